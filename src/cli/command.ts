@@ -1,0 +1,35 @@
+// What a CLI command module exports. Commands parse their own arguments with node:util parseArgs
+// (see parse()), call the module functions below them, and print; they hold no logic of their own.
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { BadInputError } from '../util/errors.ts'
+
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number })
+  env: NodeJS.ProcessEnv
+}
+
+export interface Command {
+  /** One line for `ringwatch --help`. */
+  summary: string
+  /** Full help text for `ringwatch <command> --help`. */
+  usage: string
+  /** Returns the process exit code. */
+  run(argv: string[], io: CliIO): Promise<number>
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/** parseArgs with ringwatch's rules: unknown options and missing values are BadInputError (exit 2). */
+export function parse<O extends Options>(argv: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new BadInputError(`${(e as Error).message}\n\n${usage}`)
+  }
+}
+
+/** Common options shared by most commands. */
+export const dbOption = { db: { type: 'string' } } as const
+export const jsonOption = { json: { type: 'boolean', default: false } } as const
+export const configOption = { config: { type: 'string' } } as const

@@ -1,0 +1,60 @@
+// The alert record (ARCHITECTURE.md "Alert record"), the case statuses and the roles.
+import { z } from 'zod'
+import { Typology } from './finding.ts'
+
+export const ALERT_STATUSES = [
+  'new',
+  'in_review',
+  'escalated',
+  'proposed_close',
+  'proposed_report',
+  'closed_false_positive',
+  'closed_benign',
+  'reported',
+] as const
+export const AlertStatus = z.enum(ALERT_STATUSES)
+export type AlertStatus = z.infer<typeof AlertStatus>
+
+export const ROLES = ['analyst', 'supervisor', 'fiu_viewer', 'admin', 'batch'] as const
+export const Role = z.enum(ROLES)
+export type Role = z.infer<typeof Role>
+
+export const AlertId = z
+  .string()
+  .regex(/^A-[0-9a-f]+$/)
+  .brand<'AlertId'>()
+export type AlertId = z.infer<typeof AlertId>
+
+export const Reason = z.object({ code: z.string(), text: z.string(), weight: z.number() })
+export type Reason = z.infer<typeof Reason>
+
+export const Provenance = z.object({
+  run_id: z.string(),
+  detector_version: z.string(),
+  config_hash: z.string(),
+  list_versions: z.record(z.string(), z.string()),
+  input_files: z.array(z.string()).default([]),
+})
+export type Provenance = z.infer<typeof Provenance>
+
+/** One line of `ringwatch alerts export --format jsonl`. */
+export const AlertRecord = z.object({
+  id: z.string(),
+  typology: Typology,
+  score: z.number().min(0).max(100),
+  status: AlertStatus,
+  accounts: z.array(z.string()),
+  tx_ids: z.array(z.string()),
+  first_ts: z.string(),
+  last_ts: z.string(),
+  total_amount: z.number(),
+  currency: z.string(),
+  reasons: z.array(Reason),
+  community: z.number().nullable(),
+  provenance: Provenance,
+})
+export type AlertRecord = z.infer<typeof AlertRecord>
+
+/** Who acts: every case action and audit row names one. */
+export const Actor = z.object({ id: z.string().min(1), role: Role })
+export type Actor = z.infer<typeof Actor>

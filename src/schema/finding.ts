@@ -1,0 +1,95 @@
+// Findings: what a detector reports, a union tagged by typology. Detectors return these; scoring reads
+// them. Every finding lists all its transfers and accounts, its time span, the money in and out, the
+// measures scoring bands on, and one plain-language sentence.
+import { z } from 'zod'
+
+export const TYPOLOGIES = [
+  'cycle',
+  'layering',
+  'scatter_gather',
+  'gather_scatter',
+  'bipartite',
+  'stack',
+  'fan_in',
+  'fan_out',
+  'structuring',
+  'sanctions',
+  'goods_mismatch',
+] as const
+export const Typology = z.enum(TYPOLOGIES)
+export type Typology = z.infer<typeof Typology>
+
+const base = {
+  /** Deterministic key: the same pattern over the same transfers gives the same key. */
+  key: z.string(),
+  tx_ids: z.array(z.string()).min(1),
+  accounts: z.array(z.string()).min(1),
+  first_ts: z.string(),
+  last_ts: z.string(),
+  /** Money entering the pattern (first hop(s)) and leaving it (last hop(s)), in the pattern's currency. */
+  amount_in: z.number(),
+  amount_out: z.number(),
+  currency: z.string(),
+  span_hours: z.number(),
+  explanation: z.string(),
+  /** True when a work bound cut the search short around this finding. */
+  truncated: z.boolean().default(false),
+}
+
+export const CycleFinding = z.object({
+  typology: z.literal('cycle'),
+  ...base,
+  measures: z.object({ hops: z.number(), retention: z.number(), min_hop_ratio: z.number() }),
+})
+export const LayeringFinding = z.object({
+  typology: z.literal('layering'),
+  ...base,
+  measures: z.object({ hops: z.number(), retention: z.number(), max_dwell_hours: z.number() }),
+})
+export const ScatterGatherFinding = z.object({
+  typology: z.enum(['scatter_gather', 'gather_scatter']),
+  ...base,
+  measures: z.object({
+    width: z.number(),
+    sources: z.number(),
+    destinations: z.number(),
+    retention: z.number(),
+  }),
+})
+export const BipartiteFinding = z.object({
+  typology: z.enum(['bipartite', 'stack']),
+  ...base,
+  measures: z.object({
+    layers: z.number(),
+    width: z.number(),
+    sources: z.number(),
+    destinations: z.number(),
+    retention: z.number(),
+  }),
+})
+export const FanFinding = z.object({
+  typology: z.enum(['fan_in', 'fan_out']),
+  ...base,
+  measures: z.object({ width: z.number(), center: z.string() }),
+})
+export const StructuringFinding = z.object({
+  typology: z.literal('structuring'),
+  ...base,
+  measures: z.object({ count: z.number(), threshold: z.number(), center: z.string() }),
+})
+
+export const Finding = z.union([
+  CycleFinding,
+  LayeringFinding,
+  ScatterGatherFinding,
+  BipartiteFinding,
+  FanFinding,
+  StructuringFinding,
+])
+export type Finding = z.infer<typeof Finding>
+export type CycleFinding = z.infer<typeof CycleFinding>
+export type LayeringFinding = z.infer<typeof LayeringFinding>
+export type ScatterGatherFinding = z.infer<typeof ScatterGatherFinding>
+export type BipartiteFinding = z.infer<typeof BipartiteFinding>
+export type FanFinding = z.infer<typeof FanFinding>
+export type StructuringFinding = z.infer<typeof StructuringFinding>

@@ -1,0 +1,4 @@
+// schema/: the zod schemas behind every type that crosses a boundary.
+export * from './transfer.ts'
+export * from './finding.ts'
+export * from './alert.ts'

@@ -1,0 +1,171 @@
+// Opens the DuckDB database (one instance per file per process), applies migrations, and runs named
+// queries through prepared statements. The only module that talks to DuckDB.
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import {
+  DuckDBInstanceCache,
+  type DuckDBConnection,
+  type DuckDBInstance,
+  type DuckDBPreparedStatement,
+} from '@duckdb/node-api'
+import { queryText } from './queries.ts'
+import { rowsOf, type Row } from './convert.ts'
+import { translateOpenError } from './lock.ts'
+import { migrate } from './migrate.ts'
+
+export type Param = string | number | bigint | boolean | null
+export type Params = Record<string, Param>
+
+export const DEFAULT_DB = './data/ringwatch.duckdb'
+
+/** A serialised connection: one statement at a time, prepared statements cached by query name. */
+export class Conn {
+  private queue: Promise<unknown> = Promise.resolve()
+  private prepared = new Map<string, DuckDBPreparedStatement>()
+  constructor(readonly raw: DuckDBConnection) {}
+
+  /** Runs fn with exclusive use of the connection. */
+  exclusive<T>(fn: (raw: DuckDBConnection) => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => fn(this.raw))
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  async prepare(name: string): Promise<DuckDBPreparedStatement> {
+    let p = this.prepared.get(name)
+    if (!p) {
+      p = await this.raw.prepare(queryText(name))
+      this.prepared.set(name, p)
+    }
+    return p
+  }
+
+  all<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    return this.exclusive(async () => {
+      const p = await this.prepare(name)
+      p.clearBindings()
+      if (Object.keys(params).length) p.bind(params)
+      return rowsOf(await p.runAndReadAll()) as T[]
+    })
+  }
+
+  run(name: string, params: Params = {}): Promise<number> {
+    return this.exclusive(async () => {
+      const p = await this.prepare(name)
+      p.clearBindings()
+      if (Object.keys(params).length) p.bind(params)
+      const r = await p.run()
+      return Number(r.rowsChanged)
+    })
+  }
+
+  close(): void {
+    for (const p of this.prepared.values()) p.destroySync()
+    this.prepared.clear()
+    this.raw.closeSync()
+  }
+}
+
+export interface Queries {
+  /** Rows of a named query (`module/name`), JSON-safe (see convert.ts). */
+  all<T = Row>(name: string, params?: Params): Promise<T[]>
+  /** The first row of a named query, or undefined. */
+  one<T = Row>(name: string, params?: Params): Promise<T | undefined>
+  /** Runs a named statement; returns the number of rows changed. */
+  run(name: string, params?: Params): Promise<number>
+  /** The underlying connection, for store/ modules only (appenders, column reads). */
+  readonly conn: Conn
+}
+
+export interface Store extends Queries {
+  readonly path: string
+  readonly instance: DuckDBInstance
+  /** Runs fn inside BEGIN … COMMIT on a connection of its own; ROLLBACK when fn throws. */
+  transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>
+  checkpoint(): Promise<void>
+  close(): Promise<void>
+}
+
+function queriesOn(conn: Conn): Queries {
+  return {
+    conn,
+    all: (name, params) => conn.all(name, params),
+    one: async (name, params) => (await conn.all(name, params))[0] as never,
+    run: (name, params) => conn.run(name, params),
+  }
+}
+
+const cache = new DuckDBInstanceCache()
+
+export interface OpenOptions {
+  /** ':memory:' for an in-memory database. */
+  path?: string
+  readOnly?: boolean
+  /** DuckDB threads; default DuckDB's own. */
+  threads?: number
+  memoryLimit?: string
+}
+
+/** Opens (and creates, with its folder) the database, and brings its schema up to date. */
+export async function openStore(opts: OpenOptions = {}): Promise<Store> {
+  const path = opts.path === ':memory:' ? ':memory:' : resolve(opts.path ?? DEFAULT_DB)
+  if (path !== ':memory:' && !opts.readOnly) mkdirSync(dirname(path), { recursive: true })
+  const config: Record<string, string> = {}
+  if (opts.readOnly) config.access_mode = 'READ_ONLY'
+  if (opts.threads) config.threads = String(opts.threads)
+  if (opts.memoryLimit) config.memory_limit = opts.memoryLimit
+  let instance: DuckDBInstance
+  try {
+    // In-memory databases are never shared: each open gets its own.
+    instance =
+      path === ':memory:'
+        ? await (await import('@duckdb/node-api')).DuckDBInstance.create(':memory:', config)
+        : await cache.getOrCreateInstance(path, config)
+  } catch (e) {
+    throw translateOpenError(path, e)
+  }
+  const main = new Conn(await instance.connect())
+  if (!opts.readOnly) await main.exclusive((raw) => migrate(raw))
+  let closed = false
+  return {
+    path,
+    instance,
+    ...queriesOn(main),
+    async transaction(fn) {
+      const conn = new Conn(await instance.connect())
+      try {
+        await conn.raw.run('begin transaction')
+        try {
+          const out = await fn(queriesOn(conn))
+          await conn.raw.run('commit')
+          return out
+        } catch (e) {
+          await conn.raw.run('rollback')
+          throw e
+        }
+      } finally {
+        conn.close()
+      }
+    },
+    async checkpoint() {
+      await main.exclusive((raw) => raw.run('checkpoint'))
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await main.exclusive(async () => undefined)
+      main.close()
+      instance.closeSync()
+    },
+  }
+}
+
+/** A fresh in-memory store for a test; closed after fn. */
+export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore({ path: ':memory:' })
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
