@@ -70,3 +70,17 @@ create table users (
   created_at timestamp not null,
   disabled boolean not null default false
 );
+
+-- Per-account results of the latest scan, for views and scoring: Louvain community and hop distance
+-- (≤ 3) to a screened hit. Replaced by each scan for the accounts of its window.
+create table account_communities (
+  account varchar primary key,
+  community integer not null,
+  run_id varchar not null
+);
+
+create table account_exposure (
+  account varchar primary key,
+  hops integer not null,                  -- 0 = the account itself is a hit
+  run_id varchar not null
+);
