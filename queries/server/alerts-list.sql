@@ -1,0 +1,41 @@
+-- One page of the alert queue. Every filter is optional (null = no filter). Sorting is keyset
+-- paging on one numeric key: sk = $dir * (the chosen column as a number), then id; the cursor
+-- carries the (sk, id) of the last row of the previous page.
+with filtered as (
+  select
+    a.*,
+    $dir::double * (case $sort
+      when 'score' then a.score
+      when 'first_ts' then epoch_us(a.first_ts)::double
+      when 'last_ts' then epoch_us(a.last_ts)::double
+      when 'total_amount' then a.total_amount::double
+      when 'created_at' then epoch_us(a.created_at)::double
+      else epoch_us(a.updated_at)::double
+    end) as sk
+  from alerts a
+  where ($status::varchar is null or list_contains(string_split($status::varchar, ','), a.status))
+    and ($typology::varchar is null or list_contains(string_split($typology::varchar, ','), a.typology))
+    and ($score_min::double is null or a.score >= $score_min::double)
+    and ($score_max::double is null or a.score <= $score_max::double)
+    -- dates: the alert's span overlaps [from, to]
+    and ($from::varchar is null or a.last_ts >= $from::varchar::timestamp)
+    and ($to::varchar is null or a.first_ts <= $to::varchar::timestamp)
+    and ($assignee::varchar is null
+      or ($assignee::varchar = '-' and a.assignee is null)
+      or a.assignee = $assignee::varchar)
+    -- text: alert id, an account, a reason's text
+    and ($q::varchar is null
+      or a.id ilike '%' || $q::varchar || '%'
+      or list_contains(a.accounts, $q::varchar)
+      or a.reasons::varchar ilike '%' || $q::varchar || '%')
+)
+select
+  id, typology, score, status, accounts, len(accounts) as account_count, first_ts, last_ts,
+  total_amount::varchar as total_amount, currency, reasons, community, assignee, proposed_by, proposed_outcome,
+  version, created_at, updated_at, sk
+from filtered
+where $after_sk::double is null
+  or sk > $after_sk::double
+  or (sk = $after_sk::double and id > $after_id::varchar)
+order by sk, id
+limit $limit::integer

@@ -1,0 +1,5 @@
+-- Test fixtures only: one watch-list hit.
+insert into party_hits (account, name, entry_id, snapshot_id, score, list_source, schema, caption,
+  matched_name, explanation, screened_at)
+values ($account, $name, $entry_id, 'L-test', $score, 'test-list', 'Company', $name, $name,
+  '{"matched_name": "test"}', '2026-03-12 00:00:00')

@@ -1,0 +1,1 @@
+update users set disabled = true where id = $id

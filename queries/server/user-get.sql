@@ -1,0 +1,1 @@
+select id, role, created_at, disabled from users where id = $id

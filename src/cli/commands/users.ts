@@ -1,0 +1,62 @@
+// `ringwatch users add|list|disable`: the people and jobs that may call the API.
+import { parse, dbOption, jsonOption, type Command } from '../command.ts'
+import { openStore } from '../../store/index.ts'
+import { addUser, disableUser, listUsers, reissueKey } from '../../server/index.ts'
+import { BadInputError } from '../../util/errors.ts'
+
+const usage = `ringwatch users add <id> --role analyst|supervisor|fiu_viewer|admin|batch [--db P]
+ringwatch users rekey <id> --role R [--db P]   issue a new key (the old one stops working)
+ringwatch users list [--db P] [--json]
+ringwatch users disable <id> [--db P]
+
+add and rekey print the API key once; only its scrypt hash is stored. Send it as the X-API-Key
+header (or Authorization: Bearer <key>), or paste it on the dashboards' login page.`
+
+export const command: Command = {
+  summary: 'add, list and disable API users (keys are printed once, stored hashed)',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parse(
+      argv,
+      { ...dbOption, ...jsonOption, role: { type: 'string' } },
+      usage,
+    )
+    const [sub, id] = positionals
+    const store = await openStore({ path: values.db })
+    try {
+      if (sub === 'add' || sub === 'rekey') {
+        if (!id || !values.role)
+          throw new BadInputError(`users ${sub} needs <id> and --role\n\n${usage}`)
+        const u =
+          sub === 'add'
+            ? await addUser(store, id, values.role)
+            : await reissueKey(store, id, values.role)
+        if (values.json) io.stdout.write(JSON.stringify(u) + '\n')
+        else
+          io.stdout.write(
+            `user ${u.id} (${u.role})\nAPI key (shown once, store it safely): ${u.key}\n`,
+          )
+        return 0
+      }
+      if (sub === 'list') {
+        const users = await listUsers(store)
+        if (values.json) io.stdout.write(JSON.stringify(users) + '\n')
+        else
+          for (const u of users)
+            io.stdout.write(
+              `${u.id.padEnd(20)} ${u.role.padEnd(11)} ${u.disabled ? 'disabled' : 'active  '} key ${u.key_id} since ${u.created_at}\n`,
+            )
+        return 0
+      }
+      if (sub === 'disable') {
+        if (!id) throw new BadInputError(`users disable needs <id>\n\n${usage}`)
+        await disableUser(store, id)
+        io.stdout.write(`user ${id} disabled\n`)
+        return 0
+      }
+      throw new BadInputError(`unknown subcommand '${sub ?? ''}'\n\n${usage}`)
+    } finally {
+      await store.close()
+    }
+  },
+}

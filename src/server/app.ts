@@ -1,0 +1,121 @@
+// The Hono app: security headers, request ids, authentication on /api, the JSON routes and the
+// dashboards. Dependencies come in through createApp(deps); nothing here opens a database.
+import { randomUUID } from 'node:crypto'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Store, Queries } from '../store/index.ts'
+import type { Config } from '../config/index.ts'
+import { RingwatchError } from '../util/errors.ts'
+import { quietLogger, type Logger } from '../util/progress.ts'
+import { authenticate, type AuthEnv } from './auth/middleware.ts'
+import { JwtConfig, jwtVerifier } from './auth/jwt.ts'
+import { errorBody, notFound, onError } from './errors.ts'
+import { alertRoutes } from './routes/alerts.ts'
+import { networkRoutes } from './routes/network.ts'
+import { runRoutes } from './routes/runs.ts'
+import { userRoutes } from './routes/users.ts'
+import { dashboardRoutes } from './static.ts'
+import type { RouteDeps } from './routes/deps.ts'
+
+export interface AppDeps {
+  store: Store
+  config: Config
+  /** Milliseconds since the epoch; default Date.now. */
+  clock?: () => number
+  logger?: Logger
+  /** Where reads go (a read-connection pool in production); default the store itself. */
+  reads?: Queries
+  auth?: { jwt?: JwtConfig; cacheTtlMs?: number }
+  /** The built dashboards folder; false to serve none. */
+  dashboards?: { dir: string } | false
+}
+
+class UnsupportedMediaTypeError extends RingwatchError {
+  override readonly status = 415
+  override readonly exitCode = 2
+}
+
+export const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+}
+
+export function createApp(deps: AppDeps): Hono<AuthEnv> {
+  const logger = deps.logger ?? quietLogger
+  const clock = deps.clock ?? Date.now
+  const reads = deps.reads ?? deps.store
+  const jwt = deps.auth?.jwt ? jwtVerifier(JwtConfig.parse(deps.auth.jwt)) : undefined
+  const auth = authenticate({ reads, jwt, clock, cacheTtlMs: deps.auth?.cacheTtlMs })
+  const rd: RouteDeps = {
+    store: deps.store,
+    reads,
+    config: deps.config,
+    clock,
+    logger,
+    keyCache: auth.cache,
+  }
+
+  const app = new Hono<AuthEnv>()
+  app.onError(onError(logger))
+  app.notFound(notFound)
+  app.use('*', async (c, next) => {
+    const id = randomUUID()
+    c.set('requestId', id)
+    await next()
+    c.header('X-Request-Id', id)
+  })
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    }),
+  )
+  const health = (c: { json: (v: unknown) => Response }) => c.json({ ok: true })
+  app.get('/health', async (c) => {
+    await reads.one('server/health')
+    return health(c)
+  })
+  app.get('/api/health', async (c) => {
+    await reads.one('server/health')
+    return health(c)
+  })
+
+  app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store')
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
+      if (type !== 'application/json')
+        throw new UnsupportedMediaTypeError('send JSON (Content-Type: application/json)', {
+          content_type: type || null,
+        })
+    }
+    await next()
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => c.json(errorBody('PayloadTooLarge', 'request body over 1 MiB'), 413),
+    }),
+  )
+  app.use('/api/*', auth.middleware)
+
+  app.route('/api', alertRoutes(rd))
+  app.route('/api', networkRoutes(rd))
+  app.route('/api', runRoutes(rd))
+  app.route('/api', userRoutes(rd))
+  if (deps.dashboards !== false) app.route('/', dashboardRoutes(deps.dashboards?.dir))
+  return app
+}

@@ -1,0 +1,129 @@
+// The ego network of one account: its counterparties, theirs, … up to `hops` (1–3), each node
+// capped at its top `limit` counterparties by amount with a count of the rest ("N more"), the
+// whole graph capped at `max_nodes`. Parallel transfers between two accounts collapse into one edge.
+import { z } from 'zod'
+import type { Queries } from '../../store/index.ts'
+import { NotFoundError } from '../../util/errors.ts'
+import type { GraphEdge, GraphNode, GraphPayload } from '../graph-types.ts'
+import { nodeContext } from './context.ts'
+
+const IsoDate = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    'ISO 8601 date',
+  )
+const Amount = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'a decimal amount')
+
+export const EgoQuery = z
+  .object({
+    account: z.string().min(1).max(100),
+    hops: z.coerce.number().int().min(1).max(3).default(1),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    min_amount: Amount.optional(),
+    max_amount: Amount.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(25),
+    max_nodes: z.coerce.number().int().min(1).max(5000).default(2000),
+  })
+  .strict()
+export type EgoQuery = z.infer<typeof EgoQuery>
+
+interface HopRow {
+  anchor: string
+  other: string
+  dir: 'in' | 'out'
+  n: number
+  amount: string
+  first_ts: string
+  last_ts: string
+  other_name: string | null
+  other_country: string | null
+  degree: number
+}
+
+type Draft = Omit<GraphNode, 'community' | 'exposure_hops' | 'hit_score' | 'hit_name'>
+
+export async function egoNetwork(reads: Queries, q: EgoQuery): Promise<GraphPayload> {
+  const root = await reads.one<{ name: string | null; country: string | null; tx_count: number }>(
+    'server/account-name',
+    { account: q.account },
+  )
+  if (!root || !root.tx_count) throw new NotFoundError(`no transfers of account ${q.account}`)
+  const nodes = new Map<string, Draft>()
+  nodes.set(q.account, {
+    id: q.account,
+    name: root.name,
+    country: root.country,
+    hop: 0,
+    expanded: false,
+    more: 0,
+    focus: true,
+  })
+  const edges = new Map<string, GraphEdge>()
+  let truncated = false
+  let frontier = [q.account]
+  for (let h = 1; h <= q.hops && frontier.length; h++) {
+    const rows = await reads.all<HopRow>('server/network-hop', {
+      accounts: JSON.stringify(frontier),
+      from: q.from ?? null,
+      to: q.to ?? null,
+      min_amount: q.min_amount ?? null,
+      max_amount: q.max_amount ?? null,
+      limit: q.limit,
+    })
+    const next: string[] = []
+    const shown = new Map<string, Set<string>>()
+    const degree = new Map<string, number>()
+    for (const r of rows) {
+      degree.set(r.anchor, Number(r.degree))
+      if (!nodes.has(r.other)) {
+        if (nodes.size >= q.max_nodes) {
+          truncated = true
+          continue
+        }
+        nodes.set(r.other, {
+          id: r.other,
+          name: r.other_name,
+          country: r.other_country,
+          hop: h,
+          expanded: false,
+          more: 0,
+          focus: false,
+        })
+        next.push(r.other)
+      }
+      let s = shown.get(r.anchor)
+      if (!s) shown.set(r.anchor, (s = new Set()))
+      s.add(r.other)
+      const [source, target] = r.dir === 'out' ? [r.anchor, r.other] : [r.other, r.anchor]
+      const key = `${source}\u0000${target}`
+      if (!edges.has(key))
+        edges.set(key, {
+          id: key.replace('\u0000', '>'),
+          source,
+          target,
+          count: Number(r.n),
+          amount: r.amount,
+          currency: null,
+          first_ts: r.first_ts,
+          last_ts: r.last_ts,
+          order: null,
+          in_pattern: false,
+          goods: null,
+        })
+    }
+    for (const a of frontier) {
+      const n = nodes.get(a)!
+      n.expanded = true
+      n.more = (degree.get(a) ?? 0) - (shown.get(a)?.size ?? 0)
+    }
+    frontier = next
+  }
+  const ctx = await nodeContext(reads, [...nodes.keys()])
+  return {
+    nodes: [...nodes.values()].map((n) => ({ ...n, ...ctx(n.id) })),
+    edges: [...edges.values()],
+    meta: { account: q.account, hops: q.hops, limit: q.limit, truncated },
+  }
+}

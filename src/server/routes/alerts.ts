@@ -1,0 +1,140 @@
+// Alert queue (filtered, sorted, keyset-paged), alert detail and the alert's subgraph.
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { ALERT_STATUSES } from '../../schema/alert.ts'
+import { TYPOLOGIES } from '../../schema/finding.ts'
+import { BadInputError, NotFoundError } from '../../util/errors.ts'
+import type { AuthEnv } from '../auth/middleware.ts'
+import { actionsFor, demand } from '../roles.ts'
+import { valid } from '../validate.ts'
+import type { RouteDeps } from './deps.ts'
+import { alertDetail } from './alert-detail.ts'
+import { alertSubgraph } from './alert-subgraph.ts'
+import { sendGraph } from '../arrow.ts'
+
+const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1))
+    .transform((a) => a.join(','))
+    .optional()
+
+const IsoDate = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    'ISO 8601 date',
+  )
+
+export const SORTS = [
+  'score',
+  'first_ts',
+  'last_ts',
+  'total_amount',
+  'created_at',
+  'updated_at',
+] as const
+
+export const AlertListQuery = z
+  .object({
+    status: csvOf(ALERT_STATUSES),
+    typology: csvOf(TYPOLOGIES),
+    score_min: z.coerce.number().min(0).max(100).optional(),
+    score_max: z.coerce.number().min(0).max(100).optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    assignee: z.string().min(1).max(64).optional(),
+    q: z.string().min(1).max(200).optional(),
+    sort: z.enum(SORTS).default('score'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict()
+
+export const AlertIdParam = z.object({ id: z.string().regex(/^A-[0-9a-f]+$/, 'an alert id A-…') })
+
+/** Cursor: base64url of [sk, id] of the last row of the previous page. */
+export function encodeCursor(sk: number, id: string): string {
+  return Buffer.from(JSON.stringify([sk, id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string): { sk: number; id: string } {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string')
+      return { sk: v[0], id: v[1] }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadInputError('query field cursor: not a cursor from this API', { field: 'cursor' })
+}
+
+export function alertRoutes(d: RouteDeps) {
+  const app = new Hono<AuthEnv>()
+
+  app.get('/alerts', valid('query', AlertListQuery), async (c) => {
+    demand(c.get('actor').role, 'alerts:read')
+    const q = c.req.valid('query')
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined
+    const filters = {
+      status: q.status ?? null,
+      typology: q.typology ?? null,
+      score_min: q.score_min ?? null,
+      score_max: q.score_max ?? null,
+      from: q.from ?? null,
+      to: q.to ?? null,
+      assignee: q.assignee ?? null,
+      q: q.q ?? null,
+    }
+    const [rows, count] = await Promise.all([
+      d.reads.all<Record<string, unknown> & { sk: number; id: string }>('server/alerts-list', {
+        ...filters,
+        sort: q.sort,
+        dir: q.order === 'desc' ? -1 : 1,
+        after_sk: after?.sk ?? null,
+        after_id: after?.id ?? null,
+        limit: q.limit + 1,
+      }),
+      d.reads.one<{ n: number }>('server/alerts-count', filters),
+    ])
+    const more = rows.length > q.limit
+    const page = rows.slice(0, q.limit)
+    const last = page[page.length - 1]
+    return c.json({
+      total: count?.n ?? 0,
+      alerts: page.map(({ sk: _sk, ...r }) => ({ ...r, reasons: parseJson(r.reasons) })),
+      next_cursor: more && last ? encodeCursor(last.sk, last.id) : null,
+    })
+  })
+
+  app.get('/alerts/:id', valid('param', AlertIdParam), async (c) => {
+    const actor = c.get('actor')
+    demand(actor.role, 'alerts:read')
+    const detail = await alertDetail(d.reads, c.req.valid('param').id)
+    return c.json({ ...detail, allowed_actions: actionsFor(actor.role) })
+  })
+
+  app.get('/alerts/:id/graph', valid('param', AlertIdParam), async (c) => {
+    demand(c.get('actor').role, 'alerts:read')
+    const graph = await alertSubgraph(d.reads, c.req.valid('param').id)
+    return sendGraph(c, graph)
+  })
+
+  return app
+}
+
+export function parseJson(v: unknown): unknown {
+  if (typeof v !== 'string') return v
+  try {
+    return JSON.parse(v)
+  } catch {
+    return v
+  }
+}
+
+export function requireRow<T>(row: T | undefined, what: string): T {
+  if (!row) throw new NotFoundError(`no ${what}`)
+  return row
+}
