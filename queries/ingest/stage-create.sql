@@ -1,0 +1,20 @@
+-- The staging table of one file: every field as read (text), before clean-up and checks. Every
+-- ingest path (DuckDB's own CSV/Parquet readers or the Arrow lander) fills this same table.
+create or replace temp table stg_raw (
+  source_row bigint,
+  tx_id varchar,
+  ts varchar,
+  amount varchar,
+  currency varchar,
+  debtor_account varchar,
+  debtor_name varchar,
+  debtor_country varchar,
+  debtor_bank varchar,
+  creditor_account varchar,
+  creditor_name varchar,
+  creditor_country varchar,
+  creditor_bank varchar,
+  purpose varchar,
+  hs_code varchar,
+  extra varchar
+)

@@ -1,0 +1,122 @@
+// One streaming pass over a CSV file before it lands: its SHA-256, its header and delimiter, and
+// whether it is "simple" (valid UTF-8, one record per line, no blank lines, no bare CR) so that
+// DuckDB's read_csv can stage it with exact line numbers. Anything else takes the JavaScript reader.
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { isUtf8 } from 'node:buffer'
+
+export const DELIMITERS = [',', ';', '|', '\t'] as const
+
+export interface CsvScan {
+  sha256: string
+  size: number
+  /** The header line's text (BOM removed), or '' for an empty file. */
+  header: string
+  delim: string
+  simple: boolean
+  /** Why the file is not simple (for logs). */
+  why?: string
+}
+
+/** Picks the delimiter that occurs most often outside quotes in the header line. */
+export function sniffDelimiter(header: string): string {
+  let best: string = ','
+  let bestCount = 0
+  for (const d of DELIMITERS) {
+    let n = 0
+    let inQuote = false
+    for (const ch of header) {
+      if (ch === '"') inQuote = !inQuote
+      else if (ch === d && !inQuote) n++
+    }
+    if (n > bestCount) {
+      best = d
+      bestCount = n
+    }
+  }
+  return best
+}
+
+const NL = 0x0a
+const CR = 0x0d
+const QUOTE = 0x22
+
+export async function scanCsv(path: string): Promise<CsvScan> {
+  const hash = createHash('sha256')
+  let size = 0
+  let header: string | undefined
+  let headBytes: Buffer[] = []
+  let why: string | undefined
+  let carry: Buffer = Buffer.alloc(0) // bytes after the last newline, for UTF-8 checks
+  let inQuote = false
+  let quoteOpen = -1 // index in the current chunk where the open quote started, -1 = earlier chunk
+  let lastByte = -1
+  for await (const c of createReadStream(path, { highWaterMark: 8 << 20 })) {
+    const chunk = c as Buffer
+    hash.update(chunk)
+    size += chunk.length
+    if (header === undefined) {
+      headBytes.push(chunk)
+      const all = Buffer.concat(headBytes)
+      const nl = all.indexOf(NL)
+      if (nl >= 0 || all.length > 1 << 20) {
+        header = all.toString('utf8', 0, nl >= 0 ? nl : all.length).replace(/^\uFEFF/, '')
+        header = header.replace(/\r$/, '')
+        headBytes = []
+      }
+    }
+    if (why) continue
+    // UTF-8: check complete lines; a newline byte never sits inside a multi-byte sequence
+    const lastNl = chunk.lastIndexOf(NL)
+    if (lastNl >= 0) {
+      const part = carry.length
+        ? Buffer.concat([carry, chunk.subarray(0, lastNl)])
+        : chunk.subarray(0, lastNl)
+      if (!isUtf8(part)) why = 'invalid UTF-8'
+      carry = Buffer.from(chunk.subarray(lastNl + 1))
+    } else carry = Buffer.concat([carry, chunk])
+    // blank lines (also across the chunk boundary)
+    if (chunk.indexOf('\n\n') >= 0 || chunk.indexOf('\n\r\n') >= 0) why ??= 'blank lines'
+    if (lastByte === NL && (chunk[0] === NL || (chunk[0] === CR && chunk[1] === NL)))
+      why ??= 'blank lines'
+    // bare carriage returns
+    for (let i = chunk.indexOf(CR); i >= 0 && !why; i = chunk.indexOf(CR, i + 1))
+      if (i + 1 < chunk.length && chunk[i + 1] !== NL) why = 'bare carriage return'
+    // quoted fields spanning lines
+    let pos = 0
+    quoteOpen = inQuote ? -1 : quoteOpen
+    while (!why) {
+      const q = chunk.indexOf(QUOTE, pos)
+      if (q < 0) {
+        if (inQuote && chunk.indexOf(NL, quoteOpen < 0 ? 0 : quoteOpen) >= 0)
+          why = 'quoted field spans lines'
+        break
+      }
+      if (!inQuote) {
+        inQuote = true
+        quoteOpen = q
+      } else {
+        const nl = chunk.indexOf(NL, quoteOpen < 0 ? 0 : quoteOpen)
+        if (nl >= 0 && nl < q) why = 'quoted field spans lines'
+        inQuote = false
+      }
+      pos = q + 1
+    }
+    lastByte = chunk[chunk.length - 1]
+  }
+  if (header === undefined)
+    header = Buffer.concat(headBytes)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r$/, '')
+  if (!why && carry.length && !isUtf8(carry)) why = 'invalid UTF-8'
+  if (!why && inQuote) why = 'unterminated quote'
+  return {
+    sha256: hash.digest('hex'),
+    size,
+    header,
+    delim: sniffDelimiter(header),
+    simple: !why,
+    why,
+  }
+}

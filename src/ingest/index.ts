@@ -1,0 +1,14 @@
+// ingest/: transfer files (CSV, Parquet, Arrow IPC, JSON lines, pacs.008) → canonical Arrow batches
+// → validated, quarantined, landed in DuckDB one transaction per file, idempotent by file hash.
+export { ingestPaths, type IngestOptions } from './ingest-paths.ts'
+export { IngestSummary, FileResult, FileStatus } from './summary.ts'
+export { IngestConfig } from './config.ts'
+export { expandPaths, formatOf } from './paths.ts'
+export { STAGED_SCHEMA, STAGED_COLUMNS, BatchBuilder, type Reject } from './batch.ts'
+export { readCsv } from './readers/csv.ts'
+export { readJsonl } from './readers/jsonl.ts'
+export { readArrow } from './readers/arrow.ts'
+export { readParquet } from './readers/parquet.ts'
+export { readPacs008, pacs008Row } from './readers/pacs008.ts'
+export { scanCsv, sniffDelimiter } from './csv-scan.ts'
+export type { CsvEngine } from './land.ts'

@@ -1,0 +1,174 @@
+// Lands one file in one transaction: stage its rows (DuckDB's reader or the Arrow lander), run the
+// validation rules (queries/ingest/faults-create.sql), quarantine what breaks a rule, land the rest,
+// record the file in the manifest. Either all of it commits or none of it does.
+import type { RecordBatch } from 'apache-arrow'
+import type { InputFormat } from '../schema/transfer.ts'
+import type { Queries, Store } from '../store/index.ts'
+import { appendArrow } from '../store/append.ts'
+import {
+  numberStagedRows,
+  parquetColumns,
+  stageCsvNative,
+  stageParquetNative,
+} from '../store/staging.ts'
+import { RingwatchError } from '../util/errors.ts'
+import type { Reject } from './batch.ts'
+import { mapColumns } from './columns.ts'
+import type { CsvScan } from './csv-scan.ts'
+import { parseRecord, readCsv } from './readers/csv.ts'
+import { readArrow } from './readers/arrow.ts'
+import { readJsonl } from './readers/jsonl.ts'
+import { readPacs008 } from './readers/pacs008.ts'
+
+export type CsvEngine = 'auto' | 'native' | 'js'
+
+export interface LandInput {
+  path: string
+  format: InputFormat
+  fileId: string
+  size: number
+  csv?: CsvScan
+}
+
+export interface LandOptions {
+  runId: string
+  now: Date
+  futureHours: number
+  batchRows: number
+  csvEngine: CsvEngine
+  onRows?: (rows: number) => void
+}
+
+export interface Landed {
+  rows_read: number
+  rows_accepted: number
+  rows_quarantined: number
+  engine: 'native' | 'arrow'
+}
+
+async function addRejects(tx: Queries, rejects: Reject[]): Promise<void> {
+  for (let i = 0; i < rejects.length; i += 10_000)
+    await tx.run('ingest/rejects-insert', { rows: JSON.stringify(rejects.slice(i, i + 10_000)) })
+}
+
+/** A row DuckDB's reader refused, described exactly as the JavaScript reader describes it. */
+function nativeReject(line: number, csvLine: string, delim: string, ncols: number): Reject {
+  const text = csvLine.replace(/\r$/, '')
+  const r = parseRecord(Buffer.from(text + '\n'), 0, delim.charCodeAt(0), true)
+  const base = { source_row: line, column_name: null, raw_value: null, raw_row: text }
+  if (!r || r.error)
+    return {
+      ...base,
+      reason_code: 'unterminated_quote',
+      reason: 'quoted value is not closed properly (unterminated or followed by text)',
+    }
+  return {
+    ...base,
+    reason_code: 'wrong_column_count',
+    reason: `row has ${r.fields.length} fields; the header has ${ncols}`,
+  }
+}
+
+async function stage(tx: Queries, file: LandInput, opts: LandOptions): Promise<'native' | 'arrow'> {
+  const rejects: Reject[] = []
+  let batches: AsyncIterable<RecordBatch> | undefined
+  let engine: 'native' | 'arrow' = 'arrow'
+  switch (file.format) {
+    case 'csv': {
+      const scan = file.csv!
+      const native = opts.csvEngine === 'native' || (opts.csvEngine === 'auto' && scan.simple)
+      if (native) {
+        const names = parseRecord(
+          Buffer.from(scan.header + '\n'),
+          0,
+          scan.delim.charCodeAt(0),
+          true,
+        )
+        const header = names?.fields ?? []
+        const map = mapColumns(header, file.path)
+        const refused = await stageCsvNative(tx, {
+          path: file.path,
+          delim: scan.delim,
+          ncols: header.length,
+          map,
+        })
+        for (const r of refused)
+          rejects.push(nativeReject(r.line, r.csvLine, scan.delim, header.length))
+        await numberStagedRows(
+          tx,
+          refused.map((r) => r.line),
+        )
+        engine = 'native'
+      } else
+        batches = readCsv(file.path, {
+          delim: scan.delim,
+          batchRows: opts.batchRows,
+          rejects,
+          utf8Checked: scan.simple,
+        })
+      break
+    }
+    case 'parquet': {
+      const columns = await parquetColumns(tx, file.path)
+      await stageParquetNative(tx, {
+        path: file.path,
+        columns,
+        map: mapColumns(columns, file.path),
+      })
+      engine = 'native'
+      break
+    }
+    case 'arrow':
+      batches = readArrow(file.path)
+      break
+    case 'jsonl':
+      batches = readJsonl(file.path, { batchRows: opts.batchRows, rejects })
+      break
+    case 'pacs008':
+      batches = readPacs008(file.path, { batchRows: opts.batchRows })
+      break
+  }
+  if (batches) await appendArrow(tx, 'stg_raw', batches, { temp: true, onRows: opts.onRows })
+  await addRejects(tx, rejects)
+  return engine
+}
+
+/** Lands one file inside `store.transaction`; throws (and rolls back) on any failure. */
+export async function landFile(store: Store, file: LandInput, opts: LandOptions): Promise<Landed> {
+  return store.transaction(async (tx) => {
+    await tx.run('ingest/session-utc')
+    await tx.run('ingest/stage-create')
+    await tx.run('ingest/rejects-create')
+    await tx.run('ingest/stage-view')
+    const engine = await stage(tx, file, opts)
+    await tx.run('ingest/faults-create', {
+      now: opts.now.toISOString(),
+      future_hours: opts.futureHours,
+    })
+    await tx.run('ingest/quarantine-insert', { file_id: file.fileId, path: file.path })
+    const accepted = await tx.run('ingest/payments-insert', { file_id: file.fileId })
+    const c = (await tx.one<{ rows_read: number; rows_quarantined: number }>(
+      'ingest/stage-counts',
+    ))!
+    const rows = {
+      rows_read: Number(c.rows_read),
+      rows_accepted: accepted,
+      rows_quarantined: Number(c.rows_quarantined),
+    }
+    if (rows.rows_read !== rows.rows_accepted + rows.rows_quarantined)
+      throw new RingwatchError(
+        `${file.path}: rows do not reconcile (read ${rows.rows_read}, accepted ` +
+          `${rows.rows_accepted}, quarantined ${rows.rows_quarantined}); nothing landed`,
+      )
+    await tx.run('ingest/file-insert', {
+      file_id: file.fileId,
+      path: file.path,
+      format: file.format,
+      size_bytes: file.size,
+      ...rows,
+      run_id: opts.runId,
+      ingested_at: opts.now.toISOString(),
+    })
+    return { ...rows, engine }
+  })
+}
