@@ -70,12 +70,29 @@ export const BipartiteFinding = z.object({
 export const FanFinding = z.object({
   typology: z.enum(['fan_in', 'fan_out']),
   ...base,
-  measures: z.object({ width: z.number(), center: z.string() }),
+  measures: z.object({
+    width: z.number(),
+    center: z.string(),
+    // What tells payroll and merchants from mules (see src/detect/fan.ts).
+    payroll_share: z.number().optional(),
+    repeat_share: z.number().optional(),
+    pass_through: z.number().optional(),
+    median_amount: z.number().optional(),
+    amount_cv: z.number().optional(),
+    batch_hours: z.number().optional(),
+    payroll_like: z.boolean().optional(),
+    merchant_like: z.boolean().optional(),
+  }),
 })
 export const StructuringFinding = z.object({
   typology: z.literal('structuring'),
   ...base,
-  measures: z.object({ count: z.number(), threshold: z.number(), center: z.string() }),
+  measures: z.object({
+    count: z.number(),
+    threshold: z.number(),
+    center: z.string(),
+    direction: z.enum(['in', 'out']).optional(),
+  }),
 })
 
 export const Finding = z.union([

@@ -1,0 +1,47 @@
+-- The window's transfers as graph edges: dense account ids (numbered as in window-accounts.sql),
+-- epoch microseconds, amount in major units, currency id, wording flags and the position of each
+-- edge in the in-edge index. Sorted by (source, ts, tx_id): the graph's out-edge order.
+with window_payments as (
+  select tx_id, ts, amount, currency, debtor_account, creditor_account, purpose
+  from payments
+  where ts >= $from::timestamp and ts <= $to::timestamp
+),
+accounts as (
+  select account, (row_number() over (order by account) - 1)::integer as id
+  from (
+    select debtor_account as account from window_payments
+    union
+    select creditor_account as account from window_payments
+  )
+),
+currencies as (
+  select currency, (row_number() over (order by currency) - 1)::usmallint as id
+  from (select distinct currency from window_payments)
+),
+edges as (
+  select
+    s.id as src,
+    d.id as dst,
+    p.ts,
+    p.tx_id,
+    p.amount,
+    c.id as currency,
+    lower(coalesce(p.purpose, '')) as purpose
+  from window_payments p
+  join accounts s on s.account = p.debtor_account
+  join accounts d on d.account = p.creditor_account
+  join currencies c on c.currency = p.currency
+)
+select
+  src,
+  dst,
+  epoch_us(ts)::double as ts,
+  amount::double as amount,
+  currency,
+  -- bit 1: refund / reversal wording (2-cycles with it are not rings); bit 2: payroll wording
+  ((case when regexp_matches(purpose, $refund_pattern) then 1 else 0 end)
+    + (case when regexp_matches(purpose, $payroll_pattern) then 2 else 0 end))::utinyint as flags,
+  tx_id,
+  (row_number() over (order by dst, ts, tx_id) - 1)::integer as in_rank
+from edges
+order by src, ts, tx_id

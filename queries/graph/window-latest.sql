@@ -1,0 +1,2 @@
+-- The latest transfer time present: the default window ends there.
+select max(ts) as max_ts from payments

@@ -1,0 +1,121 @@
+// runDetectors: every detector over one window graph, with per-detector counts, times and truncation.
+// Findings come back in a stable order (typology, first ts, key), whatever the input order.
+import type { PaymentGraph } from '../graph/index.ts'
+import type { Finding } from '../schema/finding.ts'
+import { quietProgress, type Progress } from '../util/progress.ts'
+import { DetectConfig } from './config.ts'
+import { temporalCycles } from './temporal-cycles.ts'
+import { layeringChains } from './layering.ts'
+import { gatherScatter, scatterGather } from './scatter-gather.ts'
+import { bipartiteAndStack } from './bipartite.ts'
+import { fanBursts } from './fan.ts'
+import { structuring } from './structuring.ts'
+import { communities } from './communities.ts'
+import { exposure } from './exposure.ts'
+
+export interface DetectStat {
+  count: number
+  ms: number
+  truncated: boolean
+}
+
+export interface DetectResult {
+  findings: Finding[]
+  /** account → Louvain community id. */
+  communities: Map<string, number>
+  /** account → hops (0 … 3) to the nearest flagged account. */
+  exposure: Map<string, number>
+  stats: Record<string, DetectStat>
+  /** Accounts where a work bound cut the cycle search short. */
+  truncatedAccounts: string[]
+}
+
+export interface RunOptions {
+  flagged?: Iterable<string>
+  seed?: number
+  progress?: Progress
+  clock?: () => number
+  /** Run only these detectors (names as in stats); default all. */
+  only?: string[]
+}
+
+export const DETECTORS = [
+  'cycle',
+  'layering',
+  'scatter_gather',
+  'gather_scatter',
+  'bipartite',
+  'fan',
+  'structuring',
+  'communities',
+  'exposure',
+] as const
+
+export function runDetectors(
+  graph: PaymentGraph,
+  config: DetectConfig = DetectConfig.parse({}),
+  opts: RunOptions = {},
+): DetectResult {
+  const clock = opts.clock ?? (() => performance.now())
+  const progress = opts.progress ?? quietProgress
+  const wanted = new Set(opts.only ?? DETECTORS)
+  const stats: Record<string, DetectStat> = {}
+  const findings: Finding[] = []
+  let comms = new Map<string, number>()
+  let expo = new Map<string, number>()
+  let truncatedAccounts: string[] = []
+  const steps = DETECTORS.filter((d) => wanted.has(d))
+  progress.start('detect', steps.length)
+  const timed = (name: string, fn: () => { count: number; truncated?: boolean }) => {
+    const t0 = clock()
+    const r = fn()
+    stats[name] = { count: r.count, ms: Math.round(clock() - t0), truncated: !!r.truncated }
+    progress.update(Object.keys(stats).length, name)
+  }
+  const add = (fs: Finding[]) => {
+    findings.push(...fs)
+    return { count: fs.length }
+  }
+  for (const name of steps) {
+    if (name === 'cycle')
+      timed(name, () => {
+        const r = temporalCycles(graph, config.cycle)
+        truncatedAccounts = r.truncatedAccounts
+        return { ...add(r.findings), truncated: r.truncated }
+      })
+    else if (name === 'layering')
+      timed(name, () => {
+        const r = layeringChains(graph, config.layering)
+        return { ...add(r.findings), truncated: r.truncated }
+      })
+    else if (name === 'scatter_gather')
+      timed(name, () => add(scatterGather(graph, config.scatter_gather)))
+    else if (name === 'gather_scatter')
+      timed(name, () => add(gatherScatter(graph, config.gather_scatter)))
+    else if (name === 'bipartite')
+      timed(name, () => add(bipartiteAndStack(graph, config.bipartite)))
+    else if (name === 'fan') timed(name, () => add(fanBursts(graph, config.fan)))
+    else if (name === 'structuring') timed(name, () => add(structuring(graph, config.structuring)))
+    else if (name === 'communities' && config.communities.enabled)
+      timed(name, () => {
+        comms = communities(graph, {
+          seed: opts.seed ?? 1,
+          resolution: config.communities.resolution,
+        })
+        return { count: new Set(comms.values()).size }
+      })
+    else if (name === 'exposure')
+      timed(name, () => {
+        expo = exposure(graph, opts.flagged ?? [], config.exposure.max_hops)
+        return { count: expo.size }
+      })
+  }
+  findings.sort(
+    (a, b) =>
+      a.typology.localeCompare(b.typology) ||
+      a.first_ts.localeCompare(b.first_ts) ||
+      a.key.localeCompare(b.key),
+  )
+  progress.done(`${findings.length} findings`)
+  return { findings, communities: comms, exposure: expo, stats, truncatedAccounts }
+}

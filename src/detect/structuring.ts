@@ -1,0 +1,67 @@
+// Typology: structuring ("smurfing") just under a reporting threshold (FATF Red Flag Indicators 2021
+// §3: "transactions just below the reporting threshold"; FinCEN 31 CFR 1010.314).
+//
+// ≥ min_count transfers into, or out of, one account within window_days, each in
+// [threshold × (1 − band), threshold) in its currency (per-currency thresholds override the default).
+// Windows start at each qualifying transfer, earliest first, and reported windows do not overlap.
+import type { PaymentGraph } from '../graph/index.ts'
+import { MICROS_PER_DAY } from '../graph/index.ts'
+import type { StructuringFinding } from '../schema/finding.ts'
+import type { DetectConfig } from './config.ts'
+import { baseOf, duration, short, sumAmount } from './common.ts'
+import { fmt } from './scatter-gather.ts'
+
+export function structuring(g: PaymentGraph, o: DetectConfig['structuring']): StructuringFinding[] {
+  const limit = g.currencies.map((c) => o.thresholds[c] ?? o.threshold)
+  const near = (e: number) => {
+    const t = limit[g.currency[e]]
+    return g.amount[e] < t && g.amount[e] >= t * (1 - o.band)
+  }
+  const span = o.window_days * MICROS_PER_DAY
+  const findings: StructuringFinding[] = []
+  const list: number[] = []
+  for (const dir of ['in', 'out'] as const) {
+    for (let v = 0; v < g.nodeCount; v++) {
+      list.length = 0
+      if (dir === 'out') {
+        for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) if (near(e)) list.push(e)
+      } else
+        for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++)
+          if (near(g.inEdges[i])) list.push(g.inEdges[i])
+      if (list.length < o.min_count) continue
+      let i = 0
+      while (i < list.length) {
+        let j = i
+        while (j < list.length && g.ts[list[j]] - g.ts[list[i]] <= span) j++
+        if (j - i >= o.min_count) {
+          findings.push(finding(g, dir, v, list.slice(i, j), limit))
+          i = j
+        } else i++
+      }
+    }
+  }
+  return findings
+}
+
+function finding(
+  g: PaymentGraph,
+  dir: 'in' | 'out',
+  v: number,
+  edges: number[],
+  limit: number[],
+): StructuringFinding {
+  const total = sumAmount(g, edges)
+  const threshold = limit[g.currency[edges[0]]]
+  const parties = [...new Set(edges.map((e) => (dir === 'in' ? g.src[e] : g.dst[e])))]
+  const hours = (g.ts[edges[edges.length - 1]] - g.ts[edges[0]]) / 3_600_000_000
+  const who = short(g.accounts[v])
+  const explanation = `${edges.length} transfers ${dir === 'in' ? 'into' : 'out of'} ${who} within ${duration(hours)}, each just under the ${fmt(threshold)} threshold (${fmt(total)} in all)`
+  return {
+    typology: 'structuring',
+    ...baseOf(g, 'structuring', edges, { in: total, out: total }, explanation, [
+      v,
+      ...parties.sort((a, b) => a - b),
+    ]),
+    measures: { count: edges.length, threshold, center: g.accounts[v], direction: dir },
+  }
+}

@@ -1,0 +1,115 @@
+// loadWindow: reads the scan window's transfers from DuckDB as column vectors (no object per row)
+// and builds the PaymentGraph. Default window: the 30 days up to the latest transfer present.
+import { readColumns, type Store } from '../store/index.ts'
+import { BadInputError } from '../util/errors.ts'
+import { buildGraph } from './build.ts'
+import { isoOfMicros, microsOfIso, MICROS_PER_DAY } from './time.ts'
+import type { PaymentGraph } from './types.ts'
+
+/** Purpose wording that marks a refund, reversal or chargeback (lower-cased text, RE2 syntax). */
+export const REFUND_PATTERN =
+  'refund|rückerstattung|ruckerstattung|erstattung|chargeback|charge back|reversal|storno|return|remboursement|reembolso|rimborso'
+/** Purpose wording that marks salaries and wages. */
+export const PAYROLL_PATTERN =
+  'salary|salaries|payroll|wage|lohn|gehalt|pension|salaire|nómina|nomina|stipendio'
+
+export interface LoadWindowOptions {
+  /** ISO date or timestamp (UTC), inclusive. Default: `to` minus `days`. */
+  from?: string
+  /** ISO date (whole day included) or timestamp (UTC), inclusive. Default: the latest transfer. */
+  to?: string
+  /** Window length when `from` is not given; default 30. */
+  days?: number
+  refundPattern?: string
+  payrollPattern?: string
+}
+
+export async function loadWindow(
+  store: Store,
+  opts: LoadWindowOptions = {},
+): Promise<PaymentGraph> {
+  const window = await resolveWindow(store, opts)
+  const params = {
+    from: duckTimestamp(window.from),
+    to: duckTimestamp(window.to),
+  }
+  // One snapshot for the four reads, so account and currency numbering agree with the edges.
+  const cols = await store.transaction(async (tx) => {
+    const count = await tx.one<{ n: number }>('graph/window-count', params)
+    const accounts = await readColumns(tx, 'graph/window-accounts', params, { account: 'str' })
+    const currencies = await readColumns(tx, 'graph/window-currencies', params, { currency: 'str' })
+    const edges = await readColumns(
+      tx,
+      'graph/window-edges',
+      {
+        ...params,
+        refund_pattern: opts.refundPattern ?? REFUND_PATTERN,
+        payroll_pattern: opts.payrollPattern ?? PAYROLL_PATTERN,
+      },
+      {
+        src: 'i32',
+        dst: 'i32',
+        ts: 'f64',
+        amount: 'f64',
+        currency: 'u16',
+        flags: 'u8',
+        tx_id: 'str',
+        in_rank: 'i32',
+      },
+      Number(count?.n ?? 0),
+    )
+    return { accounts: accounts.account, currencies: currencies.currency, edges }
+  })
+  const e = cols.edges
+  return buildGraph({
+    window,
+    accounts: cols.accounts,
+    currencies: cols.currencies,
+    src: e.src,
+    dst: e.dst,
+    ts: e.ts,
+    amount: e.amount,
+    currency: e.currency,
+    flags: e.flags,
+    txIds: e.tx_id,
+    inRank: e.in_rank,
+  })
+}
+
+async function resolveWindow(
+  store: Store,
+  opts: LoadWindowOptions,
+): Promise<{ from: string; to: string }> {
+  const days = opts.days ?? 30
+  let toUs: number
+  if (opts.to) toUs = parseBound(opts.to, 'to', true)
+  else {
+    const row = await store.one<{ max_ts: string | null }>('graph/window-latest')
+    if (!row?.max_ts) {
+      const now = Date.now() * 1000
+      return { from: isoOfMicros(now - days * MICROS_PER_DAY), to: isoOfMicros(now) }
+    }
+    toUs = microsOfIso(row.max_ts)
+  }
+  const fromUs = opts.from ? parseBound(opts.from, 'from', false) : toUs - days * MICROS_PER_DAY
+  if (fromUs > toUs)
+    throw new BadInputError(`window --from ${opts.from} is after --to ${opts.to}`, {
+      field: 'from',
+    })
+  return { from: isoOfMicros(fromUs), to: isoOfMicros(toUs) }
+}
+
+function parseBound(text: string, field: string, endOfDay: boolean): number {
+  try {
+    const us = microsOfIso(text)
+    // A bare date as the end of the window includes that whole day.
+    return endOfDay && /^\d{4}-\d\d-\d\d$/.test(text) ? us + MICROS_PER_DAY - 1 : us
+  } catch {
+    throw new BadInputError(`window --${field}: not an ISO date or timestamp: ${text}`, { field })
+  }
+}
+
+/** ISO 'YYYY-MM-DDTHH:MM:SS.ffffffZ' → DuckDB timestamp text (UTC, no zone). */
+function duckTimestamp(iso: string): string {
+  return iso.replace('T', ' ').replace('Z', '')
+}

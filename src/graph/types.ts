@@ -1,0 +1,68 @@
+// The scan window as a compact directed multigraph on typed arrays: one edge per transfer, accounts as
+// dense ids (in byte order of the account text), out-edges sorted by (source, ts, tx id), an in-edge
+// index sorted by (target, ts, tx id), and the collapsed pair graph (one row per distinct source →
+// target with summed amount and count) for Louvain, exposure and the structural detectors.
+
+/** Per-edge wording flags computed at load time from the purpose text. */
+export const FLAG_REFUND = 1
+export const FLAG_PAYROLL = 2
+
+/** Columns of the window's transfers, in any order; the input of buildGraph. */
+export interface EdgeColumns {
+  window: { from: string; to: string }
+  /** Dense id → account. */
+  accounts: string[]
+  currencies: string[]
+  src: Int32Array
+  dst: Int32Array
+  /** Epoch microseconds (UTC). */
+  ts: Float64Array
+  /** Major units of the edge's currency. */
+  amount: Float64Array
+  /** Index into currencies. */
+  currency: Uint16Array
+  /** FLAG_REFUND | FLAG_PAYROLL bits. */
+  flags: Uint8Array
+  txIds: string[]
+  /**
+   * Optional: position of each edge in the (target, ts, tx id) order, when the caller already sorted
+   * by (source, ts, tx id) and numbered accounts in byte order (loadWindow does, in SQL).
+   */
+  inRank?: Int32Array
+}
+
+export interface PaymentGraph {
+  window: { from: string; to: string }
+  accounts: string[]
+  currencies: string[]
+  nodeCount: number
+  edgeCount: number
+  /** Edge arrays, indexed by edge id; edges sorted by (src, ts, tx id). */
+  src: Int32Array
+  dst: Int32Array
+  ts: Float64Array
+  amount: Float64Array
+  currency: Uint16Array
+  flags: Uint8Array
+  txIds: string[]
+  /** Out-edges of account v are edge ids outStart[v] … outStart[v + 1] - 1. */
+  outStart: Int32Array
+  /** In-edges of account v are inEdges[inStart[v] … inStart[v + 1] - 1], sorted by (ts, tx id). */
+  inStart: Int32Array
+  inEdges: Int32Array
+  /** Collapsed pairs of v: pairDst[pairStart[v] … pairStart[v + 1] - 1], ascending target. */
+  pairStart: Int32Array
+  pairDst: Int32Array
+  /** Summed amount (all currencies, major units) and transfer count per pair. */
+  pairAmount: Float64Array
+  pairCount: Int32Array
+  /** Pair id of each edge; the edges of pair p are pairEdges[pairEdgeStart[p] … pairEdgeStart[p + 1] - 1] in ts order. */
+  edgePair: Int32Array
+  pairEdgeStart: Int32Array
+  pairEdges: Int32Array
+  /** Collapsed in-pairs of v: pair ids inPairs[inPairStart[v] … inPairStart[v + 1] - 1], ascending source. */
+  inPairStart: Int32Array
+  inPairs: Int32Array
+  /** Source account of each pair. */
+  pairSrc: Int32Array
+}
