@@ -4,6 +4,7 @@ create table alerts (
   id varchar primary key,                 -- 'A-' + hex, deterministic from typology and pattern key
   typology varchar not null,
   pattern_key varchar not null,           -- finding key of the pattern first alerted
+  accounts_key varchar not null,          -- hash of the sorted account set: merges a ring found again
   score double not null,
   status varchar not null,                -- see schema/alert.ts ALERT_STATUSES
   accounts varchar[] not null,
@@ -17,6 +18,7 @@ create table alerts (
   provenance json not null,               -- {run_id, detector_version, config_hash, list_versions, input_files}
   assignee varchar,
   proposed_by varchar,                    -- maker of a pending proposal (four eyes)
+  proposed_outcome varchar,               -- closed_false_positive | closed_benign | reported
   version integer not null default 1,     -- bumped on every update from a scan
   created_at timestamp not null,
   updated_at timestamp not null
@@ -62,6 +64,15 @@ create table audit_log (
   prev_hash varchar not null,
   hash varchar not null
 );
+
+-- The head of the audit chain (one row, seq 0 and the genesis hash before the first append), moved
+-- in the same transaction as each append, so that a deleted tail of the chain is found too.
+create table audit_head (
+  id integer primary key,                 -- always 1
+  seq bigint not null,
+  hash varchar not null
+);
+insert into audit_head values (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 
 create table users (
   id varchar primary key,                 -- login name

@@ -6,6 +6,7 @@ import { IngestConfig } from '../ingest/config.ts'
 import { DetectConfig } from '../detect/config.ts'
 import { ScreenConfig } from '../screen/config.ts'
 import { ScoreConfig } from '../score/config.ts'
+import { CasesConfig } from '../cases/config.ts'
 import { BadInputError } from '../util/errors.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 
@@ -14,6 +15,7 @@ export const Config = z.object({
   detect: DetectConfig.prefault({}),
   screen: ScreenConfig.prefault({}),
   score: ScoreConfig.prefault({}),
+  cases: CasesConfig.prefault({}),
 })
 export type Config = z.infer<typeof Config>
 

@@ -1,8 +1,303 @@
-// Scoring settings (config section `score`).
+// Scoring settings (config section `score`): a weight model. Each finding measure falls into bands,
+// each band a weight and a plain-language reason; risk context adds weights; the sum, capped at 100,
+// is the score. Reason texts are templates: {name} is replaced by the measure or context value.
 import { z } from 'zod'
+
+export const Band = z.object({
+  /** The band holds values ≥ min and < max (either bound optional). The first band that holds wins. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  weight: z.number(),
+  code: z.string(),
+  text: z.string(),
+})
+export type Band = z.infer<typeof Band>
+
+export const MeasureBands = z.object({
+  /** A finding measure (hops, retention, width, …) or a derived one (span_days, tx_count, accounts). */
+  measure: z.string(),
+  bands: z.array(Band),
+})
+export type MeasureBands = z.infer<typeof MeasureBands>
+
+export const TypologyWeights = z.object({
+  /** Weight of the pattern itself, with the reason that names it. */
+  base: z.object({ weight: z.number(), code: z.string(), text: z.string() }),
+  measures: z.array(MeasureBands).default([]),
+})
+export type TypologyWeights = z.infer<typeof TypologyWeights>
+
+const w = (weight: number, code: string, text: string) => ({ weight, code, text })
+const band = (
+  min: number | undefined,
+  max: number | undefined,
+  weight: number,
+  code: string,
+  text: string,
+) => ({
+  ...(min === undefined ? {} : { min }),
+  ...(max === undefined ? {} : { max }),
+  weight,
+  code,
+  text,
+})
+
+const RETENTION = (strong: number, some: number) => ({
+  measure: 'retention',
+  bands: [
+    band(
+      0.9,
+      undefined,
+      strong,
+      'RETENTION_HIGH',
+      '{retention_pct}% of the money passed on through the pattern',
+    ),
+    band(
+      0.8,
+      0.9,
+      some,
+      'RETENTION',
+      '{retention_pct}% of the money passed on through the pattern',
+    ),
+  ],
+})
+
+const SPEED = {
+  measure: 'span_days',
+  bands: [
+    band(undefined, 3, 8, 'FAST', 'whole pattern completed within {span_days} days'),
+    band(3, 10, 4, 'QUICK', 'whole pattern completed within {span_days} days'),
+  ],
+}
+
+export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>> = {
+  cycle: {
+    base: w(30, 'CYCLE', '{hops}-hop payment cycle: money came back to the account it left'),
+    measures: [
+      {
+        measure: 'hops',
+        bands: [
+          band(4, undefined, 10, 'CYCLE_LONG', 'cycle runs over {hops} accounts'),
+          band(3, 4, 5, 'CYCLE_3', 'cycle runs over 3 accounts'),
+        ],
+      },
+      RETENTION(15, 10),
+      SPEED,
+    ],
+  },
+  layering: {
+    base: w(30, 'LAYERING', '{hops}-hop layering chain: each intermediary forwarded the money on'),
+    measures: [
+      {
+        measure: 'hops',
+        bands: [
+          band(5, undefined, 10, 'LAYERING_LONG', 'chain runs over {hops} hops'),
+          band(4, 5, 5, 'LAYERING_4', 'chain runs over 4 hops'),
+        ],
+      },
+      RETENTION(12, 8),
+      {
+        measure: 'max_dwell_hours',
+        bands: [
+          band(undefined, 24, 8, 'DWELL_SHORT', 'money rested at most {max_dwell_hours} h per hop'),
+          band(24, 72, 4, 'DWELL', 'money rested at most {max_dwell_hours} h per hop'),
+        ],
+      },
+    ],
+  },
+  scatter_gather: {
+    base: w(
+      30,
+      'SCATTER_GATHER',
+      'money split over {width} intermediaries and gathered again in one account',
+    ),
+    measures: [
+      {
+        measure: 'width',
+        bands: [
+          band(5, undefined, 10, 'WIDE', 'split over {width} intermediaries'),
+          band(3, 5, 5, 'SPLIT', 'split over {width} intermediaries'),
+        ],
+      },
+      RETENTION(12, 8),
+      SPEED,
+    ],
+  },
+  gather_scatter: {
+    base: w(
+      30,
+      'GATHER_SCATTER',
+      '{sources} sources paid one hub that paid {destinations} destinations on',
+    ),
+    measures: [
+      {
+        measure: 'width',
+        bands: [
+          band(6, undefined, 10, 'WIDE', '{width} counterparties around the hub'),
+          band(3, 6, 5, 'HUB', '{width} counterparties around the hub'),
+        ],
+      },
+      RETENTION(12, 8),
+      SPEED,
+    ],
+  },
+  bipartite: {
+    base: w(25, 'BIPARTITE', '{sources} sources paid {destinations} destinations as one set'),
+    measures: [
+      {
+        measure: 'width',
+        bands: [
+          band(5, undefined, 10, 'WIDE', 'sets {width} accounts wide'),
+          band(3, 5, 5, 'SET', 'sets {width} accounts wide'),
+        ],
+      },
+      RETENTION(12, 8),
+      SPEED,
+    ],
+  },
+  stack: {
+    base: w(30, 'STACK', '{layers} layers of accounts each paying the next layer'),
+    measures: [
+      {
+        measure: 'layers',
+        bands: [
+          band(3, undefined, 10, 'DEEP', '{layers} layers deep'),
+          band(2, 3, 5, 'LAYERED', '{layers} layers deep'),
+        ],
+      },
+      RETENTION(12, 8),
+      SPEED,
+    ],
+  },
+  fan_in: {
+    base: w(10, 'FAN_IN', '{width} distinct accounts paid one account within {span_days} days'),
+    measures: [
+      {
+        measure: 'width',
+        bands: [
+          band(20, undefined, 10, 'FAN_WIDE', '{width} counterparties in a short time'),
+          band(8, 20, 5, 'FAN', '{width} counterparties in a short time'),
+        ],
+      },
+    ],
+  },
+  fan_out: {
+    base: w(10, 'FAN_OUT', 'one account paid {width} distinct accounts within {span_days} days'),
+    measures: [
+      {
+        measure: 'width',
+        bands: [
+          band(20, undefined, 10, 'FAN_WIDE', '{width} counterparties in a short time'),
+          band(8, 20, 5, 'FAN', '{width} counterparties in a short time'),
+        ],
+      },
+    ],
+  },
+  structuring: {
+    base: w(
+      35,
+      'STRUCTURING',
+      '{count} transfers just under the {threshold} reporting threshold within {span_days} days',
+    ),
+    measures: [
+      {
+        measure: 'count',
+        bands: [
+          band(6, undefined, 15, 'STRUCTURING_MANY', '{count} transfers kept under the threshold'),
+          band(3, 6, 10, 'STRUCTURING_REPEAT', '{count} transfers kept under the threshold'),
+        ],
+      },
+    ],
+  },
+  sanctions: {
+    base: w(55, 'SANCTIONS_HIT', 'payments to or from a party on a watch list: {detail}'),
+    measures: [
+      {
+        measure: 'max_match',
+        bands: [
+          band(0.97, undefined, 10, 'MATCH_STRONG', 'name match score {max_match}'),
+          band(undefined, 0.97, 0, 'MATCH', 'name match score {max_match}'),
+        ],
+      },
+    ],
+  },
+  goods_mismatch: {
+    base: w(
+      40,
+      'GOODS_MISMATCH',
+      'declared goods do not match the HS code on {mismatches} payment(s): {detail}',
+    ),
+    measures: [
+      {
+        measure: 'mismatches',
+        bands: [
+          band(3, undefined, 8, 'MISMATCH_REPEAT', 'mismatch repeated on {mismatches} payments'),
+        ],
+      },
+    ],
+  },
+}
+
+const ContextWeight = z.object({ weight: z.number(), code: z.string(), text: z.string() })
 
 export const ScoreConfig = z.object({
   /** Findings scoring at or above this (0–100) become alerts. */
   alert_threshold: z.number().min(0).max(100).default(50),
+  /** Weights per typology; a typology missing here scores only through its context. */
+  typologies: z
+    .record(z.string(), TypologyWeights)
+    .default(() => parseTypologies(DEFAULT_TYPOLOGIES)),
+  /** Risk context: weights added on top of the pattern's own. */
+  context: z
+    .object({
+      controlled_goods: ContextWeight.default(
+        w(20, 'CONTROLLED_GOODS', 'controlled goods on {n} of {total} payments: {detail}'),
+      ),
+      listed_party: ContextWeight.default(
+        w(30, 'LISTED_PARTY', 'a party in the pattern is on a watch list: {detail}'),
+      ),
+      near_listed_party: ContextWeight.default(
+        w(
+          12,
+          'NEAR_LISTED_PARTY',
+          'an account of the pattern is {hops} hop(s) from a listed party: {detail}',
+        ),
+      ),
+      /** Hop distance (exposure) up to which near_listed_party applies. */
+      near_listed_max_hops: z.number().int().min(1).max(3).default(2),
+      sanctioned_route: ContextWeight.default(
+        w(
+          20,
+          'SANCTIONED_ROUTE',
+          'money routed through a sanctioned jurisdiction ({detail}) on {n} payment(s)',
+        ),
+      ),
+      diversion_hub: ContextWeight.default(
+        w(12, 'DIVERSION_HUB', 'money routed through a diversion hub ({detail}) on {n} payment(s)'),
+      ),
+      goods_mismatch: ContextWeight.default(
+        w(10, 'GOODS_HS_MISMATCH', 'declared goods do not match the HS code on {n} payment(s)'),
+      ),
+      new_accounts: ContextWeight.default(
+        w(8, 'NEW_ACCOUNTS', '{n} of {total} accounts first seen in the last 7 days'),
+      ),
+      /** new_accounts applies when at least this share of the pattern's accounts is new. */
+      new_accounts_min_share: z.number().min(0).max(1).default(0.34),
+      risky_community: ContextWeight.default(
+        w(
+          8,
+          'RISKY_COMMUNITY',
+          'inside payment community {community} where {n} of {total} accounts are screened hits',
+        ),
+      ),
+      /** A community is dense in risky parties at this share of hit accounts and this many of them. */
+      risky_community_min_share: z.number().min(0).max(1).default(0.05),
+      risky_community_min_hits: z.number().int().min(1).default(2),
+    })
+    .prefault({}),
 })
 export type ScoreConfig = z.infer<typeof ScoreConfig>
+
+function parseTypologies(raw: Record<string, z.input<typeof TypologyWeights>>) {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, TypologyWeights.parse(v)]))
+}

@@ -1,0 +1,55 @@
+// CSV export: one row per alert, the columns an analyst sorts and filters in a spreadsheet.
+import type { AlertRow } from '../alert-row.ts'
+
+export const CSV_COLUMNS = [
+  'id',
+  'typology',
+  'score',
+  'status',
+  'assignee',
+  'accounts',
+  'tx_count',
+  'first_ts',
+  'last_ts',
+  'total_amount',
+  'currency',
+  'community',
+  'top_reasons',
+  'run_id',
+  'config_hash',
+] as const
+
+export function csvField(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v)
+  // Quote when needed; a leading formula character is neutralised for spreadsheets.
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export function csvHeader(): string {
+  return CSV_COLUMNS.join(',') + '\n'
+}
+
+export function csvRow(a: AlertRow): string {
+  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    id: a.id,
+    typology: a.typology,
+    score: a.score,
+    status: a.status,
+    assignee: a.assignee,
+    accounts: a.accounts.join(';'),
+    tx_count: a.tx_ids.length,
+    first_ts: a.first_ts,
+    last_ts: a.last_ts,
+    total_amount: a.total_amount.toFixed(2),
+    currency: a.currency,
+    community: a.community,
+    top_reasons: a.reasons
+      .slice(0, 3)
+      .map((r) => `${r.text} (+${r.weight})`)
+      .join(' | '),
+    run_id: a.provenance.run_id,
+    config_hash: a.provenance.config_hash,
+  }
+  return CSV_COLUMNS.map((c) => csvField(values[c])).join(',') + '\n'
+}

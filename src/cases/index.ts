@@ -1,0 +1,29 @@
+// cases/: the alert lifecycle (four eyes), the hash-chained audit log, and exports.
+export {
+  canTransition,
+  findTransition,
+  isClosed,
+  TRANSITIONS,
+  CLOSED_STATUSES,
+} from './transitions.ts'
+export type { Transition, CaseVerb } from './transitions.ts'
+export { CaseAction, applyCaseAction } from './actions.ts'
+export {
+  AlertRow,
+  Outcome,
+  OUTCOMES,
+  parseAlertRow,
+  toAlertRecord,
+  caseState,
+} from './alert-row.ts'
+export { appendAudit, verifyAudit, auditFor, AuditVerifyResult, GENESIS_HASH } from './audit.ts'
+export type { AuditEntry, AuditRow } from './audit.ts'
+export { getAlert, listAlerts, alertNotes, alertVersions, type AlertFilter } from './read.ts'
+export {
+  exportAlerts,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+} from './export/index.ts'
+export { alertPayments, type AlertPayment } from './export/payments.ts'
+export { CasesConfig, GoamlConfig } from './config.ts'

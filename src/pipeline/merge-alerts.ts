@@ -1,0 +1,255 @@
+// Writes a scan's scored alerts, merged with what earlier scans stored: the same pattern (same id,
+// or same typology over the same accounts with overlapping transfers) updates its alert (new
+// transfers, new score, version + 1, a history row) instead of opening another; a closed alert that
+// fires again with new transfers reopens with a note. Every change writes its audit row; the caller
+// runs this inside one transaction.
+import type { Queries } from '../store/index.ts'
+import type { Actor, AlertStatus, Provenance, Reason } from '../schema/alert.ts'
+import type { ScoredAlert } from '../score/index.ts'
+import { appendAudit } from '../cases/audit.ts'
+import { canTransition, isClosed } from '../cases/transitions.ts'
+import { canonicalJson } from '../util/hash.ts'
+import { RingwatchError } from '../util/errors.ts'
+
+export interface MergeContext {
+  runId: string
+  provenance: Provenance
+  now: string
+  /** Who the audit rows name: the scan service. */
+  actor: Actor
+}
+
+export interface MergeCounts {
+  new: number
+  updated: number
+  reopened: number
+  unchanged: number
+}
+
+interface Existing {
+  id: string
+  typology: string
+  accounts_key: string
+  status: AlertStatus
+  version: number
+  score: number
+  reasons: string
+  assignee: string | null
+  proposed_by: string | null
+  proposed_outcome: string | null
+  accounts: string[]
+  first_ts: string
+  last_ts: string
+}
+
+export async function mergeAlerts(
+  tx: Queries,
+  scored: readonly ScoredAlert[],
+  ctx: MergeContext,
+): Promise<MergeCounts> {
+  const counts: MergeCounts = { new: 0, updated: 0, reopened: 0, unchanged: 0 }
+  const existing = await tx.all<Existing>('pipeline/alerts-index')
+  const byId = new Map(existing.map((e) => [e.id, e]))
+  const byAccounts = new Map<string, Existing[]>()
+  for (const e of existing) {
+    const k = `${e.typology}\u0000${e.accounts_key}`
+    byAccounts.set(k, [...(byAccounts.get(k) ?? []), e])
+  }
+  const touched = new Set<string>()
+  for (const s of scored) {
+    let match = byId.get(s.id)
+    let oldTx: Set<string> | undefined
+    if (!match) {
+      // The same ring again under another pattern key: same accounts, overlapping transfers.
+      for (const c of byAccounts.get(`${s.typology}\u0000${s.accounts_key}`) ?? []) {
+        const txs = await txIds(tx, c.id)
+        if (s.tx_ids.some((t) => txs.has(t))) {
+          match = c
+          oldTx = txs
+          break
+        }
+      }
+    }
+    if (match && touched.has(match.id)) {
+      // Two candidates of this run landed on one alert: the first (highest score) wrote it.
+      counts.unchanged++
+      continue
+    }
+    if (!match) {
+      await insertAlert(tx, s, ctx)
+      counts.new++
+      touched.add(s.id)
+      continue
+    }
+    touched.add(match.id)
+    oldTx ??= await txIds(tx, match.id)
+    const added = s.tx_ids.filter((t) => !oldTx.has(t))
+    const sameEvidence = added.length === 0
+    if (isClosed(match.status)) {
+      if (sameEvidence) {
+        counts.unchanged++
+        continue
+      }
+      await updateAlert(tx, match, s, added, ctx, true)
+      counts.reopened++
+      continue
+    }
+    if (
+      sameEvidence &&
+      match.score === s.score &&
+      canonicalJson(JSON.parse(match.reasons)) === canonicalJson(s.reasons)
+    ) {
+      counts.unchanged++
+      continue
+    }
+    await updateAlert(tx, match, s, added, ctx, false)
+    counts.updated++
+  }
+  return counts
+}
+
+async function txIds(tx: Queries, alertId: string): Promise<Set<string>> {
+  const rows = await tx.all<{ tx_id: string }>('pipeline/alert-tx-ids', { alert_id: alertId })
+  return new Set(rows.map((r) => r.tx_id))
+}
+
+function alertParams(s: ScoredAlert, ctx: MergeContext) {
+  return {
+    score: s.score,
+    accounts: JSON.stringify(s.accounts),
+    accounts_key: s.accounts_key,
+    first_ts: s.first_ts,
+    last_ts: s.last_ts,
+    total_amount: s.total_amount.toFixed(2),
+    currency: s.currency,
+    reasons: canonicalJson(s.reasons),
+    finding: canonicalJson(s.finding),
+    community: s.community,
+    provenance: canonicalJson(ctx.provenance),
+    now: ctx.now,
+  }
+}
+
+function summary(s: {
+  score: number
+  reasons: Reason[]
+  status: AlertStatus
+  tx_count: number
+  version: number
+}) {
+  return {
+    score: s.score,
+    status: s.status,
+    tx_count: s.tx_count,
+    version: s.version,
+    reasons: s.reasons.map((r) => r.code),
+  }
+}
+
+async function insertAlert(tx: Queries, s: ScoredAlert, ctx: MergeContext) {
+  await tx.run('pipeline/alert-insert', {
+    id: s.id,
+    typology: s.typology,
+    pattern_key: s.key,
+    ...alertParams(s, ctx),
+  })
+  await tx.run('pipeline/alert-transfers-insert', {
+    alert_id: s.id,
+    tx_ids: JSON.stringify(s.tx_ids),
+    run_id: ctx.runId,
+  })
+  await tx.run('pipeline/alert-version-insert', {
+    alert_id: s.id,
+    version: 1,
+    run_id: ctx.runId,
+    score: s.score,
+    reasons: canonicalJson(s.reasons),
+    tx_count: s.tx_ids.length,
+    note: 'created',
+    now: ctx.now,
+  })
+  await appendAudit(tx, {
+    actor: ctx.actor,
+    action: 'alert.create',
+    entity_type: 'alert',
+    entity_id: s.id,
+    after: summary({ ...s, status: 'new', tx_count: s.tx_ids.length, version: 1 }),
+    reason: `scan ${ctx.runId}`,
+    at: ctx.now,
+  })
+}
+
+async function updateAlert(
+  tx: Queries,
+  old: Existing,
+  s: ScoredAlert,
+  added: string[],
+  ctx: MergeContext,
+  reopen: boolean,
+) {
+  const version = old.version + 1
+  let status = old.status
+  let note: string | null = added.length
+    ? `${added.length} new transfer(s)`
+    : 'score or reasons changed'
+  if (reopen) {
+    status = old.assignee ? 'in_review' : 'new'
+    if (!canTransition(old.status, status, ctx.actor.role))
+      throw new RingwatchError(`scan may not reopen ${old.id} from ${old.status}`)
+    note = `Reopened by scan ${ctx.runId}: ${added.length} new transfer(s) after it was ${old.status}`
+  }
+  const accounts = [...new Set([...old.accounts, ...s.accounts])].sort()
+  const merged = { ...s, accounts }
+  merged.first_ts = old.first_ts < s.first_ts ? old.first_ts : s.first_ts
+  merged.last_ts = old.last_ts > s.last_ts ? old.last_ts : s.last_ts
+  const changed = await tx.run('pipeline/alert-update', {
+    id: old.id,
+    expected_version: old.version,
+    ...alertParams(merged, ctx),
+    status,
+    proposed_by: reopen ? null : old.proposed_by,
+    proposed_outcome: reopen ? null : old.proposed_outcome,
+    version,
+  })
+  if (changed !== 1) throw new RingwatchError(`alert ${old.id} changed during the scan`)
+  if (added.length)
+    await tx.run('pipeline/alert-transfers-insert', {
+      alert_id: old.id,
+      tx_ids: JSON.stringify(added),
+      run_id: ctx.runId,
+    })
+  const txCount = (await txIds(tx, old.id)).size
+  await tx.run('pipeline/alert-version-insert', {
+    alert_id: old.id,
+    version,
+    run_id: ctx.runId,
+    score: s.score,
+    reasons: canonicalJson(s.reasons),
+    tx_count: txCount,
+    note,
+    now: ctx.now,
+  })
+  if (reopen)
+    await tx.run('cases/note-insert', {
+      alert_id: old.id,
+      author: ctx.actor.id,
+      now: ctx.now,
+      text: note,
+    })
+  await appendAudit(tx, {
+    actor: ctx.actor,
+    action: reopen ? 'alert.reopen' : 'alert.update',
+    entity_type: 'alert',
+    entity_id: old.id,
+    before: summary({
+      score: old.score,
+      reasons: JSON.parse(old.reasons) as Reason[],
+      status: old.status,
+      tx_count: txCount - added.length,
+      version: old.version,
+    }),
+    after: summary({ ...s, status, tx_count: txCount, version }),
+    reason: note,
+    at: ctx.now,
+  })
+}

@@ -1,0 +1,240 @@
+// The scan: screen → graph → detect → score → write alerts (one transaction for the alert writes,
+// with their audit rows) and the per-account communities and exposure; recorded in `runs`.
+import { randomBytes } from 'node:crypto'
+import type { Store } from '../store/index.ts'
+import type { Config } from '../config/index.ts'
+import type { Actor, Provenance } from '../schema/alert.ts'
+import { quietLogger, quietProgress, type Logger, type Progress } from '../util/progress.ts'
+import {
+  goodsMismatchFindings,
+  sanctionsFindings,
+  scoreAll,
+  type AnyFinding,
+  type PaymentLite,
+  type RiskContext,
+} from '../score/index.ts'
+import type { DetectLike, GraphLike, ScanEngines } from './engines.ts'
+import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
+import { resolveWindow } from './window.ts'
+import type { ScanSummary } from './scan-summary.ts'
+
+export interface ScanDeps {
+  store: Store
+  config: Config
+  configHash: string
+  progress?: Progress
+  logger?: Logger
+  /** Wall clock in ms; default Date.now. */
+  clock?: () => number
+}
+
+export interface ScanOptions {
+  from?: string
+  to?: string
+  /** Seed of the community detection: fixed, so that the same data gives the same alerts. */
+  seed?: number
+}
+
+export const SCAN_ACTOR: Actor = { id: 'scan', role: 'batch' }
+
+export function newRunId(kind: string, now: number): string {
+  const t = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*/, '')
+  return `${kind}-${t}-${randomBytes(3).toString('hex')}`
+}
+
+export async function runScanWith(
+  engines: ScanEngines,
+  deps: ScanDeps,
+  opts: ScanOptions = {},
+): Promise<ScanSummary> {
+  const { store, config } = deps
+  const progress = deps.progress ?? quietProgress
+  const logger = deps.logger ?? quietLogger
+  const clock = deps.clock ?? Date.now
+  const runId = newRunId('scan', clock())
+  const nowIso = () => new Date(clock()).toISOString()
+  await store.run('pipeline/run-start', { run_id: runId, kind: 'scan', now: nowIso() })
+  const summary: ScanSummary = {
+    run_id: runId,
+    status: 'ok',
+    window: null,
+    transfers: 0,
+    accounts: 0,
+    findings: {},
+    truncated: [],
+    scored: 0,
+    below_threshold: 0,
+    alerts: { new: 0, updated: 0, reopened: 0, unchanged: 0 },
+    stages_ms: {},
+    config_hash: deps.configHash,
+    detector_version: engines.detectorVersion,
+    list_versions: {},
+    input_files: 0,
+  }
+  const stage = async <T>(
+    name: string,
+    fn: () => Promise<T> | T,
+    done?: (r: T) => string,
+  ): Promise<T> => {
+    const t0 = clock()
+    progress.start(name)
+    const r = await fn()
+    summary.stages_ms[name] = clock() - t0
+    progress.done(`${done ? done(r) + ', ' : ''}${((clock() - t0) / 1000).toFixed(2)} s`)
+    return r
+  }
+  try {
+    const window = await resolveWindow(store, opts)
+    if (!window) {
+      summary.status = 'empty'
+      logger.warn('no payments in the database: nothing to scan')
+      await finish(store, runId, 'ok', summary, nowIso())
+      return summary
+    }
+    summary.window = window
+    summary.transfers = Number(
+      (await store.one<{ n: number }>('pipeline/window-count', { ...window }))?.n ?? 0,
+    )
+    const files = await store.all<{ file_id: string }>('pipeline/window-files', { ...window })
+    summary.input_files = files.length
+
+    const ctx = await stage(
+      'screen',
+      async () => {
+        await engines.screenWindow(store, window, config.screen, { progress })
+        return engines.readScreening(store, window)
+      },
+      (c) =>
+        `${c.hitsByAccount.size} listed accounts, ${c.goodsByTx.size} goods flags, ${c.routesByTx.size} risky routes`,
+    )
+    summary.list_versions = { ...(ctx.listVersions ?? {}) }
+    const graph = await stage(
+      'graph',
+      () => engines.loadWindow(store, window),
+      (g) => `${g.accounts.length} accounts`,
+    )
+    summary.accounts = graph.accounts.length
+    const detect = await stage(
+      'detect',
+      () =>
+        engines.runDetectors(graph, config.detect, {
+          flagged: ctx.hitsByAccount.keys(),
+          seed: opts.seed ?? 1,
+          progress,
+        }),
+      (d) => `${d.findings.length} findings`,
+    )
+    for (const [name, st] of Object.entries(detect.stats))
+      if (st.truncated) summary.truncated.push(name)
+    const scored = await stage(
+      'score',
+      async () => {
+        const all: AnyFinding[] = [
+          ...detect.findings,
+          ...(await screeningFindings(store, window, ctx)),
+        ]
+        for (const f of all) summary.findings[f.typology] = (summary.findings[f.typology] ?? 0) + 1
+        return scoreAll(all, ctx, detect, config.score)
+      },
+      (s) => `${s.length} scored`,
+    )
+    const alerts = scored.filter((a) => a.score >= config.score.alert_threshold)
+    summary.scored = scored.length
+    summary.below_threshold = scored.length - alerts.length
+    const provenance: Provenance = {
+      run_id: runId,
+      detector_version: engines.detectorVersion,
+      config_hash: deps.configHash,
+      list_versions: summary.list_versions,
+      input_files: files.map((f) => f.file_id),
+    }
+    summary.alerts = await stage(
+      'write',
+      () =>
+        store.transaction(async (tx) => {
+          const counts: MergeCounts = await mergeAlerts(tx, alerts, {
+            runId,
+            provenance,
+            now: nowIso(),
+            actor: SCAN_ACTOR,
+          })
+          await writeAccountTables(tx, graph, detect, runId)
+          return counts
+        }),
+      (c) => `${c.new} new, ${c.updated} updated, ${c.reopened} reopened`,
+    )
+    await finish(store, runId, 'ok', summary, nowIso())
+    return summary
+  } catch (e) {
+    summary.status = 'failed'
+    await finish(
+      store,
+      runId,
+      'failed',
+      { ...summary, error: (e as Error).message },
+      nowIso(),
+    ).catch((e2) =>
+      logger.error('could not record the failed run', { run_id: runId, error: String(e2) }),
+    )
+    throw e
+  }
+}
+
+async function finish(store: Store, runId: string, status: string, summary: unknown, now: string) {
+  await store.run('pipeline/run-finish', {
+    run_id: runId,
+    status,
+    summary: JSON.stringify(summary),
+    now,
+  })
+}
+
+async function screeningFindings(
+  store: Store,
+  window: { from: string; to: string },
+  ctx: RiskContext,
+) {
+  const hitAccounts = [...ctx.hitsByAccount.keys()]
+  const mismatchTx = [...ctx.goodsByTx].filter(([, g]) => g.mismatch).map(([tx]) => tx)
+  const out: AnyFinding[] = []
+  if (hitAccounts.length) {
+    const rows = await store.all<PaymentLite>('pipeline/payments-of-accounts', {
+      ...window,
+      accounts: JSON.stringify(hitAccounts),
+    })
+    out.push(...sanctionsFindings(rows, ctx))
+  }
+  if (mismatchTx.length) {
+    const rows = await store.all<PaymentLite>('pipeline/payments-of-txs', {
+      ...window,
+      tx_ids: JSON.stringify(mismatchTx),
+    })
+    out.push(...goodsMismatchFindings(rows, ctx))
+  }
+  return out
+}
+
+async function writeAccountTables(
+  tx: Parameters<Parameters<Store['transaction']>[0]>[0],
+  graph: GraphLike,
+  detect: DetectLike,
+  runId: string,
+) {
+  const accounts = JSON.stringify(Array.from(graph.accounts))
+  await tx.run('pipeline/communities-delete', { accounts })
+  await tx.run('pipeline/exposure-delete', { accounts })
+  const comm = [...detect.communities]
+  if (comm.length)
+    await tx.run('pipeline/communities-insert', {
+      accounts: JSON.stringify(comm.map((c) => c[0])),
+      communities: JSON.stringify(comm.map((c) => c[1])),
+      run_id: runId,
+    })
+  const expo = [...detect.exposure]
+  if (expo.length)
+    await tx.run('pipeline/exposure-insert', {
+      accounts: JSON.stringify(expo.map((c) => c[0])),
+      hops: JSON.stringify(expo.map((c) => c[1])),
+      run_id: runId,
+    })
+}

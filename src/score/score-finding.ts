@@ -1,0 +1,201 @@
+// Scores one finding: the typology's base weight, the band of each measure, then the risk context
+// (controlled goods, listed parties on or near the pattern, risky routes, goods/HS mismatches, new
+// accounts, a community dense in hits). Score = sum of weights, capped at 0–100.
+import type { Reason } from '../schema/alert.ts'
+import type { ScoreConfig, Band } from './config.ts'
+import type { AnyFinding } from './screening-finding.ts'
+import type { ScoredAlert } from './scored-alert.ts'
+import {
+  hitLabel,
+  patternCommunity,
+  type CommunityRisk,
+  type DetectContext,
+  type RiskContext,
+} from './context.ts'
+import { fill, type TemplateVars } from './template.ts'
+import { accountsKey, alertId } from './alert-id.ts'
+
+export function findingVars(f: AnyFinding): TemplateVars {
+  const vars: TemplateVars = {
+    span_days: Math.round((f.span_hours / 24) * 10) / 10,
+    span_hours: Math.round(f.span_hours * 10) / 10,
+    tx_count: f.tx_ids.length,
+    accounts: f.accounts.length,
+    amount_in: f.amount_in,
+    amount_out: f.amount_out,
+    currency: f.currency,
+  }
+  for (const [k, v] of Object.entries(f.measures))
+    if (typeof v === 'number' || typeof v === 'string') vars[k] = v
+  if (typeof vars.retention === 'number') vars.retention_pct = Math.round(vars.retention * 100)
+  if ('detail' in f) vars.detail = f.detail
+  return vars
+}
+
+function inBand(b: Band, v: number): boolean {
+  return (b.min === undefined || v >= b.min) && (b.max === undefined || v < b.max)
+}
+
+function push(reasons: Reason[], code: string, text: string, weight: number, vars: TemplateVars) {
+  if (weight !== 0) reasons.push({ code, text: fill(text, vars), weight })
+}
+
+/** Sorted by weight (highest first), then code, so the order never depends on input order. */
+export function sortReasons(reasons: Reason[]): Reason[] {
+  return reasons.sort(
+    (a, b) => b.weight - a.weight || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  )
+}
+
+export function scoreFinding(
+  f: AnyFinding,
+  ctx: RiskContext,
+  detect: DetectContext,
+  config: ScoreConfig,
+  communities: ReadonlyMap<number, CommunityRisk> = new Map(),
+): ScoredAlert {
+  const reasons: Reason[] = []
+  const vars = findingVars(f)
+  const t = config.typologies[f.typology]
+  if (t) {
+    push(reasons, t.base.code, t.base.text, t.base.weight, vars)
+    for (const m of t.measures) {
+      const v = vars[m.measure]
+      if (typeof v !== 'number') continue
+      const b = m.bands.find((x) => inBand(x, v))
+      if (b) push(reasons, b.code, b.text, b.weight, vars)
+    }
+  }
+  contextReasons(f, ctx, detect, config, communities, reasons)
+  const total = reasons.reduce((s, r) => s + r.weight, 0)
+  const score = Math.max(0, Math.min(100, Math.round(total * 10) / 10))
+  const accounts = [...new Set(f.accounts)].sort()
+  return {
+    id: alertId(f.typology, f.key),
+    typology: f.typology,
+    key: f.key,
+    accounts_key: accountsKey(accounts),
+    score,
+    reasons: sortReasons(reasons),
+    accounts,
+    tx_ids: [...new Set(f.tx_ids)].sort(),
+    first_ts: f.first_ts,
+    last_ts: f.last_ts,
+    total_amount: Math.round(f.amount_in * 100) / 100,
+    currency: f.currency,
+    community: patternCommunity(accounts, detect),
+    finding: f as unknown as Record<string, unknown>,
+  }
+}
+
+function contextReasons(
+  f: AnyFinding,
+  ctx: RiskContext,
+  detect: DetectContext,
+  config: ScoreConfig,
+  communities: ReadonlyMap<number, CommunityRisk>,
+  reasons: Reason[],
+) {
+  const c = config.context
+  const total = f.tx_ids.length
+  // Goods and routes, per transfer of the pattern.
+  const categories = new Set<string>()
+  let goods = 0
+  let mismatch = 0
+  let sanctioned = 0
+  let hub = 0
+  const sanctionedCountries = new Set<string>()
+  const hubCountries = new Set<string>()
+  for (const tx of f.tx_ids) {
+    const g = ctx.goodsByTx.get(tx)
+    if (g?.category) {
+      goods++
+      categories.add(
+        g.tier !== undefined && g.tier !== null ? `${g.category} (tier ${g.tier})` : g.category,
+      )
+    }
+    if (g?.mismatch) mismatch++
+    const r = ctx.routesByTx.get(tx)
+    if (r?.sanctioned) {
+      sanctioned++
+      for (const k of r.countries ?? []) sanctionedCountries.add(k)
+    }
+    if (r?.hub) {
+      hub++
+      for (const k of r.countries ?? []) hubCountries.add(k)
+    }
+  }
+  const list = (s: Set<string>) => [...s].sort().join(', ')
+  if (goods)
+    push(reasons, c.controlled_goods.code, c.controlled_goods.text, c.controlled_goods.weight, {
+      n: goods,
+      total,
+      detail: list(categories),
+    })
+  if (sanctioned)
+    push(reasons, c.sanctioned_route.code, c.sanctioned_route.text, c.sanctioned_route.weight, {
+      n: sanctioned,
+      total,
+      detail: list(sanctionedCountries) || 'sanctioned country',
+    })
+  if (hub)
+    push(reasons, c.diversion_hub.code, c.diversion_hub.text, c.diversion_hub.weight, {
+      n: hub,
+      total,
+      detail: list(hubCountries) || 'hub country',
+    })
+  if (mismatch && f.typology !== 'goods_mismatch')
+    push(reasons, c.goods_mismatch.code, c.goods_mismatch.text, c.goods_mismatch.weight, {
+      n: mismatch,
+      total,
+    })
+
+  // Parties: listed on the pattern, else within a few hops of a listed party.
+  const listed: string[] = []
+  let nearest: { account: string; hops: number } | undefined
+  for (const a of [...f.accounts].sort()) {
+    const hits = ctx.hitsByAccount.get(a)
+    if (hits?.length)
+      listed.push(hitLabel(a, [...hits].sort((x, y) => (y.score ?? 0) - (x.score ?? 0))[0]))
+    const hops = detect.exposure.get(a)
+    if (
+      hops !== undefined &&
+      hops > 0 &&
+      hops <= c.near_listed_max_hops &&
+      (!nearest || hops < nearest.hops)
+    )
+      nearest = { account: a, hops }
+  }
+  if (listed.length && f.typology !== 'sanctions')
+    push(reasons, c.listed_party.code, c.listed_party.text, c.listed_party.weight, {
+      n: listed.length,
+      detail: listed.slice(0, 3).join('; '),
+    })
+  else if (!listed.length && nearest)
+    push(reasons, c.near_listed_party.code, c.near_listed_party.text, c.near_listed_party.weight, {
+      hops: nearest.hops,
+      detail: `account ${nearest.account}`,
+    })
+
+  // Freshly seen accounts.
+  const fresh = f.accounts.filter((a) => ctx.newAccounts.has(a)).length
+  if (fresh && fresh / f.accounts.length >= c.new_accounts_min_share)
+    push(reasons, c.new_accounts.code, c.new_accounts.text, c.new_accounts.weight, {
+      n: fresh,
+      total: f.accounts.length,
+    })
+
+  // A community dense in screened hits.
+  const community = patternCommunity(f.accounts, detect)
+  const risk = community === null ? undefined : communities.get(community)
+  if (
+    risk &&
+    risk.hits >= c.risky_community_min_hits &&
+    risk.hits / risk.size >= c.risky_community_min_share
+  )
+    push(reasons, c.risky_community.code, c.risky_community.text, c.risky_community.weight, {
+      community,
+      n: risk.hits,
+      total: risk.size,
+    })
+}

@@ -1,0 +1,25 @@
+// What scoring produces: one candidate alert per finding, with its score and its reasons sorted by
+// weight. The pipeline merges these into the alerts table.
+import { z } from 'zod'
+import { Reason } from '../schema/alert.ts'
+import { Typology } from '../schema/finding.ts'
+
+export const ScoredAlert = z.object({
+  id: z.string(),
+  typology: Typology,
+  /** The finding key (pattern key) the id derives from. */
+  key: z.string(),
+  accounts_key: z.string(),
+  score: z.number().min(0).max(100),
+  reasons: z.array(Reason),
+  accounts: z.array(z.string()),
+  tx_ids: z.array(z.string()),
+  first_ts: z.string(),
+  last_ts: z.string(),
+  total_amount: z.number(),
+  currency: z.string(),
+  community: z.number().nullable(),
+  /** The finding behind the alert, as the detector or screening gave it. */
+  finding: z.record(z.string(), z.unknown()),
+})
+export type ScoredAlert = z.infer<typeof ScoredAlert>

@@ -1,0 +1,155 @@
+// Findings that come from screening alone, not from a graph pattern: payments to or from a listed
+// party ('sanctions') and declared goods that don't match the HS code on a risky route
+// ('goods_mismatch'). Built from the payments of the window and the screening context.
+import { z } from 'zod'
+import type { Finding } from '../schema/finding.ts'
+import type { RiskContext } from './context.ts'
+import { hitLabel } from './context.ts'
+
+export const ScreeningFinding = z.object({
+  typology: z.enum(['sanctions', 'goods_mismatch']),
+  key: z.string(),
+  tx_ids: z.array(z.string()).min(1),
+  accounts: z.array(z.string()).min(1),
+  first_ts: z.string(),
+  last_ts: z.string(),
+  amount_in: z.number(),
+  amount_out: z.number(),
+  currency: z.string(),
+  span_hours: z.number(),
+  explanation: z.string(),
+  truncated: z.boolean().default(false),
+  /** Plain-language detail of the hit or mismatch, used in the reason text. */
+  detail: z.string(),
+  measures: z.object({ hits: z.number(), max_match: z.number(), mismatches: z.number() }),
+})
+export type ScreeningFinding = z.infer<typeof ScreeningFinding>
+
+/** Anything scoring takes: a detector finding or a screening finding. */
+export type AnyFinding = Finding | ScreeningFinding
+
+/** A payment of the window as the pipeline reads it for screening findings. */
+export interface PaymentLite {
+  tx_id: string
+  ts: string
+  amount: number
+  currency: string
+  debtor_account: string
+  creditor_account: string
+  purpose?: string | null
+  hs_code?: string | null
+}
+
+function build(
+  typology: ScreeningFinding['typology'],
+  key: string,
+  rows: PaymentLite[],
+  detail: string,
+  explanation: string,
+  measures: ScreeningFinding['measures'],
+): ScreeningFinding {
+  const sorted = [...rows].sort((a, b) =>
+    a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.tx_id < b.tx_id ? -1 : 1,
+  )
+  const accounts = new Set<string>()
+  let total = 0
+  for (const r of sorted) {
+    accounts.add(r.debtor_account)
+    accounts.add(r.creditor_account)
+    total += r.amount
+  }
+  const first = sorted[0].ts
+  const last = sorted[sorted.length - 1].ts
+  total = Math.round(total * 100) / 100
+  return {
+    typology,
+    key,
+    tx_ids: sorted.map((r) => r.tx_id),
+    accounts: [...accounts].sort(),
+    first_ts: first,
+    last_ts: last,
+    amount_in: total,
+    amount_out: total,
+    currency: sorted[0].currency,
+    span_hours: (Date.parse(last) - Date.parse(first)) / 3_600_000,
+    explanation,
+    truncated: false,
+    detail,
+    measures,
+  }
+}
+
+/** One 'sanctions' finding per listed account, with every payment of the window it sent or received. */
+export function sanctionsFindings(
+  payments: readonly PaymentLite[],
+  ctx: RiskContext,
+): ScreeningFinding[] {
+  const byAccount = new Map<string, PaymentLite[]>()
+  for (const p of payments)
+    for (const a of [p.debtor_account, p.creditor_account])
+      if (ctx.hitsByAccount.has(a)) {
+        let list = byAccount.get(a)
+        if (!list) byAccount.set(a, (list = []))
+        list.push(p)
+      }
+  const out: ScreeningFinding[] = []
+  for (const [account, rows] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const hits = ctx.hitsByAccount.get(account) ?? []
+    const best = [...hits].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]
+    const detail = best ? `account ${account}: ${hitLabel(account, best)}` : `account ${account}`
+    out.push(
+      build(
+        'sanctions',
+        `sanctions:${account}`,
+        rows,
+        detail,
+        `${rows.length} payment(s) with listed party ${detail}`,
+        {
+          hits: hits.length,
+          max_match: Math.round((best?.score ?? 0) * 100) / 100,
+          mismatches: 0,
+        },
+      ),
+    )
+  }
+  return out
+}
+
+/** One 'goods_mismatch' finding per payer → payee pair whose mismatched payments run over a risky route. */
+export function goodsMismatchFindings(
+  payments: readonly PaymentLite[],
+  ctx: RiskContext,
+): ScreeningFinding[] {
+  const byPair = new Map<string, PaymentLite[]>()
+  for (const p of payments) {
+    if (!ctx.goodsByTx.get(p.tx_id)?.mismatch) continue
+    const route = ctx.routesByTx.get(p.tx_id)
+    if (!route?.sanctioned && !route?.hub) continue
+    const key = `${p.debtor_account}>${p.creditor_account}`
+    let list = byPair.get(key)
+    if (!list) byPair.set(key, (list = []))
+    list.push(p)
+  }
+  const out: ScreeningFinding[] = []
+  for (const [pair, rows] of [...byPair].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const examples = rows
+      .slice(0, 3)
+      .map((r) => `'${r.purpose ?? ''}' declared under HS ${r.hs_code ?? '?'}`)
+      .join('; ')
+    out.push(
+      build(
+        'goods_mismatch',
+        `goods_mismatch:${pair}`,
+        rows,
+        examples,
+        `goods/HS mismatch on ${rows.length} payment(s) ${pair.replace('>', ' → ')}`,
+        {
+          hits: 0,
+          max_match: 0,
+          mismatches: rows.length,
+        },
+      ),
+    )
+  }
+  return out
+}

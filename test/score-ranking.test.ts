@@ -1,0 +1,205 @@
+// The weight model ranks what matters first: a ring through controlled goods and a diversion hub
+// above the same ring without context, above a payroll fan-out that must not alert at all; and
+// screening on its own (a listed party, a goods/HS mismatch on a risky route) raises alerts.
+import { describe, it, expect } from 'vitest'
+import { ScoreConfig } from '../src/score/config.ts'
+import {
+  EMPTY_DETECT,
+  EMPTY_RISK,
+  goodsMismatchFindings,
+  sanctionsFindings,
+  scoreAll,
+  scoreFindings,
+  type PaymentLite,
+  type RiskContext,
+} from '../src/score/index.ts'
+import type { CycleFinding, FanFinding } from '../src/schema/finding.ts'
+
+const config = ScoreConfig.parse({})
+
+const ring: CycleFinding = {
+  typology: 'cycle',
+  key: 'cycle:t1,t2,t3,t4',
+  tx_ids: ['t1', 't2', 't3', 't4'],
+  accounts: ['DE01', 'AE02', 'TR03', 'CY04'],
+  first_ts: '2026-01-02T10:00:00Z',
+  last_ts: '2026-01-05T10:00:00Z',
+  amount_in: 250_000,
+  amount_out: 238_000,
+  currency: 'EUR',
+  span_hours: 72,
+  explanation: '4-hop cycle',
+  truncated: false,
+  measures: { hops: 4, retention: 0.952, min_hop_ratio: 0.97 },
+}
+
+const payroll: FanFinding = {
+  typology: 'fan_out',
+  key: 'fan_out:EMPLOYER',
+  tx_ids: Array.from({ length: 40 }, (_, i) => `p${i}`),
+  accounts: ['EMPLOYER', ...Array.from({ length: 40 }, (_, i) => `EMP${i}`)],
+  first_ts: '2026-01-28T08:00:00Z',
+  last_ts: '2026-01-28T09:00:00Z',
+  amount_in: 120_000,
+  amount_out: 120_000,
+  currency: 'EUR',
+  span_hours: 1,
+  explanation: 'one account paid 40 accounts',
+  truncated: false,
+  measures: { width: 40, center: 'EMPLOYER' },
+}
+
+const risky: RiskContext = {
+  ...EMPTY_RISK,
+  goodsByTx: new Map([['t2', { category: 'electronics', tier: 1, mismatch: false }]]),
+  routesByTx: new Map([['t2', { sanctioned: false, hub: true, countries: ['AE'] }]]),
+}
+
+describe('score ranking', () => {
+  it('ring with controlled goods and a hub > plain ring > payroll fan-out (no alert)', () => {
+    const [withContext] = scoreAll([ring], risky, EMPTY_DETECT, config)
+    const [plain] = scoreAll([ring], EMPTY_RISK, EMPTY_DETECT, config)
+    const [fan] = scoreAll([payroll], EMPTY_RISK, EMPTY_DETECT, config)
+    expect(withContext.score).toBeGreaterThan(plain.score)
+    expect(plain.score).toBeGreaterThan(fan.score)
+    expect(plain.score).toBeGreaterThanOrEqual(config.alert_threshold)
+    expect(fan.score).toBeLessThan(config.alert_threshold)
+    expect(scoreFindings([payroll], EMPTY_RISK, EMPTY_DETECT, config)).toEqual([])
+    const ranked = scoreFindings([payroll, ring], risky, EMPTY_DETECT, config)
+    expect(ranked.map((a) => a.typology)).toEqual(['cycle'])
+    const codes = withContext.reasons.map((r) => r.code)
+    expect(codes).toContain('CONTROLLED_GOODS')
+    expect(codes).toContain('DIVERSION_HUB')
+    expect(withContext.reasons.find((r) => r.code === 'DIVERSION_HUB')?.text).toContain('AE')
+  })
+
+  it('reasons are sorted by weight and sum to the score', () => {
+    const [a] = scoreAll([ring], risky, EMPTY_DETECT, config)
+    const weights = a.reasons.map((r) => r.weight)
+    expect(weights).toEqual([...weights].sort((x, y) => y - x))
+    expect(a.score).toBeCloseTo(
+      Math.min(
+        100,
+        weights.reduce((s, w) => s + w, 0),
+      ),
+      5,
+    )
+    expect(a.reasons[0].text).toMatch(/4-hop payment cycle/)
+    expect(a.reasons.some((r) => /95% of the money/.test(r.text))).toBe(true)
+  })
+
+  it('a listed party on the pattern and one within 2 hops raise the score, the former more', () => {
+    const listed = scoreAll(
+      [ring],
+      { ...EMPTY_RISK, hitsByAccount: new Map([['AE02', [{ name: 'Gulf Trade', score: 0.95 }]]]) },
+      EMPTY_DETECT,
+      config,
+    )[0]
+    const near = scoreAll(
+      [ring],
+      EMPTY_RISK,
+      { ...EMPTY_DETECT, exposure: new Map([['TR03', 2]]) },
+      config,
+    )[0]
+    const far = scoreAll(
+      [ring],
+      EMPTY_RISK,
+      { ...EMPTY_DETECT, exposure: new Map([['TR03', 3]]) },
+      config,
+    )[0]
+    const [plain] = scoreAll([ring], EMPTY_RISK, EMPTY_DETECT, config)
+    expect(listed.score).toBeGreaterThan(near.score)
+    expect(near.score).toBeGreaterThan(plain.score)
+    expect(far.score).toBe(plain.score)
+    expect(listed.reasons.find((r) => r.code === 'LISTED_PARTY')?.text).toContain('Gulf Trade')
+  })
+
+  it('new accounts, a goods mismatch and a community dense in hits each add weight', () => {
+    const [plain] = scoreAll([ring], EMPTY_RISK, EMPTY_DETECT, config)
+    const fresh = scoreAll(
+      [ring],
+      { ...EMPTY_RISK, newAccounts: new Set(['DE01', 'AE02']) },
+      EMPTY_DETECT,
+      config,
+    )[0]
+    const mismatch = scoreAll(
+      [ring],
+      { ...EMPTY_RISK, goodsByTx: new Map([['t3', { mismatch: true }]]) },
+      EMPTY_DETECT,
+      config,
+    )[0]
+    const communities = new Map(
+      ['DE01', 'AE02', 'TR03', 'CY04', 'X1', 'X2', 'X3'].map((a) => [a, 7]),
+    )
+    const hits = new Map([
+      ['X1', [{ name: 'a' }]],
+      ['X2', [{ name: 'b' }]],
+    ])
+    const dense = scoreAll(
+      [ring],
+      { ...EMPTY_RISK, hitsByAccount: hits },
+      { ...EMPTY_DETECT, communities },
+      config,
+    )[0]
+    for (const s of [fresh, mismatch, dense]) expect(s.score).toBeGreaterThan(plain.score)
+    expect(dense.community).toBe(7)
+    expect(dense.reasons.map((r) => r.code)).toContain('RISKY_COMMUNITY')
+  })
+
+  it('a payment to a listed party alone is an alert; a goods/HS mismatch only on a risky route', () => {
+    const pay = (tx_id: string, debtor: string, creditor: string): PaymentLite => ({
+      tx_id,
+      ts: '2026-01-03T12:00:00Z',
+      amount: 5000,
+      currency: 'EUR',
+      debtor_account: debtor,
+      creditor_account: creditor,
+      purpose: 'spare parts',
+      hs_code: '8542.31',
+    })
+    const payments = [pay('s1', 'DE9', 'RU7'), pay('m1', 'DE5', 'AE6'), pay('m2', 'DE5', 'FR1')]
+    const ctx: RiskContext = {
+      ...EMPTY_RISK,
+      hitsByAccount: new Map([['RU7', [{ name: 'Listed Co', entry_id: 'NK-1', score: 0.99 }]]]),
+      goodsByTx: new Map([
+        ['m1', { mismatch: true }],
+        ['m2', { mismatch: true }],
+      ]),
+      routesByTx: new Map([['m1', { hub: true, sanctioned: false, countries: ['AE'] }]]),
+    }
+    const findings = [...sanctionsFindings(payments, ctx), ...goodsMismatchFindings(payments, ctx)]
+    const alerts = scoreFindings(findings, ctx, EMPTY_DETECT, config)
+    expect(alerts.map((a) => [a.typology, a.tx_ids])).toEqual([
+      ['sanctions', ['s1']],
+      ['goods_mismatch', ['m1']],
+    ])
+    expect(alerts[0].reasons[0].text).toContain('Listed Co')
+    // the same mismatch off a risky route is no finding at all
+    expect(goodsMismatchFindings(payments, { ...ctx, routesByTx: new Map() })).toEqual([])
+  })
+
+  it('is deterministic: the same inputs in another order give the same alerts', () => {
+    const a = scoreAll([ring, payroll], risky, EMPTY_DETECT, config)
+    const b = scoreAll(
+      [payroll, { ...ring, tx_ids: [...ring.tx_ids].reverse() }],
+      risky,
+      EMPTY_DETECT,
+      config,
+    )
+    const strip = (x: typeof a) => x.map(({ finding: _f, ...rest }) => rest)
+    expect(strip(b)).toEqual(strip(a))
+  })
+
+  it('folds two findings of one typology over the same accounts into one candidate', () => {
+    const again = {
+      ...ring,
+      key: 'cycle:t5,t6,t7,t8',
+      tx_ids: ['t5', 't6', 't7', 't8'],
+      last_ts: '2026-01-09T00:00:00Z',
+    }
+    const out = scoreAll([ring, again], EMPTY_RISK, EMPTY_DETECT, config)
+    expect(out).toHaveLength(1)
+    expect(out[0].tx_ids).toEqual(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'])
+    expect(out[0].last_ts).toBe('2026-01-09T00:00:00Z')
+  })
+})
