@@ -1,0 +1,72 @@
+-- Goods classes of every transfer in the window: the HS code against the active goods codes (longest
+-- prefix wins), the purpose text against the active lexicon ($re: one alternation of every term,
+-- built from goods_terms; group 1 is the term). Flags a mismatch when a controlled code travels under
+-- a generic description with no controlled word, or controlled words travel under an uncontrolled code.
+insert into tx_goods
+with win as (
+  select tx_id, hs_code,
+    regexp_replace(coalesce(hs_code, ''), '[^0-9]', '', 'g') as hs,
+    regexp_replace(strip_accents(lower(coalesce(purpose, ''))), '\s+', ' ', 'g') as text
+  from payments
+  where ts >= $from::timestamp
+    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
+                   else $to::timestamp + interval 1 microsecond end)
+    and (hs_code is not null or purpose is not null)
+),
+codes as (
+  select distinct c.prefix, c.tier, c.category, c.description
+  from goods_codes c join list_snapshots s on s.snapshot_id = c.snapshot_id
+  where s.active and s.kind = 'goods'
+),
+terms as (
+  select distinct t.term, t.category, t.tier, t.generic
+  from goods_terms t join list_snapshots s on s.snapshot_id = t.snapshot_id
+  where s.active and s.kind = 'goods'
+),
+-- each code's prefixes of 2, 4, 6, 8 and 10 digits, joined on equality (a hash join, not a scan)
+hs_prefixes as (
+  select tx_id, unnest(list_distinct([left(hs, 2), left(hs, 4), left(hs, 6), left(hs, 8), left(hs, 10)])) as pre
+  from win
+  where length(hs) >= 2
+),
+hs_hit as (
+  select tx_id, arg_max(prefix, length(prefix)) as prefix, arg_max(tier, length(prefix)) as tier,
+    arg_max(category, length(prefix)) as category, arg_max(description, length(prefix)) as description
+  from hs_prefixes p join codes c on c.prefix = p.pre
+  group by tx_id
+),
+found as (
+  select tx_id,
+    unnest(regexp_extract_all(text, $re, 1)) as raw
+  from win
+  where text <> '' and regexp_matches(text, $re)
+),
+lex as (
+  select f.tx_id, t.term, t.category, t.tier, t.generic
+  from (select distinct tx_id, regexp_replace(raw, '^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$', '', 'g') as w from found) f
+  join terms t on f.w = t.term or f.w = t.term || 's'
+),
+lex_agg as (
+  select tx_id,
+    list_sort(list_distinct(list(term))) as terms,
+    bool_or(not generic) as controlled,
+    bool_or(generic) as has_generic,
+    min(tier) filter (where not generic) as tier,
+    arg_min(category, tier) filter (where not generic) as category
+  from lex
+  group by tx_id
+)
+select w.tx_id,
+  coalesce(h.category, l.category) as category,
+  coalesce(h.tier, l.tier) as tier,
+  case when h.tx_id is not null and coalesce(l.controlled, false) then 'both'
+       when h.tx_id is not null then 'hs' else 'lexicon' end as source,
+  coalesce(l.terms, []::varchar[]) as terms,
+  -- a controlled code declared as generic goods, or controlled goods declared under another code
+  (h.tx_id is not null and not coalesce(l.controlled, false) and coalesce(l.has_generic, false))
+    or (coalesce(l.controlled, false) and h.tx_id is null and length(w.hs) >= 4) as mismatch,
+  w.hs_code, h.prefix, h.description
+from win w
+left join hs_hit h on h.tx_id = w.tx_id
+left join lex_agg l on l.tx_id = w.tx_id
+where h.tx_id is not null or coalesce(l.controlled, false)

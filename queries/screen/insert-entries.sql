@@ -1,0 +1,8 @@
+-- Bulk insert of list entries passed as one JSON array (a batch of a few thousand rows).
+insert into list_entries
+select $snapshot_id, r.id, r.schema, r.caption, r.countries, r.topics, r.programs, r.line
+from (
+  select unnest(from_json($rows::json,
+    '[{"id":"VARCHAR","schema":"VARCHAR","caption":"VARCHAR","countries":["VARCHAR"],"topics":["VARCHAR"],"programs":["VARCHAR"],"line":"BIGINT"}]'
+  )) as r
+)

@@ -1,0 +1,112 @@
+// `ringwatch lists import|list`: imports a watch list or goods list as a versioned snapshot, and
+// lists the snapshots kept. Thin shell over src/screen.
+import { type CliIO, type Command, dbOption, jsonOption, parse } from '../command.ts'
+import { openStore, DEFAULT_DB } from '../../store/index.ts'
+import { importList, listSnapshots, LIST_FORMATS } from '../../screen/index.ts'
+import { BadInputError } from '../../util/errors.ts'
+
+const usage = `usage:
+  ringwatch lists import <file> --kind sanctions|goods [--format F] [--alt F] [--db P] [--json]
+  ringwatch lists list [--db P] [--json]
+
+import   keeps the file as a new list snapshot and makes it the active one of its list (same file
+         name and format); the same file again changes nothing. Malformed rows are reported with
+         their line and left out.
+         --format   ${LIST_FORMATS.join(' | ')} (detected from the content when not given)
+         --alt      OFAC alt.csv aliases for an sdn.csv (found beside sdn.csv when not given)
+list     shows every snapshot: id, kind, format, file hash, date, entries, active.
+         --db       database file (default ${DEFAULT_DB})`
+
+const options = {
+  ...dbOption,
+  ...jsonOption,
+  kind: { type: 'string' },
+  format: { type: 'string' },
+  alt: { type: 'string' },
+} as const
+
+async function runImport(file: string | undefined, values: Record<string, unknown>, io: CliIO) {
+  if (!file) throw new BadInputError(`lists import: a list file is required\n\n${usage}`)
+  const kind = values.kind
+  if (kind !== 'sanctions' && kind !== 'goods')
+    throw new BadInputError(`lists import: --kind sanctions|goods is required\n\n${usage}`, {
+      field: 'kind',
+    })
+  const store = await openStore({ path: values.db as string | undefined })
+  try {
+    const s = await importList(store, file, {
+      kind,
+      format: values.format as string | undefined,
+      alt: values.alt as string | undefined,
+    })
+    if (values.json) io.stdout.write(JSON.stringify(s) + '\n')
+    else {
+      const skipped = Object.entries(s.skipped)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')
+      io.stdout.write(
+        s.status === 'unchanged'
+          ? `${file}: unchanged, already imported as snapshot ${s.snapshot_id} (${s.entries} entries)\n`
+          : `${file}: imported ${s.format} ${s.kind} list as snapshot ${s.snapshot_id}: ${s.entries} entries, ` +
+              `${s.names} names, ${s.bad_rows} malformed rows${skipped ? `, skipped ${skipped}` : ''}` +
+              `${s.replaced ? `; replaces the earlier active snapshot of ${s.source}` : ''}\n`,
+      )
+      for (const e of s.errors.slice(0, 20)) io.stderr.write(`${file}:${e.line}: ${e.message}\n`)
+      if (s.errors.length > 20)
+        io.stderr.write(`… and ${s.errors.length - 20} more malformed rows\n`)
+    }
+  } finally {
+    await store.close()
+  }
+  return 0
+}
+
+async function runList(values: Record<string, unknown>, io: CliIO) {
+  const store = await openStore({ path: values.db as string | undefined })
+  try {
+    const snaps = await listSnapshots(store)
+    if (values.json) {
+      io.stdout.write(JSON.stringify(snaps) + '\n')
+      return 0
+    }
+    const rows = [
+      ['snapshot', 'kind', 'format', 'source', 'file hash', 'imported', 'entries', 'active'],
+    ]
+    for (const s of snaps)
+      rows.push([
+        s.snapshot_id,
+        s.kind,
+        s.format,
+        s.source,
+        s.file_hash.slice(0, 12),
+        s.imported_at.slice(0, 19).replace('T', ' '),
+        String(s.entries),
+        s.active ? 'yes' : 'no',
+      ])
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+    for (const r of rows)
+      io.stdout.write(
+        r
+          .map((c, i) => c.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd() + '\n',
+      )
+  } finally {
+    await store.close()
+  }
+  return 0
+}
+
+export const command: Command = {
+  summary: 'import watch lists and goods lists as versioned snapshots; list them',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, options, usage)
+    const [sub, file, ...extra] = positionals
+    if (extra.length)
+      throw new BadInputError(`lists: unexpected argument '${extra[0]}'\n\n${usage}`)
+    if (sub === 'import') return runImport(file, values, io)
+    if (sub === 'list') return runList(values, io)
+    throw new BadInputError(`lists: unknown subcommand '${sub ?? ''}' (import or list)\n\n${usage}`)
+  },
+}

@@ -1,0 +1,16 @@
+// screen/: list import, party-name matching, controlled-goods classification and route flags.
+export { importList, type ImportListOptions } from './import-list.ts'
+export { screenWindow, loadNameIndex, explainHit, listVersions } from './screen-window.ts'
+export { readScreening } from './read-screening.ts'
+export { listSnapshots } from './snapshots.ts'
+export { ScreenConfig } from './config.ts'
+export { lexiconRegex, foldPurpose } from './goods-regex.ts'
+export * from './types.ts'
+export * from './names/index.ts'
+export {
+  parseList,
+  detectListFormat,
+  LIST_FORMATS,
+  type ListFormat,
+  type ListKind,
+} from './lists/index.ts'

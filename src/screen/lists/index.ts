@@ -1,0 +1,30 @@
+// lists/: readers for watch-list and goods-list files; each returns entries plus row errors.
+import { readFileSync } from 'node:fs'
+import { parseFtm } from './ftm.ts'
+import { parseGoodsHs, parseGoodsLexicon } from './goods.ts'
+import { parseOfacSdn } from './ofac.ts'
+import { parsePlainCsv } from './plain.ts'
+import { parseTargetsSimple } from './targets-simple.ts'
+import type { ListFormat, ParseResult } from './types.ts'
+
+export * from './types.ts'
+export { detectListFormat } from './detect.ts'
+export { parseCsv, splitMulti } from './csv.ts'
+
+/** Parses list text in a known format; altFile is OFAC's alt.csv. */
+export function parseList(format: ListFormat, text: string, altFile?: string): ParseResult {
+  switch (format) {
+    case 'ftm':
+      return parseFtm(text)
+    case 'targets-simple':
+      return parseTargetsSimple(text)
+    case 'plain-csv':
+      return parsePlainCsv(text)
+    case 'ofac-sdn':
+      return parseOfacSdn(text, altFile ? readFileSync(altFile, 'utf8') : undefined)
+    case 'goods-hs':
+      return parseGoodsHs(text)
+    case 'goods-lexicon':
+      return parseGoodsLexicon(text)
+  }
+}

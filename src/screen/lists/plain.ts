@@ -1,0 +1,46 @@
+// A plain watch list: CSV with header `name,aliases,country,list` (optional `id`, `schema`);
+// aliases and countries separated by ';' or '|'.
+import { parseCsv, splitMulti } from './csv.ts'
+import { emptyResult, type ParseResult } from './types.ts'
+
+export function parsePlainCsv(text: string): ParseResult {
+  const out = emptyResult()
+  const { records, errors } = parseCsv(text)
+  out.errors.push(...errors)
+  const [head, ...rows] = records
+  if (!head) return out
+  const col = new Map(head.fields.map((h, i) => [h.trim().toLowerCase(), i]))
+  if (!col.has('name')) {
+    out.errors.push({ line: head.line, message: 'header has no name column' })
+    return out
+  }
+  const get = (f: string[], k: string) => (col.has(k) ? (f[col.get(k)!] ?? '').trim() : '')
+  for (const r of rows) {
+    if (r.fields.length > head.fields.length) {
+      out.errors.push({
+        line: r.line,
+        message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
+      })
+      continue
+    }
+    const name = get(r.fields, 'name')
+    if (!name) {
+      out.errors.push({ line: r.line, message: 'field name is empty' })
+      continue
+    }
+    const names = [{ name, kind: 'name' }]
+    for (const a of splitMulti(get(r.fields, 'aliases'))) names.push({ name: a, kind: 'alias' })
+    const list = get(r.fields, 'list')
+    out.entries.push({
+      id: get(r.fields, 'id') || `row-${r.line}`,
+      schema: get(r.fields, 'schema') || 'LegalEntity',
+      caption: name,
+      names,
+      countries: splitMulti(get(r.fields, 'country')).map((c) => c.toUpperCase()),
+      topics: ['sanction'],
+      programs: list ? [list] : [],
+      line: r.line,
+    })
+  }
+  return out
+}

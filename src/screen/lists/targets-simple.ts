@@ -1,0 +1,47 @@
+// OpenSanctions targets.simple.csv: a header row (id, schema, name, aliases, countries, sanctions,
+// program_ids, dataset …); multi-valued cells separated by ';'.
+import { parseCsv, splitMulti } from './csv.ts'
+import { emptyResult, type ParseResult } from './types.ts'
+
+export function parseTargetsSimple(text: string): ParseResult {
+  const out = emptyResult()
+  const { records, errors } = parseCsv(text)
+  out.errors.push(...errors)
+  const [head, ...rows] = records
+  if (!head) return out
+  const col = new Map(head.fields.map((h, i) => [h.trim().toLowerCase(), i]))
+  const get = (f: string[], k: string) => (col.has(k) ? (f[col.get(k)!] ?? '').trim() : '')
+  for (const r of rows) {
+    if (r.fields.length !== head.fields.length) {
+      out.errors.push({
+        line: r.line,
+        message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
+      })
+      continue
+    }
+    const id = get(r.fields, 'id')
+    const name = get(r.fields, 'name')
+    if (!id || !name) {
+      out.errors.push({ line: r.line, message: `field ${!id ? 'id' : 'name'} is empty` })
+      continue
+    }
+    const names = [{ name, kind: 'name' }]
+    for (const a of splitMulti(get(r.fields, 'aliases'), /;/))
+      names.push({ name: a, kind: 'alias' })
+    const sanctions = get(r.fields, 'sanctions')
+    out.entries.push({
+      id,
+      schema: get(r.fields, 'schema') || 'LegalEntity',
+      caption: name,
+      names,
+      countries: splitMulti(get(r.fields, 'countries'), /;/).map((c) => c.toUpperCase()),
+      topics: sanctions ? ['sanction'] : [],
+      programs: [
+        ...splitMulti(get(r.fields, 'program_ids'), /;/),
+        ...splitMulti(get(r.fields, 'dataset'), /;/),
+      ],
+      line: r.line,
+    })
+  }
+  return out
+}

@@ -1,0 +1,250 @@
+// Indexed candidate generation for screening names against list entries: an inverted index from
+// normalised tokens to list names, widened to spelling variants through a one-deletion neighbourhood
+// and a phonetic skeleton, with rare-token blocking. Never compares all pairs: each query name is
+// scored only against the list names that share one of its rarest distinctive tokens (or its
+// compact form), ranked by the inverse document frequency of what they share.
+import {
+  compareNames,
+  skeleton,
+  tokenSim,
+  tokenWeight,
+  type NameKind,
+  type TokenPair,
+} from './compare.ts'
+import { normalizeName, type NormalName } from './normalize.ts'
+
+export interface IndexEntry {
+  /** The entry's id within its list snapshot. */
+  id: string
+  snapshotId: string
+  /** FollowTheMoney schema: Person, Company, Organization, LegalEntity, Vessel. */
+  schema: string
+  caption: string
+  names: Array<{ name: string; kind: string }>
+}
+
+export interface NameHit {
+  entry: IndexEntry
+  /** The list name or alias that matched best. */
+  listName: string
+  nameKind: string
+  score: number
+  pairs: TokenPair[]
+  onlyQuery: string[]
+  onlyList: string[]
+}
+
+export interface MatchOptions {
+  threshold: number
+  /** What the query name is, when known. */
+  kind?: NameKind
+  /** List names fully compared per query, at most. */
+  maxCandidates?: number
+}
+
+interface IndexedName {
+  entry: number
+  name: string
+  kind: string
+  norm: NormalName
+}
+
+/** Schema → how its names compare. */
+export function kindOfSchema(schema: string): NameKind {
+  if (schema === 'Person') return 'person'
+  if (schema === 'Company' || schema === 'Organization' || schema === 'LegalEntity')
+    return 'company'
+  return 'unknown'
+}
+
+function deletions(t: string): string[] {
+  const out: string[] = []
+  for (let i = 0; i < t.length; i++) out.push(t.slice(0, i) + t.slice(i + 1))
+  return out
+}
+
+export class NameIndex {
+  readonly entries: IndexEntry[]
+  private names: IndexedName[] = []
+  private postings = new Map<string, number[]>()
+  private variants = new Map<string, string[]>()
+  private compact = new Map<string, number[]>()
+  private expandCache = new Map<string, string[]>()
+  private acc: Float64Array = new Float64Array(0)
+
+  constructor(entries: IndexEntry[]) {
+    this.entries = entries
+    const seen = new Set<string>()
+    entries.forEach((e, ei) => {
+      seen.clear()
+      for (const n of e.names) {
+        const norm = normalizeName(n.name)
+        if (norm.tokens.length === 0 || seen.has(norm.tokens.join(' '))) continue
+        seen.add(norm.tokens.join(' '))
+        const id = this.names.length
+        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm })
+        for (const t of new Set(norm.tokens)) push(this.postings, t, id)
+        push(this.compact, norm.compact, id)
+      }
+    })
+    this.acc = new Float64Array(this.names.length)
+    for (const t of this.postings.keys()) {
+      push(this.variants, '~' + skeleton(t), t)
+      if (t.length >= 4) for (const d of deletions(t)) push(this.variants, d, t)
+      push(this.variants, t, t)
+    }
+  }
+
+  get size(): number {
+    return this.names.length
+  }
+
+  /** Vocabulary tokens that count as the same word as t. */
+  private expand(t: string): string[] {
+    let out = this.expandCache.get(t)
+    if (out) return out
+    const found = new Set<string>()
+    if (this.postings.has(t)) found.add(t)
+    if (t.length >= 3) {
+      const keys = ['~' + skeleton(t), t, ...(t.length >= 4 ? deletions(t) : [])]
+      for (const k of keys)
+        for (const v of this.variants.get(k) ?? [])
+          if (!found.has(v) && tokenSim(t, v, 'unknown') > 0) found.add(v)
+    }
+    out = [...found]
+    if (this.expandCache.size > 500_000) this.expandCache.clear()
+    this.expandCache.set(t, out)
+    return out
+  }
+
+  /** Hits for one name, best first, one per list entry, at or above the threshold. */
+  match(query: string, opts: MatchOptions): NameHit[] {
+    const q = normalizeName(query)
+    if (q.tokens.length === 0) return []
+    const qKind = opts.kind ?? (q.legal.length > 0 ? 'company' : 'unknown')
+    const total = this.names.length || 1
+    // rank query tokens: distinctive before generic, rare before common
+    const toks = [...new Set(q.tokens)].map((t) => {
+      const exp = this.expand(t)
+      let df = 0
+      for (const v of exp) df += this.postings.get(v)!.length
+      return { t, exp, df, w: tokenWeight(t, qKind === 'person' ? 'person' : 'company') }
+    })
+    const usable = toks.filter((x) => x.df > 0)
+    const strong = usable.filter((x) => x.w >= 1 && x.t.length > 1).sort((a, b) => a.df - b.df)
+    const blocking =
+      strong.length > 0 ? strong.slice(0, 2) : usable.sort((a, b) => a.df - b.df).slice(0, 3)
+    // accumulate the idf of shared tokens per list name (typed arrays, reset through `touched`)
+    const acc = this.acc
+    const touched: number[] = []
+    const add = (id: number, v: number, onlyKnown: boolean) => {
+      if (acc[id] === 0) {
+        if (onlyKnown) return
+        touched.push(id)
+      }
+      acc[id] += v
+    }
+    for (const x of blocking) {
+      const idf = Math.log(1 + total / x.df)
+      for (const v of x.exp) for (const id of this.postings.get(v)!) add(id, idf, false)
+    }
+    for (const id of this.compact.get(q.compact) ?? []) add(id, 100, false)
+    const max = opts.maxCandidates ?? 200
+    if (touched.length > max)
+      // add the evidence of the other tokens, then keep the best-supported candidates
+      for (const x of usable)
+        if (!blocking.includes(x) && x.df < 20_000) {
+          const idf = Math.log(1 + total / x.df)
+          for (const v of x.exp) for (const id of this.postings.get(v)!) add(id, idf, true)
+        }
+    let cands = touched
+    if (touched.length > max)
+      cands = touched
+        .slice()
+        .sort((a, b) => acc[b] - acc[a])
+        .slice(0, max)
+    for (const id of touched) acc[id] = 0
+    const best = new Map<number, NameHit>()
+    const expSets = toks.map((x) => new Set(x.exp))
+    const viaCompact = new Set(this.compact.get(q.compact) ?? [])
+    for (const id of cands) {
+      const n = this.names[id]
+      const entry = this.entries[n.entry]
+      const eKind = kindOfSchema(entry.schema)
+      const kind: NameKind = eKind !== 'unknown' ? eKind : qKind
+      if (!viaCompact.has(id) && upperBound(toks, expSets, n.norm.tokens, kind) < opts.threshold)
+        continue
+      const c = compareNames(q, n.norm, kind)
+      if (c.score < opts.threshold) continue
+      const prev = best.get(n.entry)
+      if (!prev || c.score > prev.score)
+        best.set(n.entry, {
+          entry,
+          listName: n.name,
+          nameKind: n.kind,
+          score: c.score,
+          pairs: c.pairs,
+          onlyQuery: c.onlyA,
+          onlyList: c.onlyB,
+        })
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score)
+  }
+}
+
+/**
+ * A cheap ceiling on compareNames' score from set lookups alone (every similar token counted as
+ * identical), so that most candidates are dropped before any string comparison.
+ */
+function upperBound(
+  toks: Array<{ t: string; exp: string[] }>,
+  expSets: Array<Set<string>>,
+  listTokens: string[],
+  kind: NameKind,
+): number {
+  if (toks.length > 8 || listTokens.length > 8) return 1 // joined-token cases: not worth bounding
+  let wA = 0
+  let mA = 0
+  let strongOnly = false
+  let shortToken = false
+  for (let i = 0; i < toks.length; i++) {
+    const w = tokenWeight(toks[i].t, kind)
+    wA += w
+    if (toks[i].t.length === 1) shortToken = true
+    const t = toks[i].t
+    // long words may differ by two edits and still pair up: check those directly
+    const long = t.length >= 7
+    if (
+      listTokens.some(
+        (b) => expSets[i].has(b) || (long && b.length >= 6 && tokenSim(t, b, kind) > 0),
+      )
+    )
+      mA += w
+    else if (w >= 1) strongOnly = true
+  }
+  let wB = 0
+  let mB = 0
+  for (const b of listTokens) {
+    const w = tokenWeight(b, kind)
+    wB += w
+    if (b.length === 1) shortToken = true
+    const long = b.length >= 7
+    if (
+      expSets.some(
+        (e, i) => e.has(b) || (long && toks[i].t.length >= 6 && tokenSim(toks[i].t, b, kind) > 0),
+      )
+    )
+      mB += w
+    else if (w >= 1) strongOnly = true
+  }
+  if (shortToken) return 1 // initials pair up outside the expansion sets
+  if (kind === 'person') return Math.max(mA / wA, mB / wB)
+  const dice = (mA + mB) / (wA + wB)
+  return strongOnly ? Math.min(dice, 0.7) : dice
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k)
+  if (a) a.push(v)
+  else m.set(k, [v])
+}

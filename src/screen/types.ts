@@ -1,0 +1,113 @@
+// Boundary types of screening: what importList and screenWindow return and what readScreening hands
+// to scoring (party hits, goods flags, route flags).
+import { z } from 'zod'
+
+export const ListImportSummary = z.object({
+  file: z.string(),
+  kind: z.enum(['sanctions', 'goods']),
+  format: z.string(),
+  source: z.string(),
+  snapshot_id: z.string(),
+  file_hash: z.string(),
+  status: z.enum(['imported', 'unchanged']),
+  entries: z.number(),
+  names: z.number(),
+  bad_rows: z.number(),
+  errors: z.array(z.object({ line: z.number(), message: z.string() })),
+  skipped: z.record(z.string(), z.number()),
+  replaced: z.number(),
+})
+export type ListImportSummary = z.infer<typeof ListImportSummary>
+
+export const ListSnapshot = z.object({
+  snapshot_id: z.string(),
+  kind: z.string(),
+  format: z.string(),
+  source: z.string(),
+  file_path: z.string(),
+  file_hash: z.string(),
+  imported_at: z.string(),
+  entries: z.number(),
+  names: z.number(),
+  bad_rows: z.number(),
+  active: z.boolean(),
+})
+export type ListSnapshot = z.infer<typeof ListSnapshot>
+
+export const HitExplanation = z.object({
+  matched_name: z.string(),
+  name_kind: z.string(),
+  tokens: z.array(z.object({ query: z.string(), list: z.string(), sim: z.number() })),
+  only_query: z.array(z.string()),
+  only_list: z.array(z.string()),
+  text: z.string(),
+})
+export type HitExplanation = z.infer<typeof HitExplanation>
+
+export const PartyHit = z.object({
+  account: z.string(),
+  name: z.string(),
+  entry_id: z.string(),
+  snapshot_id: z.string(),
+  score: z.number(),
+  list_source: z.string(),
+  schema: z.string(),
+  caption: z.string(),
+  matched_name: z.string(),
+  explanation: HitExplanation,
+})
+export type PartyHit = z.infer<typeof PartyHit>
+
+export const GoodsFlag = z.object({
+  tx_id: z.string(),
+  category: z.string(),
+  tier: z.string(),
+  source: z.enum(['hs', 'lexicon', 'both']),
+  terms: z.array(z.string()),
+  mismatch: z.boolean(),
+  hs_code: z.string().nullable(),
+  hs_prefix: z.string().nullable(),
+  description: z.string().nullable(),
+})
+export type GoodsFlag = z.infer<typeof GoodsFlag>
+
+export const RouteFlags = z.object({
+  tx_id: z.string(),
+  sanctioned: z.boolean(),
+  hub: z.boolean(),
+  countries: z.array(z.string()),
+  sanctioned_countries: z.array(z.string()),
+  hub_countries: z.array(z.string()),
+})
+export type RouteFlags = z.infer<typeof RouteFlags>
+
+export const ScreenSummary = z.object({
+  window: z.object({ from: z.string(), to: z.string() }),
+  transfers: z.number(),
+  names_screened: z.number(),
+  list_entries: z.number(),
+  party_hits: z.number(),
+  accounts_hit: z.number(),
+  goods_flagged: z.number(),
+  goods_mismatches: z.number(),
+  routes_sanctioned: z.number(),
+  routes_hub: z.number(),
+  list_versions: z.record(z.string(), z.string()),
+  ms: z.object({ names: z.number(), goods: z.number(), routes: z.number() }),
+})
+export type ScreenSummary = z.infer<typeof ScreenSummary>
+
+export interface ScreeningContext {
+  hitsByAccount: Map<string, PartyHit[]>
+  goodsByTx: Map<string, GoodsFlag>
+  routesByTx: Map<string, RouteFlags>
+  /** Accounts first seen within the window's last 7 days. */
+  newAccounts: Set<string>
+  /** `kind:source` → active snapshot id. */
+  listVersions: Record<string, string>
+}
+
+export interface ScreenWindow {
+  from: string
+  to: string
+}
