@@ -63,7 +63,7 @@ const provenance = JSON.stringify({
   input_files: [FILE_ID],
 })
 
-async function alert(
+export async function alert(
   store: Store,
   a: {
     id: string
@@ -75,6 +75,8 @@ async function alert(
     last: string
     amount: string
     assignee?: string
+    proposed_by?: string
+    proposed_outcome?: string
     created: string
     reason: string
   },
@@ -94,6 +96,8 @@ async function alert(
     community: 7,
     provenance,
     assignee: a.assignee ?? null,
+    proposed_by: a.proposed_by ?? null,
+    proposed_outcome: a.proposed_outcome ?? null,
     created_at: a.created,
   })
 }

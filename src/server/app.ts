@@ -15,6 +15,7 @@ import { alertRoutes } from './routes/alerts.ts'
 import { networkRoutes } from './routes/network.ts'
 import { runRoutes } from './routes/runs.ts'
 import { userRoutes } from './routes/users.ts'
+import { caseRoutes } from './routes/cases.ts'
 import { dashboardRoutes } from './static.ts'
 import type { RouteDeps } from './routes/deps.ts'
 
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.route('/api', networkRoutes(rd))
   app.route('/api', runRoutes(rd))
   app.route('/api', userRoutes(rd))
+  app.route('/api', caseRoutes(rd))
   if (deps.dashboards !== false) app.route('/', dashboardRoutes(deps.dashboards?.dir))
   return app
 }

@@ -17,14 +17,16 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>
 export type Permission = keyof typeof PERMISSIONS
 
+// The same roles as the cases module's transition table (src/cases/transitions.ts): workers
+// (analyst, supervisor, admin) act on cases; only checkers (supervisor, admin) approve or reject.
 export const CASE_ACTION_ROLES = {
-  assign: ['analyst', 'supervisor'],
-  note: ['analyst', 'supervisor'],
-  start_review: ['analyst', 'supervisor'],
-  escalate: ['analyst', 'supervisor'],
-  propose: ['analyst', 'supervisor'],
-  approve: ['supervisor'],
-  reject: ['supervisor'],
+  assign: ['analyst', 'supervisor', 'admin'],
+  note: ['analyst', 'supervisor', 'admin'],
+  start_review: ['analyst', 'supervisor', 'admin'],
+  escalate: ['analyst', 'supervisor', 'admin'],
+  propose: ['analyst', 'supervisor', 'admin'],
+  approve: ['supervisor', 'admin'],
+  reject: ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 export type CaseActionType = keyof typeof CASE_ACTION_ROLES
 

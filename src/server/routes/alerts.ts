@@ -11,6 +11,7 @@ import type { RouteDeps } from './deps.ts'
 import { alertDetail } from './alert-detail.ts'
 import { alertSubgraph } from './alert-subgraph.ts'
 import { sendGraph } from '../arrow.ts'
+import { availableActions } from './cases.ts'
 
 const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -113,7 +114,11 @@ export function alertRoutes(d: RouteDeps) {
     const actor = c.get('actor')
     demand(actor.role, 'alerts:read')
     const detail = await alertDetail(d.reads, c.req.valid('param').id)
-    return c.json({ ...detail, allowed_actions: actionsFor(actor.role) })
+    return c.json({
+      ...detail,
+      allowed_actions: actionsFor(actor.role),
+      available_actions: availableActions(actor, detail.alert as never),
+    })
   })
 
   app.get('/alerts/:id/graph', valid('param', AlertIdParam), async (c) => {

@@ -1,0 +1,294 @@
+// The alert page: reasons, the alert's network with the ring highlighted and a time slider that
+// replays the flow, transfers, parties, screening hits, notes, history and the case actions.
+import { api } from '../api.ts'
+import { badge, h, money, scoreBar, section, when, label } from '../dom.ts'
+import type { Graph, Me, Reason } from '../types.ts'
+import { render, type NetworkView } from '../views/network.ts'
+import { caseActions } from './case-actions.ts'
+
+type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface Detail {
+  alert: Row & { reasons: Reason[] }
+  transfers: Row[]
+  parties: Row[]
+  hits: Row[]
+  goods: Row[]
+  notes: Row[]
+  versions: Row[]
+  audit: Row[]
+  allowed_actions: string[]
+  available_actions: string[]
+}
+
+export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
+  let view: NetworkView | undefined
+  let timer: number | undefined
+  const load = async () => {
+    const [d, g] = await Promise.all([
+      api.get<Detail>(`/alerts/${id}`),
+      api.get<Graph>(`/alerts/${id}/graph`),
+    ])
+    app.replaceChildren()
+    view?.destroy()
+    const a = d.alert
+    app.append(
+      h(
+        'div',
+        { class: 'page-head' },
+        h('a', { href: '#/queue', class: 'back' }, '← queue'),
+        h('h1', {}, a.id),
+        badge(a.typology, `typ-${a.typology}`),
+        badge(a.status, `st-${a.status}`),
+        scoreBar(a.score),
+        h(
+          'span',
+          { class: 'meta' },
+          `${money(a.total_amount, a.currency)} · ${when(a.first_ts)} → ${when(a.last_ts)} · assignee ${a.assignee ?? '—'}`,
+        ),
+        a.proposed_by
+          ? h(
+              'span',
+              { class: 'meta pending' },
+              `proposed ${label(a.proposed_outcome ?? '')} by ${a.proposed_by}`,
+            )
+          : null,
+      ),
+    )
+    const left = h('div', { class: 'col main' })
+    const right = h('div', { class: 'col side' })
+    app.append(h('div', { class: 'columns' }, left, right))
+
+    left.append(
+      section(
+        'Why this alert',
+        h(
+          'ol',
+          { class: 'reasons' },
+          ...a.reasons.map((r) =>
+            h(
+              'li',
+              {},
+              h('span', { class: 'weight' }, `+${r.weight}`),
+              ' ',
+              r.text,
+              ' ',
+              h('code', {}, r.code),
+            ),
+          ),
+        ),
+      ),
+    )
+
+    // Network with the ring and a time slider.
+    const box = h('div', { class: 'network-box', id: 'alert-network' })
+    const pattern = g.edges.filter((e) => e.in_pattern).map((e) => Date.parse(e.first_ts))
+    const t0 = Math.min(...pattern)
+    const t1 = Math.max(...pattern)
+    const slider = h('input', {
+      type: 'range',
+      id: 'time-slider',
+      min: '0',
+      max: '1000',
+      value: '1000',
+      'aria-label': 'replay time',
+    })
+    const stamp = h('span', { class: 'stamp', id: 'time-stamp' })
+    const play = h('button', { type: 'button', id: 'play' }, '▶ Replay')
+    const setT = (v: number) => {
+      const t = t0 + ((t1 - t0) * v) / 1000
+      view?.setTime(v >= 1000 ? null : t)
+      stamp.textContent = new Date(t).toISOString().slice(0, 16).replace('T', ' ')
+    }
+    slider.addEventListener('input', () => setT(Number(slider.value)))
+    play.addEventListener('click', () => {
+      window.clearInterval(timer)
+      let v = 0
+      timer = window.setInterval(() => {
+        v = Math.min(1000, v + 10)
+        slider.value = String(v)
+        setT(v)
+        if (v >= 1000) window.clearInterval(timer)
+      }, 40)
+    })
+    left.append(
+      section(
+        'Network',
+        box,
+        h('div', { class: 'slider' }, play, slider, stamp),
+        h(
+          'p',
+          { class: 'legend' },
+          h('span', { class: 'key ring' }),
+          'the pattern (hop order · amount) ',
+          h('span', { class: 'key ctx' }),
+          'other transfers ',
+          h('span', { class: 'key goods' }),
+          'controlled goods ⚙ ',
+          h('span', { class: 'key hit' }),
+          'watch-list hit ⚠',
+        ),
+      ),
+    )
+    const width = Math.max(480, box.clientWidth || left.clientWidth - 32 || 720)
+    view = render(box, g, { width, height: 440 })
+    setT(1000)
+
+    left.append(
+      section(
+        'Transfers',
+        h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'transfers' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ...['#', 'Time', 'From', 'To', 'Amount', 'Goods and flags'].map((t) =>
+                  h('th', {}, t),
+                ),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              ...d.transfers.map((t) => {
+                const flag = d.goods.find((x) => x.tx_id === t.tx_id)
+                return h(
+                  'tr',
+                  {},
+                  h('td', {}, t.hop),
+                  h('td', {}, when(t.ts)),
+                  h(
+                    'td',
+                    { title: t.debtor_account },
+                    `${t.debtor_name ?? t.debtor_account} (${t.debtor_country ?? '?'})`,
+                  ),
+                  h(
+                    'td',
+                    { title: t.creditor_account },
+                    `${t.creditor_name ?? t.creditor_account} (${t.creditor_country ?? '?'})`,
+                  ),
+                  h('td', { class: 'num' }, money(t.amount, t.currency)),
+                  h(
+                    'td',
+                    { class: 'wrap' },
+                    t.purpose ?? '',
+                    t.hs_code ? h('span', { class: 'sub' }, ` HS ${t.hs_code} `) : null,
+                    flag?.category ? badge(`${flag.category} (tier ${flag.tier})`, 'goods') : null,
+                    flag?.sanctioned ? badge('sanctioned route', 'danger') : null,
+                    flag?.hub ? badge('hub route', 'warn') : null,
+                  ),
+                )
+              }),
+            ),
+          ),
+        ),
+      ),
+    )
+
+    right.append(caseActions(a, d.available_actions, me, load))
+    right.append(
+      section(
+        'Parties',
+        h(
+          'ul',
+          { class: 'parties' },
+          ...d.parties.map((p) => {
+            const hit = d.hits.filter((x) => x.account === p.account)
+            return h(
+              'li',
+              {},
+              h(
+                'a',
+                { href: `#/explorer?account=${encodeURIComponent(p.account)}` },
+                p.name ?? p.account,
+              ),
+              h(
+                'div',
+                { class: 'sub' },
+                `${p.account} · ${p.country ?? '?'}${p.bank ? ` · ${p.bank}` : ''}${p.community !== null ? ` · community ${p.community}` : ''}${p.exposure_hops !== null ? ` · ${p.exposure_hops} hop(s) from a listed party` : ''}`,
+              ),
+              ...hit.map((x) =>
+                h(
+                  'div',
+                  { class: 'hit' },
+                  `⚠ ${x.caption ?? x.name} — ${x.list_source ?? ''} (${(Number(x.score) * 100).toFixed(0)}%)`,
+                ),
+              ),
+            )
+          }),
+        ),
+      ),
+    )
+    right.append(
+      section(
+        'Notes',
+        d.notes.length
+          ? h(
+              'ul',
+              { class: 'notes' },
+              ...d.notes.map((n) =>
+                h(
+                  'li',
+                  {},
+                  h('div', { class: 'sub' }, `${n.author} · ${when(n.created_at)}`),
+                  n.text,
+                ),
+              ),
+            )
+          : h('p', { class: 'muted' }, 'No notes yet.'),
+      ),
+    )
+    right.append(
+      section(
+        'History',
+        d.audit.length ? null : h('p', { class: 'muted' }, 'No case actions yet.'),
+        h(
+          'ol',
+          { class: 'audit' },
+          ...d.audit.map((x) =>
+            h(
+              'li',
+              {},
+              h('div', { class: 'sub' }, `${when(x.created_at)} · ${x.actor} (${x.role})`),
+              `${x.action}${x.reason ? ` — ${x.reason}` : ''}`,
+            ),
+          ),
+        ),
+      ),
+    )
+    const prov = a.provenance ?? {}
+    right.append(
+      section(
+        'Provenance',
+        h(
+          'dl',
+          { class: 'prov' },
+          h('dt', {}, 'run'),
+          h('dd', {}, prov.run_id ?? ''),
+          h('dt', {}, 'detector'),
+          h('dd', {}, prov.detector_version ?? ''),
+          h('dt', {}, 'config'),
+          h('dd', {}, prov.config_hash ?? ''),
+          h('dt', {}, 'version'),
+          h('dd', {}, String(a.version)),
+        ),
+      ),
+    )
+  }
+  load().catch((e) =>
+    app.replaceChildren(
+      h('p', { class: 'error' }, `Could not load ${id}: ${(e as Error).message}`),
+    ),
+  )
+  return () => {
+    window.clearInterval(timer)
+    view?.destroy()
+  }
+}

@@ -1,0 +1,301 @@
+// The network explorer (FIU analysts): search an account, draw its ego network coloured by Louvain
+// community, click a node to expand its neighbours (capped, "+N more"), filter by dates and
+// amounts, and export the view as SVG, PNG or FollowTheMoney JSON.
+import { api, qs } from '../api.ts'
+import { download, h, money, section, when } from '../dom.ts'
+import type { Graph, GraphNode } from '../types.ts'
+import { render, type NetworkView } from '../views/network.ts'
+import { ftmLines, pngBlob, svgBlob } from '../views/export.ts'
+
+type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function explorerPage(app: HTMLElement, start: string | null): () => void {
+  let graph: Graph = { nodes: [], edges: [], meta: {} }
+  let view: NetworkView | undefined
+  let account = start
+  const f = {
+    hops: h(
+      'select',
+      { id: 'x-hops' },
+      h('option', { value: '1' }, '1 hop'),
+      h('option', { value: '2' }, '2 hops'),
+      h('option', { value: '3' }, '3 hops'),
+    ),
+    from: h('input', { type: 'date', id: 'x-from' }),
+    to: h('input', { type: 'date', id: 'x-to' }),
+    min: h('input', {
+      type: 'number',
+      id: 'x-min',
+      min: '0',
+      step: '1000',
+      placeholder: 'min',
+      class: 'narrow',
+    }),
+    max: h('input', {
+      type: 'number',
+      id: 'x-max',
+      min: '0',
+      step: '1000',
+      placeholder: 'max',
+      class: 'narrow',
+    }),
+    limit: h('input', {
+      type: 'number',
+      id: 'x-limit',
+      min: '1',
+      max: '200',
+      value: '15',
+      class: 'narrow',
+    }),
+  }
+  const search = h('input', {
+    type: 'search',
+    id: 'x-search',
+    placeholder: 'account, name or transfer id',
+  })
+  const results = h('ul', { class: 'results', id: 'x-results' })
+  const status = h('p', { class: 'muted', id: 'x-status' })
+  const box = h('div', { class: 'network-box', id: 'explorer-network' })
+  const profile = h('div', { id: 'x-profile' })
+  const exportBar = h(
+    'div',
+    { class: 'exports' },
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'x-svg',
+        onclick: () => view && download(`${account}.svg`, svgBlob(view.svg)),
+      },
+      'SVG',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'x-png',
+        onclick: async () => view && download(`${account}.png`, await pngBlob(view.svg)),
+      },
+      'PNG',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'x-ftm',
+        onclick: () =>
+          download(
+            `${account}.ftm.json`,
+            new Blob([ftmLines(graph)], { type: 'application/json' }),
+          ),
+      },
+      'FtM JSON',
+    ),
+  )
+  app.append(
+    h('div', { class: 'page-head' }, h('h1', {}, 'Network explorer')),
+    h(
+      'form',
+      {
+        class: 'filters',
+        id: 'x-search-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault()
+          void find()
+        },
+      },
+      h('label', { class: 'grow' }, search),
+      h('button', { type: 'submit' }, 'Search'),
+    ),
+    results,
+    h(
+      'form',
+      {
+        class: 'filters',
+        onchange: () => account && void load(account, true),
+        onsubmit: (e: Event) => e.preventDefault(),
+      },
+      h('label', {}, 'Depth ', f.hops),
+      h('label', {}, 'From ', f.from),
+      h('label', {}, 'To ', f.to),
+      h('label', {}, 'Amount ', f.min, ' – ', f.max),
+      h('label', {}, 'Per node ', f.limit),
+      exportBar,
+    ),
+    h(
+      'div',
+      { class: 'columns' },
+      h(
+        'div',
+        { class: 'col main' },
+        section(
+          'Network',
+          box,
+          status,
+          h(
+            'p',
+            { class: 'legend' },
+            'Colour: Louvain community. Click a node to expand its counterparties; ⚠ watch-list hit; +N: counterparties not shown.',
+          ),
+        ),
+      ),
+      h('div', { class: 'col side' }, profile),
+    ),
+  )
+
+  const filters = () => ({
+    from: f.from.value || undefined,
+    to: f.to.value ? `${f.to.value}T23:59:59Z` : undefined,
+    min_amount: f.min.value || undefined,
+    max_amount: f.max.value || undefined,
+    limit: f.limit.value || 15,
+  })
+  const draw = (keep: boolean) => {
+    const positions = keep ? view?.positions() : undefined
+    view?.destroy()
+    const width = Math.max(520, box.clientWidth || 800)
+    view = render(box, graph, {
+      width,
+      height: 560,
+      colorBy: 'community',
+      positions,
+      onNodeClick: (n) => void expand(n),
+    })
+    const shown = graph.nodes.length
+    status.textContent = `${shown} accounts, ${graph.edges.length} links${graph.meta.truncated ? ' (node cap reached)' : ''}`
+  }
+  const merge = (g: Graph) => {
+    const have = new Map(graph.nodes.map((n) => [n.id, n]))
+    for (const n of g.nodes) {
+      const old = have.get(n.id)
+      if (!old) graph.nodes.push({ ...n, focus: false })
+      else if (n.expanded) Object.assign(old, { expanded: true, more: n.more })
+    }
+    const edges = new Set(graph.edges.map((e) => e.id))
+    for (const e of g.edges) if (!edges.has(e.id)) graph.edges.push(e)
+  }
+  const load = async (acc: string, reset: boolean) => {
+    account = acc
+    status.textContent = 'loading…'
+    try {
+      const g = await api.get<Graph>(
+        `/network${qs({ account: acc, hops: f.hops.value, ...filters() })}`,
+      )
+      if (reset) graph = g
+      else merge(g)
+      draw(!reset)
+      void showProfile(acc)
+    } catch (e) {
+      status.textContent = (e as Error).message
+    }
+  }
+  const expand = async (n: GraphNode) => {
+    if (n.expanded) return void showProfile(n.id)
+    const g = await api.get<Graph>(`/network${qs({ account: n.id, hops: 1, ...filters() })}`)
+    merge(g)
+    draw(true)
+    void showProfile(n.id)
+  }
+  const showProfile = async (acc: string) => {
+    const p = await api.get<Row>(`/accounts/${encodeURIComponent(acc)}`)
+    const s = p.summary
+    profile.replaceChildren(
+      section(
+        s.name ?? acc,
+        h(
+          'p',
+          { class: 'sub' },
+          `${acc} · ${(s.countries ?? []).join(', ')}${p.community !== null ? ` · community ${p.community}` : ''}`,
+        ),
+        h(
+          'dl',
+          { class: 'prov' },
+          h('dt', {}, 'in'),
+          h('dd', {}, `${s.tx_in} · ${money(s.amount_in)}`),
+          h('dt', {}, 'out'),
+          h('dd', {}, `${s.tx_out} · ${money(s.amount_out)}`),
+          h('dt', {}, 'seen'),
+          h('dd', {}, `${when(s.first_seen)} → ${when(s.last_seen)}`),
+          h('dt', {}, 'counterparties'),
+          h('dd', {}, String(s.counterparties)),
+        ),
+        ...p.hits.map((x: Row) =>
+          h(
+            'p',
+            { class: 'hit' },
+            `⚠ ${x.caption ?? x.name} (${(Number(x.score) * 100).toFixed(0)}%)`,
+          ),
+        ),
+        p.alerts.length
+          ? h(
+              'ul',
+              { class: 'plain' },
+              ...p.alerts.map((a: Row) =>
+                h(
+                  'li',
+                  {},
+                  h('a', { href: `#/alert/${a.id}` }, a.id),
+                  ` ${a.typology} · ${Number(a.score).toFixed(0)}`,
+                ),
+              ),
+            )
+          : null,
+      ),
+    )
+  }
+  const find = async () => {
+    const q = search.value.trim()
+    if (q.length < 2) return
+    const r = await api.get<{ accounts: Row[]; transfers: Row[]; alerts: Row[] }>(
+      `/search${qs({ q })}`,
+    )
+    results.replaceChildren(
+      ...r.accounts.map((a) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              onclick: () => {
+                results.replaceChildren()
+                void load(a.account, true)
+              },
+            },
+            `${a.name ?? a.account}`,
+          ),
+          ` ${a.account} (${a.country ?? '?'}) · ${a.tx_count} transfers`,
+        ),
+      ),
+      ...r.transfers.map((t) =>
+        h(
+          'li',
+          {},
+          `transfer ${t.tx_id}: `,
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => void load(t.debtor_account, true) },
+            t.debtor_account,
+          ),
+          ' → ',
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => void load(t.creditor_account, true) },
+            t.creditor_account,
+          ),
+        ),
+      ),
+      ...r.alerts.map((a) =>
+        h('li', {}, h('a', { href: `#/alert/${a.id}` }, a.id), ` ${a.typology}`),
+      ),
+    )
+    if (!results.children.length) results.append(h('li', { class: 'muted' }, 'nothing found'))
+  }
+  if (account) {
+    search.value = account
+    void load(account, true)
+  } else status.textContent = 'Search an account to start.'
+  return () => view?.destroy()
+}

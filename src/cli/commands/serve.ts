@@ -1,0 +1,53 @@
+// `ringwatch serve`: the JSON API and the dashboards on one port, until interrupted.
+import { parse, dbOption, configOption, type Command } from '../command.ts'
+import { openStore } from '../../store/index.ts'
+import { loadConfig } from '../../config/index.ts'
+import { BadInputError } from '../../util/errors.ts'
+import { stderrLogger } from '../../util/progress.ts'
+import { jwtFromEnv, startServer } from '../../server/serve.ts'
+
+const usage = `ringwatch serve [--db P] [--port N] [--host H] [--config F]
+
+Serves the API under /api and the dashboards on http://127.0.0.1:8080/ by default. Every /api route
+but /api/health needs an API key (ringwatch users add <id> --role R) or a bearer JWT when
+RINGWATCH_JWT_ISSUER, RINGWATCH_JWT_AUDIENCE and RINGWATCH_JWT_SECRET (HS256) or
+RINGWATCH_JWT_PUBLIC_KEY (PEM, RS256/ES256) are set.`
+
+export function portOf(v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new BadInputError(`--port ${v}: not a port number`)
+  return n
+}
+
+export const command: Command = {
+  summary: 'serve the API and the dashboards',
+  usage,
+  async run(argv, io) {
+    const { values } = parse(
+      argv,
+      { ...dbOption, ...configOption, port: { type: 'string' }, host: { type: 'string' } },
+      usage,
+    )
+    const { config } = loadConfig(values.config)
+    const store = await openStore({ path: values.db })
+    const running = await startServer({
+      store,
+      config,
+      host: values.host ?? '127.0.0.1',
+      port: portOf(values.port, 8080),
+      logger: stderrLogger,
+      jwt: jwtFromEnv(io.env),
+    })
+    io.stdout.write(`ringwatch serving ${running.url} (database ${store.path}); Ctrl-C stops\n`)
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    await running.close()
+    await store.close()
+    return 0
+  },
+}

@@ -1,0 +1,116 @@
+// Case actions on an alert (assign, note, start_review, escalate, propose, approve, reject) through
+// the cases module, which applies the transition table, four eyes and the audit log; and alert
+// exports (JSONL, CSV, goAML, FtM) through its exportAlerts, audited there.
+import { Writable } from 'node:stream'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { AlertStatus, type Actor, type AlertStatus as Status } from '../../schema/alert.ts'
+import {
+  applyCaseAction,
+  CaseAction,
+  exportAlerts,
+  EXPORT_FORMATS,
+  isClosed,
+  TRANSITIONS,
+  type CaseVerb,
+} from '../../cases/index.ts'
+import { ForbiddenError } from '../../util/errors.ts'
+import type { AuthEnv } from '../auth/middleware.ts'
+import { canAct, demand, type CaseActionType } from '../roles.ts'
+import { valid } from '../validate.ts'
+import type { RouteDeps } from './deps.ts'
+import { AlertIdParam } from './alerts.ts'
+
+/** The actions this actor may take on an alert in its current state (for the dashboard's buttons). */
+export function availableActions(
+  actor: Actor,
+  alert: { status: Status; proposed_by: string | null },
+): CaseActionType[] {
+  const out: CaseActionType[] = []
+  if (canAct(actor.role, 'assign') && !isClosed(alert.status)) out.push('assign')
+  if (canAct(actor.role, 'note')) out.push('note')
+  const verbs: Array<CaseActionType & CaseVerb> = [
+    'start_review',
+    'escalate',
+    'propose',
+    'approve',
+    'reject',
+  ]
+  for (const v of verbs) {
+    if (!canAct(actor.role, v)) continue
+    const ok = TRANSITIONS.some(
+      (t) => t.verb === v && t.from === alert.status && t.roles.includes(actor.role),
+    )
+    const fourEyes = (v === 'approve' || v === 'reject') && alert.proposed_by === actor.id
+    if (ok && !fourEyes) out.push(v)
+  }
+  return out
+}
+
+const ExportBody = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    status: AlertStatus.optional(),
+    ids: z
+      .array(z.string().regex(/^A-[0-9a-f]+$/))
+      .max(10_000)
+      .optional(),
+  })
+  .strict()
+
+const CONTENT_TYPES: Record<(typeof EXPORT_FORMATS)[number], [string, string]> = {
+  jsonl: ['application/x-ndjson; charset=utf-8', 'jsonl'],
+  csv: ['text/csv; charset=utf-8', 'csv'],
+  goaml: ['application/xml; charset=utf-8', 'xml'],
+  ftm: ['application/x-ndjson; charset=utf-8', 'ftm.json'],
+}
+
+export function caseRoutes(d: RouteDeps) {
+  const app = new Hono<AuthEnv>()
+
+  app.post(
+    '/alerts/:id/actions',
+    valid('param', AlertIdParam),
+    valid('json', CaseAction),
+    async (c) => {
+      const actor = c.get('actor')
+      const action = c.req.valid('json')
+      if (!canAct(actor.role, action.type))
+        throw new ForbiddenError(`role ${actor.role} may not ${action.type} alerts`, {
+          role: actor.role,
+          action: action.type,
+        })
+      const alert = await applyCaseAction(d.store, actor, c.req.valid('param').id, action, {
+        now: new Date(d.clock()).toISOString(),
+      })
+      return c.json({ alert, available_actions: availableActions(actor, alert) })
+    },
+  )
+
+  app.post('/exports', valid('json', ExportBody), async (c) => {
+    const actor = c.get('actor')
+    demand(actor.role, 'alerts:export')
+    const body = c.req.valid('json')
+    const chunks: Buffer[] = []
+    const out = new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(Buffer.from(chunk))
+        done()
+      },
+    })
+    const { count } = await exportAlerts(d.store, actor, {
+      format: body.format,
+      status: body.status,
+      ids: body.ids,
+      out,
+      now: new Date(d.clock()).toISOString(),
+    })
+    const [type, ext] = CONTENT_TYPES[body.format]
+    c.header('Content-Type', type)
+    c.header('Content-Disposition', `attachment; filename="ringwatch-alerts.${ext}"`)
+    c.header('X-Alert-Count', String(count))
+    return c.body(Buffer.concat(chunks))
+  })
+
+  return app
+}

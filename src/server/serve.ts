@@ -1,0 +1,65 @@
+// Starts the HTTP server on an open store: builds the dashboards, opens a read-connection pool, and
+// resolves once listening. Used by `ringwatch serve` and `ringwatch demo`.
+import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import type { Store } from '../store/index.ts'
+import { openReadPool } from '../store/pool.ts'
+import type { Config } from '../config/index.ts'
+import type { Logger } from '../util/progress.ts'
+import { createApp } from './app.ts'
+import { buildDashboards } from './dashboards.ts'
+import type { JwtConfig } from './auth/jwt.ts'
+
+export interface Running {
+  url: string
+  close(): Promise<void>
+}
+
+/** JWT settings from the environment, when RINGWATCH_JWT_ISSUER is set. */
+export function jwtFromEnv(env: NodeJS.ProcessEnv): JwtConfig | undefined {
+  if (!env.RINGWATCH_JWT_ISSUER) return undefined
+  return {
+    issuer: env.RINGWATCH_JWT_ISSUER,
+    audience: env.RINGWATCH_JWT_AUDIENCE ?? 'ringwatch',
+    secret: env.RINGWATCH_JWT_SECRET,
+    publicKey: env.RINGWATCH_JWT_PUBLIC_KEY,
+    leeway: 30,
+    roleClaim: env.RINGWATCH_JWT_ROLE_CLAIM ?? 'role',
+  }
+}
+
+export async function startServer(opts: {
+  store: Store
+  config: Config
+  host: string
+  port: number
+  logger: Logger
+  jwt?: JwtConfig
+  readers?: number
+}): Promise<Running> {
+  await buildDashboards()
+  const reads = await openReadPool(opts.store, opts.readers ?? 4)
+  const app = createApp({
+    store: opts.store,
+    config: opts.config,
+    reads,
+    logger: opts.logger,
+    auth: { jwt: opts.jwt },
+  })
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s))
+    s.once('error', reject)
+  })
+  const addr = server.address() as AddressInfo
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host
+  return {
+    url: `http://${host}:${addr.port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          reads.close()
+          resolve()
+        })
+      }),
+  }
+}
