@@ -2,3 +2,4 @@
 export * from './transfer.ts'
 export * from './finding.ts'
 export * from './alert.ts'
+export * from './truth.ts'

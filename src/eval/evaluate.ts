@@ -1,0 +1,186 @@
+// Detection quality against a truth file (pure). A planted pattern counts as found when ONE alert
+// covers ≥ 50% of its transfers; an alert counts as true when ≥ 50% of its transfers are planted (in
+// any pattern). Precision at K ranks alerts by score (ties: alert id ascending), K = planted patterns.
+import { z } from 'zod'
+import type { Truth } from '../schema/truth.ts'
+
+export const EvalAlert = z.object({
+  id: z.string(),
+  typology: z.string(),
+  score: z.number(),
+  tx_ids: z.array(z.string()),
+})
+export type EvalAlert = z.infer<typeof EvalAlert>
+
+/** Alert typologies that count as "the right kind" of finding for a planted typology. */
+export const COMPATIBLE: Record<string, readonly string[]> = {
+  random: ['layering', 'cycle'],
+  bipartite: ['bipartite', 'stack'],
+  stack: ['stack', 'bipartite'],
+  scatter_gather: ['scatter_gather', 'layering'],
+  gather_scatter: ['gather_scatter', 'fan_in', 'fan_out'],
+}
+
+export const FOUND_SHARE = 0.5
+export const TRUE_SHARE = 0.5
+
+export interface TypologyRow {
+  typology: string
+  planted: number
+  found: number
+  recall: number | null
+  /** Found by an alert of a compatible typology (see COMPATIBLE). */
+  typed_found: number
+  typed_recall: number | null
+  /** Alerts raised with this typology, and how many of them are true. */
+  alerts: number
+  true_alerts: number
+  precision: number | null
+}
+
+export interface EvalReport {
+  patterns: number
+  alerts: number
+  found: number
+  recall: number | null
+  true_alerts: number
+  precision: number | null
+  k: number
+  true_in_top_k: number
+  precision_at_k: number | null
+  controlled_goods: { planted: number; found: number; in_top_k: number }
+  listed_party: { planted: number; found: number; in_top_k: number }
+  by_typology: TypologyRow[]
+  /** False alerts that mostly sit on a planted benign look-alike, by its kind. */
+  false_on_benign: Record<string, number>
+  missed: string[]
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
+
+export function rankAlerts(alerts: EvalAlert[]): EvalAlert[] {
+  return [...alerts].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
+  const planted = new Set<string>()
+  for (const p of truth.patterns) for (const t of p.tx_ids) planted.add(t)
+  const benignOf = new Map<string, string>()
+  for (const b of truth.benign) for (const t of b.tx_ids) benignOf.set(t, b.kind)
+
+  const ranked = rankAlerts(alerts)
+  const k = truth.patterns.length
+  const topK = new Set(ranked.slice(0, k).map((a) => a.id))
+  const alertSets = ranked.map((a) => ({ a, txs: new Set(a.tx_ids) }))
+
+  // Alerts: true when at least half of their (distinct) transfers are planted.
+  const isTrue = new Map<string, boolean>()
+  const falseOnBenign: Record<string, number> = {}
+  for (const { a, txs } of alertSets) {
+    let hits = 0
+    for (const t of txs) if (planted.has(t)) hits++
+    const ok = txs.size > 0 && hits / txs.size >= TRUE_SHARE
+    isTrue.set(a.id, ok)
+    if (!ok && txs.size > 0) {
+      const kinds = new Map<string, number>()
+      for (const t of txs) {
+        const kind = benignOf.get(t)
+        if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
+      }
+      const best = [...kinds].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]
+      if (best && best[1] / txs.size >= TRUE_SHARE)
+        falseOnBenign[best[0]] = (falseOnBenign[best[0]] ?? 0) + 1
+    }
+  }
+
+  const rows = new Map<string, TypologyRow>()
+  const row = (typology: string): TypologyRow => {
+    let r = rows.get(typology)
+    if (!r) {
+      r = {
+        typology,
+        planted: 0,
+        found: 0,
+        recall: null,
+        typed_found: 0,
+        typed_recall: null,
+        alerts: 0,
+        true_alerts: 0,
+        precision: null,
+      }
+      rows.set(typology, r)
+    }
+    return r
+  }
+
+  const missed: string[] = []
+  let found = 0
+  const goods = { planted: 0, found: 0, in_top_k: 0 }
+  const listed = { planted: 0, found: 0, in_top_k: 0 }
+  for (const p of truth.patterns) {
+    const r = row(p.typology)
+    r.planted++
+    const txs = new Set(p.tx_ids)
+    const compatible = COMPATIBLE[p.typology] ?? [p.typology]
+    let isFound = false
+    let typed = false
+    let top = false
+    for (const { a, txs: at } of alertSets) {
+      let covered = 0
+      for (const t of txs) if (at.has(t)) covered++
+      if (covered / txs.size < FOUND_SHARE) continue
+      isFound = true
+      if (compatible.includes(a.typology)) typed = true
+      if (topK.has(a.id)) top = true
+    }
+    if (isFound) {
+      found++
+      r.found++
+    } else missed.push(p.id)
+    if (typed) r.typed_found++
+    for (const [flag, acc] of [
+      [p.flags.controlled_goods, goods],
+      [p.flags.listed_party, listed],
+    ] as const) {
+      if (!flag) continue
+      acc.planted++
+      if (isFound) acc.found++
+      if (top) acc.in_top_k++
+    }
+  }
+
+  let trueAlerts = 0
+  for (const a of ranked) {
+    const r = row(a.typology)
+    r.alerts++
+    if (isTrue.get(a.id)) {
+      r.true_alerts++
+      trueAlerts++
+    }
+  }
+  let trueTop = 0
+  for (const a of ranked.slice(0, k)) if (isTrue.get(a.id)) trueTop++
+
+  for (const r of rows.values()) {
+    r.recall = ratio(r.found, r.planted)
+    r.typed_recall = ratio(r.typed_found, r.planted)
+    r.precision = ratio(r.true_alerts, r.alerts)
+  }
+  return {
+    patterns: truth.patterns.length,
+    alerts: alerts.length,
+    found,
+    recall: ratio(found, truth.patterns.length),
+    true_alerts: trueAlerts,
+    precision: ratio(trueAlerts, alerts.length),
+    k,
+    true_in_top_k: trueTop,
+    // Fewer alerts than K: the empty places count as misses.
+    precision_at_k: ratio(trueTop, k),
+    controlled_goods: goods,
+    listed_party: listed,
+    by_typology: [...rows.values()].sort((a, b) => (a.typology < b.typology ? -1 : 1)),
+    false_on_benign: falseOnBenign,
+    missed,
+  }
+}

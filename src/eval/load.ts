@@ -1,0 +1,74 @@
+// Where alerts come from for evaluation: the store (tables alerts + alert_transfers) or a JSON-lines
+// export (`ringwatch alerts export`); and the truth file. Bad input names file, line and field.
+import { createReadStream, existsSync, readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import type { Store } from '../store/index.ts'
+import { Truth } from '../schema/truth.ts'
+import { BadInputError, UnreadableFileError } from '../util/errors.ts'
+import { EvalAlert } from './evaluate.ts'
+
+export async function loadAlertsFromStore(store: Store): Promise<EvalAlert[]> {
+  const alerts = await store.all<{ id: string; typology: string; score: number }>('eval/alerts')
+  const links = await store.all<{ alert_id: string; tx_id: string }>('eval/alert-transfers')
+  const txs = new Map<string, string[]>()
+  for (const l of links) {
+    const list = txs.get(l.alert_id)
+    if (list) list.push(l.tx_id)
+    else txs.set(l.alert_id, [l.tx_id])
+  }
+  return alerts.map((a) => ({
+    id: a.id,
+    typology: a.typology,
+    score: Number(a.score),
+    tx_ids: txs.get(a.id) ?? [],
+  }))
+}
+
+export async function loadAlertsFromJsonl(file: string): Promise<EvalAlert[]> {
+  if (!existsSync(file)) throw new UnreadableFileError(`${file}: no such file`, { file })
+  const out: EvalAlert[] = []
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
+  let n = 0
+  for await (const line of lines) {
+    n++
+    if (!line.trim()) continue
+    let raw: unknown
+    try {
+      raw = JSON.parse(line)
+    } catch (e) {
+      throw new BadInputError(`${file}:${n}: not valid JSON: ${(e as Error).message}`, {
+        file,
+        line: n,
+      })
+    }
+    const r = EvalAlert.safeParse(raw)
+    if (!r.success) {
+      const issue = r.error.issues[0]
+      const field = issue.path.join('.')
+      throw new BadInputError(`${file}:${n}: field ${field || '(line)'}: ${issue.message}`, {
+        file,
+        line: n,
+        field,
+      })
+    }
+    out.push(r.data)
+  }
+  return out
+}
+
+export function loadTruth(file: string): Truth {
+  if (!existsSync(file)) throw new UnreadableFileError(`${file}: no such file`, { file })
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (e) {
+    throw new BadInputError(`${file}: not valid JSON: ${(e as Error).message}`, { file })
+  }
+  const r = Truth.safeParse(raw)
+  if (!r.success) {
+    const issue = r.error.issues[0]
+    const field = issue.path.join('.')
+    throw new BadInputError(`${file}: field ${field}: ${issue.message}`, { file, field })
+  }
+  return r.data
+}

@@ -1,0 +1,203 @@
+// The plan of a generation run: the background population, every planted pattern and every benign
+// look-alike, placed in time and bucketed by day. Only the random background stream is left for
+// the writer, so memory stays proportional to the planted part, not to the row count.
+import { CONTROLLED_GOODS, CONTROLLED_HS } from './goods.ts'
+import { Kit, type Draft, type Profile, type RouteKind, type GoodsKind } from './kit.ts'
+import { Registry } from './parties.ts'
+import {
+  bipartite,
+  fanIn,
+  fanOut,
+  gatherScatter,
+  scatterGather,
+  stack,
+  structuring,
+} from './patterns-set.ts'
+import { cycle, layering, randomWalk } from './patterns-flow.ts'
+import { goodsMismatch, sanctions } from './patterns-screen.ts'
+import { buildPool, type Pool } from './pool.ts'
+import { Rng } from './rng.ts'
+import { planBenign } from './benign.ts'
+import {
+  DAY_MS,
+  HOUR_MS,
+  type PlannedBenign,
+  type PlannedPattern,
+  type PlannedTx,
+} from './types.ts'
+import { makeListedEntities, type ListedEntity } from './watchlist.ts'
+
+export interface PlanInput {
+  seed: number
+  /** Epoch ms of the first day, 00:00 UTC. */
+  start: number
+  days: number
+  perDay: number
+  accounts: number
+}
+
+export interface Plan {
+  pool: Pool
+  reg: Registry
+  patterns: PlannedPattern[]
+  benign: PlannedBenign[]
+  /** Planned transfers of each day (unsorted). */
+  byDay: PlannedTx[][]
+  entities: ListedEntity[]
+}
+
+export const PLANTED_TYPOLOGIES = [
+  'cycle',
+  'layering',
+  'scatter_gather',
+  'gather_scatter',
+  'bipartite',
+  'stack',
+  'fan_in',
+  'fan_out',
+  'structuring',
+  'sanctions',
+  'goods_mismatch',
+  'random',
+] as const
+export type PlantedTypology = (typeof PLANTED_TYPOLOGIES)[number]
+
+const BUILDERS: Record<PlantedTypology, (kit: Kit) => Draft> = {
+  cycle,
+  layering,
+  scatter_gather: scatterGather,
+  gather_scatter: gatherScatter,
+  bipartite,
+  stack,
+  fan_in: fanIn,
+  fan_out: fanOut,
+  structuring,
+  sanctions,
+  goods_mismatch: goodsMismatch,
+  random: randomWalk,
+}
+
+/** Longest span a typology may take (the detection rule's bound, with margin). */
+const MAX_SPAN: Partial<Record<PlantedTypology, number>> = {
+  cycle: 29 * DAY_MS,
+  layering: 25 * DAY_MS,
+  random: 25 * DAY_MS,
+}
+const SET_SPAN = 6.5 * DAY_MS
+
+/** How many patterns of each typology a run plants. */
+export function patternsPerTypology(days: number): number {
+  return Math.max(2, Math.ceil(days / 2))
+}
+
+function chooseProfile(rng: Rng, typology: PlantedTypology): Profile {
+  let route: RouteKind = rng.weighted([
+    ['plain', 40],
+    ['hub', 25],
+    ['sanctioned', 15],
+    ['listed', 20],
+  ] as const)
+  let goods: GoodsKind = rng.chance(0.35) ? rng.pick(['hs', 'desc', 'both'] as const) : 'none'
+  if (typology === 'sanctions') route = 'listed'
+  if (typology === 'goods_mismatch') [route, goods] = ['hub', 'hs']
+  if (typology === 'structuring' || typology === 'fan_in') goods = 'none'
+  const currency =
+    typology === 'structuring'
+      ? rng.weighted([
+          ['EUR', 70],
+          ['USD', 15],
+          ['GBP', 10],
+          ['CHF', 5],
+        ] as const)
+      : route === 'plain'
+        ? rng.weighted([
+            ['EUR', 75],
+            ['USD', 10],
+            ['GBP', 7],
+            ['CHF', 8],
+          ] as const)
+        : rng.weighted([
+            ['USD', 50],
+            ['EUR', 40],
+            ['AED', 5],
+            ['CNY', 5],
+          ] as const)
+  return { route, goods, currency }
+}
+
+const CONTROLLED_WORDS = CONTROLLED_GOODS.flatMap(([, , d]) => d)
+
+export function isControlled(purpose: string, hs: string): boolean {
+  const code = hs.replace(/\./g, '').slice(0, 6)
+  return CONTROLLED_HS.has(code) || CONTROLLED_WORDS.some((w) => purpose.includes(w))
+}
+
+/** Places a draft inside [start, end): scaled down when longer than allowed, order kept. */
+function place(rng: Rng, draft: Draft, start: number, end: number, maxSpan: number): number[] {
+  const dur = Math.max(...draft.txs.map((t) => t.at))
+  const avail = end - start - 2 * HOUR_MS
+  let s = dur > maxSpan ? maxSpan / dur : 1
+  if (dur * s > avail) s = (avail * 0.98) / dur
+  const t0 = start + HOUR_MS + rng.next() * (avail - dur * s)
+  const ts = draft.txs.map((t) => Math.floor((t0 + t.at * s) / 1000) * 1000)
+  // Keep strict order where the draft had it (rounding to seconds must not create ties).
+  const idx = draft.txs.map((_, i) => i).sort((a, b) => draft.txs[a].at - draft.txs[b].at)
+  for (let k = 1; k < idx.length; k++) {
+    const [p, q] = [idx[k - 1], idx[k]]
+    if (draft.txs[q].at > draft.txs[p].at && ts[q] <= ts[p]) ts[q] = ts[p] + 1000
+  }
+  return ts
+}
+
+export function makePlan(input: PlanInput): Plan {
+  const { seed, start, days, perDay, accounts } = input
+  const end = start + days * DAY_MS
+  const reg = new Registry(new Rng(seed, 'accounts'))
+  const pool = buildPool(new Rng(seed, 'pool'), reg, accounts)
+  const rng = new Rng(seed, 'plan')
+  const entities = makeListedEntities(new Rng(seed, 'watchlist'), 40)
+  const byDay: PlannedTx[][] = Array.from({ length: days }, () => [])
+  const add = (tx: PlannedTx) => byDay[Math.floor((tx.ts - start) / DAY_MS)].push(tx)
+
+  const patterns: PlannedPattern[] = []
+  const per = patternsPerTypology(days)
+  let n = 0
+  for (let round = 0; round < per; round++)
+    for (const typology of PLANTED_TYPOLOGIES) {
+      const profile = chooseProfile(rng, typology)
+      const kit = new Kit(rng, reg, pool, profile, entities)
+      const draft = BUILDERS[typology](kit)
+      const ts = place(rng, draft, start, end, MAX_SPAN[typology] ?? SET_SPAN)
+      const txs: PlannedTx[] = draft.txs.map((d, i) => {
+        const w =
+          d.purpose !== undefined ? { purpose: d.purpose, hs: d.hs ?? '' } : kit.wording(d.debtor)
+        return {
+          ts: ts[i],
+          amount: d.amount,
+          currency: profile.currency,
+          debtor: d.debtor,
+          creditor: d.creditor,
+          ...w,
+        }
+      })
+      txs.forEach(add)
+      patterns.push({
+        id: `P${String(++n).padStart(4, '0')}-${typology}`,
+        typology,
+        txs,
+        controlledGoods: txs.some((t) => isControlled(t.purpose, t.hs)),
+        listedParty: kit.listed.length > 0,
+        listed: kit.listed,
+        params: {
+          ...draft.params,
+          route_kind: profile.route,
+          goods_kind: profile.goods,
+          currency: profile.currency,
+        },
+      })
+    }
+
+  const benign = planBenign(new Rng(seed, 'benign'), reg, pool, { start, days, perDay })
+  for (const b of benign) b.txs.forEach(add)
+  return { pool, reg, patterns, benign, byDay, entities }
+}

@@ -1,0 +1,202 @@
+// eval's arithmetic on small hand-made truth and alert sets: the two 50% rules, recall per typology,
+// precision, precision at K with ties, controlled-goods rings in the top K, empty alerts, and loading
+// alerts from JSON lines and from the store.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  evaluate,
+  formatEvalTable,
+  loadAlertsFromJsonl,
+  loadAlertsFromStore,
+  loadTruth,
+  type EvalAlert,
+} from '../src/eval/index.ts'
+import { Truth } from '../src/schema/truth.ts'
+import { withStore } from '../src/store/index.ts'
+import { BadInputError } from '../src/util/errors.ts'
+
+const flags = (controlled = false, listed = false) => ({
+  controlled_goods: controlled,
+  listed_party: listed,
+  route: ['DE'],
+})
+const truth: Truth = Truth.parse({
+  seed: 1,
+  patterns: [
+    {
+      id: 'c1',
+      typology: 'cycle',
+      tx_ids: ['a', 'b', 'c', 'd'],
+      accounts: ['x'],
+      flags: flags(true),
+    },
+    { id: 'c2', typology: 'cycle', tx_ids: ['e', 'f', 'g'], accounts: ['x'], flags: flags() },
+    {
+      id: 'f1',
+      typology: 'fan_in',
+      tx_ids: ['h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'],
+      accounts: ['x'],
+      flags: flags(false, true),
+    },
+    {
+      id: 'r1',
+      typology: 'random',
+      tx_ids: ['p', 'q', 'r', 's'],
+      accounts: ['x'],
+      flags: flags(true),
+    },
+  ],
+  benign: [{ id: 'b1', kind: 'refund', accounts: ['y'], tx_ids: ['z1', 'z2'] }],
+})
+
+const alert = (id: string, typology: string, score: number, tx_ids: string[]): EvalAlert => ({
+  id,
+  typology,
+  score,
+  tx_ids,
+})
+
+describe('evaluate', () => {
+  it('finds a pattern when one alert covers at least half of it, not when two halves of 49% do', () => {
+    const r = evaluate(truth, [
+      alert('A-1', 'cycle', 90, ['a', 'b']), // exactly 50% of c1: found
+      alert('A-2', 'cycle', 80, ['e']), // 1/3 of c2
+      alert('A-3', 'cycle', 70, ['f']), // another 1/3 of c2: still not found by ONE alert
+      alert('A-4', 'layering', 60, ['p', 'q', 'r']), // random walk found by a layering alert
+    ])
+    expect(r.found).toBe(2)
+    expect(r.missed).toEqual(['c2', 'f1'])
+    const cycle = r.by_typology.find((t) => t.typology === 'cycle')!
+    expect([cycle.planted, cycle.found, cycle.recall]).toEqual([2, 1, 0.5])
+    const random = r.by_typology.find((t) => t.typology === 'random')!
+    expect([random.found, random.typed_found]).toEqual([1, 1])
+    expect(r.recall).toBe(0.5)
+  })
+
+  it('counts an alert as true when at least half of its transfers are planted', () => {
+    const r = evaluate(truth, [
+      alert('A-1', 'fan_in', 50, ['h', 'i', 'j', 'k', 'x1', 'x2', 'x3', 'x4']), // 4 of 8 planted: true, covers 4/8 of f1: found
+      alert('A-2', 'fan_in', 40, ['h', 'x1', 'x2']), // 1 of 3: false
+      alert('A-3', 'cycle', 30, ['z1', 'z2']), // on a refund: false, counted on benign
+      alert('A-4', 'cycle', 20, []), // no transfers: false
+    ])
+    expect(r.true_alerts).toBe(1)
+    expect(r.precision).toBe(0.25)
+    expect(r.found).toBe(1)
+    expect(r.false_on_benign).toEqual({ refund: 1 })
+    const fan = r.by_typology.find((t) => t.typology === 'fan_in')!
+    expect([fan.alerts, fan.true_alerts, fan.precision]).toEqual([2, 1, 0.5])
+    expect(r.listed_party).toEqual({ planted: 1, found: 1, in_top_k: 1 })
+  })
+
+  it('ranks by score for precision at K (K = planted patterns), ties by alert id', () => {
+    const alerts = [
+      alert('A-05', 'cycle', 99, ['x9']), // false, rank 1
+      alert('A-02', 'cycle', 80, ['a', 'b', 'c']), // true, rank 2
+      alert('A-04', 'cycle', 70, ['x8']), // false, tie: rank 4
+      alert('A-03', 'layering', 70, ['p', 'q']), // true, tie: rank 3 (id A-03 < A-04)
+      alert('A-01', 'cycle', 70, ['e', 'f']), // true, tie: rank 3? no: A-01 sorts first, so rank 3
+      alert('A-06', 'fan_in', 10, ['h', 'i', 'j', 'k']), // true, rank 6: outside the top 4
+    ]
+    const r = evaluate(truth, alerts)
+    expect(r.k).toBe(4)
+    // Top 4: A-05 (false), A-02 (true), A-01 (true), A-03 (true).
+    expect(r.true_in_top_k).toBe(3)
+    expect(r.precision_at_k).toBe(0.75)
+    // Controlled-goods rings: c1 (A-02, top) and r1 (A-03, top).
+    expect(r.controlled_goods).toEqual({ planted: 2, found: 2, in_top_k: 2 })
+    expect(r.listed_party).toEqual({ planted: 1, found: 1, in_top_k: 0 })
+    // Reordering the input changes nothing.
+    expect(evaluate(truth, [...alerts].reverse())).toEqual(r)
+  })
+
+  it('handles no alerts at all', () => {
+    const r = evaluate(truth, [])
+    expect(r.found).toBe(0)
+    expect(r.recall).toBe(0)
+    expect(r.precision).toBeNull()
+    expect(r.precision_at_k).toBe(0)
+    expect(r.missed).toEqual(['c1', 'c2', 'f1', 'r1'])
+    expect(formatEvalTable(r)).toContain('precision at K=4: 0.0%')
+  })
+
+  it('counts duplicate transfer ids in an alert once', () => {
+    const r = evaluate(truth, [alert('A-1', 'cycle', 1, ['a', 'a', 'a', 'x1'])])
+    expect(r.true_alerts).toBe(1) // {a, x1}: half planted
+    expect(r.found).toBe(0) // a alone is 1/4 of c1
+  })
+})
+
+describe('loading', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-eval-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('reads JSON lines and names the line of a bad one', async () => {
+    const good = join(dir, 'good.jsonl')
+    writeFileSync(
+      good,
+      [
+        JSON.stringify({ id: 'A-1', typology: 'cycle', score: 5, tx_ids: ['a'], status: 'new' }),
+        '',
+        JSON.stringify(alert('A-2', 'fan_in', 3, [])),
+      ].join('\n'),
+    )
+    expect(await loadAlertsFromJsonl(good)).toEqual([
+      alert('A-1', 'cycle', 5, ['a']),
+      alert('A-2', 'fan_in', 3, []),
+    ])
+    const bad = join(dir, 'bad.jsonl')
+    writeFileSync(
+      bad,
+      JSON.stringify(alert('A-1', 'cycle', 5, [])) +
+        '\n' +
+        JSON.stringify({ id: 'A-2', typology: 'cycle', score: 'high', tx_ids: [] }) +
+        '\n',
+    )
+    await expect(loadAlertsFromJsonl(bad)).rejects.toThrow(/bad\.jsonl:2: field score/)
+    await expect(loadAlertsFromJsonl(bad)).rejects.toBeInstanceOf(BadInputError)
+  })
+
+  it('reads a truth file and rejects a malformed one', () => {
+    const f = join(dir, 'truth.json')
+    writeFileSync(f, JSON.stringify(truth))
+    expect(loadTruth(f)).toEqual(truth)
+    writeFileSync(
+      f,
+      JSON.stringify({
+        seed: 1,
+        patterns: [
+          { id: 'x', typology: 'teleport', tx_ids: ['a'], accounts: ['b'], flags: flags() },
+        ],
+      }),
+    )
+    expect(() => loadTruth(f)).toThrow(BadInputError)
+  })
+
+  it('reads alerts and their transfers from the store', async () => {
+    await withStore(async (store) => {
+      // The queries run against the real migrated schema (empty tables) …
+      expect(await loadAlertsFromStore(store)).toEqual([])
+      // … then against the columns they read, with rows (the other alert columns belong to cases/).
+      const raw = store.conn.raw
+      await raw.run('drop table alert_transfers')
+      await raw.run('drop table alerts')
+      await raw.run('create table alerts (id varchar, typology varchar, score double)')
+      await raw.run(
+        'create table alert_transfers (alert_id varchar, tx_id varchar, first_run_id varchar)',
+      )
+      await raw.run(`insert into alerts values ('A-1', 'cycle', 80.5), ('A-2', 'fan_in', 20)`)
+      await raw.run(
+        `insert into alert_transfers values ('A-1', 'a', 'r'), ('A-1', 'b', 'r'), ('A-2', 'h', 'r')`,
+      )
+      const alerts = await loadAlertsFromStore(store)
+      expect(alerts).toEqual([
+        alert('A-1', 'cycle', 80.5, ['a', 'b']),
+        alert('A-2', 'fan_in', 20, ['h']),
+      ])
+      expect(evaluate(truth, alerts).found).toBe(1)
+    })
+  })
+})
