@@ -84,6 +84,7 @@ export async function importList(
       replaced: 0,
     }
   const parsed = parseList(format, text, alt)
+  parsed.errors.sort((a, b) => a.line - b.line)
   const snapshotId = 'L-' + fileHash.slice(0, 16)
   const entries = goodsFormat ? parsed.codes.length + parsed.terms.length : parsed.entries.length
   const names = parsed.entries.reduce((s, e) => s + e.names.length, 0)

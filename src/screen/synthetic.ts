@@ -103,11 +103,14 @@ export function variantOf(r: () => number, name: string): string {
     // 'LAST, First Middle' → 'First Middle LAST'; a company's legal form moved to the front
     const comma = name.indexOf(',')
     if (comma > 0) return `${name.slice(comma + 1).trim()} ${name.slice(0, comma)}`
+    const form = LEGAL.find((f) => name.endsWith(' ' + f))
+    if (form) return `${form} ${name.slice(0, -form.length - 1)}`
     return [tokens[tokens.length - 1], ...tokens.slice(0, -1)].join(' ')
   }
   if (k === 2) {
     if (name.includes(',')) return name.replace(/,\s*(\S+)\s+\S+$/, ', $1') // middle name dropped
-    return tokens.filter((t) => !LEGAL.includes(t)).join(' ') + ' ' + pick(r, LEGAL)
+    const form = LEGAL.find((f) => name.endsWith(' ' + f))
+    return `${form ? name.slice(0, -form.length - 1) : name} ${pick(r, LEGAL)}`
   }
   if (k === 3) return name.toLowerCase()
   return name.replace(/[.,]/g, '').toUpperCase()

@@ -27,6 +27,8 @@ export const TOKEN_MIN = 0.8
 const UNMATCHED_CAP = 0.7
 /** Score ceiling when only one token pairs up but a name has more. */
 const SINGLE_CAP = 0.8
+/** Score ceiling when each name has a word the other lacks (a swap, not an addition). */
+const SUBST_CAP = 0.8
 
 const skeletonCache = new Map<string, string>()
 
@@ -180,6 +182,10 @@ export function compareNames(
     // names made only of generic words ('Global Trading') must agree on every word
     if (!distinctivePair && onlyA.length + onlyB.length > 0) score = Math.min(score, UNMATCHED_CAP)
   }
+  // a word swapped for another ('Gas' for 'Oil', 'Asia' for 'London') is a different party
+  const swapped = (t: string) => weight(t) >= 0.3 && !isNumberToken(t)
+  if (kind !== 'person' && onlyA.some(swapped) && onlyB.some(swapped))
+    score = Math.min(score, SUBST_CAP)
   if (na.compact === nb.compact) score = 1
   return { score, pairs, onlyA, onlyB }
 }

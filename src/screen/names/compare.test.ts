@@ -1,0 +1,58 @@
+import { describe, it, expect } from 'vitest'
+import { compareNames, tokenSim, type NameKind } from './compare.ts'
+import { jaroWinkler, editDistance } from './jaro-winkler.ts'
+import { normalizeName } from './normalize.ts'
+
+const score = (a: string, b: string, kind: NameKind = 'company') =>
+  compareNames(normalizeName(a), normalizeName(b), kind).score
+const THRESHOLD = 0.82
+
+describe('string measures', () => {
+  it('Jaro-Winkler matches the textbook values', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.9611, 4)
+    expect(jaroWinkler('dwayne', 'duane')).toBeCloseTo(0.84, 2)
+    expect(jaroWinkler('abc', 'abc')).toBe(1)
+    expect(jaroWinkler('abc', 'xyz')).toBe(0)
+  })
+  it('edit distance counts a transposition as one edit', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3)
+    expect(editDistance('ab', 'ba')).toBe(1)
+  })
+  it('digits never match fuzzily', () => {
+    expect(tokenSim('2004', '2005', 'company')).toBe(0)
+  })
+})
+
+describe('compareNames', () => {
+  it('matches spelling variants, legal-form changes and reordering', () => {
+    expect(score('Gazprom JSC', 'OAO Gazprom')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('CRISTALORD LIMITED', 'CRYSTALORD LTD')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('Siemens Aktiengesellschaft', 'SiemensAG')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('Goodwill Company', 'Good Will Company')).toBe(1)
+    expect(
+      score('Vladimir Putin', 'PUTIN, Vladimir Vladimirovich', 'person'),
+    ).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('Владимир Путин', 'Vladimir Putin', 'person')).toBeGreaterThanOrEqual(THRESHOLD)
+  })
+
+  it('keeps look-alikes that share generic words but differ in distinctive ones apart', () => {
+    expect(score('Global Trading LLC', 'Global Tech Trading LLC')).toBeLessThan(THRESHOLD)
+    expect(score('Alpha Electronics', 'Beta Electronics')).toBeLessThan(THRESHOLD)
+    expect(score('Saudi Arabian Gas Company', 'Saudi Arabian Oil Company')).toBeLessThan(THRESHOLD)
+    expect(score('Government of Estonia', 'Government of Ethiopia')).toBeLessThan(THRESHOLD)
+    expect(score('Sergey Ivanov', 'Sergey Viktorovich LAVROV', 'person')).toBeLessThan(THRESHOLD)
+  })
+
+  it('explains which tokens paired and which did not', () => {
+    const c = compareNames(
+      normalizeName('Alpha Trdg FZE'),
+      normalizeName('ALPHA TRADING GROUP LLC'),
+      'company',
+    )
+    expect(c.pairs.map((p) => [p.a, p.b])).toEqual([
+      ['alpha', 'alpha'],
+      ['trading', 'trading'],
+    ])
+    expect(c.onlyB).toEqual(['group'])
+  })
+})

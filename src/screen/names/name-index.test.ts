@@ -1,0 +1,80 @@
+import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
+import { NameIndex, kindOfSchema, type IndexEntry } from './name-index.ts'
+import { compareNames } from './compare.ts'
+import { normalizeName } from './normalize.ts'
+import { rng, syntheticCompany, syntheticPerson, variantOf } from '../synthetic.ts'
+
+function entries(n: number, seed: number): IndexEntry[] {
+  const r = rng(seed)
+  return Array.from({ length: n }, (_, i) => {
+    const person = r() < 0.4
+    const name = person ? syntheticPerson(r) : syntheticCompany(r)
+    return {
+      id: `e${i}`,
+      snapshotId: 's1',
+      schema: person ? 'Person' : 'Company',
+      caption: name,
+      names: [{ name, kind: 'name' }],
+    }
+  })
+}
+
+describe('NameIndex', () => {
+  const list = entries(400, 11)
+  const index = new NameIndex(list)
+
+  it('finds every listed name under its variants', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: list.length - 1 }), fc.integer(), (i, seed) => {
+        const v = variantOf(rng(seed), list[i].caption)
+        const hits = index.match(v, { threshold: 0.82 })
+        return hits.some((h) => h.entry.id === list[i].id)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('returns what a brute-force comparison against every name returns', () => {
+    const r = rng(5)
+    for (let k = 0; k < 150; k++) {
+      const q =
+        k % 2 ? variantOf(r, list[Math.floor(r() * list.length)].caption) : syntheticCompany(r)
+      const got = index
+        .match(q, { threshold: 0.82, maxCandidates: 10_000 })
+        .map((h) => h.entry.id)
+        .sort()
+      const want = list
+        .filter(
+          (e) =>
+            compareNames(normalizeName(q), normalizeName(e.caption), kindOfSchema(e.schema))
+              .score >= 0.82,
+        )
+        .map((e) => e.id)
+        .sort()
+      expect(got).toEqual(want)
+    }
+  })
+
+  it('reports the matched alias and the entry once', () => {
+    const idx = new NameIndex([
+      {
+        id: 'x',
+        snapshotId: 's',
+        schema: 'Company',
+        caption: 'Orion Avia LLC',
+        names: [
+          { name: 'Orion Avia LLC', kind: 'name' },
+          { name: 'Orion Aviation Services', kind: 'alias' },
+        ],
+      },
+    ])
+    const hits = idx.match('ORION AVIATION SERVICES FZE', { threshold: 0.82 })
+    expect(hits).toHaveLength(1)
+    expect(hits[0]).toMatchObject({
+      listName: 'Orion Aviation Services',
+      nameKind: 'alias',
+      score: 1,
+    })
+  })
+})

@@ -1,0 +1,12 @@
+// Where the workplace's shared reference data lives (../shared/data beside the repository), for the
+// tests and benchmarks that read real lists; absent in a fresh clone, in which case they skip.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const REPO_ROOT = new URL('../../', import.meta.url)
+
+/** Absolute path of a file under ../shared/data/, or undefined when it is absent. */
+export function sharedData(rel: string): string | undefined {
+  const p = fileURLToPath(new URL(rel, new URL('../shared/data/', REPO_ROOT)))
+  return existsSync(p) ? p : undefined
+}

@@ -1,0 +1,95 @@
+// `ringwatch lists import|list` through the CLI dispatcher on a file database.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { main } from '../src/cli/main.ts'
+
+function io() {
+  const out = new PassThrough()
+  const err = new PassThrough()
+  let stdout = ''
+  let stderr = ''
+  out.on('data', (d) => (stdout += d))
+  err.on('data', (d) => (stderr += d))
+  return { io: { stdout: out, stderr: err, env: {} }, text: () => ({ stdout, stderr }) }
+}
+
+async function run(...argv: string[]) {
+  const c = io()
+  const code = await main(argv, c.io)
+  return { code, ...c.text() }
+}
+
+describe('ringwatch lists', () => {
+  let dir: string
+  let db: string
+  let list: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rw-lists-cli-'))
+    db = join(dir, 'rw.duckdb')
+    list = join(dir, 'watch.csv')
+    writeFileSync(list, 'name,aliases,country,list\nOrion Avia LLC,Orion Aviation,RU,EU\n,,,\n')
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('imports, reports malformed rows by line, and is a no-op the second time', async () => {
+    const a = await run('lists', 'import', list, '--kind', 'sanctions', '--db', db)
+    expect(a.code).toBe(0)
+    expect(a.stdout).toMatch(
+      /imported plain-csv sanctions list as snapshot L-[0-9a-f]{16}: 1 entries/,
+    )
+    expect(a.stderr).toContain(`${list}:3: field name is empty`)
+    const b = await run('lists', 'import', list, '--kind', 'sanctions', '--db', db, '--json')
+    expect(b.code).toBe(0)
+    expect(JSON.parse(b.stdout)).toMatchObject({ status: 'unchanged', entries: 1 })
+  })
+
+  it('lists snapshots as a table and as JSON', async () => {
+    await run('lists', 'import', 'samples/lists/goods-hs.csv', '--kind', 'goods', '--db', db)
+    const t = await run('lists', 'list', '--db', db)
+    expect(t.code).toBe(0)
+    expect(t.stdout.split('\n')[0]).toMatch(
+      /^snapshot\s+kind\s+format\s+source\s+file hash\s+imported\s+entries\s+active$/,
+    )
+    const j = await run('lists', 'list', '--db', db, '--json')
+    const snaps = JSON.parse(j.stdout)
+    expect(snaps.map((s: { format: string; active: boolean }) => [s.format, s.active])).toEqual([
+      ['plain-csv', true],
+      ['goods-hs', true],
+    ])
+  })
+
+  it('bad usage exits 2 with a clear message', async () => {
+    const a = await run('lists', 'import', list, '--db', db)
+    expect(a.code).toBe(2)
+    expect(a.stderr).toContain('--kind sanctions|goods is required')
+    const b = await run(
+      'lists',
+      'import',
+      join(dir, 'missing.csv'),
+      '--kind',
+      'sanctions',
+      '--db',
+      db,
+    )
+    expect(b.code).toBe(2)
+    expect(b.stderr).toContain('no such file')
+    const c = await run('lists', 'import', list, '--kind', 'goods', '--db', db)
+    expect(c.code).toBe(2)
+    const d = await run(
+      'lists',
+      'import',
+      list,
+      '--kind',
+      'sanctions',
+      '--format',
+      'xml',
+      '--db',
+      db,
+    )
+    expect(d.code).toBe(2)
+    expect(d.stderr).toContain("unknown list format 'xml'")
+  })
+})
