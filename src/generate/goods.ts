@@ -76,11 +76,13 @@ export const VAGUE_DESCRIPTIONS = [
   'Household goods',
   'Consumer electronics accessories',
   'Auto parts',
-  'Toys and games',
+  'Toys',
   'Office supplies',
-  'Kitchen equipment',
   'General merchandise',
+  'Agricultural equipment',
+  'Building materials',
   'Ersatzteile',
+  'Pièces détachées',
   'Goods as per contract',
 ] as const
 

@@ -77,7 +77,7 @@ export function randomWalk(kit: Kit): Draft {
   const { rng } = kit
   const size = rng.int(4, 6)
   const set: Party[] = [kit.party('source')]
-  for (let i = 1; i < size; i++) set.push(kit.party(i === size - 1 ? 'sink' : 'middle'))
+  for (let i = 1; i < size; i++) set.push(kit.party(i === 3 ? 'sink' : 'middle'))
   const hops = rng.int(4, 7)
   const order = [0, 1, 2, 3]
   while (order.length <= hops) {

@@ -142,12 +142,37 @@ function fan(kit: Kit, inward: boolean): Draft {
       creditor: inward ? center : other,
     })
   }
+  // Mules move the money on: a fan-in is usually cashed out after it, a fan-out fed before it.
+  let legs = 0
+  if (rng.chance(0.85)) {
+    const total = txs.reduce((x, t) => x + t.amount, 0)
+    const times = txs.map((t) => t.at)
+    legs = rng.int(1, 2)
+    const ratio = inward ? rng.range(0.7, 0.95) : rng.range(1.03, 1.25)
+    const parts = shares(kit, total * ratio, legs)
+    for (let i = 0; i < legs; i++) {
+      const other = kit.party(inward ? 'sink' : 'source', 'company')
+      const at = inward
+        ? Math.max(...times) + kit.hours(8, 1, 30)
+        : Math.min(...times) - kit.hours(8, 1, 30)
+      txs.push({
+        at,
+        amount: parts[i],
+        debtor: inward ? center : other,
+        creditor: inward ? other : center,
+      })
+    }
+    // Drafts start at 0: shift when the feeder came first.
+    const first = Math.min(...txs.map((t) => t.at))
+    for (const t of txs) t.at -= first
+  }
   return {
     txs,
     params: {
       counterparties: n,
       span_hours: Number(span.toFixed(1)),
       new_share: Number(fresh.toFixed(2)),
+      pass_through_legs: legs,
     },
   }
 }

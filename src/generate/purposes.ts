@@ -92,7 +92,6 @@ export function salaryPurpose(rng: Rng, country: string, month: string): string 
   const lang = COUNTRY[country]?.lang
   if (lang === 'de') return `Gehalt ${month} Personalnr ${rng.digits(5)}`
   if (lang === 'fr') return `Salaire ${month} Matricule ${rng.digits(5)}`
-  if (lang === 'nl') return `Salaris ${month} ${rng.digits(5)}`
   return `Salary ${month} Emp ${rng.digits(5)}`
 }
 

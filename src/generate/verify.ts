@@ -174,13 +174,20 @@ export function checkPattern(pattern: TruthPattern, rows: Row[]): string[] {
     }
     case 'fan_in':
     case 'fan_out': {
+      // The centre is in every transfer; besides the fan it may cash out (fan-in) or be fed (fan-out).
       const inward = pattern.typology === 'fan_in'
-      const centers = inward ? receivers : senders
-      const others = inward ? senders : receivers
-      if (centers.size !== 1) p.push('more than one center')
-      if (others.size < 8 || others.size !== rows.length)
+      const all = [...senders, ...receivers]
+      const centre = all.find((a) => rows.every((r) => r.debtor === a || r.creditor === a))
+      if (!centre) {
+        p.push('no account in every transfer')
+        break
+      }
+      const fanRows = rows.filter((r) => (inward ? r.creditor : r.debtor) === centre)
+      const others = new Set(fanRows.map((r) => (inward ? r.debtor : r.creditor)))
+      if (others.size < 8 || others.size !== fanRows.length)
         p.push(`${others.size} distinct counterparties`)
-      if (span(rows) > 72 * H) p.push('span over 72 h')
+      if (span(fanRows) > 72 * H) p.push('fan spans over 72 h')
+      if (fanRows.length < rows.length - 2) p.push('more than two pass-through legs')
       break
     }
     case 'structuring':
