@@ -44,9 +44,18 @@ const payroll: FanFinding = {
   amount_out: 120_000,
   currency: 'EUR',
   span_hours: 1,
-  explanation: 'one account paid 40 accounts',
+  explanation: 'one account paid 40 accounts, salary wording, the same staff as last month',
   truncated: false,
-  measures: { width: 40, center: 'EMPLOYER' },
+  // as the fan detector reports a payroll run it was told to keep
+  measures: {
+    width: 40,
+    center: 'EMPLOYER',
+    payroll_share: 1,
+    repeat_share: 0.95,
+    pass_through: 0,
+    payroll_like: true,
+    merchant_like: false,
+  },
 }
 
 const risky: RiskContext = {
@@ -188,6 +197,30 @@ describe('score ranking', () => {
     )
     const strip = (x: typeof a) => x.map(({ finding: _f, ...rest }) => rest)
     expect(strip(b)).toEqual(strip(a))
+  })
+
+  it('picks the same listed entry whatever order equal-scoring hits come in', () => {
+    const h1 = {
+      name: 'Stppe Supply LLP',
+      entry_id: 'E-2',
+      caption: 'Steppe Supply LLP',
+      score: 0.9,
+    }
+    const h2 = {
+      name: 'Stppe Supply LLP',
+      entry_id: 'E-1',
+      caption: 'Steppe Supply FZCO',
+      score: 0.9,
+    }
+    const run = (hits: (typeof h1)[]) =>
+      scoreAll(
+        [ring],
+        { ...EMPTY_RISK, hitsByAccount: new Map([['AE02', hits]]) },
+        EMPTY_DETECT,
+        config,
+      )[0].reasons
+    expect(run([h1, h2])).toEqual(run([h2, h1]))
+    expect(run([h1, h2]).find((r) => r.code === 'LISTED_PARTY')?.text).toContain('FZCO')
   })
 
   it('folds two findings of one typology over the same accounts into one candidate', () => {

@@ -42,12 +42,14 @@ const band = (
   text,
 })
 
+// Money passed through, less fees, is the launderer's signature; paying on more than came in is
+// a business's (it has other income), so it weighs against.
 const RETENTION = (strong: number, some: number) => ({
   measure: 'retention',
   bands: [
     band(
       0.9,
-      undefined,
+      1.05,
       strong,
       'RETENTION_HIGH',
       '{retention_pct}% of the money passed on through the pattern',
@@ -59,6 +61,13 @@ const RETENTION = (strong: number, some: number) => ({
       'RETENTION',
       '{retention_pct}% of the money passed on through the pattern',
     ),
+    band(
+      1.05,
+      undefined,
+      -5,
+      'PAYS_OUT_MORE',
+      '{retention_pct}% paid on: more than came in, as a business with other income does',
+    ),
   ],
 })
 
@@ -69,6 +78,66 @@ const SPEED = {
     band(3, 10, 4, 'QUICK', 'whole pattern completed within {span_days} days'),
   ],
 }
+
+// A burst of 8–20 counterparties is the mule's shape; hundreds are a business or clearing account's.
+const FAN_MEASURES = [
+  {
+    measure: 'width',
+    bands: [
+      band(
+        8,
+        20,
+        20,
+        'FAN',
+        '{width} distinct counterparties in a short time: the shape of a mule burst',
+      ),
+      band(20, 60, 5, 'FAN_WIDE', '{width} counterparties in a short time'),
+      band(
+        60,
+        undefined,
+        -10,
+        'FAN_BUSINESS_LIKE',
+        '{width} counterparties: the breadth of a business or clearing account',
+      ),
+    ],
+  },
+  {
+    measure: 'pass_through',
+    bands: [
+      band(
+        0.8,
+        1.5,
+        10,
+        'PASS_THROUGH',
+        'the centre moved on {pass_through_pct}% of the money around the burst',
+      ),
+    ],
+  },
+  {
+    measure: 'payroll_like',
+    bands: [
+      band(
+        1,
+        undefined,
+        -20,
+        'PAYROLL_LIKE',
+        'looks like payroll: salary wording or a monthly rhythm, nothing passed on',
+      ),
+    ],
+  },
+  {
+    measure: 'merchant_like',
+    bands: [
+      band(
+        1,
+        undefined,
+        -20,
+        'MERCHANT_LIKE',
+        'looks like a merchant: many small payments, nothing passed on',
+      ),
+    ],
+  },
+]
 
 export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>> = {
   cycle: {
@@ -86,7 +155,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
     ],
   },
   layering: {
-    base: w(30, 'LAYERING', '{hops}-hop layering chain: each intermediary forwarded the money on'),
+    base: w(35, 'LAYERING', '{hops}-hop layering chain: each intermediary forwarded the money on'),
     measures: [
       {
         measure: 'hops',
@@ -125,7 +194,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
   },
   gather_scatter: {
     base: w(
-      30,
+      22,
       'GATHER_SCATTER',
       '{sources} sources paid one hub that paid {destinations} destinations on',
     ),
@@ -133,8 +202,8 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
       {
         measure: 'width',
         bands: [
-          band(6, undefined, 10, 'WIDE', '{width} counterparties around the hub'),
-          band(3, 6, 5, 'HUB', '{width} counterparties around the hub'),
+          band(10, undefined, 10, 'WIDE', '{width} counterparties around the hub'),
+          band(7, 10, 5, 'HUB', '{width} counterparties around the hub'),
         ],
       },
       RETENTION(12, 8),
@@ -170,28 +239,12 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
     ],
   },
   fan_in: {
-    base: w(10, 'FAN_IN', '{width} distinct accounts paid one account within {span_days} days'),
-    measures: [
-      {
-        measure: 'width',
-        bands: [
-          band(20, undefined, 10, 'FAN_WIDE', '{width} counterparties in a short time'),
-          band(8, 20, 5, 'FAN', '{width} counterparties in a short time'),
-        ],
-      },
-    ],
+    base: w(25, 'FAN_IN', '{width} distinct accounts paid one account within {span_days} days'),
+    measures: FAN_MEASURES,
   },
   fan_out: {
-    base: w(10, 'FAN_OUT', 'one account paid {width} distinct accounts within {span_days} days'),
-    measures: [
-      {
-        measure: 'width',
-        bands: [
-          band(20, undefined, 10, 'FAN_WIDE', '{width} counterparties in a short time'),
-          band(8, 20, 5, 'FAN', '{width} counterparties in a short time'),
-        ],
-      },
-    ],
+    base: w(25, 'FAN_OUT', 'one account paid {width} distinct accounts within {span_days} days'),
+    measures: FAN_MEASURES,
   },
   structuring: {
     base: w(
@@ -242,7 +295,7 @@ const ContextWeight = z.object({ weight: z.number(), code: z.string(), text: z.s
 
 export const ScoreConfig = z.object({
   /** Findings scoring at or above this (0–100) become alerts. */
-  alert_threshold: z.number().min(0).max(100).default(50),
+  alert_threshold: z.number().min(0).max(100).default(45),
   /** Weights per typology; a typology missing here scores only through its context. */
   typologies: z
     .record(z.string(), TypologyWeights)
@@ -258,7 +311,7 @@ export const ScoreConfig = z.object({
       ),
       near_listed_party: ContextWeight.default(
         w(
-          12,
+          6,
           'NEAR_LISTED_PARTY',
           'an account of the pattern is {hops} hop(s) from a listed party: {detail}',
         ),
@@ -293,6 +346,12 @@ export const ScoreConfig = z.object({
       /** A community is dense in risky parties at this share of hit accounts and this many of them. */
       risky_community_min_share: z.number().min(0).max(1).default(0.05),
       risky_community_min_hits: z.number().int().min(1).default(2),
+      /**
+       * In a pattern of more than context_share_from transfers, goods and route context counts only
+       * when at least this share of its transfers carries it (one hub payment among 300 is noise).
+       */
+      context_min_share: z.number().min(0).max(1).default(0.1),
+      context_share_from: z.number().int().min(1).default(10),
     })
     .prefault({}),
 })

@@ -8,7 +8,7 @@ export interface PartyHitLike {
   caption?: string | null
   score?: number | null
   snapshot_id?: string | null
-  explanation?: string | null
+  explanation?: unknown
 }
 
 export interface GoodsFlagLike {
@@ -82,6 +82,15 @@ export function patternCommunity(
       bestN = n
     }
   return best
+}
+
+/** The strongest hit; ties broken by entry, caption and name so the choice never depends on order. */
+export function bestHit(hits: readonly PartyHitLike[]): PartyHitLike | undefined {
+  const key = (h: PartyHitLike) =>
+    `${h.entry_id ?? ''}\u0000${h.caption ?? ''}\u0000${h.name ?? ''}`
+  return [...hits].sort(
+    (a, b) => (b.score ?? 0) - (a.score ?? 0) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0),
+  )[0]
 }
 
 export function hitLabel(account: string, h: PartyHitLike): string {

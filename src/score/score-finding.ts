@@ -6,6 +6,7 @@ import type { ScoreConfig, Band } from './config.ts'
 import type { AnyFinding } from './screening-finding.ts'
 import type { ScoredAlert } from './scored-alert.ts'
 import {
+  bestHit,
   hitLabel,
   patternCommunity,
   type CommunityRisk,
@@ -27,7 +28,9 @@ export function findingVars(f: AnyFinding): TemplateVars {
   }
   for (const [k, v] of Object.entries(f.measures))
     if (typeof v === 'number' || typeof v === 'string') vars[k] = v
-  if (typeof vars.retention === 'number') vars.retention_pct = Math.round(vars.retention * 100)
+    else if (typeof v === 'boolean') vars[k] = v ? 1 : 0
+  for (const k of ['retention', 'pass_through'])
+    if (typeof vars[k] === 'number') vars[`${k}_pct`] = Math.round((vars[k] as number) * 100)
   if ('detail' in f) vars.detail = f.detail
   return vars
 }
@@ -126,6 +129,13 @@ function contextReasons(
     }
   }
   const list = (s: Set<string>) => [...s].sort().join(', ')
+  // In a wide pattern a few flagged transfers are noise: require a share of them.
+  const need =
+    total > c.context_share_from ? Math.max(1, Math.ceil(total * c.context_min_share)) : 1
+  if (goods < need) goods = 0
+  if (sanctioned < need) sanctioned = 0
+  if (hub < need) hub = 0
+  if (mismatch < need) mismatch = 0
   if (goods)
     push(reasons, c.controlled_goods.code, c.controlled_goods.text, c.controlled_goods.weight, {
       n: goods,
@@ -155,8 +165,8 @@ function contextReasons(
   let nearest: { account: string; hops: number } | undefined
   for (const a of [...f.accounts].sort()) {
     const hits = ctx.hitsByAccount.get(a)
-    if (hits?.length)
-      listed.push(hitLabel(a, [...hits].sort((x, y) => (y.score ?? 0) - (x.score ?? 0))[0]))
+    const best = hits?.length ? bestHit(hits) : undefined
+    if (best) listed.push(hitLabel(a, best))
     const hops = detect.exposure.get(a)
     if (
       hops !== undefined &&

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import type { Finding } from '../schema/finding.ts'
 import type { RiskContext } from './context.ts'
-import { hitLabel } from './context.ts'
+import { bestHit, hitLabel } from './context.ts'
 
 export const ScreeningFinding = z.object({
   typology: z.enum(['sanctions', 'goods_mismatch']),
@@ -95,7 +95,7 @@ export function sanctionsFindings(
   const out: ScreeningFinding[] = []
   for (const [account, rows] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const hits = ctx.hitsByAccount.get(account) ?? []
-    const best = [...hits].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]
+    const best = bestHit(hits)
     const detail = best ? `account ${account}: ${hitLabel(account, best)}` : `account ${account}`
     out.push(
       build(

@@ -1,0 +1,98 @@
+// `ringwatch alerts export|list`: alerts as JSON lines, CSV, goAML STR XML or FtM entities; or a
+// short table of the queue. Every export writes an audit row naming who exported what.
+import { createWriteStream } from 'node:fs'
+import { userInfo } from 'node:os'
+import { parse, dbOption, jsonOption, configOption, type Command } from '../command.ts'
+import { openStore } from '../../store/index.ts'
+import { loadConfig } from '../../config/index.ts'
+import { AlertStatus, type Actor } from '../../schema/alert.ts'
+import { EXPORT_FORMATS, exportAlerts, listAlerts, type ExportFormat } from '../../cases/index.ts'
+import { BadInputError } from '../../util/errors.ts'
+
+const usage = `ringwatch alerts export [--db P] [--format jsonl|csv|goaml|ftm] [--out F] [--status S] [--id A]…
+ringwatch alerts list [--db P] [--status S] [--limit N] [--json]
+
+export   writes alerts: jsonl (the alert record, default, to stdout), csv, goaml (a goAML STR XML for
+         one reported alert) or ftm (FollowTheMoney entities of each alert's payments). Every export
+         is recorded in the audit log under $RINGWATCH_ACTOR (default the OS user).
+list     the alert queue, highest score first.`
+
+function cliActor(env: NodeJS.ProcessEnv): Actor {
+  let id = env.RINGWATCH_ACTOR
+  if (!id)
+    try {
+      id = `cli:${userInfo().username}`
+    } catch {
+      id = 'cli'
+    }
+  return { id, role: 'admin' }
+}
+
+function statusOf(v: string | undefined): AlertStatus | undefined {
+  if (v === undefined) return undefined
+  const r = AlertStatus.safeParse(v)
+  if (!r.success) throw new BadInputError(`--status ${v}: one of ${AlertStatus.options.join(', ')}`)
+  return r.data
+}
+
+export const command: Command = {
+  summary: 'export or list alerts',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parse(
+      argv,
+      {
+        ...dbOption,
+        ...jsonOption,
+        ...configOption,
+        format: { type: 'string', default: 'jsonl' },
+        out: { type: 'string' },
+        status: { type: 'string' },
+        id: { type: 'string', multiple: true },
+        limit: { type: 'string' },
+      },
+      usage,
+    )
+    const sub = positionals[0]
+    if ((sub !== 'export' && sub !== 'list') || positionals.length > 1)
+      throw new BadInputError(`expected 'alerts export' or 'alerts list'\n\n${usage}`)
+    const status = statusOf(values.status)
+    const store = await openStore({ path: values.db })
+    try {
+      if (sub === 'list') {
+        const limit = values.limit ? Number(values.limit) : 50
+        if (!Number.isInteger(limit) || limit <= 0)
+          throw new BadInputError(`--limit ${values.limit}: a positive integer`)
+        const alerts = await listAlerts(store, { status, ids: values.id, limit })
+        if (values.json) io.stdout.write(JSON.stringify(alerts) + '\n')
+        else
+          for (const a of alerts)
+            io.stdout.write(
+              `${a.id}  ${a.score.toFixed(1).padStart(5)}  ${a.status.padEnd(21)} ${a.typology.padEnd(15)} ${a.tx_ids.length} tx  ${a.reasons[0]?.text ?? ''}\n`,
+            )
+        return 0
+      }
+      const format = values.format as ExportFormat
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+        throw new BadInputError(`--format ${values.format}: one of ${EXPORT_FORMATS.join(', ')}`)
+      const { config } = loadConfig(values.config)
+      const out = values.out ? createWriteStream(values.out) : io.stdout
+      try {
+        const r = await exportAlerts(store, cliActor(io.env), {
+          format,
+          status,
+          ids: values.id,
+          out,
+          goaml: config.cases.goaml,
+        })
+        if (values.out)
+          io.stderr.write(`exported ${r.count} alert(s) as ${format} to ${values.out}\n`)
+      } finally {
+        if (values.out) await new Promise<void>((res) => (out as NodeJS.WritableStream).end(res))
+      }
+      return 0
+    } finally {
+      await store.close()
+    }
+  },
+}

@@ -1,0 +1,192 @@
+// runBatch: the unattended run — list import, ingest of a directory, scan — with a JSON run report.
+// Failures are collected, not thrown: the report says what failed and the exit code says how
+// (2: a file or list that could not be read or was bad input; 1: any other failure; 0: all ok).
+// Quarantined rows are no failure; the report counts them.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { z } from 'zod'
+import type { Store } from '../store/index.ts'
+import { importList } from '../screen/index.ts'
+import { ingestPaths } from '../ingest/index.ts'
+import { isRingwatchError } from '../util/errors.ts'
+import { quietLogger, quietProgress } from '../util/progress.ts'
+import { verifyAudit } from '../cases/index.ts'
+import { newRunId, type ScanDeps } from './scan-core.ts'
+import { runScan } from './scan.ts'
+import { ScanSummary } from './scan-summary.ts'
+
+export interface ListSpec {
+  file: string
+  kind: 'sanctions' | 'goods'
+  format?: string
+}
+
+export interface BatchOptions {
+  dir: string
+  lists?: ListSpec[]
+  /** Report file; default <db dir>/reports/<run id>.json (run ids start with batch-). */
+  report?: string
+  from?: string
+  to?: string
+}
+
+const Failure = z.object({
+  stage: z.enum(['lists', 'ingest', 'scan', 'report']),
+  file: z.string().optional(),
+  message: z.string(),
+  exit_code: z.number(),
+})
+
+export const BatchReport = z.object({
+  run_id: z.string(),
+  status: z.enum(['ok', 'failed']),
+  exit_code: z.number(),
+  started_at: z.string(),
+  finished_at: z.string(),
+  dir: z.string(),
+  db: z.string(),
+  config_hash: z.string(),
+  lists: z.array(z.record(z.string(), z.unknown())),
+  ingest: z
+    .object({
+      files: z.number(),
+      landed: z.number(),
+      skipped_duplicate: z.number(),
+      failed: z.number(),
+      rows_read: z.number(),
+      rows_accepted: z.number(),
+      rows_quarantined: z.number(),
+      per_file: z.array(z.record(z.string(), z.unknown())),
+    })
+    .nullable(),
+  scan: ScanSummary.nullable(),
+  audit: z
+    .object({ ok: z.boolean(), rows: z.number(), head_hash: z.string().nullable() })
+    .nullable(),
+  failures: z.array(Failure),
+  report_path: z.string(),
+})
+export type BatchReport = z.infer<typeof BatchReport>
+
+/** Kind of a list file given as `kind:path`, else guessed from its name (goods lists name goods/HS). */
+export function listSpec(arg: string): ListSpec {
+  const m = /^(sanctions|goods):(.+)$/.exec(arg)
+  if (m) return { kind: m[1] as ListSpec['kind'], file: m[2] }
+  return {
+    kind: /goods|hs|dual.?use|chpl/i.test(arg.split('/').pop() ?? '') ? 'goods' : 'sanctions',
+    file: arg,
+  }
+}
+
+/** A file that cannot be read or parsed is bad input (2), even when the reader said 1. */
+function fileExitCode(code: number | undefined, error: string | undefined): number {
+  if (code === 2) return 2
+  return /invalid input|cannot read|could not read|no such file|too small|not a valid|corrupt|parse/i.test(
+    error ?? '',
+  )
+    ? 2
+    : (code ?? 1)
+}
+
+export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<BatchReport> {
+  const { store } = deps
+  const clock = deps.clock ?? Date.now
+  const logger = deps.logger ?? quietLogger
+  const progress = deps.progress ?? quietProgress
+  const started = new Date(clock()).toISOString()
+  const runId = newRunId('batch', clock())
+  await store.run('pipeline/run-start', { run_id: runId, kind: 'batch', now: started })
+  const failures: BatchReport['failures'] = []
+  const fail = (stage: BatchReport['failures'][number]['stage'], e: unknown, file?: string) => {
+    const exit = isRingwatchError(e) ? e.exitCode : 1
+    failures.push({ stage, file, message: (e as Error)?.message ?? String(e), exit_code: exit })
+    logger.error(`${stage}${file ? ' ' + file : ''}: ${(e as Error)?.message ?? String(e)}`)
+  }
+
+  const lists: BatchReport['lists'] = []
+  for (const l of opts.lists ?? []) {
+    try {
+      lists.push({ ...(await importList(store, l.file, { kind: l.kind, format: l.format })) })
+    } catch (e) {
+      fail('lists', e, l.file)
+    }
+  }
+
+  let ingest: BatchReport['ingest'] = null
+  try {
+    const s = await ingestPaths(store, [opts.dir], { config: deps.config.ingest, progress })
+    ingest = { ...s.totals, per_file: s.files.map((f) => ({ ...f })) }
+    for (const f of s.files)
+      if (f.status === 'failed')
+        failures.push({
+          stage: 'ingest',
+          file: f.path,
+          message: f.error ?? 'failed',
+          exit_code: fileExitCode(f.exit_code, f.error),
+        })
+  } catch (e) {
+    fail('ingest', e, opts.dir)
+  }
+
+  let scan: ScanSummary | null = null
+  try {
+    scan = await runScan(deps, { from: opts.from, to: opts.to })
+  } catch (e) {
+    fail('scan', e)
+  }
+
+  let audit: BatchReport['audit'] = null
+  try {
+    const v = await verifyAudit(store)
+    audit = { ok: v.ok, rows: v.rows, head_hash: v.head?.hash ?? null }
+    if (!v.ok)
+      failures.push({
+        stage: 'scan',
+        message: `audit chain broken at seq ${v.first_bad?.seq}`,
+        exit_code: 1,
+      })
+  } catch (e) {
+    fail('scan', e)
+  }
+
+  const exitCode = failures.length === 0 ? 0 : failures.some((f) => f.exit_code === 1) ? 1 : 2
+  const dbDir = store.path === ':memory:' ? process.cwd() : dirname(store.path)
+  const reportPath = resolve(opts.report ?? join(dbDir, 'reports', `${runId}.json`))
+  const report: BatchReport = {
+    run_id: runId,
+    status: exitCode === 0 ? 'ok' : 'failed',
+    exit_code: exitCode,
+    started_at: started,
+    finished_at: new Date(clock()).toISOString(),
+    dir: resolve(opts.dir),
+    db: store.path,
+    config_hash: deps.configHash,
+    lists,
+    ingest,
+    scan,
+    audit,
+    failures,
+    report_path: reportPath,
+  }
+  try {
+    mkdirSync(dirname(reportPath), { recursive: true })
+    writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n')
+  } catch (e) {
+    fail('report', e, reportPath)
+    report.failures = failures
+    report.exit_code = report.exit_code || 1
+    report.status = 'failed'
+  }
+  await store.run('pipeline/run-finish', {
+    run_id: runId,
+    status: report.status,
+    summary: JSON.stringify({
+      ...report,
+      ingest: report.ingest && { ...report.ingest, per_file: undefined },
+    }),
+    now: report.finished_at,
+  })
+  return report
+}
+
+export type { Store }

@@ -1,0 +1,87 @@
+// The scan and alerts commands over a file database: `scan --json` prints the run summary,
+// `alerts list` the queue, `alerts export` each format (to stdout or --out), with clear refusals.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { main } from '../src/cli/main.ts'
+import { openStore } from '../src/store/index.ts'
+import { parseConfig } from '../src/config/index.ts'
+import { ingestPaths } from '../src/ingest/index.ts'
+import { importList } from '../src/screen/index.ts'
+import { ScanSummary } from '../src/pipeline/index.ts'
+import { AlertRecord } from '../src/schema/alert.ts'
+
+const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url))
+let dir: string
+let db: string
+
+function io() {
+  const out: string[] = []
+  const err: string[] = []
+  const sink = (a: string[]) =>
+    ({ write: (s: string) => (a.push(s), true) }) as unknown as NodeJS.WritableStream
+  return {
+    out,
+    err,
+    io: { stdout: sink(out), stderr: sink(err), env: { RINGWATCH_ACTOR: 'cli-test' } },
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rw-scan-'))
+  db = join(dir, 'rw.duckdb')
+  const store = await openStore({ path: db })
+  const day = readdirSync(root('samples/days')).sort()[0]
+  await ingestPaths(store, [join(root('samples/days'), day)], {
+    config: parseConfig({}).config.ingest,
+  })
+  await importList(store, root('samples/lists/watchlist.csv'), { kind: 'sanctions' })
+  await store.close()
+}, 60_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('scan and alerts commands', () => {
+  it('scan --json prints the run summary', async () => {
+    const c = io()
+    expect(await main(['scan', '--db', db, '--json'], c.io)).toBe(0)
+    const s = ScanSummary.parse(JSON.parse(c.out.join('')))
+    expect(s.status).toBe('ok')
+    expect(s.transfers).toBeGreaterThan(0)
+    expect(s.alerts.new).toBeGreaterThan(0)
+    const again = io()
+    expect(await main(['scan', '--db', db], again.io)).toBe(0)
+    expect(again.out.join('')).toMatch(/alerts\s+new 0, updated 0, reopened 0, unchanged \d+/)
+    expect(again.out.join('')).toMatch(
+      /stages\s+screen .* s, graph .* s, detect .* s, score .* s, write/,
+    )
+  }, 60_000)
+
+  it('alerts export writes jsonl to stdout and csv to --out; each is audited', async () => {
+    const c = io()
+    expect(await main(['alerts', 'export', '--db', db], c.io)).toBe(0)
+    const lines = c.out.join('').trim().split('\n')
+    for (const l of lines) AlertRecord.parse(JSON.parse(l))
+    const file = join(dir, 'alerts.csv')
+    const d = io()
+    expect(
+      await main(['alerts', 'export', '--db', db, '--format', 'csv', '--out', file], d.io),
+    ).toBe(0)
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(lines.length + 1)
+    const l = io()
+    expect(await main(['alerts', 'list', '--db', db, '--limit', '3'], l.io)).toBe(0)
+    expect(l.out.join('').trim().split('\n')).toHaveLength(Math.min(3, lines.length))
+    const v = io()
+    expect(await main(['audit', 'verify', '--db', db, '--json'], v.io)).toBe(0)
+    expect(JSON.parse(v.out.join('')).ok).toBe(true)
+  }, 60_000)
+
+  it('refuses bad options and a goAML export with no reported alert (exit 2)', async () => {
+    expect(await main(['alerts', 'export', '--db', db, '--format', 'xml'], io().io)).toBe(2)
+    expect(await main(['alerts', 'export', '--db', db, '--status', 'done'], io().io)).toBe(2)
+    expect(await main(['alerts', 'export', '--db', db, '--format', 'goaml'], io().io)).toBe(2)
+    expect(await main(['scan', '--db', db, '--from', 'yesterday'], io().io)).toBe(2)
+    expect(await main(['alerts', 'frobnicate', '--db', db], io().io)).toBe(2)
+  })
+})
