@@ -62,6 +62,13 @@ export class Background {
     }
   }
 
+  /** The k-th regular counterparty of list index i in list: a fixed relation, same every day. */
+  private regular(list: Party[], i: number, k: number, not: Party): Party {
+    const j = (Math.imul(i + 1, 0x9e3779b1) + Math.imul(k + 1, 0x85ebca6b)) >>> 0
+    const p = list[j % list.length]
+    return p === not ? list[(j + 1) % list.length] : p
+  }
+
   private otherCompany(debtor: Party): Party {
     for (;;) {
       const c = this.rng.pick(this.pool.companies)
@@ -75,8 +82,12 @@ export class Background {
     const r = rng.next()
     let eur: number
     if (r < 0.3) {
-      row.debtor = rng.pick(pool.persons)
-      row.creditor = this.otherPerson(row.debtor)
+      const i = rng.int(0, pool.persons.length - 1)
+      row.debtor = pool.persons[i]
+      // Half of person payments go to one of their five regular contacts.
+      row.creditor = rng.chance(0.5)
+        ? this.regular(pool.persons, i, rng.int(0, 4), row.debtor)
+        : this.otherPerson(row.debtor)
       eur = Math.min(15_000, rng.logNormal(90, 1.1))
       row.purpose = p2pPurpose(rng)
       row.hs = ''
@@ -87,14 +98,20 @@ export class Background {
       row.purpose = merchantPurpose(rng)
       row.hs = ''
     } else if (r < 0.62) {
-      row.debtor = rng.pick(pool.persons)
-      row.creditor = rng.pick(pool.companies)
+      const i = rng.int(0, pool.persons.length - 1)
+      row.debtor = pool.persons[i]
+      // Bills go to the person's own three providers (utility, insurer, landlord).
+      row.creditor = this.regular(pool.companies, i, rng.int(0, 2), row.debtor)
       eur = rng.logNormal(80, 0.7)
       row.purpose = billPurpose(rng)
       row.hs = ''
     } else if (r < 0.87) {
-      row.debtor = rng.pick(pool.companies)
-      row.creditor = this.otherCompany(row.debtor)
+      const i = rng.int(0, pool.companies.length - 1)
+      row.debtor = pool.companies[i]
+      // Most business payments go to the company's eight regular suppliers.
+      row.creditor = rng.chance(0.8)
+        ? this.regular(pool.companies, i, rng.int(0, 7), row.debtor)
+        : this.otherCompany(row.debtor)
       eur = Math.min(3_000_000, rng.logNormal(6_000, 1.4))
       this.trade(row)
     } else if (r < 0.92) {

@@ -10,7 +10,7 @@ import { quietProgress, type Progress } from '../util/progress.ts'
 import { Background } from './background.ts'
 import { timeOfDay } from './background.ts'
 import { formatAmount } from './money.ts'
-import { makePlan, type Plan } from './plan.ts'
+import { makePlan, patternsPerTypology, type Plan } from './plan.ts'
 import { Rng } from './rng.ts'
 import { DAY_MS, type PlannedTx } from './types.ts'
 import { openDaySink, type OutFormat } from './write.ts'
@@ -22,6 +22,8 @@ export { CSV_HEADER } from './write.ts'
 export { CONTROLLED_GOODS } from './goods.ts'
 
 export const DEFAULT_START = '2026-10-01'
+/** Bumped whenever the same seed would give different data. */
+export const GENERATOR_VERSION = 'ringwatch-generate/1'
 
 export const GenerateOptions = z.object({
   out: z.string().min(1),
@@ -153,6 +155,10 @@ export async function generate(
     per_day: o.perDay,
     accounts,
     format: o.format,
+    generator: GENERATOR_VERSION,
+    patterns_per_typology: patternsPerTypology(o.days),
+    refund_wording: ['Refund', 'Rückerstattung', 'Remboursement', 'Reembolso'],
+    structuring_threshold: 10_000,
   })
   writeFileSync(truthPath, JSON.stringify(truth, null, 1) + '\n')
   const watchlist = join(o.out, 'watchlist.csv')

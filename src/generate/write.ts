@@ -33,12 +33,16 @@ export interface DaySink {
 
 export const CSV_HEADER = TRANSFER_COLUMNS.join(',') + '\n'
 
+const CHUNK = 1 << 22
+
 class CsvSink implements DaySink {
   private fd: number
-  private buf = ''
+  // Rows are encoded into one reused buffer: cheaper than growing and flattening a long string.
+  private buf = Buffer.allocUnsafe(CHUNK)
+  private off = 0
   constructor(path: string) {
     this.fd = openSync(path, 'w')
-    this.buf = CSV_HEADER
+    this.off = this.buf.write(CSV_HEADER, 0)
   }
   add(
     txId: string,
@@ -50,12 +54,13 @@ class CsvSink implements DaySink {
     purpose: string,
     hs: string,
   ): void {
-    this.buf += `${txId},${ts},${amount},${currency},${d.csv},${c.csv},${purpose && csvField(purpose)},${hs}\n`
-    if (this.buf.length > 1 << 20) this.flush()
+    const row = `${txId},${ts},${amount},${currency},${d.csv},${c.csv},${purpose && csvField(purpose)},${hs}\n`
+    if (this.off + row.length * 3 > CHUNK) this.flush()
+    this.off += this.buf.write(row, this.off)
   }
   private flush(): void {
-    if (this.buf) writeSync(this.fd, this.buf)
-    this.buf = ''
+    if (this.off) writeSync(this.fd, this.buf, 0, this.off)
+    this.off = 0
   }
   async close(): Promise<void> {
     this.flush()
