@@ -190,6 +190,20 @@ describe('applyCaseAction', () => {
         }
   })
 
+  it('of two checkers approving at once, one wins and the other gets a ConflictError', async () => {
+    await setState('proposed_report', MAKER, 'reported')
+    const results = await Promise.allSettled(
+      ['sup-a', 'sup-b'].map((id) =>
+        applyCaseAction(store, { id, role: 'supervisor' }, alertId, { type: 'approve' }),
+      ),
+    )
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(lost.reason).toBeInstanceOf(ConflictError)
+    expect((await getAlert(store, alertId)).status).toBe('reported')
+    expect((await verifyAudit(store)).ok).toBe(true)
+  })
+
   it('a proposal made by the admin still needs another checker', async () => {
     await setState('in_review', null, null)
     const admin = { id: 'root', role: 'admin' } as const
