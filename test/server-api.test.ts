@@ -10,6 +10,7 @@ import { HUB, RING, RING_ALERT, seed, testApp } from './server-fixture.ts'
 let store: Store
 let keys: Record<Role, string>
 let app: ReturnType<typeof testApp>
+let sqlApp: ReturnType<typeof testApp>
 const logged: string[] = []
 
 beforeAll(async () => {
@@ -18,15 +19,27 @@ beforeAll(async () => {
   app = testApp(store, {
     logger: { info() {}, warn() {}, error: (m, c) => logged.push(m + JSON.stringify(c)) },
   })
+  sqlApp = testApp(store, { queueIndex: false, networkIndex: false })
 })
 afterAll(async () => store.close())
 
+let useSql = false
 const get = (path: string, role: Role = 'analyst', headers: Record<string, string> = {}) =>
-  app.request(path, { headers: { 'X-API-Key': keys[role], ...headers } })
+  (useSql ? sqlApp : app).request(path, { headers: { 'X-API-Key': keys[role], ...headers } })
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe('alert queue', () => {
+describe.each([
+  ['in memory', false],
+  ['with SQL', true],
+])('alert queue (%s)', (_name, sql) => {
+  beforeAll(() => {
+    useSql = sql
+  })
+  afterAll(() => {
+    useSql = false
+  })
+
   it('lists by score, highest first, and pages with a keyset cursor without gaps or repeats', async () => {
     const seen: string[] = []
     let cursor: string | null = null
@@ -127,7 +140,17 @@ describe('alert detail and graph', () => {
   })
 })
 
-describe('accounts, network, search', () => {
+describe.each([
+  ['in memory', false],
+  ['with SQL', true],
+])('accounts, network, search (%s)', (_name, sql) => {
+  beforeAll(() => {
+    useSql = sql
+  })
+  afterAll(() => {
+    useSql = false
+  })
+
   it('profiles an account', async () => {
     const body = (await (await get(`/api/accounts/${RING[0]}`, 'fiu_viewer')).json()) as Json
     expect(body.summary.tx_out).toBe(2)

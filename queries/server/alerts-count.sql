@@ -10,7 +10,7 @@ where ($status::varchar is null or list_contains(string_split($status::varchar, 
   and ($assignee::varchar is null
     or ($assignee::varchar = '-' and a.assignee is null)
     or a.assignee = $assignee::varchar)
-  and ($q::varchar is null
-    or a.id ilike '%' || $q::varchar || '%'
-    or list_contains(a.accounts, $q::varchar)
-    or a.reasons::varchar ilike '%' || $q::varchar || '%')
+  and (case when $q::varchar is null then true
+    else a.id ilike '%' || $q::varchar || '%'
+      or list_contains(a.accounts, $q::varchar)
+      or a.reasons::varchar ilike '%' || $q::varchar || '%' end)

@@ -17,6 +17,8 @@ import { runRoutes } from './routes/runs.ts'
 import { userRoutes } from './routes/users.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { dashboardRoutes } from './static.ts'
+import { AlertQueue } from './queue/alert-queue.ts'
+import { NetworkIndex } from './network/graph-index.ts'
 import type { RouteDeps } from './routes/deps.ts'
 
 export interface AppDeps {
@@ -28,6 +30,10 @@ export interface AppDeps {
   /** Where reads go (a read-connection pool in production); default the store itself. */
   reads?: Queries
   auth?: { jwt?: JwtConfig; cacheTtlMs?: number }
+  /** Keep the alert queue in memory (default true); false reads every page with SQL. */
+  queueIndex?: boolean
+  /** Keep the payment graph in memory for ego networks (default true); false uses SQL. */
+  networkIndex?: boolean
   /** The built dashboards folder; false to serve none. */
   dashboards?: { dir: string } | false
 }
@@ -56,6 +62,9 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const reads = deps.reads ?? deps.store
   const jwt = deps.auth?.jwt ? jwtVerifier(JwtConfig.parse(deps.auth.jwt)) : undefined
   const auth = authenticate({ reads, jwt, clock, cacheTtlMs: deps.auth?.cacheTtlMs })
+  const queue = deps.queueIndex === false ? undefined : new AlertQueue(reads, { clock })
+  const network =
+    deps.networkIndex === false ? undefined : new NetworkIndex(deps.store, reads, { clock })
   const rd: RouteDeps = {
     store: deps.store,
     reads,
@@ -63,6 +72,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     clock,
     logger,
     keyCache: auth.cache,
+    queue,
+    network,
   }
 
   const app = new Hono<AuthEnv>()

@@ -134,7 +134,7 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
         `${l.source.id} → ${l.target.id}\n${l.count} transfer(s), ${l.amount} ${l.currency ?? ''}\n${l.first_ts}${l.goods ? `\ncontrolled goods: ${l.goods}` : ''}`,
     )
   // Labels only where they can be read: the pattern's edges, or every edge of a small graph.
-  const labelled = links.filter((l) => l.in_pattern || links.length <= 60)
+  const labelled = links.filter((l) => l.in_pattern || links.length <= 30)
   const edgeLabels = root
     .append('g')
     .attr('class', 'edge-labels')

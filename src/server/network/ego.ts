@@ -4,6 +4,8 @@
 import { z } from 'zod'
 import type { Queries } from '../../store/index.ts'
 import { NotFoundError } from '../../util/errors.ts'
+import { microsOfIso } from '../../graph/index.ts'
+import type { HopSource } from './hop.ts'
 import type { GraphEdge, GraphNode, GraphPayload } from '../graph-types.ts'
 import { nodeContext } from './context.ts'
 
@@ -29,26 +31,14 @@ export const EgoQuery = z
   .strict()
 export type EgoQuery = z.infer<typeof EgoQuery>
 
-interface HopRow {
-  anchor: string
-  other: string
-  dir: 'in' | 'out'
-  n: number
-  amount: string
-  first_ts: string
-  last_ts: string
-  other_name: string | null
-  other_country: string | null
-  degree: number
-}
-
 type Draft = Omit<GraphNode, 'community' | 'exposure_hops' | 'hit_score' | 'hit_name'>
 
-export async function egoNetwork(reads: Queries, q: EgoQuery): Promise<GraphPayload> {
-  const root = await reads.one<{ name: string | null; country: string | null; tx_count: number }>(
-    'server/account-name',
-    { account: q.account },
-  )
+export async function egoNetwork(
+  reads: Queries,
+  hops: HopSource,
+  q: EgoQuery,
+): Promise<GraphPayload> {
+  const root = await hops.account(q.account)
   if (!root || !root.tx_count) throw new NotFoundError(`no transfers of account ${q.account}`)
   const nodes = new Map<string, Draft>()
   nodes.set(q.account, {
@@ -64,12 +54,16 @@ export async function egoNetwork(reads: Queries, q: EgoQuery): Promise<GraphPayl
   let truncated = false
   let frontier = [q.account]
   for (let h = 1; h <= q.hops && frontier.length; h++) {
-    const rows = await reads.all<HopRow>('server/network-hop', {
-      accounts: JSON.stringify(frontier),
-      from: q.from ?? null,
-      to: q.to ?? null,
-      min_amount: q.min_amount ?? null,
-      max_amount: q.max_amount ?? null,
+    const rows = await hops.hop({
+      accounts: frontier,
+      from: q.from ? microsOfIso(q.from) : null,
+      to: q.to ? microsOfIso(q.to) : null,
+      fromIso: q.from ?? null,
+      toIso: q.to ?? null,
+      minAmount: q.min_amount ? Number(q.min_amount) : null,
+      maxAmount: q.max_amount ? Number(q.max_amount) : null,
+      minText: q.min_amount ?? null,
+      maxText: q.max_amount ?? null,
       limit: q.limit,
     })
     const next: string[] = []

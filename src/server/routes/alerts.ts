@@ -12,6 +12,9 @@ import { alertDetail } from './alert-detail.ts'
 import { alertSubgraph } from './alert-subgraph.ts'
 import { sendGraph } from '../arrow.ts'
 import { availableActions } from './cases.ts'
+import { parseJson } from '../json.ts'
+
+export { parseJson }
 
 const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -89,23 +92,34 @@ export function alertRoutes(d: RouteDeps) {
       assignee: q.assignee ?? null,
       q: q.q ?? null,
     }
-    const [rows, count] = await Promise.all([
-      d.reads.all<Record<string, unknown> & { sk: number; id: string }>('server/alerts-list', {
-        ...filters,
-        sort: q.sort,
-        dir: q.order === 'desc' ? -1 : 1,
-        after_sk: after?.sk ?? null,
-        after_id: after?.id ?? null,
-        limit: q.limit + 1,
-      }),
-      d.reads.one<{ n: number }>('server/alerts-count', filters),
-    ])
+    const dir = q.order === 'desc' ? -1 : 1
+    let rows: Array<Record<string, unknown> & { sk: number; id: string }>
+    let total: number
+    if (d.queue && (await d.queue.ready())) {
+      const page = d.queue.page(filters, q.sort, dir, q.limit + 1, after)
+      rows = page.rows
+      total = page.total
+    } else {
+      const [r, count] = await Promise.all([
+        d.reads.all<Record<string, unknown> & { sk: number; id: string }>('server/alerts-list', {
+          ...filters,
+          sort: q.sort,
+          dir,
+          after_sk: after?.sk ?? null,
+          after_id: after?.id ?? null,
+          limit: q.limit + 1,
+        }),
+        d.reads.one<{ n: number }>('server/alerts-count', filters),
+      ])
+      rows = r.map((x) => ({ ...x, reasons: parseJson(x.reasons) }))
+      total = count?.n ?? 0
+    }
     const more = rows.length > q.limit
     const page = rows.slice(0, q.limit)
     const last = page[page.length - 1]
     return c.json({
-      total: count?.n ?? 0,
-      alerts: page.map(({ sk: _sk, ...r }) => ({ ...r, reasons: parseJson(r.reasons) })),
+      total,
+      alerts: page.map(({ sk: _sk, ...r }) => r),
       next_cursor: more && last ? encodeCursor(last.sk, last.id) : null,
     })
   })
@@ -128,15 +142,6 @@ export function alertRoutes(d: RouteDeps) {
   })
 
   return app
-}
-
-export function parseJson(v: unknown): unknown {
-  if (typeof v !== 'string') return v
-  try {
-    return JSON.parse(v)
-  } catch {
-    return v
-  }
 }
 
 export function requireRow<T>(row: T | undefined, what: string): T {

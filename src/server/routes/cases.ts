@@ -83,6 +83,7 @@ export function caseRoutes(d: RouteDeps) {
       const alert = await applyCaseAction(d.store, actor, c.req.valid('param').id, action, {
         now: new Date(d.clock()).toISOString(),
       })
+      d.queue?.invalidate()
       return c.json({ alert, available_actions: availableActions(actor, alert) })
     },
   )

@@ -7,6 +7,8 @@ import { demand } from '../roles.ts'
 import { valid } from '../validate.ts'
 import { sendGraph } from '../arrow.ts'
 import { EgoQuery, egoNetwork } from '../network/ego.ts'
+import { memoryHops } from '../network/graph-index.ts'
+import { sqlHops } from '../network/hop.ts'
 import type { RouteDeps } from './deps.ts'
 import { parseJson } from './alerts.ts'
 
@@ -37,7 +39,8 @@ export function networkRoutes(d: RouteDeps) {
 
   app.get('/network', valid('query', EgoQuery), async (c) => {
     demand(c.get('actor').role, 'network:read')
-    return sendGraph(c, await egoNetwork(d.reads, c.req.valid('query')))
+    const hops = d.network && (await d.network.ready()) ? memoryHops(d.network) : sqlHops(d.reads)
+    return sendGraph(c, await egoNetwork(d.reads, hops, c.req.valid('query')))
   })
 
   app.get('/search', valid('query', SearchQuery), async (c) => {

@@ -1,0 +1,1 @@
+select (select count(*) from payments) as transfers, (select count(*) from alerts) as alerts

@@ -1,0 +1,131 @@
+// The demo: loads the committed samples (or generates a set when there are none), imports the
+// lists, scans, evaluates against the truth file, and creates demo users. A second run reuses the
+// database: the ingest manifest skips landed files, unchanged lists are no-ops, the scan runs only
+// when something new arrived, and the demo users get fresh keys instead of duplicates.
+import { existsSync, readdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import type { Store } from '../store/index.ts'
+import type { Config } from '../config/index.ts'
+import { ingestPaths } from '../ingest/index.ts'
+import { importList } from '../screen/index.ts'
+import { runScan, type ScanSummary } from '../pipeline/index.ts'
+import { evaluate, formatEvalTable, loadAlertsFromStore, loadTruth } from '../eval/index.ts'
+import type { EvalReport } from '../eval/index.ts'
+import { generate } from '../generate/index.ts'
+import { quietProgress, type Progress } from '../util/progress.ts'
+import { addUser, reissueKey, type NewUser } from './auth/users.ts'
+
+export const DEMO_USERS = [
+  ['demo-analyst', 'analyst'],
+  ['demo-supervisor', 'supervisor'],
+  ['demo-fiu', 'fiu_viewer'],
+] as const
+
+export interface DemoSources {
+  days: string
+  lists: Array<{ file: string; kind: 'sanctions' | 'goods' }>
+  truth: string | null
+  generated: boolean
+}
+
+export interface DemoResult {
+  sources: DemoSources
+  ingest: { landed: number; skipped: number; failed: number; accepted: number; quarantined: number }
+  lists: Array<{ file: string; status: string; entries: number }>
+  scan: ScanSummary | null
+  eval: { report: EvalReport; table: string } | null
+  users: NewUser[]
+  totals: { transfers: number; alerts: number }
+}
+
+const listKind = (name: string): 'sanctions' | 'goods' =>
+  /goods|hs|lexicon/i.test(name) ? 'goods' : 'sanctions'
+
+/** The committed samples, or a generated set beside the database when the repo has none. */
+export async function demoSources(
+  samplesDir: string,
+  dbPath: string,
+  progress: Progress,
+): Promise<DemoSources> {
+  const lists = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /\.(csv|json|jsonl)$/.test(f))
+          .sort()
+          .map((f) => ({ file: join(dir, f), kind: listKind(f) }))
+      : []
+  const days = join(samplesDir, 'days')
+  if (existsSync(days)) {
+    const truth = join(samplesDir, 'truth.json')
+    return {
+      days,
+      lists: lists(join(samplesDir, 'lists')),
+      truth: existsSync(truth) ? truth : null,
+      generated: false,
+    }
+  }
+  const out = join(dbPath === ':memory:' ? resolve('data') : dirname(dbPath), 'demo-samples')
+  if (!existsSync(join(out, 'truth.json')))
+    await generate({ out, seed: 7, days: 30, perDay: 1500 }, progress)
+  const goods = lists(join(samplesDir, 'lists')).filter((l) => l.kind === 'goods')
+  return {
+    days: out,
+    lists: [...goods, { file: join(out, 'watchlist.csv'), kind: 'sanctions' }],
+    truth: join(out, 'truth.json'),
+    generated: true,
+  }
+}
+
+export async function runDemo(deps: {
+  store: Store
+  config: Config
+  configHash: string
+  samplesDir?: string
+  progress?: Progress
+}): Promise<DemoResult> {
+  const { store, config } = deps
+  const progress = deps.progress ?? quietProgress
+  const sources = await demoSources(deps.samplesDir ?? 'samples', store.path, progress)
+  const lists = []
+  for (const l of sources.lists) {
+    const s = await importList(store, l.file, { kind: l.kind })
+    lists.push({ file: l.file, status: s.status, entries: s.entries })
+  }
+  const dayFiles = readdirSync(sources.days)
+    .filter((f) => /\.(csv|parquet|arrow|jsonl|xml)$/.test(f) && !/watchlist/.test(f))
+    .map((f) => join(sources.days, f))
+  const ing = await ingestPaths(store, dayFiles, { config: config.ingest, progress })
+  const t = ing.totals
+  const scanned = await store.one<{ n: number }>('server/demo-scans')
+  const changed = t.landed > 0 || lists.some((l) => l.status === 'imported')
+  const scan =
+    changed || !scanned?.n
+      ? await runScan({ store, config, configHash: deps.configHash, progress })
+      : null
+  let evalOut: DemoResult['eval'] = null
+  if (sources.truth) {
+    const report = evaluate(loadTruth(sources.truth), await loadAlertsFromStore(store))
+    evalOut = { report, table: formatEvalTable(report) }
+  }
+  const users: NewUser[] = []
+  for (const [id, role] of DEMO_USERS) {
+    const exists = await store.one('server/user-get', { id })
+    users.push(exists ? await reissueKey(store, id, role) : await addUser(store, id, role))
+  }
+  const totals = (await store.one<{ transfers: number; alerts: number }>('server/demo-totals'))!
+  return {
+    sources,
+    ingest: {
+      landed: t.landed,
+      skipped: t.skipped_duplicate,
+      failed: t.failed,
+      accepted: t.rows_accepted,
+      quarantined: t.rows_quarantined,
+    },
+    lists,
+    scan,
+    eval: evalOut,
+    users,
+    totals,
+  }
+}

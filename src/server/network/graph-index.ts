@@ -1,0 +1,172 @@
+// The whole payment graph in memory for the ego network: the graph module's compact typed-array
+// graph of every landed transfer (out-edges and in-edges sorted by time, so date filters are binary
+// searches) plus each account's latest name and country. A hop over a frontier is then a walk of
+// the frontier's edges — no table scan per request. Reloads when the payments fingerprint changes
+// (checked at most every `recheckMs`); past `maxEdges` transfers it declines and SQL is used.
+import type { Queries, Store } from '../../store/index.ts'
+import { loadWindow, type PaymentGraph } from '../../graph/index.ts'
+import type { HopRow, HopQuery, HopSource } from './hop.ts'
+
+export class NetworkIndex {
+  private graph: PaymentGraph | null = null
+  private ids = new Map<string, number>()
+  private names: Array<string | null> = []
+  private countries: Array<string | null> = []
+  private fingerprint = ''
+  private checkedAt = -Infinity
+  private loading: Promise<boolean> | undefined
+  private enabled = true
+
+  constructor(
+    private readonly store: Store,
+    private readonly reads: Queries,
+    private readonly opts: { clock: () => number; recheckMs?: number; maxEdges?: number },
+  ) {}
+
+  async ready(): Promise<boolean> {
+    const now = this.opts.clock()
+    if (now - this.checkedAt < (this.opts.recheckMs ?? 5000)) return this.enabled
+    this.loading ??= this.refresh(now).finally(() => (this.loading = undefined))
+    return this.loading
+  }
+
+  private async refresh(now: number): Promise<boolean> {
+    const v = await this.reads.one<{ n: number; files: number }>('server/payments-version')
+    const fp = `${v?.n}|${v?.files}`
+    this.checkedAt = now
+    if (fp === this.fingerprint) return this.enabled
+    const n = Number(v?.n ?? 0)
+    this.fingerprint = fp
+    this.enabled = n <= (this.opts.maxEdges ?? 20_000_000)
+    if (!this.enabled) {
+      this.graph = null
+      return false
+    }
+    if (n === 0) {
+      this.graph = null
+      this.ids = new Map()
+      return true
+    }
+    const graph = await loadWindow(this.store, { from: '1900-01-01', to: '2999-12-31' })
+    const rows = await this.reads.all<{
+      account: string
+      name: string | null
+      country: string | null
+    }>('server/account-names')
+    const ids = new Map(graph.accounts.map((a, i) => [a, i]))
+    const names = new Array<string | null>(graph.nodeCount).fill(null)
+    const countries = new Array<string | null>(graph.nodeCount).fill(null)
+    for (const r of rows) {
+      const i = ids.get(r.account)
+      if (i !== undefined) {
+        names[i] = r.name
+        countries[i] = r.country
+      }
+    }
+    Object.assign(this, { graph, ids, names, countries })
+    return true
+  }
+
+  /** Name, country and whether the account has transfers at all. */
+  account(
+    account: string,
+  ): { name: string | null; country: string | null; tx_count: number } | undefined {
+    const i = this.ids.get(account)
+    if (i === undefined || !this.graph) return undefined
+    const g = this.graph
+    const n = g.outStart[i + 1] - g.outStart[i] + g.inStart[i + 1] - g.inStart[i]
+    return { name: this.names[i], country: this.countries[i], tx_count: n }
+  }
+
+  /** One hop: the same rows, in the same order, as queries/server/network-hop.sql. */
+  hop(q: HopQuery): HopRow[] {
+    const g = this.graph
+    if (!g) return []
+    const from = q.from === null ? -Infinity : q.from
+    const to = q.to === null ? Infinity : q.to
+    const anchors = [...new Set(q.accounts)]
+      .map((a) => this.ids.get(a))
+      .filter((i): i is number => i !== undefined)
+      .sort((a, b) => a - b)
+    const out: HopRow[] = []
+    for (const v of anchors) {
+      type Agg = { n: number; sum: number; first: number; last: number }
+      const per = new Map<number, { in?: Agg; out?: Agg; total: number }>()
+      const add = (other: number, dir: 'in' | 'out', e: number) => {
+        const amt = g.amount[e]
+        if (
+          (q.minAmount !== null && amt < q.minAmount) ||
+          (q.maxAmount !== null && amt > q.maxAmount)
+        )
+          return
+        let p = per.get(other)
+        if (!p) per.set(other, (p = { total: 0 }))
+        const a = (p[dir] ??= { n: 0, sum: 0, first: Infinity, last: -Infinity })
+        a.n++
+        a.sum += amt
+        if (g.ts[e] < a.first) a.first = g.ts[e]
+        if (g.ts[e] > a.last) a.last = g.ts[e]
+        p.total += amt
+      }
+      // Out-edges of v are sorted by ts: binary search the window.
+      for (
+        let e = lowerBound(g.outStart[v], g.outStart[v + 1], (k) => g.ts[k] < from);
+        e < g.outStart[v + 1] && g.ts[e] <= to;
+        e++
+      )
+        add(g.dst[e], 'out', e)
+      const inTs = (k: number) => g.ts[g.inEdges[k]]
+      for (
+        let k = lowerBound(g.inStart[v], g.inStart[v + 1], (k) => inTs(k) < from);
+        k < g.inStart[v + 1] && inTs(k) <= to;
+        k++
+      )
+        add(g.src[g.inEdges[k]], 'in', g.inEdges[k])
+      const ranked = [...per.entries()].sort((a, b) => b[1].total - a[1].total || a[0] - b[0])
+      const degree = ranked.length
+      for (const [other, p] of ranked.slice(0, q.limit))
+        for (const dir of ['in', 'out'] as const) {
+          const a = p[dir]
+          if (!a) continue
+          out.push({
+            anchor: g.accounts[v],
+            other: g.accounts[other],
+            dir,
+            n: a.n,
+            amount: a.sum.toFixed(2),
+            first_ts: isoOfUs(a.first),
+            last_ts: isoOfUs(a.last),
+            other_name: this.names[other],
+            other_country: this.countries[other],
+            degree,
+          })
+        }
+    }
+    return out
+  }
+}
+
+function lowerBound(lo: number, hi: number, before: (k: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (before(mid)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Epoch µs as the store prints timestamps: 'YYYY-MM-DDTHH:MM:SS[.ffffff]Z'. */
+export function isoOfUs(us: number): string {
+  const ms = Math.floor(us / 1000)
+  const micros = Math.round(us - Math.floor(us / 1e6) * 1e6)
+  const base = new Date(ms).toISOString().slice(0, 19)
+  return micros ? `${base}.${String(micros).padStart(6, '0').replace(/0+$/, '')}Z` : `${base}Z`
+}
+
+/** The index as a hop source. */
+export function memoryHops(index: NetworkIndex): HopSource {
+  return {
+    account: async (account) => index.account(account),
+    hop: async (q) => index.hop(q),
+  }
+}

@@ -1,0 +1,216 @@
+// The alert queue in memory: every alert's queue columns, pre-sorted once per sort key and
+// direction, so that a page is a binary search to the cursor and a filtered walk — no sort and no
+// database round trip per request. It answers exactly as queries/server/alerts-list.sql and
+// alerts-count.sql do (tests compare the two). It reloads when a case action goes through this
+// server (invalidate) or when the table's fingerprint changes (checked at most every `recheckMs`);
+// past `maxAlerts` alerts it declines and the routes use SQL.
+import type { Queries } from '../../store/index.ts'
+import type { Row } from '../../store/index.ts'
+import { parseJson } from '../json.ts'
+
+export const SORT_KEYS = [
+  'score',
+  'first_ts',
+  'last_ts',
+  'total_amount',
+  'created_at',
+  'updated_at',
+] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+
+export interface QueueFilter {
+  status: string | null
+  typology: string | null
+  score_min: number | null
+  score_max: number | null
+  from: string | null
+  to: string | null
+  assignee: string | null
+  q: string | null
+}
+
+export interface QueuePage {
+  total: number
+  rows: Array<Row & { sk: number; id: string }>
+}
+
+interface Entry {
+  row: Row & { id: string }
+  keys: Record<SortKey, number>
+  status: string
+  typology: string
+  score: number
+  firstMs: number
+  lastMs: number
+  assignee: string | null
+  accounts: string[]
+  idLower: string
+  reasonsLower: string
+}
+
+function tsMs(iso: string): number {
+  return Date.parse(iso)
+}
+
+/** ISO date or timestamp as DuckDB casts it to a timestamp (zone-less values are UTC). */
+function boundMs(v: string): number {
+  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(v.slice(10))
+    ? v
+    : v.length === 10
+      ? `${v}T00:00:00Z`
+      : `${v}Z`
+  return Date.parse(withZone)
+}
+
+export class AlertQueue {
+  private entries: Entry[] = []
+  private order = new Map<string, Int32Array>()
+  private counts = new Map<string, number>()
+  private fingerprint = ''
+  private checkedAt = -Infinity
+  private loading: Promise<boolean> | undefined
+  private enabled = true
+
+  constructor(
+    private readonly reads: Queries,
+    private readonly opts: { clock: () => number; recheckMs?: number; maxAlerts?: number },
+  ) {}
+
+  /** Forget the snapshot: the next request reloads it. */
+  invalidate(): void {
+    this.checkedAt = -Infinity
+    this.fingerprint = ''
+  }
+
+  /** Brings the snapshot up to date; false when the queue is too large to hold (use SQL). */
+  async ready(): Promise<boolean> {
+    const now = this.opts.clock()
+    if (now - this.checkedAt < (this.opts.recheckMs ?? 2000)) return this.enabled
+    this.loading ??= this.refresh(now).finally(() => (this.loading = undefined))
+    return this.loading
+  }
+
+  private async refresh(now: number): Promise<boolean> {
+    const v = await this.reads.one<{ n: number; last: string; versions: number }>(
+      'server/queue-version',
+    )
+    const fp = `${v?.n}|${v?.last}|${v?.versions}`
+    this.checkedAt = now
+    if (fp === this.fingerprint) return this.enabled
+    if ((v?.n ?? 0) > (this.opts.maxAlerts ?? 250_000)) {
+      this.enabled = false
+      this.fingerprint = fp
+      return false
+    }
+    const rows = await this.reads.all<Row & { id: string }>('server/queue-snapshot')
+    this.entries = rows.map((r) => this.entry(r))
+    this.order.clear()
+    this.counts.clear()
+    this.fingerprint = fp
+    this.enabled = true
+    return true
+  }
+
+  private entry(r: Row & { id: string }): Entry {
+    const keys = {
+      score: Number(r.score),
+      first_ts: Number(r.k_first_ts),
+      last_ts: Number(r.k_last_ts),
+      total_amount: Number(r.k_total_amount),
+      created_at: Number(r.k_created_at),
+      updated_at: Number(r.k_updated_at),
+    }
+    const reasonsText = typeof r.reasons === 'string' ? r.reasons : JSON.stringify(r.reasons)
+    const row: Row & { id: string } = { ...r, reasons: parseJson(r.reasons) }
+    for (const k of Object.keys(row)) if (k.startsWith('k_')) delete row[k]
+    return {
+      row,
+      keys,
+      status: String(r.status),
+      typology: String(r.typology),
+      score: keys.score,
+      firstMs: tsMs(String(r.first_ts)),
+      lastMs: tsMs(String(r.last_ts)),
+      assignee: (r.assignee as string | null) ?? null,
+      accounts: (r.accounts as string[]) ?? [],
+      idLower: r.id.toLowerCase(),
+      reasonsLower: reasonsText.toLowerCase(),
+    }
+  }
+
+  /** Entry positions ordered by (dir × key, id), built on first use. */
+  private sorted(sort: SortKey, dir: 1 | -1): Int32Array {
+    const name = `${sort}:${dir}`
+    let idx = this.order.get(name)
+    if (!idx) {
+      const e = this.entries
+      idx = Int32Array.from(e.keys(), (i) => i)
+      idx.sort((a, b) => {
+        const d = dir * e[a].keys[sort] - dir * e[b].keys[sort]
+        return d !== 0 ? d : e[a].row.id < e[b].row.id ? -1 : e[a].row.id > e[b].row.id ? 1 : 0
+      })
+      this.order.set(name, idx)
+    }
+    return idx
+  }
+
+  private matcher(f: QueueFilter): (e: Entry) => boolean {
+    const statuses = f.status ? new Set(f.status.split(',')) : null
+    const typologies = f.typology ? new Set(f.typology.split(',')) : null
+    const from = f.from ? boundMs(f.from) : null
+    const to = f.to ? boundMs(f.to) : null
+    const q = f.q
+    const ql = q?.toLowerCase()
+    return (e) =>
+      (!statuses || statuses.has(e.status)) &&
+      (!typologies || typologies.has(e.typology)) &&
+      (f.score_min === null || e.score >= f.score_min) &&
+      (f.score_max === null || e.score <= f.score_max) &&
+      (from === null || e.lastMs >= from) &&
+      (to === null || e.firstMs <= to) &&
+      (f.assignee === null ||
+        (f.assignee === '-' ? e.assignee === null : e.assignee === f.assignee)) &&
+      (!q || e.idLower.includes(ql!) || e.accounts.includes(q) || e.reasonsLower.includes(ql!))
+  }
+
+  page(
+    f: QueueFilter,
+    sort: SortKey,
+    dir: 1 | -1,
+    limit: number,
+    after?: { sk: number; id: string },
+  ): QueuePage {
+    const e = this.entries
+    const idx = this.sorted(sort, dir)
+    const match = this.matcher(f)
+    const skOf = (i: number) => dir * e[i].keys[sort]
+    let start = 0
+    if (after) {
+      // First position strictly after (sk, id).
+      let lo = 0
+      let hi = idx.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        const s = skOf(idx[mid])
+        const before = s < after.sk || (s === after.sk && e[idx[mid]].row.id <= after.id)
+        if (before) lo = mid + 1
+        else hi = mid
+      }
+      start = lo
+    }
+    const rows: QueuePage['rows'] = []
+    for (let p = start; p < idx.length && rows.length < limit; p++) {
+      const en = e[idx[p]]
+      if (match(en)) rows.push({ ...en.row, sk: skOf(idx[p]) })
+    }
+    const key = JSON.stringify(f)
+    let total = this.counts.get(key)
+    if (total === undefined) {
+      total = 0
+      for (const en of e) if (match(en)) total++
+      if (this.counts.size > 1000) this.counts.clear()
+      this.counts.set(key, total)
+    }
+    return { total, rows }
+  }
+}
