@@ -258,6 +258,9 @@ export function nameVariant(rng: Rng, entity: ListedEntity): { name: string; var
       tried.push(kind)
     }
   }
+  // A variation can land on a listed alias (e.g. a person's name in the other order).
+  if ([entity.name, ...entity.aliases].includes(name))
+    return { name, variant: name === entity.name ? 'exact' : 'alias' }
   return { name, variant: tried.length ? tried.join('+') : 'exact' }
 }
 

@@ -13,7 +13,8 @@ export const ListedInPattern = z.object({
   account: z.string(),
   entry_id: z.string(),
   name_in_payment: z.string(),
-  /** How the payment name differs from the list name: legal_form, abbreviation, transliteration, word_order, typo. */
+  /** How the payment name differs from the list name: legal_form, abbreviation, transliteration,
+   *  word_order, typo (joined by '+' when two), alias (equals a listed alias) or exact. */
   variant: z.string(),
 })
 

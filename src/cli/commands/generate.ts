@@ -1,7 +1,7 @@
 // `ringwatch generate`: synthetic day files with planted patterns, truth.json and a watch list.
 import type { Command } from '../command.ts'
 import { parse } from '../command.ts'
-import { generate } from '../../generate/index.ts'
+import { DEFAULT_START, generate } from '../../generate/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { ttyProgress } from '../../util/progress.ts'
 
@@ -51,6 +51,12 @@ export const command: Command = {
     const format = values.format ?? 'csv'
     if (!['csv', 'parquet', 'arrow'].includes(format))
       throw new BadInputError(`--format must be csv, parquet or arrow, got '${format}'`)
+    const start = Date.parse(`${values.start ?? DEFAULT_START}T00:00:00Z`)
+    const days = int('days', values.days) ?? 7
+    if (start + days * 86_400_000 > Date.now() + 86_400_000)
+      io.stderr.write(
+        'warning: the data runs more than a day into the future; ingest quarantines such timestamps\n',
+      )
     const t0 = performance.now()
     const summary = await generate(
       {
