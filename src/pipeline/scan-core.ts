@@ -80,9 +80,16 @@ export async function runScanWith(
     progress.start(name)
     const r = await fn()
     summary.stages_ms[name] = clock() - t0
+    progress.start(name) // the stage's own label again, after any inner steps
     progress.done(`${done ? done(r) + ', ' : ''}${((clock() - t0) / 1000).toFixed(2)} s`)
     return r
   }
+  // Inner steps (screening's names/goods/routes, each detector) show under their stage; one line each stage.
+  const inner = (name: string): Progress => ({
+    start: (label, total) => progress.start(`${name} › ${label}`, total),
+    update: (done, info) => progress.update(done, info),
+    done: () => undefined,
+  })
   try {
     const window = await resolveWindow(store, opts)
     if (!window) {
@@ -101,7 +108,7 @@ export async function runScanWith(
     const ctx = await stage(
       'screen',
       async () => {
-        await engines.screenWindow(store, window, config.screen, { progress })
+        await engines.screenWindow(store, window, config.screen, { progress: inner('screen') })
         return engines.readScreening(store, window)
       },
       (c) =>
@@ -120,7 +127,7 @@ export async function runScanWith(
         engines.runDetectors(graph, config.detect, {
           flagged: ctx.hitsByAccount.keys(),
           seed: opts.seed ?? 1,
-          progress,
+          progress: inner('detect'),
         }),
       (d) => `${d.findings.length} findings`,
     )
