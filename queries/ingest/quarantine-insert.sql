@@ -1,17 +1,73 @@
--- Quarantines the broken rows of one file: rule faults (with the cleaned row as JSON) and rows that
--- could not be split into fields (with the raw line).
+-- Quarantines the broken rows of one file: rule faults (reason in plain language, the cleaned row
+-- as JSON) and rows that could not be read into fields (with the raw line).
 insert into quarantine
-select $file_id, $path, f.source_row, f.column_name, f.raw_value, f.reason_code, f.reason,
+with
+  fault as (
+    select
+      f.source_row,
+      split_part(f.rule, ':', 1) as reason_code,
+      split_part(f.rule, ':', 2) as column_name,
+      split_part(f.rule, ':', 3) as detail,
+      s.*
+    from stg_fault f
+    join stg s on s.source_row = f.source_row
+  ),
+  described as (
+    select
+      *,
+      case column_name
+        when 'tx_id' then tx_id when 'ts' then ts when 'amount' then amount
+        when 'currency' then currency when 'debtor_account' then debtor_account
+        when 'creditor_account' then creditor_account when 'debtor_bank' then debtor_bank
+        when 'creditor_bank' then creditor_bank when 'debtor_country' then debtor_country
+        when 'creditor_country' then creditor_country when 'hs_code' then hs_code
+      end as raw_value
+    from fault
+  )
+select
+  $file_id,
+  $path,
+  source_row,
+  column_name,
+  raw_value,
+  reason_code,
+  case reason_code
+    when 'missing_field' then 'required field ' || column_name || ' is empty'
+    when 'bad_timestamp' then 'timestamp is not ISO 8601 (e.g. 2024-05-01T10:15:00Z)'
+    when 'future_timestamp' then 'timestamp is more than ' || $future_hours || ' hours in the future'
+    when 'bad_amount' then 'amount is not a plain decimal number (digits, optional . and decimals)'
+    when 'nonpositive_amount' then 'amount must be > 0'
+    when 'amount_too_large' then 'amount has more than 16 integer digits'
+    when 'amount_scale' then (
+      select 'amount has ' || length(rtrim(split_part(raw_value, '.', 2), '0')) || ' decimals; '
+        || currency || ' allows ' || c.minor_units
+        || case when c.minor_units > 2 then ' but ringwatch stores 2' else '' end
+      from ref_currency c where c.code = currency)
+    when 'unknown_currency' then 'not an ISO 4217 currency code'
+    when 'bad_iban' then
+      case detail
+        when 'length' then (
+          select 'IBAN has ' || length(raw_value) || ' characters; ' || k.code || ' IBANs have '
+            || k.iban_length
+          from ref_country k where k.code = substr(raw_value, 1, 2))
+        else 'IBAN check digits are wrong (mod 97)'
+      end
+    when 'same_account' then 'debtor and creditor account are the same'
+    when 'bad_bic' then 'not a BIC (ISO 9362: 4 letters, country, 2 characters, optional 3)'
+    when 'unknown_country' then 'not an ISO 3166-1 alpha-2 country code'
+    when 'bad_hs_code' then 'HS code must have 4 to 10 digits (dots allowed)'
+    when 'duplicate_tx_id' then 'tx_id already used by row ' || detail || ' of this file'
+    when 'tx_id_exists' then 'tx_id was already landed from an earlier file'
+  end,
   to_json({
-    'tx_id': s.tx_id, 'ts': s.ts, 'amount': s.amount, 'currency': s.currency,
-    'debtor_account': s.debtor_account, 'debtor_name': s.debtor_name,
-    'debtor_country': s.debtor_country, 'debtor_bank': s.debtor_bank,
-    'creditor_account': s.creditor_account, 'creditor_name': s.creditor_name,
-    'creditor_country': s.creditor_country, 'creditor_bank': s.creditor_bank,
-    'purpose': s.purpose, 'hs_code': s.hs_code, 'extra': s.extra::json
+    'tx_id': tx_id, 'ts': ts, 'amount': amount, 'currency': currency,
+    'debtor_account': debtor_account, 'debtor_name': debtor_name,
+    'debtor_country': debtor_country, 'debtor_bank': debtor_bank,
+    'creditor_account': creditor_account, 'creditor_name': creditor_name,
+    'creditor_country': creditor_country, 'creditor_bank': creditor_bank,
+    'purpose': purpose, 'hs_code': hs_code, 'extra': extra::json
   })::varchar
-from stg_fault f
-join stg s on s.source_row = f.source_row
+from described
 union all
 select $file_id, $path, source_row, column_name, raw_value, reason_code, reason, raw_row
 from stg_rejects

@@ -1,6 +1,8 @@
--- The staging table of one file: every field as read (text), before clean-up and checks. Every
+-- The staging table of one file: every field as text, cleaned up on the way in (see CLEAN in
+-- src/store/staging.ts: trimmed, empty → null, codes upper-case, IBAN-shaped accounts without
+-- spaces), before the checks. Every
 -- ingest path (DuckDB's own CSV/Parquet readers or the Arrow lander) fills this same table.
-create or replace temp table stg_raw (
+create or replace temp table stg (
   source_row bigint,
   tx_id varchar,
   ts varchar,

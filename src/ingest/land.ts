@@ -9,6 +9,7 @@ import {
   numberStagedRows,
   parquetColumns,
   stageCsvNative,
+  stageFromRaw,
   stageParquetNative,
 } from '../store/staging.ts'
 import { RingwatchError } from '../util/errors.ts'
@@ -128,25 +129,48 @@ async function stage(tx: Queries, file: LandInput, opts: LandOptions): Promise<'
       batches = readPacs008(file.path, { batchRows: opts.batchRows })
       break
   }
-  if (batches) await appendArrow(tx, 'stg_raw', batches, { temp: true, onRows: opts.onRows })
+  if (batches) {
+    await tx.run('ingest/stage-raw-create')
+    await appendArrow(tx, 'stg_raw', batches, { temp: true, onRows: opts.onRows })
+    await stageFromRaw(tx)
+  }
   await addRejects(tx, rejects)
   return engine
 }
 
+/** Step timings on stderr when RINGWATCH_TIMINGS is set (for profiling the ingest path). */
+function stepTimer(): (step: string) => void {
+  if (!process.env.RINGWATCH_TIMINGS) return () => {}
+  let t0 = performance.now()
+  return (step) => {
+    const t1 = performance.now()
+    process.stderr.write(`ingest ${step}: ${((t1 - t0) / 1000).toFixed(2)} s\n`)
+    t0 = t1
+  }
+}
+
 /** Lands one file inside `store.transaction`; throws (and rolls back) on any failure. */
 export async function landFile(store: Store, file: LandInput, opts: LandOptions): Promise<Landed> {
+  const t = stepTimer()
   return store.transaction(async (tx) => {
     await tx.run('ingest/session-utc')
     await tx.run('ingest/stage-create')
     await tx.run('ingest/rejects-create')
-    await tx.run('ingest/stage-view')
     const engine = await stage(tx, file, opts)
+    t('stage')
     await tx.run('ingest/faults-create', {
       now: opts.now.toISOString(),
       future_hours: opts.futureHours,
     })
-    await tx.run('ingest/quarantine-insert', { file_id: file.fileId, path: file.path })
+    t('faults')
+    await tx.run('ingest/quarantine-insert', {
+      file_id: file.fileId,
+      path: file.path,
+      future_hours: opts.futureHours,
+    })
+    t('quarantine')
     const accepted = await tx.run('ingest/payments-insert', { file_id: file.fileId })
+    t('payments')
     const c = (await tx.one<{ rows_read: number; rows_quarantined: number }>(
       'ingest/stage-counts',
     ))!

@@ -1,4 +1,4 @@
-// DuckDB's own CSV and Parquet readers filling ingest's staging table (stg_raw) directly: the fast
+// DuckDB's own CSV and Parquet readers filling ingest's staging table (stg) directly: the fast
 // path beside the Arrow lander. The SELECT is assembled here from column positions and identifiers
 // DuckDB reported for the file (quoted); every value from the file or the user is a bound parameter.
 import type { DuckDBValue } from '@duckdb/node-api'
@@ -27,12 +27,45 @@ function extraJson(cols: string[], extra: ColumnMap['extra'], params: Record<str
   return `json_object(${parts.join(', ')})::varchar`
 }
 
+/**
+ * The clean-up every staged field gets on its way into stg, whichever path staged it (macros in
+ * queries/schema/001_core.sql): trimmed and empty → null; codes upper-case; IBAN-shaped accounts
+ * without spaces, upper-case.
+ */
+export const CLEAN: Record<TransferColumn, string> = {
+  tx_id: 'rw_clean',
+  ts: 'rw_clean',
+  amount: 'rw_clean',
+  currency: 'rw_code',
+  debtor_account: 'rw_account',
+  debtor_name: 'rw_clean',
+  debtor_country: 'rw_code',
+  debtor_bank: 'rw_code',
+  creditor_account: 'rw_account',
+  creditor_name: 'rw_clean',
+  creditor_country: 'rw_code',
+  creditor_bank: 'rw_code',
+  purpose: 'rw_clean',
+  hs_code: 'rw_clean',
+}
+
 function selectList(cols: string[], map: ColumnMap, params: Record<string, string>): string {
   const fields = TRANSFER_COLUMNS.map((c) => {
     const i = map.fields[c]
-    return i === undefined ? `null::varchar as ${c}` : `${cols[i]}::varchar as ${c}`
+    return i === undefined ? `null::varchar as ${c}` : `${CLEAN[c]}(${cols[i]}::varchar) as ${c}`
   })
   return [...fields, `${extraJson(cols, map.extra, params)} as extra`].join(',\n  ')
+}
+
+/** Moves rows appended to stg_raw (Arrow lander) into stg through the same clean-up. */
+export async function stageFromRaw(q: Queries): Promise<number> {
+  const fields = TRANSFER_COLUMNS.map((c) => `${CLEAN[c]}(${c}) as ${c}`).join(', ')
+  const sql = `insert into stg select source_row, ${fields}, extra from stg_raw`
+  return q.conn.exclusive(async (raw) => {
+    const n = Number((await raw.run(sql)).rowsChanged)
+    await raw.run('drop table stg_raw')
+    return n
+  })
 }
 
 /**
@@ -47,7 +80,7 @@ export async function stageCsvNative(
   const cols = Array.from({ length: spec.ncols }, (_, i) => `c${i}`)
   const params: Record<string, string> = { path: spec.path, delim: spec.delim }
   const columns = cols.map((c) => `'${c}': 'VARCHAR'`).join(', ')
-  const sql = `insert into stg_raw select null,
+  const sql = `insert into stg select null,
   ${selectList(cols, spec.map, params)}
 from read_csv($path, header = false, skip = 1, auto_detect = false, delim = $delim, quote = '"',
   escape = '"', columns = {${columns}}, store_rejects = true, rejects_table = 'stg_csv_errors',
@@ -76,7 +109,7 @@ from read_csv($path, header = false, skip = 1, auto_detect = false, delim = $del
 export async function numberStagedRows(q: Queries, rejectedLines: number[]): Promise<void> {
   await q.conn.exclusive(async (raw) => {
     if (!rejectedLines.length) {
-      await raw.run('update stg_raw set source_row = rowid - (select min(rowid) from stg_raw) + 2')
+      await raw.run('update stg set source_row = rowid - (select min(rowid) from stg) + 2')
       return
     }
     // Staged rows before the i-th rejected line (1-based i, line r): r - 1 - i.
@@ -85,10 +118,10 @@ export async function numberStagedRows(q: Queries, rejectedLines: number[]): Pro
     await raw.run(`insert into stg_shift select unnest(from_json($b, '["BIGINT"]'))`, {
       b: JSON.stringify(before),
     })
-    await raw.run(`update stg_raw set source_row = n + 2 + (
+    await raw.run(`update stg set source_row = n + 2 + (
         select count(*) from stg_shift where stg_shift.before <= n)
-      from (select rowid - min(rowid) over () as n, rowid as r from stg_raw) s
-      where stg_raw.rowid = s.r`)
+      from (select rowid - min(rowid) over () as n, rowid as r from stg) s
+      where stg.rowid = s.r`)
   })
 }
 
@@ -112,7 +145,7 @@ export async function stageParquetNative(
 ): Promise<number> {
   const cols = spec.columns.map(ident)
   const params: Record<string, string> = { path: spec.path }
-  const sql = `insert into stg_raw select file_row_number + 1,
+  const sql = `insert into stg select file_row_number + 1,
   ${selectList(cols, spec.map, params)}
 from read_parquet($path, file_row_number = true)`
   return q.conn.exclusive(async (raw) => Number((await raw.run(sql, params)).rowsChanged))
