@@ -44,9 +44,15 @@ export const BBAN_FORMATS: Record<string, string> = {
 
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 
+const SEGMENTS = new Map<string, Array<[number, string]>>()
+
 function segments(fmt: string): Array<[number, string]> {
-  const out: Array<[number, string]> = []
-  for (const m of fmt.matchAll(/(\d+)([nac])/g)) out.push([Number(m[1]), m[2]])
+  let out = SEGMENTS.get(fmt)
+  if (!out) {
+    out = []
+    for (const m of fmt.matchAll(/(\d+)([nac])/g)) out.push([Number(m[1]), m[2]])
+    SEGMENTS.set(fmt, out)
+  }
   return out
 }
 

@@ -145,6 +145,8 @@ export async function generate(
     rows += nBg + planned.length
     files.push(file)
     progress.update(rows, prefix.slice(0, 10))
+    // Let timers and I/O run between days (the day loop itself is synchronous).
+    await new Promise((resolve) => setImmediate(resolve))
   }
   progress.done(`${rows.toLocaleString('en')} rows in ${files.length} files`)
 
