@@ -52,6 +52,8 @@ export const DetectConfig = z.object({
       max_pass_ratio: z.number().positive().default(1.2),
       /** Hubs with more transfers than this in one 7-day window are businesses, not pass-throughs. */
       max_window_transfers: int().default(200),
+      /** Share of the hub's transfers in the whole window that belong to the pattern (pass-through hubs do little else). */
+      min_hub_share: z.number().min(0).max(1).default(0.5),
     })
     .prefault({}),
   bipartite: z
@@ -77,6 +79,11 @@ export const DetectConfig = z.object({
       drop_merchant_like: z.boolean().default(true),
       /** Median payment at or under this (major units) counts as "small" for the merchant rule. */
       small_amount: z.number().positive().default(500),
+      /**
+       * A burst has at least this many times the account's usual transfers per window_hours (its
+       * window-wide rate): steady hubs are not bursts.
+       */
+      min_burst_factor: z.number().min(0).default(3),
     })
     .prefault({}),
   structuring: z
@@ -87,6 +94,8 @@ export const DetectConfig = z.object({
       band: z.number().positive().max(1).default(0.1),
       min_count: z.number().int().min(2).default(3),
       window_days: z.number().positive().default(7),
+      /** Near-threshold transfers are at least this share of the account's transfers (that direction) in the same days. */
+      min_share: z.number().min(0).max(1).default(0.5),
     })
     .prefault({}),
   communities: z

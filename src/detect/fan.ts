@@ -2,7 +2,9 @@
 // unrelated parties in a short period"; AMLSim fan_in / fan_out).
 //
 // A burst is ≥ min_counterparties distinct counterparties paying (fan-in) or paid by (fan-out) one
-// account within window_hours. Windows are taken earliest first and do not overlap.
+// account within window_hours, and at least min_burst_factor times the account's usual transfer rate
+// (its transfers in the whole window scaled to window_hours), so steady hubs are not bursts.
+// Windows are taken earliest first and do not overlap.
 // Hard negatives: payroll and merchants. Each finding carries the measures that tell them apart:
 //   payroll_share  share of the burst's transfers with salary/payroll wording in the purpose;
 //   repeat_share   share of its counterparties the centre also paid/was paid by 20–40 days apart
@@ -10,12 +12,13 @@
 //   pass_through   fan-out: money the centre received in the window_hours before the burst, over
 //                  the burst's outflow; fan-in: money the centre paid on in the window_hours after,
 //                  over the inflow (a mule moves the money on, a payer or merchant does not);
-//   median_amount, amount_cv (coefficient of variation), batch_hours (the burst's own span).
+//   median_amount, amount_cv (coefficient of variation), batch_hours (the burst's own span),
+//   burst_ratio (burst transfers over the usual rate).
 // payroll_like = fan-out with pass_through < 0.5 and (payroll_share ≥ 0.5 or repeat_share ≥ 0.5);
 // merchant_like = fan-in with pass_through < 0.5 and median_amount ≤ small_amount. With
 // drop_payroll_like / drop_merchant_like (default on) such bursts are not reported at all.
 import type { PaymentGraph } from '../graph/index.ts'
-import { FLAG_PAYROLL, MICROS_PER_DAY, MICROS_PER_HOUR } from '../graph/index.ts'
+import { FLAG_PAYROLL, MICROS_PER_DAY, MICROS_PER_HOUR, microsOfIso } from '../graph/index.ts'
 import type { FanFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
 import { baseOf, duration, round2, round3, short } from './common.ts'
@@ -25,6 +28,7 @@ export function fanBursts(g: PaymentGraph, o: DetectConfig['fan']): FanFinding[]
   const out: FanFinding[] = []
   const count = new Int32Array(g.nodeCount)
   const win = o.window_hours * MICROS_PER_HOUR
+  const windowLength = Math.max(win, microsOfIso(g.window.to) - microsOfIso(g.window.from))
   for (const dir of ['out', 'in'] as const) {
     const start = dir === 'out' ? g.outStart : g.inStart
     const at = dir === 'out' ? (i: number) => i : (i: number) => g.inEdges[i]
@@ -33,6 +37,8 @@ export function fanBursts(g: PaymentGraph, o: DetectConfig['fan']): FanFinding[]
       const a = start[v]
       const b = start[v + 1]
       if (b - a < o.min_counterparties) continue
+      // The account's usual number of transfers per window_hours, over the whole window.
+      const usual = ((b - a) * win) / windowLength
       let distinct = 0
       let j = a
       let i = a
@@ -42,10 +48,10 @@ export function fanBursts(g: PaymentGraph, o: DetectConfig['fan']): FanFinding[]
           if (count[other[at(j)]]++ === 0) distinct++
           j++
         }
-        if (distinct >= o.min_counterparties) {
+        if (distinct >= o.min_counterparties && j - i >= o.min_burst_factor * usual) {
           const edges: number[] = []
           for (let k = i; k < j; k++) edges.push(at(k))
-          const f = fanFinding(g, dir, v, edges, o)
+          const f = fanFinding(g, dir, v, edges, o, (j - i) / usual)
           if (f) out.push(f)
           for (let k = i; k < j; k++) count[other[at(k)]] = 0
           distinct = 0
@@ -67,6 +73,7 @@ function fanFinding(
   v: number,
   edges: number[],
   o: DetectConfig['fan'],
+  burst: number,
 ): FanFinding | undefined {
   const other = dir === 'out' ? g.dst : g.src
   const parties = [...new Set(edges.map((e) => other[e]))].sort((a, b) => a - b)
@@ -124,6 +131,7 @@ function fanFinding(
       median_amount: round2(median),
       amount_cv: round3(mean > 0 ? sd / mean : 0),
       batch_hours: round2(hours),
+      burst_ratio: round2(burst),
       payroll_like: payrollLike,
       merchant_like: merchantLike,
     },

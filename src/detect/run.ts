@@ -110,6 +110,10 @@ export function runDetectors(
         return { count: expo.size }
       })
   }
+  const kept = dropSubsumed(findings)
+  stats.subsumed = { count: findings.length - kept.length, ms: 0, truncated: false }
+  findings.length = 0
+  findings.push(...kept)
   findings.sort(
     (a, b) =>
       a.typology.localeCompare(b.typology) ||
@@ -118,4 +122,45 @@ export function runDetectors(
   )
   progress.done(`${findings.length} findings`)
   return { findings, communities: comms, exposure: expo, stats, truncatedAccounts }
+}
+
+const STRUCTURAL = new Set([
+  'cycle',
+  'layering',
+  'scatter_gather',
+  'gather_scatter',
+  'bipartite',
+  'stack',
+])
+
+/**
+ * Drops a structural finding whose transfers are a strict subset of another structural finding's
+ * (the scatter-gather shapes inside a stack, a chain inside a longer pattern): the larger pattern
+ * explains the same money. Fan and structuring findings are kept: they say something else.
+ */
+export function dropSubsumed(findings: Finding[]): Finding[] {
+  const byTx = new Map<string, number[]>()
+  findings.forEach((f, i) => {
+    if (!STRUCTURAL.has(f.typology)) return
+    for (const t of f.tx_ids) {
+      const l = byTx.get(t)
+      if (l) l.push(i)
+      else byTx.set(t, [i])
+    }
+  })
+  const sets = new Map<number, Set<string>>()
+  const setOf = (i: number) => {
+    let s = sets.get(i)
+    if (!s) sets.set(i, (s = new Set(findings[i].tx_ids)))
+    return s
+  }
+  return findings.filter((f, i) => {
+    if (!STRUCTURAL.has(f.typology)) return true
+    for (const c of byTx.get(f.tx_ids[0]) ?? []) {
+      if (c === i || findings[c].tx_ids.length <= f.tx_ids.length) continue
+      const s = setOf(c)
+      if (f.tx_ids.every((t) => s.has(t))) return false
+    }
+    return true
+  })
 }

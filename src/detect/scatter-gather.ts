@@ -6,7 +6,8 @@
 // [min_pass_ratio, max_pass_ratio] of what it received on to one sink, all within max_span_days.
 // Gather-scatter: ≥ min_sources sources pay one hub which pays ≥ min_destinations destinations within
 // max_span_days, the hub passing [min_pass_ratio, max_pass_ratio] of the inflow on; hubs with more than
-// max_window_transfers transfers in the window are busy businesses and skipped. Both report every
+// max_window_transfers transfers in one window are busy businesses and skipped, and the pattern must
+// be at least min_hub_share of all the hub's transfers in the scan window. Both report every
 // branch (all transfers of the pattern); windows are taken earliest first and do not overlap.
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
@@ -139,7 +140,9 @@ export function gatherScatter(
           }
         }
         const r = aOut / aIn
+        const hubShare = count / (ib - ia + ob - oa)
         if (
+          hubShare >= o.min_hub_share &&
           nSrc >= o.min_sources &&
           nDst >= o.min_destinations &&
           r >= o.min_pass_ratio &&
@@ -147,7 +150,7 @@ export function gatherScatter(
         ) {
           const ins = Array.from(inEdges.subarray(i, jIn))
           const outs = Array.from({ length: oHi - oLo }, (_, k) => oLo + k)
-          findings.push(gsFinding(g, h, ins, outs, nSrc, nDst))
+          findings.push(gsFinding(g, h, ins, outs, nSrc, nDst, hubShare))
           i = jIn
           continue
         }
@@ -165,6 +168,7 @@ function gsFinding(
   outs: number[],
   nSrc: number,
   nDst: number,
+  hubShare: number,
 ): ScatterGatherFinding {
   const aIn = ins.reduce((s, e) => s + g.amount[e], 0)
   const aOut = outs.reduce((s, e) => s + g.amount[e], 0)
@@ -183,6 +187,7 @@ function gsFinding(
       sources: nSrc,
       destinations: nDst,
       retention: round3(aOut / aIn),
+      hub_share: round3(hubShare),
     },
   }
 }

@@ -3,7 +3,9 @@
 //
 // ≥ min_count transfers into, or out of, one account within window_days, each in
 // [threshold × (1 − band), threshold) in its currency (per-currency thresholds override the default).
-// Windows start at each qualifying transfer, earliest first, and reported windows do not overlap.
+// They must be at least min_share of the account's transfers in that direction over the same days
+// (a busy business receiving a few such amounts among many is not structuring). Windows start at
+// each qualifying transfer, earliest first, and reported windows do not overlap.
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
 import type { StructuringFinding } from '../schema/finding.ts'
@@ -20,23 +22,40 @@ export function structuring(g: PaymentGraph, o: DetectConfig['structuring']): St
   const span = o.window_days * MICROS_PER_DAY
   const findings: StructuringFinding[] = []
   const list: number[] = []
+  const all: number[] = []
   for (const dir of ['in', 'out'] as const) {
     for (let v = 0; v < g.nodeCount; v++) {
       list.length = 0
+      all.length = 0
       if (dir === 'out') {
-        for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) if (near(e)) list.push(e)
+        for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) {
+          all.push(e)
+          if (near(e)) list.push(e)
+        }
       } else
-        for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++)
+        for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
+          all.push(g.inEdges[i])
           if (near(g.inEdges[i])) list.push(g.inEdges[i])
+        }
       if (list.length < o.min_count) continue
       let i = 0
       while (i < list.length) {
         let j = i
         while (j < list.length && g.ts[list[j]] - g.ts[list[i]] <= span) j++
         if (j - i >= o.min_count) {
-          findings.push(finding(g, dir, v, list.slice(i, j), limit))
-          i = j
-        } else i++
+          // The account's transfers (that direction) over the same days, for the share rule.
+          const t0 = g.ts[list[i]]
+          const t1 = g.ts[list[j - 1]]
+          let others = 0
+          for (const e of all) if (g.ts[e] >= t0 && g.ts[e] <= t1) others++
+          const share = (j - i) / others
+          if (share >= o.min_share) {
+            findings.push(finding(g, dir, v, list.slice(i, j), limit, share))
+            i = j
+            continue
+          }
+        }
+        i++
       }
     }
   }
@@ -49,6 +68,7 @@ function finding(
   v: number,
   edges: number[],
   limit: number[],
+  share: number,
 ): StructuringFinding {
   const total = sumAmount(g, edges)
   const threshold = limit[g.currency[edges[0]]]
@@ -62,6 +82,12 @@ function finding(
       v,
       ...parties.sort((a, b) => a - b),
     ]),
-    measures: { count: edges.length, threshold, center: g.accounts[v], direction: dir },
+    measures: {
+      count: edges.length,
+      threshold,
+      center: g.accounts[v],
+      direction: dir,
+      share: Math.round(share * 1000) / 1000,
+    },
   }
 }

@@ -54,6 +54,8 @@ export const ScatterGatherFinding = z.object({
     sources: z.number(),
     destinations: z.number(),
     retention: z.number(),
+    /** gather_scatter: share of the hub's window transfers that belong to the pattern. */
+    hub_share: z.number().optional(),
   }),
 })
 export const BipartiteFinding = z.object({
@@ -80,6 +82,7 @@ export const FanFinding = z.object({
     median_amount: z.number().optional(),
     amount_cv: z.number().optional(),
     batch_hours: z.number().optional(),
+    burst_ratio: z.number().optional(),
     payroll_like: z.boolean().optional(),
     merchant_like: z.boolean().optional(),
   }),
@@ -92,6 +95,7 @@ export const StructuringFinding = z.object({
     threshold: z.number(),
     center: z.string(),
     direction: z.enum(['in', 'out']).optional(),
+    share: z.number().optional(),
   }),
 })
 

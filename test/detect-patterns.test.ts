@@ -1,0 +1,369 @@
+// Hand-built windows per typology: each detector finds its pattern whole and stays quiet on the
+// hard negatives (slow or busy chains, half-forwarding intermediaries, merchants, payroll, amounts
+// not near the threshold).
+import { describe, expect, it } from 'vitest'
+import { DetectConfig } from '../src/detect/config.ts'
+import {
+  bipartiteAndStack,
+  exposure,
+  fanBursts,
+  gatherScatter,
+  layeringChains,
+  runDetectors,
+  scatterGather,
+  structuring,
+  communities,
+} from '../src/detect/index.ts'
+import { graphOf, type T } from '../src/detect/fixtures.ts'
+import { withStore } from '../src/store/index.ts'
+import { loadWindow } from '../src/graph/index.ts'
+
+const D = DetectConfig.parse({})
+
+const chain = (prefix: string, hops: number, dwell: number, ratio = 0.95): T[] =>
+  Array.from({ length: hops }, (_, i) => ({
+    id: `${prefix}${i}`,
+    from: `${prefix}N${i}`,
+    to: `${prefix}N${i + 1}`,
+    h: i * dwell,
+    amount: Math.round(20_000 * ratio ** i),
+  }))
+
+describe('layering chains', () => {
+  it('reports a 6-hop chain once, whole', () => {
+    const r = layeringChains(graphOf(chain('c', 6, 20)), D.layering)
+    expect(r.findings).toHaveLength(1)
+    const f = r.findings[0]
+    expect(f.tx_ids).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5'])
+    expect(f.accounts).toEqual(['cN0', 'cN1', 'cN2', 'cN3', 'cN4', 'cN5', 'cN6'])
+    expect(f.measures).toEqual({ hops: 6, retention: 0.774, max_dwell_hours: 20 })
+    expect(f.explanation).toMatch(/^6-hop layering chain cN0→cN1→.*→cN6/)
+  })
+
+  it('breaks a chain at a dwell past 72 h and ignores too-short pieces', () => {
+    const slow = chain('s', 4, 80)
+    expect(layeringChains(graphOf(slow), D.layering).findings).toHaveLength(0)
+    const mixed = chain('m', 5, 20).map((t, i) => (i >= 3 ? { ...t, h: t.h + 100 } : t))
+    const r = layeringChains(graphOf(mixed), D.layering)
+    expect(r.findings.map((f) => f.tx_ids)).toEqual([['m0', 'm1', 'm2']])
+  })
+
+  it('does not chain through a busy account or a hop that keeps most of the money', () => {
+    const busy = chain('b', 4, 10)
+    for (let i = 0; i < 8; i++)
+      busy.push({ id: `x${i}`, from: `P${i}`, to: 'bN2', h: 200 + i, amount: 50 })
+    expect(layeringChains(graphOf(busy), D.layering).findings).toHaveLength(0)
+    const keeps = chain('k', 4, 10).map((t, i) => (i === 2 ? { ...t, amount: 5000 } : t))
+    expect(layeringChains(graphOf(keeps), D.layering).findings).toHaveLength(0)
+  })
+
+  it('stays quiet on a chain whose early hops lie before the window', async () => {
+    await withStore(async (store) => {
+      const rows = chain('w', 4, 48)
+        .map(
+          (t) =>
+            `('${t.id}', timestamp '2026-03-01' + interval ${t.h} hour, ${t.amount}, 'EUR', '${t.from}', '${t.to}', 'f', 1)`,
+        )
+        .join(',')
+      await store.conn.exclusive((raw) =>
+        raw.run(
+          `insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, file_id, source_row) values ${rows}`,
+        ),
+      )
+      const whole = await loadWindow(store)
+      expect(layeringChains(whole, D.layering).findings).toHaveLength(1)
+      const late = await loadWindow(store, { from: '2026-03-03T00:00:00Z' })
+      expect(late.edgeCount).toBe(3)
+      expect(layeringChains(late, D.layering).findings).toHaveLength(1)
+      const later = await loadWindow(store, { from: '2026-03-05T00:00:00Z' })
+      expect(layeringChains(later, D.layering).findings).toHaveLength(0)
+    })
+  })
+})
+
+describe('scatter-gather and gather-scatter', () => {
+  const sg = (pass: number): T[] =>
+    [0, 1, 2, 3].flatMap((i) => [
+      { id: `in${i}`, from: 'SRC', to: `MID${i}`, h: i * 5, amount: 9000 },
+      { id: `out${i}`, from: `MID${i}`, to: 'SINK', h: 30 + i * 5, amount: 9000 * pass },
+    ])
+
+  it('reports a scatter-gather with all its branches', () => {
+    const f = scatterGather(graphOf(sg(0.9)), D.scatter_gather)
+    expect(f).toHaveLength(1)
+    expect(f[0].tx_ids).toHaveLength(8)
+    expect(f[0].accounts).toEqual(['SRC', 'MID0', 'MID1', 'MID2', 'MID3', 'SINK'])
+    expect(f[0].measures).toEqual({ width: 4, sources: 1, destinations: 1, retention: 0.9 })
+    expect(f[0].amount_in).toBe(36000)
+  })
+
+  it('stays quiet when intermediaries keep half the money or take longer than 7 days', () => {
+    expect(scatterGather(graphOf(sg(0.5)), D.scatter_gather)).toHaveLength(0)
+    const slow = sg(0.9).map((t) => (t.id.startsWith('out') ? { ...t, h: t.h + 24 * 7 } : t))
+    expect(scatterGather(graphOf(slow), D.scatter_gather)).toHaveLength(0)
+  })
+
+  it('reports a gather-scatter hub and not a merchant that keeps its takings', () => {
+    const hub: T[] = [
+      ...[0, 1, 2, 3].map((i) => ({ id: `g${i}`, from: `S${i}`, to: 'HUB', h: i, amount: 5000 })),
+      ...[0, 1, 2].map((i) => ({ id: `p${i}`, from: 'HUB', to: `D${i}`, h: 24 + i, amount: 6000 })),
+    ]
+    const f = gatherScatter(graphOf(hub), D.gather_scatter)
+    expect(f).toHaveLength(1)
+    expect(f[0].measures).toMatchObject({ sources: 4, destinations: 3, retention: 0.9 })
+    expect(f[0].tx_ids).toHaveLength(7)
+    const merchant: T[] = [
+      ...Array.from({ length: 40 }, (_, i) => ({
+        id: `m${i}`,
+        from: `C${i}`,
+        to: 'SHOP',
+        h: i * 4,
+        amount: 20 + i,
+      })),
+      ...[0, 1, 2].map((i) => ({
+        id: `w${i}`,
+        from: 'SHOP',
+        to: `W${i}`,
+        h: 100 + i,
+        amount: 150,
+      })),
+    ]
+    expect(gatherScatter(graphOf(merchant), D.gather_scatter)).toHaveLength(0)
+  })
+})
+
+describe('bipartite and stack', () => {
+  const layer = (tier: number, a: number, b: number, h: number, amt: number): T[] =>
+    Array.from({ length: a * b }, (_, k) => ({
+      id: `L${tier}-${k}`,
+      from: `T${tier}A${Math.floor(k / b)}`,
+      to: `T${tier + 1}A${k % b}`,
+      h: h + k,
+      amount: amt,
+    }))
+
+  it('reports a complete 3 × 4 bipartite set once', () => {
+    const f = bipartiteAndStack(graphOf(layer(0, 3, 4, 0, 1000)), D.bipartite)
+    expect(f).toHaveLength(1)
+    expect(f[0].typology).toBe('bipartite')
+    expect(f[0].measures).toMatchObject({ sources: 3, destinations: 4, layers: 1 })
+    expect(f[0].tx_ids).toHaveLength(12)
+  })
+
+  it('reports three tiers as one stack, not as two bipartite sets', () => {
+    const f = bipartiteAndStack(
+      graphOf([...layer(0, 3, 3, 0, 1000), ...layer(1, 3, 3, 48, 950)]),
+      D.bipartite,
+    )
+    expect(f.map((x) => x.typology)).toEqual(['stack'])
+    expect(f[0].measures).toMatchObject({ layers: 2, sources: 3, destinations: 3 })
+    expect(f[0].tx_ids).toHaveLength(18)
+  })
+
+  it('stays quiet on a sparse set and on a second layer three weeks later', () => {
+    const sparse = layer(0, 3, 4, 0, 1000).filter((_, k) => k % 2 === 0)
+    expect(bipartiteAndStack(graphOf(sparse), D.bipartite)).toHaveLength(0)
+    const late = bipartiteAndStack(
+      graphOf([...layer(0, 3, 3, 0, 1000), ...layer(1, 3, 3, 24 * 21, 950)]),
+      D.bipartite,
+    )
+    expect(late.map((x) => x.typology)).toEqual(['bipartite', 'bipartite'])
+  })
+})
+
+describe('fan-in and fan-out', () => {
+  const background: T[] = [{ id: 'z', from: 'Q1', to: 'Q2', h: 24 * 30, amount: 1 }]
+
+  it('reports a mule fanning out what it just received', () => {
+    const ts: T[] = [
+      ...background,
+      { id: 'fund', from: 'BOSS', to: 'MULE', h: 0, amount: 20_000 },
+      ...Array.from({ length: 10 }, (_, i) => ({
+        id: `f${i}`,
+        from: 'MULE',
+        to: `R${i}`,
+        h: 2 + i,
+        amount: 1900,
+      })),
+    ]
+    const f = fanBursts(graphOf(ts), D.fan)
+    expect(f).toHaveLength(1)
+    expect(f[0].typology).toBe('fan_out')
+    expect(f[0].measures).toMatchObject({ width: 10, center: 'MULE', payroll_like: false })
+    expect(f[0].measures.pass_through).toBeCloseTo(20_000 / 19_000, 2)
+  })
+
+  it('drops payroll fan-out but can show it with measures that mark it', () => {
+    const payroll: T[] = [
+      ...background,
+      ...Array.from({ length: 12 }, (_, i) => ({
+        id: `s${i}`,
+        from: 'ACME',
+        to: `EMP${i}`,
+        h: 1 + i / 10,
+        amount: 3000 + i * 100,
+        purpose: 'Salary March',
+      })),
+    ]
+    expect(fanBursts(graphOf(payroll), D.fan)).toHaveLength(0)
+    const shown = fanBursts(graphOf(payroll), { ...D.fan, drop_payroll_like: false })
+    expect(shown).toHaveLength(1)
+    expect(shown[0].measures).toMatchObject({ payroll_like: true, payroll_share: 1 })
+  })
+
+  it('drops a merchant with many small payers that keeps the money', () => {
+    const shop: T[] = [
+      ...background,
+      ...Array.from({ length: 30 }, (_, i) => ({
+        id: `b${i}`,
+        from: `CUST${i}`,
+        to: 'SHOP',
+        h: i,
+        amount: 25 + i,
+      })),
+    ]
+    expect(fanBursts(graphOf(shop), D.fan)).toHaveLength(0)
+    const shown = fanBursts(graphOf(shop), { ...D.fan, drop_merchant_like: false })
+    expect(shown.map((f) => [f.typology, f.measures.merchant_like])).toEqual([['fan_in', true]])
+  })
+
+  it('needs 8 distinct counterparties within 72 hours', () => {
+    const spread: T[] = Array.from({ length: 9 }, (_, i) => ({
+      id: `x${i}`,
+      from: 'X',
+      to: `Y${i}`,
+      h: i * 10,
+      amount: 1000,
+    }))
+    expect(fanBursts(graphOf(spread), D.fan)).toHaveLength(0)
+    const seven: T[] = Array.from({ length: 9 }, (_, i) => ({
+      id: `x${i}`,
+      from: 'X',
+      to: `Y${i % 7}`,
+      h: i,
+      amount: 1000,
+    }))
+    expect(fanBursts(graphOf(seven), D.fan)).toHaveLength(0)
+  })
+})
+
+describe('structuring', () => {
+  it('reports 3 transfers just under 10,000 into one account within 7 days', () => {
+    const ts: T[] = [9600, 9900, 9050].map((a, i) => ({
+      id: `d${i}`,
+      from: `P${i}`,
+      to: 'ACC',
+      h: i * 48,
+      amount: a,
+    }))
+    const f = structuring(graphOf(ts), D.structuring)
+    expect(f).toHaveLength(1)
+    expect(f[0].measures).toMatchObject({ count: 3, threshold: 10_000, center: 'ACC' })
+    expect(f[0].amount_in).toBe(28_550)
+  })
+
+  it('stays quiet when spread over 10 days, not near the threshold, or over it', () => {
+    const spread = [9600, 9900, 9050].map((a, i) => ({
+      id: `d${i}`,
+      from: 'ACC',
+      to: `P${i}`,
+      h: i * 24 * 5,
+      amount: a,
+    }))
+    expect(structuring(graphOf(spread), D.structuring)).toHaveLength(0)
+    const low = [8500, 8900, 8000].map((a, i) => ({
+      id: `l${i}`,
+      from: 'A',
+      to: 'B',
+      h: i,
+      amount: a,
+    }))
+    expect(structuring(graphOf(low), D.structuring)).toHaveLength(0)
+    const over = [10_000, 10_000, 9500].map((a, i) => ({
+      id: `o${i}`,
+      from: 'A',
+      to: 'B',
+      h: i,
+      amount: a,
+    }))
+    expect(structuring(graphOf(over), D.structuring)).toHaveLength(0)
+  })
+
+  it('honours a per-currency threshold', () => {
+    const ts: T[] = [14_000, 14_500, 13_600].map((a, i) => ({
+      id: `c${i}`,
+      from: 'A',
+      to: 'B',
+      h: i,
+      amount: a,
+      currency: 'CHF',
+    }))
+    expect(structuring(graphOf(ts), D.structuring)).toHaveLength(0)
+    const chf = { ...D.structuring, thresholds: { CHF: 15_000 } }
+    // out of A and into B: one finding each way
+    expect(structuring(graphOf(ts), chf).map((f) => f.measures.direction)).toEqual(['in', 'out'])
+  })
+})
+
+describe('communities and exposure', () => {
+  const clique = (p: string, n: number, h0: number): T[] =>
+    Array.from({ length: n * (n - 1) }, (_, k) => {
+      const a = Math.floor(k / (n - 1))
+      let b = k % (n - 1)
+      if (b >= a) b++
+      return { id: `${p}${k}`, from: `${p}${a}`, to: `${p}${b}`, h: h0 + k, amount: 1000 }
+    })
+
+  it('separates two dense groups joined by one small payment, reproducibly', () => {
+    const g = graphOf([
+      ...clique('A', 5, 0),
+      ...clique('B', 5, 100),
+      { id: 'bridge', from: 'A0', to: 'B0', h: 300, amount: 10 },
+    ])
+    const c = communities(g, { seed: 3, resolution: 1 })
+    expect(new Set([0, 1, 2, 3, 4].map((i) => c.get(`A${i}`))).size).toBe(1)
+    expect(new Set([0, 1, 2, 3, 4].map((i) => c.get(`B${i}`))).size).toBe(1)
+    expect(c.get('A0')).not.toBe(c.get('B0'))
+    expect(communities(g, { seed: 3, resolution: 1 })).toEqual(c)
+  })
+
+  it('counts hops to a flagged account either way, up to 3', () => {
+    const g = graphOf([
+      { id: '1', from: 'A', to: 'B', h: 0, amount: 1 },
+      { id: '2', from: 'C', to: 'B', h: 1, amount: 1 },
+      { id: '3', from: 'C', to: 'D', h: 2, amount: 1 },
+      { id: '4', from: 'D', to: 'E', h: 3, amount: 1 },
+    ])
+    const e = exposure(g, ['A', 'NOT-IN-WINDOW'], 3)
+    expect(Object.fromEntries(e)).toEqual({ A: 0, B: 1, C: 2, D: 3 })
+  })
+})
+
+describe('runDetectors', () => {
+  it('runs every detector, times them and drops patterns inside a larger one', () => {
+    const ts: T[] = [
+      ...chain('c', 4, 10),
+      { id: 'r1', from: 'X1', to: 'X2', h: 0, amount: 500 },
+      { id: 'r2', from: 'X2', to: 'X3', h: 1, amount: 490 },
+      { id: 'r3', from: 'X3', to: 'X1', h: 2, amount: 480 },
+    ]
+    let t = 0
+    const r = runDetectors(graphOf(ts), D, { flagged: ['cN0'], seed: 1, clock: () => (t += 5) })
+    expect(Object.keys(r.stats)).toEqual([
+      'cycle',
+      'layering',
+      'scatter_gather',
+      'gather_scatter',
+      'bipartite',
+      'fan',
+      'structuring',
+      'communities',
+      'exposure',
+      'subsumed',
+    ])
+    expect(r.stats.cycle).toEqual({ count: 1, ms: 5, truncated: false })
+    expect(r.findings.map((f) => f.typology)).toEqual(['cycle', 'layering'])
+    expect(r.exposure.get('cN3')).toBe(3)
+    expect(r.communities.size).toBe(8)
+  })
+})
