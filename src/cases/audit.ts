@@ -74,6 +74,38 @@ export async function appendAudit(
   return { ...row, hash }
 }
 
+/** Appends many rows in order (one read of the head, one insert, one head move): for scans. */
+export async function appendAuditMany(
+  tx: Queries,
+  entries: readonly AuditEntry[],
+): Promise<number> {
+  if (!entries.length) return 0
+  const head = await tx.one<{ seq: number; hash: string }>('cases/audit-head')
+  let seq = head?.seq ?? 0
+  let prev = head?.hash ?? GENESIS_HASH
+  const rows: Array<AuditRow & { hash: string }> = []
+  for (const entry of entries) {
+    const row: AuditRow = {
+      seq: ++seq,
+      created_at: normTime(entry.at ?? new Date().toISOString()),
+      actor: entry.actor.id,
+      role: entry.actor.role,
+      action: entry.action,
+      entity_type: entry.entity_type,
+      entity_id: entry.entity_id,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      reason: entry.reason ?? null,
+      prev_hash: prev,
+    }
+    prev = rowHash(row)
+    rows.push({ ...row, hash: prev })
+  }
+  await tx.run('cases/audit-insert-many', { rows: JSON.stringify(rows) })
+  await tx.run('cases/audit-head-set', { seq, hash: prev })
+  return rows.length
+}
+
 export const AuditProblem = z.enum([
   'edited',
   'missing_or_reordered',

@@ -16,7 +16,14 @@ export {
   toAlertRecord,
   caseState,
 } from './alert-row.ts'
-export { appendAudit, verifyAudit, auditFor, AuditVerifyResult, GENESIS_HASH } from './audit.ts'
+export {
+  appendAudit,
+  appendAuditMany,
+  verifyAudit,
+  auditFor,
+  AuditVerifyResult,
+  GENESIS_HASH,
+} from './audit.ts'
 export type { AuditEntry, AuditRow } from './audit.ts'
 export { getAlert, listAlerts, alertNotes, alertVersions, type AlertFilter } from './read.ts'
 export {

@@ -6,7 +6,7 @@
 import type { Queries } from '../store/index.ts'
 import type { Actor, AlertStatus, Provenance, Reason } from '../schema/alert.ts'
 import type { ScoredAlert } from '../score/index.ts'
-import { appendAudit } from '../cases/audit.ts'
+import { appendAuditMany, type AuditEntry } from '../cases/audit.ts'
 import { canTransition, isClosed } from '../cases/transitions.ts'
 import { canonicalJson } from '../util/hash.ts'
 import { RingwatchError } from '../util/errors.ts'
@@ -56,6 +56,8 @@ export async function mergeAlerts(
     byAccounts.set(k, [...(byAccounts.get(k) ?? []), e])
   }
   const touched = new Set<string>()
+  const created: ScoredAlert[] = []
+  const audit: AuditEntry[] = []
   for (const s of scored) {
     let match = byId.get(s.id)
     let oldTx: Set<string> | undefined
@@ -76,7 +78,7 @@ export async function mergeAlerts(
       continue
     }
     if (!match) {
-      await insertAlert(tx, s, ctx)
+      created.push(s)
       counts.new++
       touched.add(s.id)
       continue
@@ -90,7 +92,7 @@ export async function mergeAlerts(
         counts.unchanged++
         continue
       }
-      await updateAlert(tx, match, s, added, ctx, true)
+      audit.push(await updateAlert(tx, match, s, added, ctx, true))
       counts.reopened++
       continue
     }
@@ -102,9 +104,11 @@ export async function mergeAlerts(
       counts.unchanged++
       continue
     }
-    await updateAlert(tx, match, s, added, ctx, false)
+    audit.push(await updateAlert(tx, match, s, added, ctx, false))
     counts.updated++
   }
+  await insertAlerts(tx, created, ctx)
+  await appendAuditMany(tx, [...created.map((s) => createdEntry(s, ctx)), ...audit])
   return counts
 }
 
@@ -146,29 +150,48 @@ function summary(s: {
   }
 }
 
-async function insertAlert(tx: Queries, s: ScoredAlert, ctx: MergeContext) {
-  await tx.run('pipeline/alert-insert', {
+/** New alerts, their transfers and first history rows: three statements for the whole scan. */
+async function insertAlerts(tx: Queries, created: readonly ScoredAlert[], ctx: MergeContext) {
+  if (!created.length) return
+  const rows = created.map((s) => ({
     id: s.id,
     typology: s.typology,
     pattern_key: s.key,
-    ...alertParams(s, ctx),
-  })
-  await tx.run('pipeline/alert-transfers-insert', {
-    alert_id: s.id,
-    tx_ids: JSON.stringify(s.tx_ids),
-    run_id: ctx.runId,
-  })
-  await tx.run('pipeline/alert-version-insert', {
-    alert_id: s.id,
-    version: 1,
-    run_id: ctx.runId,
+    accounts_key: s.accounts_key,
     score: s.score,
-    reasons: canonicalJson(s.reasons),
-    tx_count: s.tx_ids.length,
-    note: 'created',
+    accounts: s.accounts,
+    first_ts: s.first_ts,
+    last_ts: s.last_ts,
+    total_amount: s.total_amount.toFixed(2),
+    currency: s.currency,
+    reasons: s.reasons,
+    finding: s.finding,
+    community: s.community,
+    provenance: ctx.provenance,
+  }))
+  await tx.run('pipeline/alerts-insert-many', { rows: JSON.stringify(rows), now: ctx.now })
+  await tx.run('pipeline/alert-transfers-insert-many', {
+    rows: JSON.stringify(created.map((s) => ({ alert_id: s.id, tx_ids: s.tx_ids }))),
+    run_id: ctx.runId,
+  })
+  await tx.run('pipeline/alert-versions-insert-many', {
+    rows: JSON.stringify(
+      created.map((s) => ({
+        alert_id: s.id,
+        version: 1,
+        score: s.score,
+        reasons: s.reasons,
+        tx_count: s.tx_ids.length,
+        note: 'created',
+      })),
+    ),
+    run_id: ctx.runId,
     now: ctx.now,
   })
-  await appendAudit(tx, {
+}
+
+function createdEntry(s: ScoredAlert, ctx: MergeContext): AuditEntry {
+  return {
     actor: ctx.actor,
     action: 'alert.create',
     entity_type: 'alert',
@@ -176,7 +199,7 @@ async function insertAlert(tx: Queries, s: ScoredAlert, ctx: MergeContext) {
     after: summary({ ...s, status: 'new', tx_count: s.tx_ids.length, version: 1 }),
     reason: `scan ${ctx.runId}`,
     at: ctx.now,
-  })
+  }
 }
 
 async function updateAlert(
@@ -186,7 +209,7 @@ async function updateAlert(
   added: string[],
   ctx: MergeContext,
   reopen: boolean,
-) {
+): Promise<AuditEntry> {
   const version = old.version + 1
   let status = old.status
   let note: string | null = added.length
@@ -236,7 +259,7 @@ async function updateAlert(
       now: ctx.now,
       text: note,
     })
-  await appendAudit(tx, {
+  return {
     actor: ctx.actor,
     action: reopen ? 'alert.reopen' : 'alert.update',
     entity_type: 'alert',
@@ -251,5 +274,5 @@ async function updateAlert(
     after: summary({ ...s, status, tx_count: txCount, version }),
     reason: note,
     at: ctx.now,
-  })
+  }
 }
