@@ -48,7 +48,7 @@ async function route(): Promise<void> {
     a.classList.toggle('active', path.startsWith(`/${a.dataset.page}`))
   const params = new URLSearchParams(query ?? '')
   if (path.startsWith('/alert/')) cleanup = alertPage(el, decodeURIComponent(path.slice(7)), me)
-  else if (path === '/explorer') cleanup = explorerPage(el, params.get('account'))
+  else if (path === '/explorer') cleanup = explorerPage(el, params)
   else if (path === '/runs') cleanup = runsPage(el)
   else if (path === '/queue' || path === '' || path === '/') {
     if (!me.permissions.includes('alerts:read')) return navigate('#/runs')

@@ -34,6 +34,8 @@ export interface AppDeps {
   queueIndex?: boolean
   /** Keep the payment graph in memory for ego networks (default true); false uses SQL. */
   networkIndex?: boolean
+  /** How often the in-memory indexes check the tables' fingerprints (ms; default 2 s / 5 s). */
+  recheckMs?: number
   /** The built dashboards folder; false to serve none. */
   dashboards?: { dir: string } | false
 }
@@ -62,9 +64,14 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const reads = deps.reads ?? deps.store
   const jwt = deps.auth?.jwt ? jwtVerifier(JwtConfig.parse(deps.auth.jwt)) : undefined
   const auth = authenticate({ reads, jwt, clock, cacheTtlMs: deps.auth?.cacheTtlMs })
-  const queue = deps.queueIndex === false ? undefined : new AlertQueue(reads, { clock })
+  const queue =
+    deps.queueIndex === false
+      ? undefined
+      : new AlertQueue(reads, { clock, recheckMs: deps.recheckMs })
   const network =
-    deps.networkIndex === false ? undefined : new NetworkIndex(deps.store, reads, { clock })
+    deps.networkIndex === false
+      ? undefined
+      : new NetworkIndex(deps.store, reads, { clock, recheckMs: deps.recheckMs })
   const rd: RouteDeps = {
     store: deps.store,
     reads,

@@ -27,7 +27,7 @@ export async function startHarness(): Promise<Harness> {
   await buildDashboards()
   const store = await openStore({ path: ':memory:' })
   const keys = await seed(store)
-  const app = testApp(store, { dashboards: undefined })
+  const app = testApp(store, { dashboards: undefined, recheckMs: 0 })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s))
   })

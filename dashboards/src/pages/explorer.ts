@@ -9,7 +9,8 @@ import { ftmLines, pngBlob, svgBlob } from '../views/export.ts'
 
 type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export function explorerPage(app: HTMLElement, start: string | null): () => void {
+export function explorerPage(app: HTMLElement, params: URLSearchParams): () => void {
+  const start = params.get('account')
   let graph: Graph = { nodes: [], edges: [], meta: {} }
   let view: NetworkView | undefined
   let account = start
@@ -48,6 +49,13 @@ export function explorerPage(app: HTMLElement, start: string | null): () => void
       class: 'narrow',
     }),
   }
+  // Filters can come in the address: #/explorer?account=…&hops=2&limit=50&from=…&to=…&min=…&max=…
+  f.hops.value = params.get('hops') ?? '1'
+  f.limit.value = params.get('limit') ?? '15'
+  f.from.value = params.get('from') ?? ''
+  f.to.value = params.get('to') ?? ''
+  f.min.value = params.get('min') ?? ''
+  f.max.value = params.get('max') ?? ''
   const search = h('input', {
     type: 'search',
     id: 'x-search',

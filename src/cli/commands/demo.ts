@@ -1,4 +1,5 @@
 // `ringwatch demo` (npm start): samples → lists → ingest → scan → eval → demo users → serve.
+import { existsSync } from 'node:fs'
 import { parse, dbOption, configOption, type Command } from '../command.ts'
 import { openStore } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
@@ -10,7 +11,8 @@ import { portOf } from './serve.ts'
 
 const usage = `ringwatch demo [--db P] [--port N] [--host H] [--no-serve] [--config F]
 
-Loads the committed samples (samples/days, samples/lists, samples/truth.json; or generates a set
+Loads the committed samples (samples/days, samples/lists, samples/truth.json, samples/config.json
+unless --config is given; or generates a set
 beside the database when the repo has none), imports the lists, scans, prints the evaluation
 against the truth file, creates the users demo-analyst, demo-supervisor and demo-fiu and prints
 their API keys, then serves the dashboards (default http://127.0.0.1:8080/). Run it again to reuse
@@ -32,7 +34,8 @@ export const command: Command = {
       usage,
     )
     const port = portOf(values.port, 8080)
-    const { config, hash } = loadConfig(values.config)
+    const sampleConfig = existsSync('samples/config.json') ? 'samples/config.json' : undefined
+    const { config, hash } = loadConfig(values.config ?? sampleConfig)
     const store = await openStore({ path: values.db })
     const out = (s: string) => io.stdout.write(s + '\n')
     try {

@@ -22,6 +22,11 @@ export const command: Command = {
       usage,
     )
     const [sub, id] = positionals
+    if (!['add', 'rekey', 'list', 'disable'].includes(sub ?? ''))
+      throw new BadInputError(`unknown subcommand '${sub ?? ''}'\n\n${usage}`)
+    if ((sub === 'add' || sub === 'rekey') && (!id || !values.role))
+      throw new BadInputError(`users ${sub} needs <id> and --role\n\n${usage}`)
+    if (sub === 'disable' && !id) throw new BadInputError(`users disable needs <id>\n\n${usage}`)
     const store = await openStore({ path: values.db })
     try {
       if (sub === 'add' || sub === 'rekey') {
@@ -49,8 +54,7 @@ export const command: Command = {
         return 0
       }
       if (sub === 'disable') {
-        if (!id) throw new BadInputError(`users disable needs <id>\n\n${usage}`)
-        await disableUser(store, id)
+        await disableUser(store, id!)
         io.stdout.write(`user ${id} disabled\n`)
         return 0
       }
