@@ -1,0 +1,140 @@
+// Every input format lands the same records identically: the same transfers written as CSV (two
+// dialects), Parquet (text and typed columns), Arrow IPC file and stream, and JSON lines.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { tableFromArrays, tableToIPC } from 'apache-arrow'
+import { withStore, type Store } from '../src/store/index.ts'
+import { ingestPaths, IngestConfig, IngestSummary, type CsvEngine } from '../src/ingest/index.ts'
+import { TRANSFER_COLUMNS } from '../src/schema/transfer.ts'
+import { sql, toCsv } from './ingest-helpers.ts'
+
+const HEADER = [...TRANSFER_COLUMNS, 'branch_ref']
+// prettier-ignore
+const RECORDS: (string | null)[][] = [
+  ['R1', '2024-05-01T10:15:00Z', '1500.00', 'EUR', 'DE89370400440532013000', 'Alpha GmbH', 'DE', 'COBADEFFXXX', 'GB82WEST12345698765432', 'Beta Ltd', 'GB', 'WESTGB2L', 'machine parts', '8457.10', 'B-7'],
+  ['R2', '2024-05-01T12:00:00.123456+02:00', '99.5', 'USD', 'ACC-001', 'Gamma, "the" trader', 'US', null, 'ACC-002', 'Delta', 'AE', null, 'bearings; steel | grade A', null, null],
+  ['R3', '2024-05-02T23:59:59.999999Z', '1000000', 'JPY', 'JP-77', 'Eta 株式会社', 'JP', 'MHCBJPJT', 'ACC-003', 'Zürich Präzision AG', 'CH', 'UBSWCHZH80A', 'CNC spindle\nline two', '84571000', 'x'],
+  ['R4', '2024-05-03T08:00:00-05:00', '0.01', 'GBP', 'GB82WEST12345698765432', null, null, null, 'DE89370400440532013000', null, null, null, null, '8542', null],
+]
+
+// landed in UTC, microseconds kept (DuckDB's text form)
+const EXPECTED_TS: Record<string, string> = {
+  R1: '2024-05-01 10:15:00',
+  R2: '2024-05-01 10:00:00.123456',
+  R3: '2024-05-02 23:59:59.999999',
+  R4: '2024-05-03 13:00:00',
+}
+
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rw-formats-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function landed(store: Store) {
+  const rows = await sql(
+    store,
+    `select * exclude (file_id, source_row, extra), extra::varchar as extra from payments order by tx_id`,
+  )
+  return rows.map((r) => ({ ...r, extra: r.extra ? JSON.parse(String(r.extra)) : null }))
+}
+
+async function ingestOne(file: string, engine: CsvEngine = 'auto', format?: 'arrow') {
+  return withStore(async (store) => {
+    const s = IngestSummary.parse(
+      await ingestPaths(store, [file], {
+        config: IngestConfig.parse({}),
+        csvEngine: engine,
+        format,
+      }),
+    )
+    expect(s.files[0].status, s.files[0].error).toBe('landed')
+    expect(s.files[0].rows_quarantined).toBe(0)
+    return { summary: s, rows: await landed(store) }
+  })
+}
+
+function writeAll(): Record<string, string> {
+  const cols = Object.fromEntries(HEADER.map((h, i) => [h, RECORDS.map((r) => r[i])]))
+  const files: Record<string, string> = {
+    csv: join(dir, 'r.csv'),
+    csv_dialect: join(dir, 'r-semicolon.csv'),
+    arrow_file: join(dir, 'r.arrow'),
+    arrow_stream: join(dir, 'r.arrows'),
+    jsonl: join(dir, 'r.jsonl'),
+  }
+  writeFileSync(files.csv, toCsv(HEADER, RECORDS))
+  // BOM, CRLF, semicolons, upper-case header in another order
+  const order = [...HEADER].reverse()
+  const perm = order.map((h) => HEADER.indexOf(h))
+  writeFileSync(
+    files.csv_dialect,
+    '\uFEFF' +
+      toCsv(
+        order.map((h) => (h === 'branch_ref' ? h : h.toUpperCase())),
+        RECORDS.map((r) => perm.map((i) => r[i])),
+        ';',
+        '\r\n',
+      ),
+  )
+  const table = tableFromArrays(cols as Record<string, string[]>)
+  writeFileSync(files.arrow_file, tableToIPC(table, 'file'))
+  writeFileSync(files.arrow_stream, tableToIPC(table, 'stream'))
+  writeFileSync(
+    files.jsonl,
+    RECORDS.map((r) => {
+      const o: Record<string, unknown> = {}
+      HEADER.forEach((h, i) => (o[h] = h === 'amount' ? Number(r[i]) : r[i]))
+      return JSON.stringify(o).replace(
+        /"amount":([0-9.]+)/,
+        (_, n) => `"amount":${n === '1500' ? '1500.00' : n}`,
+      )
+    }).join('\n') + '\n',
+  )
+  return files
+}
+
+describe('every format lands the same records', () => {
+  it('CSV, Parquet, Arrow file and stream, JSON lines', async () => {
+    const files = writeAll()
+    const reference = await ingestOne(files.csv)
+    expect(reference.rows.map((r) => r.tx_id)).toEqual(['R1', 'R2', 'R3', 'R4'])
+    expect(Object.fromEntries(reference.rows.map((r) => [r.tx_id, r.ts]))).toEqual(EXPECTED_TS)
+    expect(reference.rows.map((r) => r.amount)).toEqual(['1500.00', '99.50', '1000000.00', '0.01'])
+    expect(reference.rows[1].debtor_name).toBe('Gamma, "the" trader')
+    expect(reference.rows[2].purpose).toBe('CNC spindle\nline two')
+    expect(reference.rows[0].extra).toEqual({ branch_ref: 'B-7' })
+    expect(reference.rows[3].extra).toEqual({ branch_ref: null })
+
+    // Parquet, text and typed columns, written by DuckDB from the landed reference
+    const pq = join(dir, 'r.parquet')
+    const pqTyped = join(dir, 'r-typed.parquet')
+    await withStore(async (store) => {
+      await sql(store, `create table t as select * from read_csv($f, all_varchar = true)`, {
+        f: files.csv,
+      })
+      await store.conn.exclusive((raw) => raw.run(`copy t to '${pq}' (format parquet)`))
+      await store.conn.exclusive((raw) =>
+        raw.run(`copy (select * replace (ts::timestamptz as ts, amount::decimal(18, 2) as amount)
+          from t) to '${pqTyped}' (format parquet)`),
+      )
+    })
+    const variants: Array<[string, string, CsvEngine?]> = [
+      ['csv (JavaScript reader)', files.csv, 'js'],
+      ['csv ; BOM CRLF', files.csv_dialect],
+      ['csv ; BOM CRLF (JavaScript reader)', files.csv_dialect, 'js'],
+      ['parquet', pq],
+      ['parquet typed', pqTyped],
+      ['arrow file', files.arrow_file],
+      ['arrow stream', files.arrow_stream],
+      ['jsonl', files.jsonl],
+    ]
+    for (const [name, file, engine] of variants) {
+      const got = await ingestOne(file, engine)
+      expect(got.rows, name).toEqual(reference.rows)
+      expect(got.summary.files[0].rows_read, name).toBe(RECORDS.length)
+    }
+  })
+})

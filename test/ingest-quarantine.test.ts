@@ -1,0 +1,230 @@
+// Every kind of bad row lands in quarantine with its reason code and line, the same on DuckDB's
+// CSV reader and the JavaScript reader, and per file rows read = accepted + quarantined.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { withStore, type Store } from '../src/store/index.ts'
+import { ingestPaths, IngestConfig, type CsvEngine } from '../src/ingest/index.ts'
+import { sql } from './ingest-helpers.ts'
+
+const FIXTURES = new URL('./fixtures/ingest/', import.meta.url).pathname
+const config = IngestConfig.parse({})
+const now = () => new Date('2024-06-01T00:00:00Z')
+
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rw-quarantine-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Checks the reconciliation of every landed file against the tables, and returns the quarantine. */
+async function reconcile(store: Store) {
+  const files = await sql<{
+    file_id: string
+    rows_read: string
+    rows_accepted: string
+    rows_quarantined: string
+  }>(store, 'select * from ingest_files')
+  for (const f of files) {
+    const [p] = await sql<{ n: string }>(
+      store,
+      'select count(*) n from payments where file_id = $f',
+      { f: f.file_id },
+    )
+    const [q] = await sql<{ n: string }>(
+      store,
+      'select count(distinct source_row) n from quarantine where file_id = $f',
+      { f: f.file_id },
+    )
+    expect(Number(f.rows_read)).toBe(Number(f.rows_accepted) + Number(f.rows_quarantined))
+    expect(Number(p.n)).toBe(Number(f.rows_accepted))
+    expect(Number(q.n)).toBe(Number(f.rows_quarantined))
+  }
+}
+
+async function quarantineOf(store: Store, path: string) {
+  return sql<Record<string, string | null>>(
+    store,
+    `select source_row::integer as line, column_name, raw_value, reason_code, reason, raw_row
+     from quarantine where path = $p order by source_row`,
+    { p: path },
+  )
+}
+
+// line → reason code, for test/fixtures/ingest/bad-rows.csv (header = line 1)
+const BAD_ROWS: Record<number, string> = {
+  3: 'missing_field',
+  4: 'bad_timestamp',
+  5: 'future_timestamp',
+  6: 'bad_amount',
+  7: 'nonpositive_amount',
+  8: 'nonpositive_amount',
+  9: 'amount_scale',
+  10: 'unknown_currency',
+  11: 'bad_iban',
+  12: 'bad_iban',
+  13: 'same_account',
+  14: 'bad_bic',
+  15: 'bad_bic',
+  16: 'unknown_country',
+  17: 'bad_hs_code',
+  18: 'duplicate_tx_id',
+  19: 'wrong_column_count',
+  20: 'wrong_column_count',
+  21: 'unterminated_quote',
+  22: 'tx_id_exists',
+  24: 'missing_field',
+  25: 'bad_amount',
+  26: 'amount_scale',
+}
+
+describe('quarantine', () => {
+  it('quarantines every bad-row kind with its reason, identically on both CSV paths', async () => {
+    const results: Record<string, unknown[]> = {}
+    for (const engine of ['native', 'js'] as CsvEngine[]) {
+      await withStore(async (store) => {
+        await ingestPaths(store, [join(FIXTURES, 'good.csv')], { config, now, csvEngine: engine })
+        const s = await ingestPaths(store, [join(FIXTURES, 'bad-rows.csv')], {
+          config,
+          now,
+          csvEngine: engine,
+        })
+        const f = s.files[0]
+        expect(f.engine).toBe(engine === 'native' ? 'native' : 'arrow')
+        expect([f.rows_read, f.rows_accepted, f.rows_quarantined]).toEqual([26, 3, 23])
+        const q = await quarantineOf(store, join(FIXTURES, 'bad-rows.csv'))
+        expect(Object.fromEntries(q.map((r) => [r.line, r.reason_code]))).toEqual(BAD_ROWS)
+        const byLine = Object.fromEntries(q.map((r) => [r.line, r]))
+        expect(byLine[11]).toMatchObject({
+          column_name: 'debtor_account',
+          raw_value: 'DE89370400440532013001',
+        })
+        expect(byLine[12].reason).toContain('DE IBANs have 22')
+        expect(byLine[18].reason).toContain('row 2')
+        expect(byLine[19].raw_row).toBe('B19,2024-05-01T10:00:00Z,10.00,EUR,ACC-1,Alpha,DE,,ACC-2')
+        expect(JSON.parse(byLine[6].raw_row!)).toMatchObject({ tx_id: 'B05', amount: '12,50' })
+        const landed = await sql<{ tx_id: string; source_row: string }>(
+          store,
+          `select p.tx_id, p.source_row::integer source_row from payments p
+           join ingest_files f using (file_id) where f.path like '%bad-rows.csv' order by 2`,
+        )
+        expect(landed).toEqual([
+          { tx_id: 'B01', source_row: 2 },
+          { tx_id: 'B23', source_row: 23 },
+          { tx_id: 'B27', source_row: 27 },
+        ])
+        await reconcile(store)
+        results[engine] = q
+      })
+    }
+    expect(results.native).toEqual(results.js)
+  })
+
+  it('rejects rows that cannot be split into fields: invalid UTF-8, unterminated quote', async () => {
+    const file = join(dir, 'structure.csv')
+    const head = 'tx_id,ts,amount,currency,debtor_account,creditor_account,purpose\n'
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(head + 'S1,2024-05-01T10:00:00Z,5.00,EUR,A1,A2,"two\nlines, quoted"\n'),
+        Buffer.from('S2,2024-05-01T10:00:00Z,5.00,EUR,A1,A2,caf'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('\n\nS3,2024-05-01T10:00:00Z,5.00,EUR,A1,A2,ok\n'),
+        Buffer.from('S4,2024-05-01T10:00:00Z,5.00,EUR,A1,A2,"never closed\nS5,x,y\n'),
+      ]),
+    )
+    await withStore(async (store) => {
+      const s = await ingestPaths(store, [file], { config, now })
+      expect(s.files[0].engine).toBe('arrow') // not one record per line: the JavaScript reader
+      expect([s.files[0].rows_read, s.files[0].rows_accepted, s.files[0].rows_quarantined]).toEqual(
+        [4, 2, 2],
+      )
+      const q = await quarantineOf(store, file)
+      expect(q.map((r) => [r.line, r.reason_code])).toEqual([
+        [4, 'invalid_utf8'],
+        [7, 'unterminated_quote'],
+      ])
+      const p = await sql(
+        store,
+        'select tx_id, purpose, source_row::integer as line from payments order by 1',
+      )
+      expect(p).toEqual([
+        { tx_id: 'S1', purpose: 'two\nlines, quoted', line: 2 },
+        { tx_id: 'S3', purpose: 'ok', line: 6 },
+      ])
+      await reconcile(store)
+    })
+  })
+
+  it('JSON lines: bad JSON and non-objects are rejected, rules apply as for CSV', async () => {
+    const file = join(dir, 'rows.jsonl')
+    writeFileSync(
+      file,
+      [
+        '{"tx_id":"J1","ts":"2024-05-01T10:00:00Z","amount":12.5,"currency":"EUR","debtor_account":"A1","creditor_account":"A2","Ref":7}',
+        '{"tx_id":"J2","ts":"2024-05-01T10:00:00Z","amount":"-1","currency":"EUR","debtor_account":"A1","creditor_account":"A2"}',
+        '{"tx_id":"J3", oops}',
+        '[1,2]',
+        '',
+        '{"TX_ID":"J4","TS":"2024-05-01T10:00:00Z","AMOUNT":12345678901234.57,"CURRENCY":"usd","DEBTOR_ACCOUNT":"A1","CREDITOR_ACCOUNT":"A2"}',
+      ].join('\n') + '\n',
+    )
+    await withStore(async (store) => {
+      const s = await ingestPaths(store, [file], { config, now })
+      expect([s.files[0].rows_read, s.files[0].rows_accepted, s.files[0].rows_quarantined]).toEqual(
+        [5, 2, 3],
+      )
+      const q = await quarantineOf(store, file)
+      expect(q.map((r) => [r.line, r.reason_code])).toEqual([
+        [2, 'nonpositive_amount'],
+        [3, 'bad_json'],
+        [4, 'bad_json'],
+      ])
+      const p = await sql(
+        store,
+        'select tx_id, amount::varchar amount, currency, extra::varchar extra from payments order by 1',
+      )
+      expect(p).toEqual([
+        { tx_id: 'J1', amount: '12.50', currency: 'EUR', extra: '{"Ref":"7"}' },
+        { tx_id: 'J4', amount: '12345678901234.57', currency: 'USD', extra: null },
+      ])
+      await reconcile(store)
+    })
+  })
+
+  it('the future tolerance comes from config', async () => {
+    const file = join(dir, 'future.csv')
+    writeFileSync(
+      file,
+      'tx_id,ts,amount,currency,debtor_account,creditor_account\n' +
+        'F1,2024-06-01T23:00:00Z,1,EUR,A1,A2\nF2,2024-06-02T01:00:00Z,1,EUR,A1,A2\n',
+    )
+    for (const [hours, accepted] of [
+      [24, 1],
+      [48, 2],
+    ] as const) {
+      await withStore(async (store) => {
+        const s = await ingestPaths(store, [file], {
+          config: IngestConfig.parse({ future_tolerance_hours: hours }),
+          now,
+        })
+        expect(s.files[0].rows_accepted).toBe(accepted)
+      })
+    }
+  })
+
+  it('a file without a required column fails by name; the other files still land', async () => {
+    const bad = join(dir, 'no-amount.csv')
+    writeFileSync(bad, 'tx_id,ts,currency,debtor_account,creditor_account\nX,2024-05-01,EUR,A,B\n')
+    await withStore(async (store) => {
+      const s = await ingestPaths(store, [bad, join(FIXTURES, 'good.csv')], { config, now })
+      expect(s.files[0]).toMatchObject({ status: 'failed', exit_code: 2 })
+      expect(s.files[0].error).toContain('no-amount.csv')
+      expect(s.files[0].error).toContain('amount')
+      expect(s.files[1]).toMatchObject({ status: 'landed', rows_accepted: 2 })
+      const [m] = await sql<{ n: string }>(store, 'select count(*) n from ingest_files')
+      expect(Number(m.n)).toBe(1)
+    })
+  })
+})
