@@ -68,7 +68,7 @@ create table party_hits (
 );
 
 create table tx_goods (
-  tx_id varchar primary key,
+  tx_id varchar not null,           -- one row per flagged transfer (no key: bulk rewrites stay fast)
   category varchar not null,
   tier varchar not null,
   source varchar not null,              -- hs | lexicon | both
@@ -80,7 +80,7 @@ create table tx_goods (
 );
 
 create table tx_routes (
-  tx_id varchar primary key,
+  tx_id varchar not null,           -- one row per flagged transfer (no key: bulk rewrites stay fast)
   sanctioned boolean not null,          -- a party or bank country is a sanctioned jurisdiction
   hub boolean not null,                 -- a party or bank country is a diversion / transshipment hub
   countries varchar[] not null,         -- every flagged country on the transfer

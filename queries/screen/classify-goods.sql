@@ -1,6 +1,5 @@
 -- Goods classes of every transfer in the window: the HS code against the active goods codes (longest
--- prefix wins), the purpose text against the active lexicon ($re: one alternation of every term,
--- built from goods_terms; group 1 is the term). Flags a mismatch when a controlled code travels under
+-- prefix wins), the purpose text against the active lexicon (see src/screen/goods-regex.ts). Flags a mismatch when a controlled code travels under
 -- a generic description with no controlled word, or controlled words travel under an uncontrolled code.
 insert into tx_goods
 with win as (
@@ -18,7 +17,7 @@ codes as (
   from goods_codes c join list_snapshots s on s.snapshot_id = c.snapshot_id
   where s.active and s.kind = 'goods'
 ),
-terms as (
+terms as materialized (
   select distinct t.term, t.category, t.tier, t.generic
   from goods_terms t join list_snapshots s on s.snapshot_id = t.snapshot_id
   where s.active and s.kind = 'goods'
@@ -35,16 +34,43 @@ hs_hit as (
   from hs_prefixes p join codes c on c.prefix = p.pre
   group by tx_id
 ),
-found as (
-  select tx_id,
-    unnest(regexp_extract_all(text, $re, 1)) as raw
+-- long terms (≥ 7 characters, or several words) as substrings: one literal alternation ($re_long)
+long_found as materialized (
+  select tx_id, unnest(regexp_extract_all(text, $re_long, 1)) as w
   from win
-  where text <> '' and regexp_matches(text, $re)
+  where text <> ''
 ),
+-- words that start with a short term ($re_short), checked against the terms below
+words as materialized (
+  select tx_id, unnest(regexp_extract_all(text, $re_short, 1)) as w
+  from win
+  where text <> ''
+),
+short_terms as (
+  select * from terms where length(term) < 7 and not contains(term, ' ')
+),
+-- every join below is an equality (hash) join; duplicates fold in lex_agg
 lex as (
   select f.tx_id, t.term, t.category, t.tier, t.generic
-  from (select distinct tx_id, regexp_replace(raw, '^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$', '', 'g') as w from found) f
-  join terms t on f.w = t.term or f.w = t.term || 's'
+  from long_found f join terms t on t.term = f.w
+  union all
+  -- up to 4 characters: the whole word, or the word without a plural 's'
+  select f.tx_id, t.term, t.category, t.tier, t.generic
+  from words f join short_terms t on t.term = f.w
+  where length(t.term) <= 4
+  union all
+  select f.tx_id, t.term, t.category, t.tier, t.generic
+  from words f join short_terms t on t.term = left(f.w, -1)
+  where length(t.term) <= 4 and f.w like '%s'
+  union all
+  -- 5 or 6 characters: the start of a word
+  select f.tx_id, t.term, t.category, t.tier, t.generic
+  from words f join short_terms t on t.term = left(f.w, 5)
+  where length(t.term) = 5
+  union all
+  select f.tx_id, t.term, t.category, t.tier, t.generic
+  from words f join short_terms t on t.term = left(f.w, 6)
+  where length(t.term) = 6
 ),
 lex_agg as (
   select tx_id,

@@ -1,7 +1,7 @@
-delete from tx_goods
-where tx_id in (
-  select tx_id from payments
-  where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
+-- Earlier rows of the window's transfers are replaced by this classification.
+delete from tx_goods r
+using payments p
+where p.tx_id = r.tx_id
+  and p.ts >= $from::timestamp
+  and p.ts < (case when length($to) <= 10 then $to::date + interval 1 day
                    else $to::timestamp + interval 1 microsecond end)
-)

@@ -1,6 +1,12 @@
 // screen/: list import, party-name matching, controlled-goods classification and route flags.
 export { importList, type ImportListOptions } from './import-list.ts'
-export { screenWindow, loadNameIndex, explainHit, listVersions } from './screen-window.ts'
+export {
+  screenWindow,
+  classifyWindow,
+  loadNameIndex,
+  explainHit,
+  listVersions,
+} from './screen-window.ts'
 export { readScreening } from './read-screening.ts'
 export { listSnapshots } from './snapshots.ts'
 export { ScreenConfig } from './config.ts'

@@ -71,6 +71,34 @@ async function ensureGoodsLists(store: Store, config: ScreenConfig): Promise<voi
     if (existsSync(f)) await importList(store, f, { kind: 'goods' })
 }
 
+/**
+ * Goods classes and route flags of every transfer in the window, set-based in SQL; replaces earlier
+ * rows for those transfers.
+ */
+export async function classifyWindow(
+  store: Store,
+  window: ScreenWindow,
+  config: ScreenConfig,
+): Promise<{ msGoods: number; msRoutes: number }> {
+  const params = { from: window.from, to: window.to }
+  const terms = await store.all<{ term: string }>('screen/active-goods-terms')
+  const regex = lexiconRegex(terms.map((t) => t.term))
+  return store.transaction(async (tx) => {
+    let t0 = Date.now()
+    await tx.run('screen/delete-goods-window', params)
+    await tx.run('screen/classify-goods', { ...params, re_long: regex.long, re_short: regex.short })
+    const msGoods = Date.now() - t0
+    t0 = Date.now()
+    await tx.run('screen/delete-routes-window', params)
+    await tx.run('screen/classify-routes', {
+      ...params,
+      sanctioned: config.sanctioned_countries.map((c) => c.toUpperCase()).join(','),
+      hubs: config.diversion_hubs.map((c) => c.toUpperCase()).join(','),
+    })
+    return { msGoods, msRoutes: Date.now() - t0 }
+  })
+}
+
 export async function screenWindow(
   store: Store,
   window: ScreenWindow,
@@ -83,7 +111,7 @@ export async function screenWindow(
   await ensureGoodsLists(store, config)
 
   // party names
-  let t0 = Date.now()
+  const t0 = Date.now()
   const { index, sources } = await loadNameIndex(store)
   const parties = await store.all<{ account: string; name: string }>(
     'screen/window-parties',
@@ -121,12 +149,7 @@ export async function screenWindow(
       if (i % 1000 === 0) progress.update(i, `${hits.length} hits`)
     })
   progress.done(`${parties.length} names, ${hits.length} hits`)
-  const regex = lexiconRegex(
-    (await store.all<{ term: string }>('screen/active-goods-terms')).map((t) => t.term),
-  )
   const msNames = Date.now() - t0
-  let msGoods = 0
-  let msRoutes = 0
   await store.transaction(async (tx) => {
     await tx.run('screen/delete-hits-window', params)
     for (let i = 0; i < hits.length; i += 5000)
@@ -134,19 +157,8 @@ export async function screenWindow(
         rows: JSON.stringify(hits.slice(i, i + 5000)),
         screened_at: now.toISOString(),
       })
-    t0 = Date.now()
-    await tx.run('screen/delete-goods-window', params)
-    await tx.run('screen/classify-goods', { ...params, re: regex })
-    msGoods = Date.now() - t0
-    t0 = Date.now()
-    await tx.run('screen/delete-routes-window', params)
-    await tx.run('screen/classify-routes', {
-      ...params,
-      sanctioned: config.sanctioned_countries.map((c) => c.toUpperCase()).join(','),
-      hubs: config.diversion_hubs.map((c) => c.toUpperCase()).join(','),
-    })
-    msRoutes = Date.now() - t0
   })
+  const { msGoods, msRoutes } = await classifyWindow(store, window, config)
   const transfers =
     (await store.one<{ transfers: number }>('screen/counts-window', params))?.transfers ?? 0
   const goods = await store.one<{ flagged: number; mismatches: number }>(

@@ -47,6 +47,13 @@ interface IndexedName {
   name: string
   kind: string
   norm: NormalName
+  /** Has single-letter tokens (initials), which pair up outside the token index. */
+  initials: boolean
+}
+
+/** Neither generic nor a particle nor a number nor an initial, whatever the name's kind. */
+function isDistinctive(t: string): boolean {
+  return t.length > 1 && tokenWeight(t, 'company') >= 1 && tokenWeight(t, 'person') >= 1
 }
 
 /** Schema → how its names compare. */
@@ -71,6 +78,9 @@ export class NameIndex {
   private compact = new Map<string, number[]>()
   private expandCache = new Map<string, string[]>()
   private acc: Float64Array = new Float64Array(0)
+  private shared: Uint8Array = new Uint8Array(0)
+  private stamp: Int32Array = new Int32Array(0)
+  private serial = 0
 
   constructor(entries: IndexEntry[]) {
     this.entries = entries
@@ -82,12 +92,15 @@ export class NameIndex {
         if (norm.tokens.length === 0 || seen.has(norm.tokens.join(' '))) continue
         seen.add(norm.tokens.join(' '))
         const id = this.names.length
-        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm })
+        const initials = norm.tokens.some((t) => t.length === 1)
+        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm, initials })
         for (const t of new Set(norm.tokens)) push(this.postings, t, id)
         push(this.compact, norm.compact, id)
       }
     })
     this.acc = new Float64Array(this.names.length)
+    this.shared = new Uint8Array(this.names.length)
+    this.stamp = new Int32Array(this.names.length)
     for (const t of this.postings.keys()) {
       push(this.variants, '~' + skeleton(t), t)
       if (t.length >= 4) for (const d of deletions(t)) push(this.variants, d, t)
@@ -149,6 +162,22 @@ export class NameIndex {
       for (const v of x.exp) for (const id of this.postings.get(v)!) add(id, idf, false)
     }
     for (const id of this.compact.get(q.compact) ?? []) add(id, 100, false)
+    // A hit must pair up every distinctive query word (or be the shorter name, and pair two words):
+    // with two or more distinctive words, a candidate sharing fewer than two of them cannot score.
+    const distinctive = toks.filter((x) => isDistinctive(x.t))
+    const needTwo = distinctive.length >= 2 && !q.tokens.some((t) => t.length === 1)
+    if (needTwo) {
+      this.serial++
+      for (const x of distinctive) {
+        this.serial++
+        for (const v of x.exp)
+          for (const id of this.postings.get(v)!)
+            if (acc[id] !== 0 && this.stamp[id] !== this.serial) {
+              this.stamp[id] = this.serial
+              this.shared[id]++
+            }
+      }
+    }
     const max = opts.maxCandidates ?? 200
     if (touched.length > max)
       // add the evidence of the other tokens, then keep the best-supported candidates
@@ -158,8 +187,14 @@ export class NameIndex {
           for (const v of x.exp) for (const id of this.postings.get(v)!) add(id, idf, true)
         }
     let cands = touched
-    if (touched.length > max)
-      cands = touched
+    if (needTwo) {
+      cands = touched.filter(
+        (id) => this.shared[id] >= 2 || this.names[id].initials || acc[id] >= 100,
+      )
+      for (const id of touched) this.shared[id] = 0
+    }
+    if (cands.length > max)
+      cands = cands
         .slice()
         .sort((a, b) => acc[b] - acc[a])
         .slice(0, max)

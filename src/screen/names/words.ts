@@ -43,6 +43,8 @@ const LEGAL_PHRASES: Record<string, string> = {
   'fz llc': 'fzllc',
   'anonim sirketi': 'as',
   'limited sirketi': 'ltd',
+  'ltd sti': 'ltd',
+  'limited sti': 'ltd',
   'besloten vennootschap': 'bv',
   'naamloze vennootschap': 'nv',
 }
@@ -54,7 +56,7 @@ const LEGAL_SINGLE = [
   'pao', 'oao', 'ojsc', 'jsc', 'cjsc', 'pjsc', 'sa', 'sarl', 'bv', 'nv', 'srl', 'spa', 'sas', 'kg',
   'ohg', 'ug', 'se', 'pte', 'pty', 'lp', 'llp', 'oy', 'oyj', 'ab', 'aps', 'kft', 'doo', 'sro',
   'ood', 'ead', 'tov', 'ltda', 'sl', 'wll', 'spzoo', 'sdnbhd', 'bhd', 'pvt', 'co', 'company',
-  'gie', 'kk', 'cv', 'oood', 'est', 'establishment', 'ik', 'chp', 'fop', 'pp', 'aktsionernoe',
+  'gie', 'kk', 'cv', 'oood', 'est', 'establishment', 'sti', 'ik', 'chp', 'fop', 'pp', 'aktsionernoe',
   'jsco',
 ]
 

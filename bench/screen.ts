@@ -1,0 +1,253 @@
+// Screening benchmark (npm run bench:screen; run under `flock /tmp/ringwatch-bench.lock`):
+//  1. names/s: 100 k distinct party names (20 % realistic variants of listed names) matched against
+//     a 20 k-entry list (the real OFAC sdn.csv from ../shared/data when present, topped up with
+//     synthetic entries), index build included;
+//  2. transfers/s: goods + route classification over 1 M transfers in a file DuckDB;
+//  3. one full screenWindow over the same 1 M transfers (names + goods + routes).
+// Each measurement runs RUNS times; medians are printed.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openStore } from '../src/store/index.ts'
+import {
+  NameIndex,
+  ScreenConfig,
+  classifyWindow,
+  importList,
+  screenWindow,
+  type IndexEntry,
+} from '../src/screen/index.ts'
+import { parseOfacSdn } from '../src/screen/lists/ofac.ts'
+import { sharedData } from '../src/screen/shared-data.ts'
+import { insertFixturePayments, type FixturePayment } from '../src/screen/fixtures.ts'
+import { rng, syntheticCompany, syntheticPerson, variantOf } from '../src/screen/synthetic.ts'
+
+const RUNS = Number(process.env.RUNS ?? 3)
+const LIST_SIZE = 20_000
+const NAMES = 100_000
+const TRANSFERS = Number(process.env.TRANSFERS ?? 1_000_000)
+const config = ScreenConfig.parse({})
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const fmt = (n: number) => Math.round(n).toLocaleString('en')
+
+function listEntries(): { entries: IndexEntry[]; real: number } {
+  const r = rng(1)
+  const sdn = sharedData('sdn/sdn.csv')
+  const entries: IndexEntry[] = sdn
+    ? parseOfacSdn(readFileSync(sdn, 'utf8')).entries.map((e) => ({
+        id: e.id,
+        snapshotId: 'sdn',
+        schema: e.schema,
+        caption: e.caption,
+        names: e.names,
+      }))
+    : []
+  const real = entries.length
+  while (entries.length < LIST_SIZE) {
+    const person = r() < 0.4
+    const name = person ? syntheticPerson(r) : syntheticCompany(r)
+    const id = `syn-${entries.length}`
+    entries.push({
+      id,
+      snapshotId: 'syn',
+      schema: person ? 'Person' : 'Company',
+      caption: name,
+      names: [{ name, kind: 'name' }],
+    })
+  }
+  return { entries, real }
+}
+
+function queryNames(entries: IndexEntry[]): { names: string[]; planted: Map<string, string> } {
+  const r = rng(2)
+  const seen = new Set<string>()
+  const planted = new Map<string, string>()
+  while (seen.size < NAMES) {
+    if (r() < 0.2) {
+      const e = entries[Math.floor(r() * entries.length)]
+      const v = variantOf(r, e.names[0].name)
+      if (!seen.has(v)) planted.set(v, e.id)
+      seen.add(v)
+    } else seen.add(r() < 0.5 ? syntheticPerson(r) : syntheticCompany(r))
+  }
+  return { names: [...seen], planted }
+}
+
+function benchNames() {
+  const { entries, real } = listEntries()
+  const { names, planted } = queryNames(entries)
+  console.log(
+    `names: ${fmt(names.length)} distinct names (${fmt(planted.size)} variants of listed names) against ${fmt(entries.length)} entries (${fmt(real)} from OFAC sdn.csv)`,
+  )
+  const builds: number[] = []
+  const rates: number[] = []
+  const totals: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now()
+    const index = new NameIndex(entries)
+    const t1 = performance.now()
+    let hits = 0
+    let found = 0
+    for (const n of names) {
+      const h = index.match(n, {
+        threshold: config.match_threshold,
+        maxCandidates: config.max_candidates,
+      })
+      hits += h.length
+      const want = planted.get(n)
+      if (want && h.some((x) => x.entry.id === want)) found++
+    }
+    const t2 = performance.now()
+    builds.push(t1 - t0)
+    totals.push(t2 - t0)
+    rates.push(names.length / ((t2 - t1) / 1000))
+    console.log(
+      `  run ${run + 1}: index ${fmt(t1 - t0)} ms, match ${fmt(t2 - t1)} ms (${fmt(names.length / ((t2 - t1) / 1000))} names/s), ${fmt(hits)} hits, ${fmt(found)}/${fmt(planted.size)} variants found (${((100 * found) / planted.size).toFixed(1)} %)`,
+    )
+  }
+  console.log(
+    `names median: ${fmt(median(rates))} names/s; index build ${fmt(median(builds))} ms; all 100 k names incl. build ${(median(totals) / 1000).toFixed(1)} s`,
+  )
+}
+
+const PURPOSES: Array<[string, string | null]> = [
+  ['Invoice 4711 office furniture', '9403'],
+  ['spare parts for agricultural machinery', '854231'],
+  ['Lieferung Kugellager laut Rechnung', '848210'],
+  ['consulting services Q3', null],
+  ['Frequenzumrichter und Ersatzteile', '850440'],
+  ['payment for textiles', '6109'],
+  ['FPGA development boards', '854239'],
+  ['поставка микросхем', null],
+  ['household goods', '8471.50'],
+  ['CNC lathe spare parts', '845811'],
+  ['rent October', null],
+  ['oscilloscopes and signal generators', '903020'],
+  ['coffee beans', '0901'],
+  ['drone parts and flight controllers', '880730'],
+  ['software licence', null],
+  ['carbon fibre sheets', '6815'],
+]
+const COUNTRIES = [
+  'DE',
+  'DE',
+  'DE',
+  'FR',
+  'NL',
+  'PL',
+  'AT',
+  'IT',
+  'AE',
+  'TR',
+  'KZ',
+  'CN',
+  'HK',
+  'RU',
+  'AM',
+  'GE',
+  'US',
+  'GB',
+]
+
+async function landTransfers(path: string): Promise<number> {
+  const store = await openStore({ path })
+  try {
+    const r = rng(3)
+    const accounts = 60_000
+    const names = Array.from({ length: accounts }, () =>
+      r() < 0.5 ? syntheticCompany(r) : syntheticPerson(r),
+    )
+    const country = Array.from(
+      { length: accounts },
+      () => COUNTRIES[Math.floor(r() * COUNTRIES.length)],
+    )
+    const t0 = performance.now()
+    for (let start = 0; start < TRANSFERS; start += 100_000) {
+      const rows: FixturePayment[] = []
+      for (let i = start; i < Math.min(TRANSFERS, start + 100_000); i++) {
+        const d = Math.floor(r() * accounts)
+        let c = Math.floor(r() * accounts)
+        if (c === d) c = (c + 1) % accounts
+        const [purpose, hs] = PURPOSES[Math.floor(r() * PURPOSES.length)]
+        const ts = new Date(Date.UTC(2026, 9, 1) + Math.floor(r() * 30 * 86400_000)).toISOString()
+        rows.push({
+          tx_id: `T${i}`,
+          ts,
+          amount: (100 + Math.floor(r() * 100_000)).toFixed(2),
+          debtor_account: `A${d}`,
+          debtor_name: names[d],
+          debtor_country: country[d],
+          debtor_bank: `BANK${country[d]}XX`,
+          creditor_account: `A${c}`,
+          creditor_name: names[c],
+          creditor_country: country[c],
+          creditor_bank: `BANK${country[c]}XX`,
+          purpose,
+          hs_code: hs,
+        })
+      }
+      await insertFixturePayments(store, rows)
+    }
+    await importList(store, 'samples/lists/goods-hs.csv', { kind: 'goods' })
+    await importList(store, 'samples/lists/goods-lexicon.csv', { kind: 'goods' })
+    const sdn = sharedData('sdn/sdn.csv')
+    if (sdn) await importList(store, sdn, { kind: 'sanctions' })
+    await store.checkpoint()
+    return performance.now() - t0
+  } finally {
+    await store.close()
+  }
+}
+
+async function benchTransfers() {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-bench-screen-'))
+  const path = join(dir, 'bench.duckdb')
+  try {
+    const landMs = await landTransfers(path)
+    console.log(
+      `\ntransfers: ${fmt(TRANSFERS)} synthetic transfers landed in a file DuckDB in ${(landMs / 1000).toFixed(1)} s (setup, not measured)`,
+    )
+    const store = await openStore({ path })
+    try {
+      const window = { from: '2026-10-01', to: '2026-10-31' }
+      const rates: number[] = []
+      const goods: number[] = []
+      const routes: number[] = []
+      for (let run = 0; run < RUNS; run++) {
+        const t0 = performance.now()
+        const ms = await classifyWindow(store, window, config)
+        const total = performance.now() - t0
+        rates.push(TRANSFERS / (total / 1000))
+        goods.push(ms.msGoods)
+        routes.push(ms.msRoutes)
+        console.log(
+          `  run ${run + 1}: goods ${fmt(ms.msGoods)} ms, routes ${fmt(ms.msRoutes)} ms, total ${fmt(total)} ms (${fmt(TRANSFERS / (total / 1000))} transfers/s)`,
+        )
+      }
+      console.log(
+        `goods+routes median: ${fmt(median(rates))} transfers/s (goods ${fmt(median(goods))} ms, routes ${fmt(median(routes))} ms)`,
+      )
+      const full: number[] = []
+      let last
+      for (let run = 0; run < RUNS; run++) {
+        const t0 = performance.now()
+        last = await screenWindow(store, window, config)
+        full.push(performance.now() - t0)
+        console.log(
+          `  screenWindow run ${run + 1}: ${fmt(full[run])} ms (names ${fmt(last.ms.names)} ms for ${fmt(last.names_screened)} account names)`,
+        )
+      }
+      console.log(
+        `screenWindow median over ${fmt(TRANSFERS)} transfers: ${(median(full) / 1000).toFixed(2)} s; ${fmt(last!.party_hits)} party hits, ${fmt(last!.goods_flagged)} goods flags (${fmt(last!.goods_mismatches)} mismatches), ${fmt(last!.routes_sanctioned)} sanctioned / ${fmt(last!.routes_hub)} hub routes`,
+      )
+    } finally {
+      await store.close()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+benchNames()
+await benchTransfers()
