@@ -112,6 +112,7 @@ export async function generate(
     const nBg = Math.max(0, o.perDay - planned.length)
     let j = 0
     const emitPlanned = (t: PlannedTx) => {
+      if (t.txId) throw new Error('a planned transfer was scheduled twice')
       t.txId = ids.uuid()
       sink.add(
         t.txId,

@@ -117,8 +117,13 @@ export class Kit {
 
   /** An existing background person or company (for counterparties of fans). */
   existing(kind: 'person' | 'company'): Party {
-    return this.rng.pick(kind === 'person' ? this.pool.persons : this.pool.companies)
+    const p = this.rng.pick(kind === 'person' ? this.pool.persons : this.pool.companies)
+    this.borrowed.add(p.account)
+    return p
   }
+
+  /** Accounts taken from the background population (they have a history of their own). */
+  readonly borrowed = new Set<string>()
 
   /** An EUR amount in the pattern's currency, rounded to its minor unit. */
   eur(x: number): number {

@@ -72,14 +72,17 @@ export function layering(kit: Kit): Draft {
   return { txs, params: { hops, dwell_median_hours: dwellMedian } }
 }
 
-/** AMLSim "random": a random walk among a small set; its first three hops form a layering chain. */
+/** AMLSim "random": a random walk among a small set; its opening hops form a layering chain. */
 export function randomWalk(kit: Kit): Draft {
   const { rng } = kit
-  const size = rng.int(4, 6)
+  const hops = rng.int(4, 7)
+  // The walk opens with a simple path over at least half its hops (and at least 3): that part is a
+  // layering chain, so one layering alert can cover half of the walk. Then it wanders freely.
+  const simple = Math.max(3, Math.ceil(hops / 2))
+  const size = Math.max(rng.int(4, 6), simple + 1)
   const set: Party[] = [kit.party('source')]
   for (let i = 1; i < size; i++) set.push(kit.party(i === 3 ? 'sink' : 'middle'))
-  const hops = rng.int(4, 7)
-  const order = [0, 1, 2, 3]
+  const order = Array.from({ length: simple + 1 }, (_, i) => i)
   while (order.length <= hops) {
     const cur = order[order.length - 1]
     let next = rng.int(0, size - 1)
@@ -96,7 +99,7 @@ export function randomWalk(kit: Kit): Draft {
     }
     txs.push({ at: t, amount, debtor: set[order[i]], creditor: set[order[i + 1]] })
   }
-  return { txs, params: { set_size: size, hops, walk: order } }
+  return { txs, params: { set_size: size, hops, simple_prefix_hops: simple, walk: order } }
 }
 
 /** Pass-through of one account: forwards ratio × inflow after a dwell; used by the set patterns. */

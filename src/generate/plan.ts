@@ -18,6 +18,8 @@ import { goodsMismatch, sanctions } from './patterns-screen.ts'
 import { buildPool, type Pool } from './pool.ts'
 import { Rng } from './rng.ts'
 import { planBenign } from './benign.ts'
+import { fromEur, payCurrency } from './money.ts'
+import { billPurpose, p2pPurpose } from './purposes.ts'
 import {
   DAY_MS,
   HOUR_MS,
@@ -132,6 +134,39 @@ export function isControlled(purpose: string, hs: string): boolean {
   return CONTROLLED_HS.has(code) || CONTROLLED_WORDS.some((w) => purpose.includes(w))
 }
 
+/** 1–3 small ordinary payments of each dedicated pattern account, days before the pattern starts. */
+function coverHistory(rng: Rng, kit: Kit, txs: PlannedTx[], start: number): PlannedTx[] {
+  const first = Math.min(...txs.map((t) => t.ts))
+  if (first - start < 2 * DAY_MS) return []
+  const own = new Set<string>()
+  const parties = txs
+    .flatMap((t) => [t.debtor, t.creditor])
+    .filter((p) => {
+      if (kit.borrowed.has(p.account) || own.has(p.account)) return false
+      own.add(p.account)
+      return true
+    })
+  const out: PlannedTx[] = []
+  for (const p of parties)
+    for (let i = rng.int(1, 3); i > 0; i--) {
+      const other = kit.existing(rng.chance(0.5) ? 'person' : 'company')
+      const ts = Math.floor((start + rng.next() * (first - DAY_MS - start)) / 1000) * 1000
+      const currency = payCurrency(rng, p.country, other.country)
+      const amount = fromEur(rng.logNormal(120, 0.7), currency)
+      const outgoing = rng.chance(0.6)
+      out.push({
+        ts,
+        amount,
+        currency,
+        debtor: outgoing ? p : other,
+        creditor: outgoing ? other : p,
+        purpose: outgoing ? billPurpose(rng) : p2pPurpose(rng),
+        hs: '',
+      })
+    }
+  return out
+}
+
 /** Places a draft inside [start, end): scaled down when longer than allowed, order kept. */
 function place(rng: Rng, draft: Draft, start: number, end: number, maxSpan: number): number[] {
   const dur = Math.max(...draft.txs.map((t) => t.at))
@@ -160,6 +195,7 @@ export function makePlan(input: PlanInput): Plan {
   const add = (tx: PlannedTx) => byDay[Math.floor((tx.ts - start) / DAY_MS)].push(tx)
 
   const patterns: PlannedPattern[] = []
+  const covers: PlannedTx[] = []
   const per = patternsPerTypology(days)
   let n = 0
   for (let round = 0; round < per; round++)
@@ -181,6 +217,10 @@ export function makePlan(input: PlanInput): Plan {
         }
       })
       txs.forEach(add)
+      // Some rings use accounts with a little ordinary history before the ring, so that being
+      // freshly seen is a hint, not a giveaway.
+      const aged = rng.chance(0.4)
+      if (aged) covers.push(...coverHistory(rng, kit, txs, start))
       patterns.push({
         id: `P${String(++n).padStart(4, '0')}-${typology}`,
         typology,
@@ -193,11 +233,19 @@ export function makePlan(input: PlanInput): Plan {
           route_kind: profile.route,
           goods_kind: profile.goods,
           currency: profile.currency,
+          aged_accounts: aged,
         },
       })
     }
 
   const benign = planBenign(new Rng(seed, 'benign'), reg, pool, { start, days, perDay })
+  if (covers.length)
+    benign.push({
+      id: 'B99999-cover_history',
+      kind: 'cover_history',
+      accounts: [...new Set(covers.flatMap((t) => [t.debtor.account, t.creditor.account]))],
+      txs: covers,
+    })
   for (const b of benign) b.txs.forEach(add)
   return { pool, reg, patterns, benign, byDay, entities }
 }

@@ -146,9 +146,11 @@ export function checkPattern(pattern: TruthPattern, rows: Row[]): string[] {
       chain(rows, 0.8, 72 * H, p)
       break
     case 'random': {
-      const head = rows.slice(0, 3)
-      if (new Set([...head.map((r) => r.debtor), head[2].creditor]).size !== 4)
-        p.push('first 3 hops repeat accounts')
+      // The opening simple path (≥ 3 hops, ≥ half the walk) must be a layering chain.
+      const n = Math.max(3, Math.ceil(rows.length / 2))
+      const head = rows.slice(0, n)
+      if (new Set([...head.map((r) => r.debtor), head[n - 1].creditor]).size !== n + 1)
+        p.push(`first ${n} hops repeat accounts`)
       chain(head, 0.8, 72 * H, p)
       chain(rows, 0, Infinity, p)
       break
