@@ -2,6 +2,8 @@
 // snapshots (indexed matching in TypeScript), and goods classes and route flags of every transfer
 // (set-based SQL over the window). Replaces earlier results for the window's accounts and transfers.
 import { existsSync } from 'node:fs'
+import { isAbsolute } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Store } from '../store/index.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import type { ScreenConfig } from './config.ts'
@@ -63,12 +65,24 @@ export function explainHit(name: string, hit: NameHit): HitExplanation {
   }
 }
 
+const REPO_ROOT = new URL('../../', import.meta.url)
+
+/** A configured list path: as given when it exists (from the cwd), else beside the package. */
+function resolveListPath(f: string): string | undefined {
+  if (existsSync(f)) return f
+  if (isAbsolute(f)) return undefined
+  const beside = fileURLToPath(new URL(f, REPO_ROOT))
+  return existsSync(beside) ? beside : undefined
+}
+
 /** Imports the configured default goods lists when no goods snapshot is active yet. */
 async function ensureGoodsLists(store: Store, config: ScreenConfig): Promise<void> {
   const active = await store.all<{ format: string }>('screen/active-goods-count')
   if (active.length > 0) return
-  for (const f of config.default_goods_lists)
-    if (existsSync(f)) await importList(store, f, { kind: 'goods' })
+  for (const f of config.default_goods_lists) {
+    const path = resolveListPath(f)
+    if (path) await importList(store, path, { kind: 'goods' })
+  }
 }
 
 /**
