@@ -1,8 +1,9 @@
 // Benchmark: graph build and every detector on generated windows of 1 M and 10 M transfers (power-law
 // payers and payees with hubs, planted patterns), written straight into a fresh DuckDB file by SQL;
 // then temporal cycles against networkx simple_cycles(length_bound=8) filtered to the same rules.
-// Usage: npm run bench:detect -- [--sizes 1000000,10000000] [--runs 3] [--nx-size 1000000]
-//        [--nx-timeout 600] [--no-nx]. Run it under `flock /tmp/ringwatch-bench.lock`.
+// Usage: npm run bench:detect -- [--sizes 1000000,10000000] [--runs 3]
+//        [--nx-sizes 1000000,300000,100000] [--nx-timeout 600] [--no-nx].
+// Run it under `flock /tmp/ringwatch-bench.lock`.
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,7 +20,11 @@ const flag = (name: string, def: string) => {
 }
 const sizes = flag('sizes', '1000000,10000000').split(',').map(Number)
 const runs = Number(flag('runs', '3'))
-const nxSizes = flag('nx-size', '1000000').split(',').map(Number)
+// networkx is tried on these windows, largest first, until one finishes within --nx-timeout seconds.
+const nxSizes = flag('nx-sizes', '1000000,300000,100000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => b - a)
 const nxTimeout = Number(flag('nx-timeout', '600'))
 const noNx = args.includes('--no-nx')
 const START = '2026-01-01 00:00:00'
@@ -182,7 +187,16 @@ for (const size of sizes) {
   )
   const mem = memory()
   console.log(`memory: peak (VmHWM) ${mem.hwmMB} MB, RSS now ${mem.rssMB} MB`)
-  if (!noNx && nxSizes.includes(size)) {
+  last = undefined
+  graph = undefined
+  await store.close()
+  for (const p of [path, path + '.wal']) if (existsSync(p)) rmSync(p)
+}
+
+if (!noNx) {
+  for (const size of nxSizes) {
+    const { store, path } = await generate(size)
+    const g = await loadWindow(store)
     const cycleMs: number[] = []
     let cycles: number[][] = []
     for (let r = 0; r < runs; r++) {
@@ -190,10 +204,10 @@ for (const size of sizes) {
       cycles = temporalCycles(g, config.cycle).accountCycles
       cycleMs.push(performance.now() - t0)
     }
-    await networkx(g, size, cycles, median(cycleMs))
+    console.log(`\n== cycles against networkx on ${size.toLocaleString('en')} transfers`)
+    const done = await networkx(g, size, cycles, median(cycleMs))
+    await store.close()
+    for (const p of [path, path + '.wal']) if (existsSync(p)) rmSync(p)
+    if (done) break
   }
-  last = undefined
-  graph = undefined
-  await store.close()
-  for (const p of [path, path + '.wal']) if (existsSync(p)) rmSync(p)
 }

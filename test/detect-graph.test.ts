@@ -2,7 +2,16 @@
 // same transfers in any order; CSR, in-edge and pair indexes are consistent.
 import { describe, expect, it } from 'vitest'
 import { withStore, type Store } from '../src/store/index.ts'
-import { buildGraph, loadWindow, FLAG_PAYROLL, FLAG_REFUND } from '../src/graph/index.ts'
+import {
+  buildGraph,
+  loadWindow,
+  pairGraph,
+  stronglyConnected,
+  subgraph,
+  FLAG_PAYROLL,
+  FLAG_REFUND,
+} from '../src/graph/index.ts'
+import { graphOf } from '../src/detect/fixtures.ts'
 import type { PaymentGraph } from '../src/graph/index.ts'
 import { BadInputError } from '../src/util/errors.ts'
 
@@ -121,5 +130,39 @@ describe('loadWindow', () => {
       expect(g.edgeCount).toBe(0)
       expect(g.nodeCount).toBe(0)
     })
+  })
+})
+
+describe('graph views', () => {
+  const g = graphOf([
+    { id: 'a', from: 'A', to: 'B', h: 0, amount: 10 },
+    { id: 'b', from: 'B', to: 'A', h: 1, amount: 5 },
+    { id: 'c', from: 'A', to: 'B', h: 2, amount: 1 },
+    { id: 'd', from: 'B', to: 'C', h: 3, amount: 7 },
+  ])
+
+  it('collapses both directions of a pair into one weighted undirected edge', () => {
+    const u = pairGraph(g)
+    expect(u.order).toBe(3)
+    expect(u.size).toBe(2)
+    const [a, b, c] = ['A', 'B', 'C'].map((x) => String(g.accounts.indexOf(x)))
+    expect(u.getEdgeAttribute(u.edge(a, b)!, 'weight')).toBe(16)
+    expect(u.getEdgeAttribute(u.edge(b, c)!, 'weight')).toBe(7)
+  })
+
+  it('builds a directed multigraph of chosen transfers keyed by tx id', () => {
+    const s = subgraph(g, [0, 1, 2])
+    expect(s.order).toBe(2)
+    expect(s.size).toBe(3)
+    expect(s.getEdgeAttributes(g.txIds[0])).toMatchObject({ currency: 'EUR' })
+  })
+
+  it('finds the strongly connected components', () => {
+    const { comp, size } = stronglyConnected(g)
+    const [a, b, c] = ['A', 'B', 'C'].map((x) => g.accounts.indexOf(x))
+    expect(comp[a]).toBe(comp[b])
+    expect(comp[c]).not.toBe(comp[a])
+    expect(size[comp[a]]).toBe(2)
+    expect(size[comp[c]]).toBe(1)
   })
 })

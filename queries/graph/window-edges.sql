@@ -1,6 +1,6 @@
 -- The window's transfers as graph edges: dense account ids (numbered as in window-accounts.sql),
--- epoch microseconds, amount in major units, currency id, wording flags and the position of each
--- edge in the in-edge index. Sorted by (source, ts, tx_id): the graph's out-edge order.
+-- epoch microseconds, amount in major units, currency id and wording flags. Sorted by (ts, tx_id):
+-- buildGraph derives the out-edge order and the in-edge index from it by counting sorts.
 with window_payments as (
   select tx_id, ts, amount, currency, debtor_account, creditor_account, purpose
   from payments
@@ -41,7 +41,6 @@ select
   -- bit 1: refund / reversal wording (2-cycles with it are not rings); bit 2: payroll wording
   ((case when regexp_matches(purpose, $refund_pattern) then 1 else 0 end)
     + (case when regexp_matches(purpose, $payroll_pattern) then 2 else 0 end))::utinyint as flags,
-  tx_id,
-  (row_number() over (order by dst, ts, tx_id) - 1)::integer as in_rank
+  tx_id
 from edges
-order by src, ts, tx_id
+order by ts, tx_id

@@ -1,6 +1,6 @@
 // buildGraph: edge columns in any order → PaymentGraph (CSR out-edges, in-edge index, collapsed
-// pairs). Pure. Input already in graph order (as loadWindow reads it) is checked and kept, so the
-// 10 M-edge path does no sorting in JS.
+// pairs). Pure. Input already in (ts, tx id) order, as loadWindow reads it, needs no comparison
+// sort in JS: two counting sorts give both indexes.
 import type { EdgeColumns, PaymentGraph } from './types.ts'
 
 export function buildGraph(cols: EdgeColumns): PaymentGraph {
@@ -16,7 +16,6 @@ export function buildGraph(cols: EdgeColumns): PaymentGraph {
     if (a.length !== m) throw new RangeError(`edge column ${k} has ${a.length} rows, src has ${m}`)
   const n = cols.accounts.length
   let { src, dst, accounts } = cols
-  let inRank = cols.inRank
 
   // Accounts in byte order, so dense ids order like the account text (label-stable canonical forms).
   if (!isSortedStrings(accounts)) {
@@ -26,38 +25,44 @@ export function buildGraph(cols: EdgeColumns): PaymentGraph {
     accounts = order.map((i) => accounts[i])
     src = src.map((v) => newId[v])
     dst = dst.map((v) => newId[v])
-    inRank = undefined
   }
 
-  let { ts, amount, currency, flags, txIds } = cols
-  if (!isEdgeSorted(src, ts, txIds)) {
-    const perm = Array.from({ length: m }, (_, i) => i).sort(
-      (a, b) => src[a] - src[b] || ts[a] - ts[b] || cmp(txIds[a], txIds[b]),
+  // Time order first (loadWindow's SQL delivers it; tests may not), then two stable counting sorts:
+  // by source for the out-edge order and by target for the in-edge index, both (…, ts, tx id).
+  const { ts: ts0, txIds: tx0 } = cols
+  let byTime: Int32Array | undefined
+  if (!isTimeSorted(ts0, tx0))
+    byTime = Int32Array.from(
+      Array.from({ length: m }, (_, i) => i).sort((a, b) => ts0[a] - ts0[b] || cmp(tx0[a], tx0[b])),
     )
-    src = Int32Array.from(perm, (i) => src[i])
-    dst = Int32Array.from(perm, (i) => dst[i])
-    ts = Float64Array.from(perm, (i) => ts[i])
-    amount = Float64Array.from(perm, (i) => amount[i])
-    currency = Uint16Array.from(perm, (i) => currency[i])
-    flags = Uint8Array.from(perm, (i) => flags[i])
-    txIds = perm.map((i) => txIds[i])
-    inRank = undefined
-  }
-
+  const at = (k: number) => (byTime ? byTime[k] : k)
   const outStart = offsets(src, n)
   const inStart = offsets(dst, n)
-  const inEdges = new Int32Array(m)
-  if (inRank && inRank.length === m) {
-    for (let e = 0; e < m; e++) inEdges[inRank[e]] = e
-  } else {
-    const fill = inStart.slice(0, n)
-    for (let e = 0; e < m; e++) inEdges[fill[dst[e]]++] = e
-    for (let v = 0; v < n; v++) {
-      const a = inStart[v]
-      const b = inStart[v + 1]
-      if (b - a > 1) inEdges.subarray(a, b).sort((x, y) => ts[x] - ts[y] || cmp(txIds[x], txIds[y]))
-    }
+  const fill = outStart.slice(0, n)
+  const outPos = new Int32Array(m) // input row → edge id
+  for (let k = 0; k < m; k++) {
+    const i = at(k)
+    outPos[i] = fill[src[i]]++
   }
+  const inEdges = new Int32Array(m)
+  fill.set(inStart.subarray(0, n))
+  for (let k = 0; k < m; k++) {
+    const i = at(k)
+    inEdges[fill[dst[i]]++] = outPos[i]
+  }
+  const place = <A extends Int32Array | Float64Array | Uint16Array | Uint8Array>(a: A): A => {
+    const b = new (a.constructor as new (n: number) => A)(m)
+    for (let i = 0; i < m; i++) b[outPos[i]] = a[i]
+    return b
+  }
+  const txIds: string[] = new Array(m)
+  for (let i = 0; i < m; i++) txIds[outPos[i]] = tx0[i]
+  const ts = place(ts0)
+  const amount = place(cols.amount)
+  const currency = place(cols.currency)
+  const flags = place(cols.flags)
+  src = place(src)
+  dst = place(dst)
 
   const pairs = collapsePairs(n, outStart, dst, amount)
   const more = pairIndexes(n, pairs.pairStart, pairs.pairDst, pairs.pairCount, pairs.edgePair)
@@ -91,9 +96,9 @@ function isSortedStrings(a: string[]): boolean {
   return true
 }
 
-function isEdgeSorted(src: Int32Array, ts: Float64Array, txIds: string[]): boolean {
-  for (let e = 1; e < src.length; e++) {
-    const d = src[e] - src[e - 1] || ts[e] - ts[e - 1]
+function isTimeSorted(ts: Float64Array, txIds: string[]): boolean {
+  for (let e = 1; e < ts.length; e++) {
+    const d = ts[e] - ts[e - 1]
     if (d < 0 || (d === 0 && !(txIds[e - 1] < txIds[e]))) return false
   }
   return true

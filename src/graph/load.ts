@@ -54,7 +54,6 @@ export async function loadWindow(
         currency: 'u16',
         flags: 'u8',
         tx_id: 'str',
-        in_rank: 'i32',
       },
       Number(count?.n ?? 0),
     )
@@ -72,7 +71,6 @@ export async function loadWindow(
     currency: e.currency,
     flags: e.flags,
     txIds: e.tx_id,
-    inRank: e.in_rank,
   })
 }
 

@@ -24,11 +24,6 @@ export interface EdgeColumns {
   /** FLAG_REFUND | FLAG_PAYROLL bits. */
   flags: Uint8Array
   txIds: string[]
-  /**
-   * Optional: position of each edge in the (target, ts, tx id) order, when the caller already sorted
-   * by (source, ts, tx id) and numbered accounts in byte order (loadWindow does, in SQL).
-   */
-  inRank?: Int32Array
 }
 
 export interface PaymentGraph {

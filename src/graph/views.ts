@@ -12,18 +12,31 @@ const { UndirectedGraph, MultiDirectedGraph } = Graphology
  */
 export function pairGraph(g: PaymentGraph): InstanceType<typeof UndirectedGraph> {
   const u = new UndirectedGraph()
-  for (let v = 0; v < g.nodeCount; v++) u.addNode(String(v))
+  const keys: string[] = new Array(g.nodeCount)
+  for (let v = 0; v < g.nodeCount; v++) u.addNode((keys[v] = String(v)))
   for (let v = 0; v < g.nodeCount; v++) {
-    const a = String(v)
     for (let p = g.pairStart[v]; p < g.pairStart[v + 1]; p++) {
-      const b = String(g.pairDst[p])
-      const w = g.pairAmount[p]
-      const key = u.edge(a, b)
-      if (key === undefined) u.addEdge(a, b, { weight: w })
-      else u.updateEdgeAttribute(key, 'weight', (x: number | undefined) => (x ?? 0) + w)
+      const w = g.pairDst[p]
+      const back = pairIndex(g, w, v)
+      // Each unordered pair once: from its smaller end, or from the only direction there is.
+      if (back >= 0 && w < v) continue
+      const weight = g.pairAmount[p] + (back >= 0 ? g.pairAmount[back] : 0)
+      u.addEdge(keys[v], keys[w], { weight })
     }
   }
   return u
+}
+
+/** The pair id of v → w, or -1. */
+export function pairIndex(g: PaymentGraph, v: number, w: number): number {
+  let lo = g.pairStart[v]
+  let hi = g.pairStart[v + 1]
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (g.pairDst[mid] < w) lo = mid + 1
+    else hi = mid
+  }
+  return lo < g.pairStart[v + 1] && g.pairDst[lo] === w ? lo : -1
 }
 
 /** A MultiDirectedGraph of the given transfers (edge ids), keyed by account and tx id. */
