@@ -5,6 +5,7 @@ import { openStore, type Store } from '../src/store/index.ts'
 import { ROLES, type Role } from '../src/schema/alert.ts'
 import { addUser, listUsers, reissueKey } from '../src/server/index.ts'
 import { BadInputError, ConflictError } from '../src/util/errors.ts'
+import { auditFor, verifyAudit } from '../src/cases/index.ts'
 import { HUB, RING_ALERT, seed, testApp } from './server-fixture.ts'
 
 let store: Store
@@ -172,6 +173,10 @@ describe('roles × routes', () => {
       })
       expect(res.status, role).toBe(role === 'admin' ? 201 : 403)
     }
+    const trail = await auditFor(store, 'user', 'new-admin')
+    expect(trail.map((r) => [r.action, r.actor])).toEqual([['user.create', 'adam']])
+    expect(await auditFor(store, 'user', 'new-analyst')).toEqual([])
+    expect((await verifyAudit(store)).ok).toBe(true)
   })
 })
 

@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config/index.ts'
 import { runDemo } from '../src/server/demo.ts'
 import { startServer } from '../src/server/serve.ts'
 import { quietLogger } from '../src/util/progress.ts'
+import { ConflictError } from '../src/util/errors.ts'
 
 let dir: string
 let samples: string

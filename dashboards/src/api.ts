@@ -51,6 +51,25 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 export const api = {
   get: <T>(path: string) => call<T>('GET', path),
   post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+  /** POSTs JSON and returns the answer as a file (exports). */
+  async file(path: string, body: unknown): Promise<Blob> {
+    const res = await fetch(`/api${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-API-Key': session.key() ?? '' },
+      body: JSON.stringify(body),
+    })
+    if (!res.ok) {
+      const j = (await res.json().catch(() => ({}))) as {
+        error?: { code?: string; message?: string }
+      }
+      throw new ApiError(
+        res.status,
+        j.error?.code ?? 'HttpError',
+        j.error?.message ?? res.statusText,
+      )
+    }
+    return res.blob()
+  },
 }
 
 export function qs(params: Record<string, string | number | undefined | null>): string {

@@ -9,6 +9,7 @@ import type { Logger } from '../util/progress.ts'
 import { createApp } from './app.ts'
 import { buildDashboards } from './dashboards.ts'
 import type { JwtConfig } from './auth/jwt.ts'
+import { ConflictError } from '../util/errors.ts'
 
 export interface Running {
   url: string
@@ -48,7 +49,19 @@ export async function startServer(opts: {
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s))
-    s.once('error', reject)
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE' || e.code === 'EACCES'
+          ? new ConflictError(
+              `cannot listen on ${opts.host}:${opts.port} (${e.code}); choose another with --port N`,
+              { host: opts.host, port: opts.port },
+            )
+          : e,
+      ),
+    )
+  }).catch((e: unknown) => {
+    reads.close()
+    throw e
   })
   const addr = server.address() as AddressInfo
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host

@@ -48,8 +48,11 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboards in chromium', () => {
     await page.keyboard.press('Enter')
     await page.waitForSelector('#alert-network svg .edge.ring')
     expect(page.url()).toContain(`#/alert/${RING_ALERT}`)
-    // Sorting by amount through the header.
+    // Sorting by amount through the header, and exporting what is shown as CSV.
     await page.goto(`${h.url}#/queue`)
+    await page.waitForSelector('#queue tbody tr[data-id]')
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
+    expect(csv.suggestedFilename()).toBe('ringwatch-alerts.csv')
     await page.click('#queue th.total_amount')
     await page.waitForFunction(
       () =>

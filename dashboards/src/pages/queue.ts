@@ -1,8 +1,8 @@
 // The alert queue: a sortable, filterable table with score bars and typology badges, keyset
 // paging ("Load more"), and keyboard navigation (j/k to move, Enter to open, / to search).
 import { api, qs } from '../api.ts'
-import { badge, h, money, scoreBar, when, label, day } from '../dom.ts'
-import type { AlertSummary } from '../types.ts'
+import { badge, download, h, money, scoreBar, when, label, day } from '../dom.ts'
+import type { AlertSummary, Me } from '../types.ts'
 
 const STATUSES = [
   'new',
@@ -65,7 +65,7 @@ const saved = (): QueueState => ({
   ...(JSON.parse(sessionStorage.getItem('ringwatch.queue') ?? '{}') as Partial<QueueState>),
 })
 
-export function queuePage(app: HTMLElement, navigate: (hash: string) => void): () => void {
+export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me: Me): () => void {
   const state = saved()
   let rows: AlertSummary[] = []
   let cursor: string | null = null
@@ -154,6 +154,30 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void): (
     }),
   )
   const table = h('table', { class: 'queue', id: 'queue' }, h('thead', {}, head), tbody)
+  const exportAs = async (format: 'csv' | 'jsonl', ext: string) => {
+    try {
+      const blob = await api.file('/exports', { format, ids: rows.map((r) => r.id) })
+      download(`ringwatch-alerts.${ext}`, blob)
+    } catch (e) {
+      count.textContent = `export failed: ${(e as Error).message}`
+    }
+  }
+  const exports = me.permissions.includes('alerts:export')
+    ? h(
+        'span',
+        { class: 'exports' },
+        h(
+          'button',
+          { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv', 'csv') },
+          'Export shown (CSV)',
+        ),
+        h(
+          'button',
+          { type: 'button', id: 'export-jsonl', onclick: () => void exportAs('jsonl', 'jsonl') },
+          'JSONL',
+        ),
+      )
+    : null
   app.append(
     h(
       'div',
@@ -161,6 +185,7 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void): (
       h('h1', {}, 'Alert queue'),
       count,
       h('span', { class: 'hint' }, 'j / k to move · Enter to open · / to search'),
+      exports,
     ),
     filters,
     h('div', { class: 'table-wrap' }, table),

@@ -24,12 +24,18 @@ export function userRoutes(d: RouteDeps) {
   app.post('/users', valid('json', NewUserBody), async (c) => {
     demand(c.get('actor').role, 'users:manage')
     const { id, role } = c.req.valid('json')
-    const user = await addUser(d.store, id, role, { now: () => new Date(d.clock()) })
+    const user = await addUser(d.store, id, role, {
+      now: () => new Date(d.clock()),
+      actor: c.get('actor'),
+    })
     return c.json(user, 201)
   })
   app.post('/users/:id/disable', valid('param', z.object({ id: UserId })), async (c) => {
     demand(c.get('actor').role, 'users:manage')
-    await disableUser(d.store, c.req.valid('param').id)
+    await disableUser(d.store, c.req.valid('param').id, {
+      now: () => new Date(d.clock()),
+      actor: c.get('actor'),
+    })
     d.keyCache.clear()
     return c.json({ id: c.req.valid('param').id, disabled: true })
   })
