@@ -78,6 +78,10 @@ describe('demo', () => {
         headers: { 'X-API-Key': first.users[0].key },
       })
       expect(old.status).toBe(401)
+      const port = Number(new URL(running.url).port)
+      await expect(
+        startServer({ store, config, host: '127.0.0.1', port, logger: quietLogger }),
+      ).rejects.toBeInstanceOf(ConflictError)
       const res = await fetch(`${running.url}api/alerts`, {
         headers: { 'X-API-Key': second.users[0].key },
       })
