@@ -73,6 +73,12 @@ describe('evaluate', () => {
     const random = r.by_typology.find((t) => t.typology === 'random')!
     expect([random.found, random.typed_found]).toEqual([1, 1])
     expect(r.recall).toBe(0.5)
+    expect(r.coverage.map((c) => [c.id, c.coverage, c.best_alert])).toEqual([
+      ['c1', 0.5, 'A-1'],
+      ['c2', 1 / 3, 'A-2'],
+      ['f1', 0, null],
+      ['r1', 0.75, 'A-4'],
+    ])
   })
 
   it('counts an alert as true when at least half of its transfers are planted', () => {

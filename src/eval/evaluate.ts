@@ -54,6 +54,16 @@ export interface EvalReport {
   /** False alerts that mostly sit on a planted benign look-alike, by its kind. */
   false_on_benign: Record<string, number>
   missed: string[]
+  /** Per planted pattern: the largest share of its transfers one alert covers, and that alert. */
+  coverage: PatternCoverage[]
+}
+
+export interface PatternCoverage {
+  id: string
+  typology: string
+  found: boolean
+  coverage: number
+  best_alert: string | null
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
@@ -114,6 +124,7 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
   }
 
   const missed: string[] = []
+  const coverage: PatternCoverage[] = []
   let found = 0
   const goods = { planted: 0, found: 0, in_top_k: 0 }
   const listed = { planted: 0, found: 0, in_top_k: 0 }
@@ -125,9 +136,12 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
     let isFound = false
     let typed = false
     let top = false
+    let best = 0
+    let bestAlert: string | null = null
     for (const { a, txs: at } of alertSets) {
       let covered = 0
       for (const t of txs) if (at.has(t)) covered++
+      if (covered / txs.size > best) [best, bestAlert] = [covered / txs.size, a.id]
       if (covered / txs.size < FOUND_SHARE) continue
       isFound = true
       if (compatible.includes(a.typology)) typed = true
@@ -138,6 +152,13 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
       r.found++
     } else missed.push(p.id)
     if (typed) r.typed_found++
+    coverage.push({
+      id: p.id,
+      typology: p.typology,
+      found: isFound,
+      coverage: best,
+      best_alert: bestAlert,
+    })
     for (const [flag, acc] of [
       [p.flags.controlled_goods, goods],
       [p.flags.listed_party, listed],
@@ -182,5 +203,6 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
     by_typology: [...rows.values()].sort((a, b) => (a.typology < b.typology ? -1 : 1)),
     false_on_benign: falseOnBenign,
     missed,
+    coverage,
   }
 }
