@@ -78,16 +78,20 @@ export function isNumberToken(t: string): boolean {
   return /\d/.test(t) || (t.length > 1 && ROMAN.test(t))
 }
 
-const weightCache = new Map<string, number>()
+const weightCaches: Record<NameKind, Map<string, number>> = {
+  person: new Map(),
+  company: new Map(),
+  unknown: new Map(),
+}
 
 /** How much a token says about identity: 1 distinctive, less for generic words and particles. */
 export function tokenWeight(t: string, kind: NameKind): number {
-  const key = kind[0] + t
-  let w = weightCache.get(key)
+  const cache = weightCaches[kind]
+  let w = cache.get(t)
   if (w === undefined) {
     w = computeWeight(t, kind)
-    if (weightCache.size > 200_000) weightCache.clear()
-    weightCache.set(key, w)
+    if (cache.size > 200_000) cache.clear()
+    cache.set(t, w)
   }
   return w
 }

@@ -49,6 +49,16 @@ interface IndexedName {
   norm: NormalName
   /** Has single-letter tokens (initials), which pair up outside the token index. */
   initials: boolean
+  /** Token weights by the kind the name is compared as. */
+  weights: Record<NameKind, number[]>
+}
+
+function weightsOf(tokens: string[]): Record<NameKind, number[]> {
+  return {
+    person: tokens.map((t) => tokenWeight(t, 'person')),
+    company: tokens.map((t) => tokenWeight(t, 'company')),
+    unknown: tokens.map((t) => tokenWeight(t, 'unknown')),
+  }
 }
 
 /** Neither generic nor a particle nor a number nor an initial, whatever the name's kind. */
@@ -93,7 +103,8 @@ export class NameIndex {
         seen.add(norm.tokens.join(' '))
         const id = this.names.length
         const initials = norm.tokens.some((t) => t.length === 1)
-        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm, initials })
+        const weights = weightsOf(norm.tokens)
+        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm, initials, weights })
         for (const t of new Set(norm.tokens)) push(this.postings, t, id)
         push(this.compact, norm.compact, id)
       }
@@ -201,13 +212,18 @@ export class NameIndex {
     for (const id of touched) acc[id] = 0
     const best = new Map<number, NameHit>()
     const expSets = toks.map((x) => new Set(x.exp))
+    const qWeights = weightsOf(toks.map((x) => x.t))
     const viaCompact = new Set(this.compact.get(q.compact) ?? [])
     for (const id of cands) {
       const n = this.names[id]
       const entry = this.entries[n.entry]
       const eKind = kindOfSchema(entry.schema)
       const kind: NameKind = eKind !== 'unknown' ? eKind : qKind
-      if (!viaCompact.has(id) && upperBound(toks, expSets, n.norm.tokens, kind) < opts.threshold)
+      if (
+        !viaCompact.has(id) &&
+        upperBound(toks, expSets, qWeights[kind], n.norm.tokens, n.weights[kind], kind) <
+          opts.threshold
+      )
         continue
       const c = compareNames(q, n.norm, kind)
       if (c.score < opts.threshold) continue
@@ -231,48 +247,61 @@ export class NameIndex {
  * A cheap ceiling on compareNames' score from set lookups alone (every similar token counted as
  * identical), so that most candidates are dropped before any string comparison.
  */
+/** Two long words that may pair up although more than one edit apart (cheap tests first). */
+function closeLong(a: string, b: string, kind: NameKind): boolean {
+  if (Math.abs(a.length - b.length) > 3) return false
+  if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(1) !== b.charCodeAt(1)) return false
+  return tokenSim(a, b, kind) > 0
+}
+
 function upperBound(
   toks: Array<{ t: string; exp: string[] }>,
   expSets: Array<Set<string>>,
+  qWeights: number[],
   listTokens: string[],
+  listWeights: number[],
   kind: NameKind,
 ): number {
   if (toks.length > 8 || listTokens.length > 8) return 1 // joined-token cases: not worth bounding
   let wA = 0
   let mA = 0
   let strongOnly = false
-  let shortToken = false
   for (let i = 0; i < toks.length; i++) {
-    const w = tokenWeight(toks[i].t, kind)
-    wA += w
-    if (toks[i].t.length === 1) shortToken = true
+    const w = qWeights[i]
     const t = toks[i].t
+    if (t.length === 1) return 1 // initials pair up outside the expansion sets
+    wA += w
     // long words may differ by two edits and still pair up: check those directly
     const long = t.length >= 7
-    if (
-      listTokens.some(
-        (b) => expSets[i].has(b) || (long && b.length >= 6 && tokenSim(t, b, kind) > 0),
-      )
-    )
-      mA += w
+    let hit = false
+    for (const b of listTokens)
+      if (expSets[i].has(b) || (long && b.length >= 6 && closeLong(t, b, kind))) {
+        hit = true
+        break
+      }
+    if (hit) mA += w
     else if (w >= 1) strongOnly = true
   }
   let wB = 0
   let mB = 0
-  for (const b of listTokens) {
-    const w = tokenWeight(b, kind)
+  for (let j = 0; j < listTokens.length; j++) {
+    const b = listTokens[j]
+    const w = listWeights[j]
+    if (b.length === 1) return 1
     wB += w
-    if (b.length === 1) shortToken = true
     const long = b.length >= 7
-    if (
-      expSets.some(
-        (e, i) => e.has(b) || (long && toks[i].t.length >= 6 && tokenSim(toks[i].t, b, kind) > 0),
-      )
-    )
-      mB += w
+    let hit = false
+    for (let i = 0; i < toks.length; i++)
+      if (
+        expSets[i].has(b) ||
+        (long && toks[i].t.length >= 6 && tokenSim(toks[i].t, b, kind) > 0)
+      ) {
+        hit = true
+        break
+      }
+    if (hit) mB += w
     else if (w >= 1) strongOnly = true
   }
-  if (shortToken) return 1 // initials pair up outside the expansion sets
   if (kind === 'person') return Math.max(mA / wA, mB / wB)
   const dice = (mA + mB) / (wA + wB)
   return strongOnly ? Math.min(dice, 0.7) : dice
