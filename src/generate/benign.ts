@@ -91,7 +91,10 @@ export function planBenign(rng: Rng, reg: Registry, pool: Pool, r: Range): Plann
     const company = rng.pick(pool.companies)
     const acc = reg.account(company.country)
     const payroll = party(acc.account, company.name, company.country, acc.bank, 'company')
-    const staff = rng.sample(pool.persons, Math.min(pool.persons.length, rng.int(12, 150)))
+    // Staff mostly live where the company is.
+    const local = pool.personsByCountry.get(company.country) ?? []
+    const crowd = local.length >= 30 ? local : pool.persons
+    const staff = rng.sample(crowd, Math.min(crowd.length, rng.int(12, 150)))
     const salary = staff.map(() => rng.logNormal(800, 0.35))
     const weekday = rng.int(0, 6)
     const cur = payCurrency(rng, company.country, company.country)
