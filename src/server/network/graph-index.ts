@@ -48,6 +48,8 @@ export class NetworkIndex {
       return true
     }
     const graph = await loadWindow(this.store, { from: '1900-01-01', to: '2999-12-31' })
+    // Transfer ids are not needed for ego networks; a million strings only lengthen GC pauses.
+    graph.txIds = []
     const rows = await this.reads.all<{
       account: string
       name: string | null
