@@ -170,8 +170,11 @@ describe('screenWindow and readScreening', () => {
   it('re-screening replaces earlier results, and a new list version replaces the active one', async () => {
     await withStore(async (store) => {
       await setup(store)
-      await screenWindow(store, WINDOW, config)
-      await screenWindow(store, WINDOW, config)
+      const first = await screenWindow(store, WINDOW, config)
+      const second = await screenWindow(store, WINDOW, config)
+      // names screened once against these list versions are not matched again
+      expect(first.names_new).toBe(first.names_screened)
+      expect(second).toMatchObject({ names_new: 0, party_hits: first.party_hits })
       expect((await readScreening(store, WINDOW)).hitsByAccount.get('DE01')).toHaveLength(1)
       // version 2 of the list drops Orion and lists Falcon Parts
       const v2 = writeList('watch.csv', 'name,aliases,country,list\nFalcon Parts FZE,,AE,EU\n')
@@ -180,7 +183,8 @@ describe('screenWindow and readScreening', () => {
       expect((await importList(store, v2, { kind: 'sanctions' })).status).toBe('unchanged')
       const snaps = (await listSnapshots(store)).filter((x) => x.source === 'watch.csv')
       expect(snaps.map((x) => x.active)).toEqual([false, true])
-      await screenWindow(store, WINDOW, config)
+      const third = await screenWindow(store, WINDOW, config)
+      expect(third.names_new).toBe(third.names_screened) // new list version: every name again
       const ctx = await readScreening(store, WINDOW)
       expect([...ctx.hitsByAccount.keys()]).toEqual(['AE01'])
       expect(ctx.listVersions['sanctions:watch.csv']).toBe(again.snapshot_id)

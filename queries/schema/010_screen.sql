@@ -87,3 +87,24 @@ create table tx_routes (
   sanctioned_countries varchar[] not null,
   hub_countries varchar[] not null
 );
+
+-- Name-screening cache: every distinct party name already matched against one set of active
+-- sanctions snapshots (lists_key = hash of their ids, the threshold and the matcher version), and
+-- its hits. A later scan matches only names it has not seen under the same lists_key.
+create table screened_names (
+  lists_key varchar not null,
+  name varchar not null
+);
+
+create table name_hits (
+  lists_key varchar not null,
+  name varchar not null,
+  entry_id varchar not null,
+  snapshot_id varchar not null,
+  score double not null,
+  list_source varchar not null,
+  schema varchar not null,
+  caption varchar not null,
+  matched_name varchar not null,
+  explanation json not null
+);

@@ -1,12 +1,14 @@
 // screen/: list import, party-name matching, controlled-goods classification and route flags.
 export { importList, type ImportListOptions } from './import-list.ts'
+export { screenWindow, listVersions } from './screen-window.ts'
+export { classifyWindow } from './classify.ts'
 export {
-  screenWindow,
-  classifyWindow,
+  screenNames,
+  clearNameCache,
   loadNameIndex,
   explainHit,
-  listVersions,
-} from './screen-window.ts'
+  type NameScreening,
+} from './screen-names.ts'
 export { readScreening } from './read-screening.ts'
 export { listSnapshots } from './snapshots.ts'
 export { ScreenConfig } from './config.ts'

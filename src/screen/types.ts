@@ -85,6 +85,8 @@ export const ScreenSummary = z.object({
   window: z.object({ from: z.string(), to: z.string() }),
   transfers: z.number(),
   names_screened: z.number(),
+  /** Names matched in this run (the others were screened before against the same lists). */
+  names_new: z.number(),
   list_entries: z.number(),
   party_hits: z.number(),
   accounts_hit: z.number(),

@@ -11,6 +11,7 @@ export {
   type TokenPair,
 } from './compare.ts'
 export {
+  MATCHER_VERSION,
   NameIndex,
   kindOfSchema,
   type IndexEntry,

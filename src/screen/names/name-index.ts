@@ -13,6 +13,9 @@ import {
 } from './compare.ts'
 import { normalizeName, type NormalName } from './normalize.ts'
 
+/** Bumped whenever matching changes, so that cached name screenings are redone. */
+export const MATCHER_VERSION = 'm1'
+
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */
   id: string

@@ -1,0 +1,2 @@
+-- Forgets every cached name hit.
+delete from name_hits

@@ -1,0 +1,1 @@
+delete from name_hits where lists_key <> $lists_key

@@ -1,0 +1,17 @@
+-- Distinct party names of the window not yet screened under the current lists_key.
+with win as (
+  select debtor_name, creditor_name
+  from payments
+  where ts >= $from::timestamp
+    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
+                   else $to::timestamp + interval 1 microsecond end)
+),
+names as (
+  select debtor_name as name from win
+  union
+  select creditor_name from win
+)
+select n.name
+from names n
+anti join (select name from screened_names where lists_key = $lists_key) s on s.name = n.name
+where n.name is not null and trim(n.name) <> ''
