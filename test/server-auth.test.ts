@@ -53,6 +53,10 @@ describe('authentication', () => {
   it('leaves /health open and closes every /api route', async () => {
     const a = app()
     expect((await a.request('/health')).status).toBe(200)
+    expect((await a.request('/api/health')).status).toBe(200)
+    const anon = await a.request('/api/exports', { method: 'POST', body: 'x' })
+    expect(anon.status).toBe(401) // credentials are checked before anything else
+    expect(anon.headers.get('cache-control')).toBe('no-store')
     for (const path of [
       '/api/alerts',
       `/api/alerts/${RING_ALERT}`,

@@ -112,7 +112,12 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   })
 
   app.use('/api/*', async (c, next) => {
+    await next()
     c.header('Cache-Control', 'no-store')
+  })
+  // Who is calling comes first: nothing about a request is answered to an anonymous caller.
+  app.use('/api/*', auth.middleware)
+  app.use('/api/*', async (c, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
       if (type !== 'application/json')
@@ -129,7 +134,6 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       onError: (c) => c.json(errorBody('PayloadTooLarge', 'request body over 1 MiB'), 413),
     }),
   )
-  app.use('/api/*', auth.middleware)
 
   app.route('/api', alertRoutes(rd))
   app.route('/api', networkRoutes(rd))
