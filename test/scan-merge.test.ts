@@ -173,6 +173,52 @@ describe('alerts merged across runs', () => {
     expect(a[0].provenance.run_id).not.toBe(b[0].provenance.run_id)
   })
 
+  it('persists each account’s community and exposure, replaced by the next scan', async () => {
+    await withStore(async (store) => {
+      await seedPayments(store, payments)
+      const rows = async (table: string) =>
+        store.conn.exclusive(async (raw) =>
+          (
+            await raw.runAndReadAll(`select * exclude (run_id) from ${table} order by 1`)
+          ).getRowObjectsJson(),
+        )
+      const engines = fixedEngines(
+        [[cycle([1, 2, 3, 4], 0.95)]],
+        undefined,
+        new Map(ACCOUNTS.map((a, i) => [a, i % 2])),
+      )
+      engines.runDetectors = () => ({
+        findings: [cycle([1, 2, 3, 4], 0.95)],
+        communities: new Map(ACCOUNTS.map((a, i) => [a, i % 2])),
+        exposure: new Map([
+          ['DE01', 0],
+          ['AE02', 1],
+        ]),
+        stats: {},
+      })
+      await scan(store, engines)
+      expect(await rows('account_communities')).toEqual([
+        { account: 'AE02', community: 1 },
+        { account: 'CY04', community: 1 },
+        { account: 'DE01', community: 0 },
+        { account: 'TR03', community: 0 },
+      ])
+      expect(await rows('account_exposure')).toEqual([
+        { account: 'AE02', hops: 1 },
+        { account: 'DE01', hops: 0 },
+      ])
+      engines.runDetectors = () => ({
+        findings: [],
+        communities: new Map(ACCOUNTS.map((a) => [a, 5])),
+        exposure: new Map([['TR03', 2]]),
+        stats: {},
+      })
+      await scan(store, engines)
+      expect((await rows('account_communities')).map((r) => r.community)).toEqual([5, 5, 5, 5])
+      expect(await rows('account_exposure')).toEqual([{ account: 'TR03', hops: 2 }])
+    })
+  })
+
   it('different accounts or no overlapping transfers open a second alert', async () => {
     await withStore(async (store) => {
       await seedPayments(store, payments)
