@@ -188,6 +188,16 @@ export function compareNames(
   }
   // a word swapped for another ('Gas' for 'Oil', 'Asia' for 'London') is a different party
   const swapped = (t: string) => weight(t) >= 0.3 && !isNumberToken(t)
+  const swappedPerson = (t: string) => weight(t) >= 0.25 && !isNumberToken(t) && t.length > 1
+  const strongSwap = (xs: string[]) => xs.some((t) => weight(t) >= 1 && !isNumberToken(t))
+  // …and for persons, a distinctive given name or surname swapped for another
+  if (
+    kind === 'person' &&
+    onlyA.some(swappedPerson) &&
+    onlyB.some(swappedPerson) &&
+    (strongSwap(onlyA) || strongSwap(onlyB))
+  )
+    score = Math.min(score, SUBST_CAP)
   if (kind !== 'person' && onlyA.some(swapped) && onlyB.some(swapped))
     score = Math.min(score, SUBST_CAP)
   if (na.compact === nb.compact) score = 1

@@ -14,7 +14,7 @@ import {
 import { normalizeName, type NormalName } from './normalize.ts'
 
 /** Bumped whenever matching changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm1'
+export const MATCHER_VERSION = 'm2'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */

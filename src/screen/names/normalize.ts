@@ -3,7 +3,14 @@
 // keeps the core tokens that carry the name, and the legal forms found, separately.
 import { editDistance } from './jaro-winkler.ts'
 import { transliterate } from './translit.ts'
-import { ABBREVIATIONS, LEGAL_FORMS, MAX_LEGAL_TOKENS, STOPWORDS, numberWords } from './words.ts'
+import {
+  ABBREVIATIONS,
+  LEGAL_FORMS,
+  MAX_LEGAL_TOKENS,
+  PARTICLE_FORMS,
+  STOPWORDS,
+  numberWords,
+} from './words.ts'
 
 export interface NormalName {
   /** Core tokens in name order: legal forms and connecting words removed. */
@@ -81,7 +88,7 @@ export function normalizeName(name: string): NormalName {
     .map(unLeet)
   const expanded: string[] = []
   for (const t of numberWords(raw).map(fixLegalTypo)) {
-    const a = ABBREVIATIONS[t]
+    const a = ABBREVIATIONS[t] ?? PARTICLE_FORMS[t]
     if (a) expanded.push(...a.split(' '))
     else expanded.push(t)
   }

@@ -124,6 +124,9 @@ export const GENERIC_WORDS = new Set([
 /** Connecting words dropped everywhere. */
 export const STOPWORDS = new Set(['the', 'of', 'and', 'und', 'et', 'for', 'y', 'an', 'in'])
 
+/** Spellings of one Arabic name particle ('ibn' = 'bin', 'el-Assad' = 'al-Assad'). */
+export const PARTICLE_FORMS: Record<string, string> = { ibn: 'bin', el: 'al' }
+
 /** Person-name particles and honorifics: weigh little. */
 // prettier-ignore
 export const PARTICLES = new Set([
