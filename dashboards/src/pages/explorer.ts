@@ -2,9 +2,10 @@
 // community, click a node to expand its neighbours (capped, "+N more"), filter by dates and
 // amounts, and export the view as SVG, PNG or FollowTheMoney JSON.
 import { api, qs } from '../api.ts'
-import { download, h, money, section, when } from '../dom.ts'
+import { download, h, section } from '../dom.ts'
 import type { Graph, GraphNode } from '../types.ts'
 import { render, type NetworkView } from '../views/network.ts'
+import { accountPanel } from './account-panel.ts'
 import { ftmLines, pngBlob, svgBlob } from '../views/export.ts'
 
 type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -204,53 +205,7 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
     draw(true)
     void showProfile(n.id)
   }
-  const showProfile = async (acc: string) => {
-    const p = await api.get<Row>(`/accounts/${encodeURIComponent(acc)}`)
-    const s = p.summary
-    profile.replaceChildren(
-      section(
-        s.name ?? acc,
-        h(
-          'p',
-          { class: 'sub' },
-          `${acc} · ${(s.countries ?? []).join(', ')}${p.community !== null ? ` · community ${p.community}` : ''}`,
-        ),
-        h(
-          'dl',
-          { class: 'prov' },
-          h('dt', {}, 'in'),
-          h('dd', {}, `${s.tx_in} · ${money(s.amount_in)}`),
-          h('dt', {}, 'out'),
-          h('dd', {}, `${s.tx_out} · ${money(s.amount_out)}`),
-          h('dt', {}, 'seen'),
-          h('dd', {}, `${when(s.first_seen)} → ${when(s.last_seen)}`),
-          h('dt', {}, 'counterparties'),
-          h('dd', {}, String(s.counterparties)),
-        ),
-        ...p.hits.map((x: Row) =>
-          h(
-            'p',
-            { class: 'hit' },
-            `⚠ ${x.caption ?? x.name} (${(Number(x.score) * 100).toFixed(0)}%)`,
-          ),
-        ),
-        p.alerts.length
-          ? h(
-              'ul',
-              { class: 'plain' },
-              ...p.alerts.map((a: Row) =>
-                h(
-                  'li',
-                  {},
-                  h('a', { href: `#/alert/${a.id}` }, a.id),
-                  ` ${a.typology} · ${Number(a.score).toFixed(0)}`,
-                ),
-              ),
-            )
-          : null,
-      ),
-    )
-  }
+  const showProfile = async (acc: string) => profile.replaceChildren(await accountPanel(acc))
   const find = async () => {
     const q = search.value.trim()
     if (q.length < 2) return

@@ -1,0 +1,48 @@
+// The account panel of the explorer: activity totals, names and countries, watch-list hits and
+// the alerts that involve the account.
+import { api } from '../api.ts'
+import { h, money, section, when } from '../dom.ts'
+
+type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export async function accountPanel(acc: string): Promise<HTMLElement> {
+  const p = await api.get<Row>(`/accounts/${encodeURIComponent(acc)}`)
+  const s = p.summary
+  return section(
+    s.name ?? acc,
+    h(
+      'p',
+      { class: 'sub' },
+      `${acc} · ${(s.countries ?? []).join(', ')}${p.community !== null ? ` · community ${p.community}` : ''}`,
+    ),
+    h(
+      'dl',
+      { class: 'prov' },
+      h('dt', {}, 'in'),
+      h('dd', {}, `${s.tx_in} · ${money(s.amount_in)}`),
+      h('dt', {}, 'out'),
+      h('dd', {}, `${s.tx_out} · ${money(s.amount_out)}`),
+      h('dt', {}, 'seen'),
+      h('dd', {}, `${when(s.first_seen)} → ${when(s.last_seen)}`),
+      h('dt', {}, 'counterparties'),
+      h('dd', {}, String(s.counterparties)),
+    ),
+    ...p.hits.map((x: Row) =>
+      h('p', { class: 'hit' }, `⚠ ${x.caption ?? x.name} (${(Number(x.score) * 100).toFixed(0)}%)`),
+    ),
+    p.alerts.length
+      ? h(
+          'ul',
+          { class: 'plain' },
+          ...p.alerts.map((a: Row) =>
+            h(
+              'li',
+              {},
+              h('a', { href: `#/alert/${a.id}` }, a.id),
+              ` ${a.typology} · ${Number(a.score).toFixed(0)}`,
+            ),
+          ),
+        )
+      : null,
+  )
+}
