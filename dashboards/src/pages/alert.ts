@@ -46,13 +46,15 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
           { class: 'meta' },
           `${money(a.total_amount, a.currency)} · ${when(a.first_ts)} → ${when(a.last_ts)} · assignee ${a.assignee ?? '—'}`,
         ),
-        a.proposed_by
+        a.proposed_by && String(a.status).startsWith('proposed_')
           ? h(
               'span',
               { class: 'meta pending' },
-              `proposed ${label(a.proposed_outcome ?? '')} by ${a.proposed_by}`,
+              `${a.proposed_by} proposes ${label(a.proposed_outcome ?? '')}: awaiting a second person`,
             )
-          : null,
+          : a.proposed_by
+            ? h('span', { class: 'meta' }, `on ${a.proposed_by}'s proposal`)
+            : null,
       ),
     )
     const left = h('div', { class: 'col main' })
