@@ -19,6 +19,19 @@ with
     from stg s
     semi join payments p on p.tx_id = s.tx_id
   ),
+  -- IBAN checks once per distinct account (accounts repeat across many transfers): the accounts
+  -- shaped like an IBAN of a country that issues IBANs, with a wrong length or check digits
+  bad_iban as (
+    select a.account, case when length(a.account) <> k.iban_length then 'length' else 'check' end as fault
+    from (
+      select debtor_account as account from stg
+      union
+      select creditor_account from stg
+    ) a
+    join ref_country k on k.code = substr(a.account, 1, 2) and k.iban_length is not null
+    where rw_iban_shaped(a.account)
+      and (length(a.account) <> k.iban_length or not rw_iban_ok(a.account))
+  ),
   parsed as (
     select
       s.*,
@@ -27,10 +40,8 @@ with
       length(rtrim(split_part(s.amount, '.', 2), '0')) as amount_decimals,
       length(split_part(ltrim(s.amount, '+-'), '.', 1)) as amount_digits,
       c.minor_units,
-      rw_iban_shaped(s.debtor_account) and dc.iban_length is not null as debtor_is_iban,
-      dc.iban_length as debtor_iban_length,
-      rw_iban_shaped(s.creditor_account) and cc.iban_length is not null as creditor_is_iban,
-      cc.iban_length as creditor_iban_length,
+      di.fault as debtor_iban_fault,
+      ci.fault as creditor_iban_fault,
       -- BIC (ISO 9362): 4 letters, a country, 2 letters or digits, an optional branch of 3
       regexp_full_match(s.debtor_bank, '[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?')
         and dbc.code is not null as debtor_bic_ok,
@@ -42,8 +53,8 @@ with
       seen.tx_id is not null as already_landed
     from stg s
     left join ref_currency c on c.code = s.currency
-    left join ref_country dc on dc.code = substr(s.debtor_account, 1, 2)
-    left join ref_country cc on cc.code = substr(s.creditor_account, 1, 2)
+    left join bad_iban di on di.account = s.debtor_account
+    left join bad_iban ci on ci.account = s.creditor_account
     left join ref_country dbc on dbc.code = substr(s.debtor_bank, 5, 2)
     left join ref_country cbc on cbc.code = substr(s.creditor_bank, 5, 2)
     left join ref_country dk on dk.code = s.debtor_country
@@ -70,12 +81,10 @@ with
         when amount_digits > 16 then 'amount_too_large:amount'
         when amount_decimals > least(coalesce(minor_units, 2), 2) then 'amount_scale:amount'
         when minor_units is null then 'unknown_currency:currency'
-        when debtor_is_iban and length(debtor_account) <> debtor_iban_length
-          then 'bad_iban:debtor_account:length'
-        when debtor_is_iban and not rw_iban_ok(debtor_account) then 'bad_iban:debtor_account'
-        when creditor_is_iban and length(creditor_account) <> creditor_iban_length
-          then 'bad_iban:creditor_account:length'
-        when creditor_is_iban and not rw_iban_ok(creditor_account) then 'bad_iban:creditor_account'
+        when debtor_iban_fault = 'length' then 'bad_iban:debtor_account:length'
+        when debtor_iban_fault = 'check' then 'bad_iban:debtor_account'
+        when creditor_iban_fault = 'length' then 'bad_iban:creditor_account:length'
+        when creditor_iban_fault = 'check' then 'bad_iban:creditor_account'
         when debtor_account = creditor_account then 'same_account:creditor_account'
         when debtor_bank is not null and not debtor_bic_ok then 'bad_bic:debtor_bank'
         when creditor_bank is not null and not creditor_bic_ok then 'bad_bic:creditor_bank'

@@ -8,9 +8,18 @@ with
       split_part(f.rule, ':', 1) as reason_code,
       split_part(f.rule, ':', 2) as column_name,
       split_part(f.rule, ':', 3) as detail,
-      s.*
+      s.*,
+      c.minor_units,
+      k.iban_length
     from stg_fault f
     join stg s on s.source_row = f.source_row
+    left join ref_currency c on c.code = s.currency
+    -- the country of an IBAN-length fault's account
+    left join ref_country k on k.code = substr(
+      case split_part(f.rule, ':', 2)
+        when 'debtor_account' then s.debtor_account
+        else s.creditor_account
+      end, 1, 2)
   ),
   described as (
     select
@@ -38,18 +47,16 @@ select
     when 'bad_amount' then 'amount is not a plain decimal number (digits, optional . and decimals)'
     when 'nonpositive_amount' then 'amount must be > 0'
     when 'amount_too_large' then 'amount has more than 16 integer digits'
-    when 'amount_scale' then (
-      select 'amount has ' || length(rtrim(split_part(raw_value, '.', 2), '0')) || ' decimals; '
-        || currency || ' allows ' || c.minor_units
-        || case when c.minor_units > 2 then ' but ringwatch stores 2' else '' end
-      from ref_currency c where c.code = currency)
+    when 'amount_scale' then
+      'amount has ' || length(rtrim(split_part(raw_value, '.', 2), '0')) || ' decimals; '
+        || currency || ' allows ' || minor_units
+        || case when minor_units > 2 then ' but ringwatch stores 2' else '' end
     when 'unknown_currency' then 'not an ISO 4217 currency code'
     when 'bad_iban' then
       case detail
-        when 'length' then (
-          select 'IBAN has ' || length(raw_value) || ' characters; ' || k.code || ' IBANs have '
-            || k.iban_length
-          from ref_country k where k.code = substr(raw_value, 1, 2))
+        when 'length' then
+          'IBAN has ' || length(raw_value) || ' characters; ' || substr(raw_value, 1, 2)
+            || ' IBANs have ' || iban_length
         else 'IBAN check digits are wrong (mod 97)'
       end
     when 'same_account' then 'debtor and creditor account are the same'

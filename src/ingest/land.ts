@@ -142,10 +142,15 @@ async function stage(tx: Queries, file: LandInput, opts: LandOptions): Promise<'
 function stepTimer(): (step: string) => void {
   if (!process.env.RINGWATCH_TIMINGS) return () => {}
   let t0 = performance.now()
+  let c0 = process.cpuUsage()
   return (step) => {
     const t1 = performance.now()
-    process.stderr.write(`ingest ${step}: ${((t1 - t0) / 1000).toFixed(2)} s\n`)
+    const c = process.cpuUsage(c0)
+    process.stderr.write(
+      `ingest ${step}: ${((t1 - t0) / 1000).toFixed(2)} s (cpu ${((c.user + c.system) / 1e6).toFixed(2)} s)\n`,
+    )
     t0 = t1
+    c0 = process.cpuUsage()
   }
 }
 
@@ -163,21 +168,29 @@ export async function landFile(store: Store, file: LandInput, opts: LandOptions)
       future_hours: opts.futureHours,
     })
     t('faults')
-    await tx.run('ingest/quarantine-insert', {
-      file_id: file.fileId,
-      path: file.path,
-      future_hours: opts.futureHours,
-    })
-    t('quarantine')
-    const accepted = await tx.run('ingest/payments-insert', { file_id: file.fileId })
-    t('payments')
     const c = (await tx.one<{ rows_read: number; rows_quarantined: number }>(
       'ingest/stage-counts',
     ))!
+    const quarantined = Number(c.rows_quarantined)
+    // with nothing to quarantine, the quarantine insert and the anti-join are skipped
+    if (quarantined)
+      await tx.run('ingest/quarantine-insert', {
+        file_id: file.fileId,
+        path: file.path,
+        future_hours: opts.futureHours,
+      })
+    t('quarantine')
+    const accepted = await tx.run(
+      quarantined ? 'ingest/payments-insert' : 'ingest/payments-insert-all',
+      {
+        file_id: file.fileId,
+      },
+    )
+    t('payments')
     const rows = {
       rows_read: Number(c.rows_read),
       rows_accepted: accepted,
-      rows_quarantined: Number(c.rows_quarantined),
+      rows_quarantined: quarantined,
     }
     if (rows.rows_read !== rows.rows_accepted + rows.rows_quarantined)
       throw new RingwatchError(

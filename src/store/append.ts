@@ -1,5 +1,6 @@
 // Lands Apache Arrow record batches in a DuckDB table through the Appender's DataChunks: the one
 // path by which rows built in JavaScript (ingest readers) enter the database.
+import { isAscii } from 'node:buffer'
 import {
   DuckDBDataChunk,
   BIGINT,
@@ -7,7 +8,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api'
-import { DataType, type RecordBatch, type Vector } from 'apache-arrow'
+import { DataType, type Data, type RecordBatch, type Utf8, type Vector } from 'apache-arrow'
 import type { Queries } from './db.ts'
 
 /** Rows per DataChunk: DuckDB's vector size. */
@@ -18,9 +19,42 @@ function duckType(v: Vector): DuckDBType {
   return DataType.isInt(v.type) ? BIGINT : VARCHAR
 }
 
+/**
+ * The strings of one Utf8 Data: an all-ASCII value buffer is decoded once and sliced (byte offsets
+ * are character offsets), otherwise each value is decoded on its own.
+ */
+function utf8Strings(d: Data<Utf8>, out: DuckDBValue[], at: number): void {
+  const offsets = d.valueOffsets
+  const bytes = d.values
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const first = offsets[d.offset]
+  const last = offsets[d.offset + d.length]
+  const hasNulls = d.nullCount > 0
+  if (isAscii(buf.subarray(first, last))) {
+    const all = buf.toString('latin1', first, last)
+    for (let i = 0; i < d.length; i++)
+      out[at + i] =
+        hasNulls && !d.getValid(i)
+          ? null
+          : all.substring(offsets[d.offset + i] - first, offsets[d.offset + i + 1] - first)
+  } else {
+    for (let i = 0; i < d.length; i++)
+      out[at + i] =
+        hasNulls && !d.getValid(i)
+          ? null
+          : buf.toString('utf8', offsets[d.offset + i], offsets[d.offset + i + 1])
+  }
+}
+
 function columnValues(v: Vector): DuckDBValue[] {
   const out = new Array<DuckDBValue>(v.length)
-  if (DataType.isInt(v.type)) {
+  if (DataType.isUtf8(v.type)) {
+    let at = 0
+    for (const d of v.data as Data<Utf8>[]) {
+      utf8Strings(d, out, at)
+      at += d.length
+    }
+  } else if (DataType.isInt(v.type)) {
     for (let i = 0; i < v.length; i++) {
       const x = v.get(i) as number | bigint | null
       out[i] = x === null ? null : BigInt(x)
