@@ -28,6 +28,7 @@ const FLOOR_NAME: Record<Format, string> = {
 
 interface Measure {
   seconds: number
+  cpu: number
   peakMb: number
   rows: number
 }
@@ -54,10 +55,11 @@ function measure(mode: Mode, file: string, dir: string): Measure {
     throw new Error(`${mode} ${file} failed (${r.status}): ${r.stderr}\n${r.stdout}`)
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
     seconds: number
+    cpu: number
     rows: number
     status: string
   }
-  return { seconds: out.seconds, rows: out.rows, peakMb: peakOf(out.status) }
+  return { seconds: out.seconds, cpu: out.cpu, rows: out.rows, peakMb: peakOf(out.status) }
 }
 
 const median = (xs: number[]) => {
@@ -85,7 +87,9 @@ async function main() {
   }
   try {
     say(`ringwatch ingest benchmark — ${new Date().toISOString()}, node ${process.version}`)
-    say('rows/s: median of the runs; peak: the child process peak RSS (VmHWM), max of the runs')
+    say('rows/s: median of the runs (wall clock); peak: the child process peak RSS (VmHWM), max of')
+    say('the runs; cpu: user+system seconds of the child (less sensitive to other load on the box)')
+    say(`load average at start: ${readFileSync('/proc/loadavg', 'utf8').trim()}`)
     say('')
     say(
       'rows        format   runs  ringwatch rows/s  peak MB   floor (what)        floor rows/s  peak MB  ratio  target',
@@ -113,7 +117,7 @@ async function main() {
           `${String(n).padEnd(11)} ${f.padEnd(8)} ${String(runs).padEnd(5)} ${Math.round(oRate).toLocaleString('en').padStart(16)}  ${oPeak.toFixed(0).padStart(7)}   ${FLOOR_NAME[f].padEnd(18)}  ${Math.round(fRate).toLocaleString('en').padStart(12)}  ${fPeak.toFixed(0).padStart(7)}  ${ratio.toFixed(2).padStart(5)}  ${ok ? 'met' : 'MISSED'} (≤ 1.5×${n >= 10_000_000 ? ', < 4096 MB' : ''})`,
         )
         say(
-          `            ${f} runs, seconds: ringwatch ${ours.map((m) => m.seconds.toFixed(2)).join(' ')}; floor ${floor.map((m) => m.seconds.toFixed(2)).join(' ')}; file ${(statSync(files[f]).size / 1e6).toFixed(0)} MB`,
+          `            ${f} runs, seconds: ringwatch ${ours.map((m) => m.seconds.toFixed(2)).join(' ')}; floor ${floor.map((m) => m.seconds.toFixed(2)).join(' ')}; cpu s (median): ringwatch ${median(ours.map((m) => m.cpu)).toFixed(1)}, floor ${median(floor.map((m) => m.cpu)).toFixed(1)}, ratio ${(median(ours.map((m) => m.cpu)) / median(floor.map((m) => m.cpu))).toFixed(2)}; file ${(statSync(files[f]).size / 1e6).toFixed(0)} MB`,
         )
       }
       for (const f of Object.values(files)) rmSync(f, { force: true })
@@ -125,6 +129,9 @@ async function main() {
 
 if (process.argv[2] === '--child') {
   const [, mode, file, db] = process.argv.slice(2)
+  const c0 = process.cpuUsage()
   const r = await runChild(mode as Mode, file, db)
-  console.log(JSON.stringify({ ...r, status: readFileSync('/proc/self/status', 'utf8') }))
+  const c = process.cpuUsage(c0)
+  const cpu = (c.user + c.system) / 1e6
+  console.log(JSON.stringify({ ...r, cpu, status: readFileSync('/proc/self/status', 'utf8') }))
 } else await main()

@@ -4,7 +4,20 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { tableFromArrays, tableToIPC } from 'apache-arrow'
+import {
+  Decimal,
+  RecordBatch,
+  Schema,
+  Field,
+  Struct,
+  Table,
+  TimestampMicrosecond,
+  Utf8,
+  makeData,
+  tableFromArrays,
+  tableToIPC,
+  vectorFromArray,
+} from 'apache-arrow'
 import { withStore, type Store } from '../src/store/index.ts'
 import { ingestPaths, IngestConfig, IngestSummary, type CsvEngine } from '../src/ingest/index.ts'
 import { TRANSFER_COLUMNS } from '../src/schema/transfer.ts'
@@ -33,12 +46,22 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function landed(store: Store) {
-  const rows = await sql(
+type LandedRow = Record<string, unknown> & {
+  tx_id: string
+  ts: string
+  amount: string
+  debtor_name: string | null
+  purpose: string | null
+}
+
+async function landed(store: Store): Promise<LandedRow[]> {
+  const rows = await sql<Record<string, unknown>>(
     store,
     `select * exclude (file_id, source_row, extra), extra::varchar as extra from payments order by tx_id`,
   )
-  return rows.map((r) => ({ ...r, extra: r.extra ? JSON.parse(String(r.extra)) : null }))
+  return rows.map(
+    (r) => ({ ...r, extra: r.extra ? JSON.parse(String(r.extra)) : null }) as LandedRow,
+  )
 }
 
 async function ingestOne(file: string, engine: CsvEngine = 'auto', format?: 'arrow') {
@@ -54,6 +77,50 @@ async function ingestOne(file: string, engine: CsvEngine = 'auto', format?: 'arr
     expect(s.files[0].rows_quarantined).toBe(0)
     return { summary: s, rows: await landed(store) }
   })
+}
+
+/** An Arrow file with a microsecond timestamp column and a 128-bit decimal(18, 2) amount. */
+function typedArrow(file: string) {
+  const micros = RECORDS.map((r) => {
+    const iso = EXPECTED_TS[r[0]!].replace(' ', 'T')
+    const [sec, frac = ''] = iso.split('.')
+    return BigInt(Date.parse(sec + 'Z')) * 1000n + BigInt(frac.padEnd(6, '0'))
+  })
+  const cents = new Uint32Array(RECORDS.length * 4)
+  RECORDS.forEach((r, i) => {
+    const v = BigInt(Math.round(Number(r[2]) * 100))
+    cents[i * 4] = Number(v & 0xffffffffn)
+    cents[i * 4 + 1] = Number(v >> 32n)
+  })
+  const n = RECORDS.length
+  const fields = HEADER.map((h) =>
+    h === 'ts'
+      ? new Field(h, new TimestampMicrosecond('UTC'), true)
+      : h === 'amount'
+        ? new Field(h, new Decimal(2, 18, 128), true)
+        : new Field(h, new Utf8(), true),
+  )
+  const children = HEADER.map((h, c) =>
+    h === 'ts'
+      ? makeData({
+          type: new TimestampMicrosecond('UTC'),
+          length: n,
+          nullCount: 0,
+          data: BigInt64Array.from(micros),
+        })
+      : h === 'amount'
+        ? makeData({ type: new Decimal(2, 18, 128), length: n, nullCount: 0, data: cents })
+        : vectorFromArray(
+            RECORDS.map((r) => r[c]),
+            new Utf8(),
+          ).data[0],
+  )
+  const schema = new Schema(fields)
+  const batch = new RecordBatch(
+    schema,
+    makeData({ type: new Struct(fields), length: n, nullCount: 0, children }),
+  )
+  writeFileSync(file, tableToIPC(new Table([batch]), 'file'))
 }
 
 function writeAll(): Record<string, string> {
@@ -121,6 +188,7 @@ describe('every format lands the same records', () => {
           from t) to '${pqTyped}' (format parquet)`),
       )
     })
+    typedArrow(join(dir, 'typed.arrow'))
     const variants: Array<[string, string, CsvEngine?]> = [
       ['csv (JavaScript reader)', files.csv, 'js'],
       ['csv ; BOM CRLF', files.csv_dialect],
@@ -129,6 +197,7 @@ describe('every format lands the same records', () => {
       ['parquet typed', pqTyped],
       ['arrow file', files.arrow_file],
       ['arrow stream', files.arrow_stream],
+      ['arrow typed (timestamp µs, decimal)', join(dir, 'typed.arrow')],
       ['jsonl', files.jsonl],
     ]
     for (const [name, file, engine] of variants) {

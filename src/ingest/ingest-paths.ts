@@ -38,6 +38,8 @@ export async function ingestPaths(
   await store.run('ingest/run-start', { run_id: runId, started_at: started.toISOString() })
   const inputs = expandPaths(paths, opts.format)
   const files: FileResult[] = []
+  const limit = await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
+  await store.run('ingest/memory-limit-set', { memory_limit: opts.config.memory_limit })
   try {
     for (const [n, input] of inputs.entries()) {
       const t0 = Date.now()
@@ -110,6 +112,7 @@ export async function ingestPaths(
       }
     }
   } finally {
+    if (limit) await store.run('ingest/memory-limit-set', { memory_limit: limit.memory_limit })
     const summary: IngestSummary = { run_id: runId, files, totals: totalsOf(files) }
     await store.run('ingest/run-finish', {
       run_id: runId,

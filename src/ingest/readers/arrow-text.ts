@@ -19,19 +19,37 @@ export function isoFromMicros(us: bigint): string {
   return frac ? `${base}.${pad(frac, 6)}Z` : `${base}Z`
 }
 
-function timestampText(v: Vector, unit: TimeUnit, x: unknown): string {
-  const n = typeof x === 'bigint' ? x : BigInt(Math.round(Number(x)))
-  // arrow-js returns bigints in the column's unit, numbers in milliseconds
-  if (typeof x !== 'bigint') return isoFromMicros(n * 1000n)
+/** Microseconds since the epoch of a raw timestamp value in its unit. */
+function toMicros(n: bigint, unit: TimeUnit): bigint {
   switch (unit) {
     case TimeUnit.SECOND:
-      return isoFromMicros(n * 1_000_000n)
+      return n * 1_000_000n
     case TimeUnit.MILLISECOND:
-      return isoFromMicros(n * 1000n)
+      return n * 1000n
     case TimeUnit.MICROSECOND:
-      return isoFromMicros(n)
+      return n
     default:
-      return isoFromMicros(n / 1000n)
+      return n / 1000n
+  }
+}
+
+/** Timestamps from the column's raw 64-bit values (arrow-js get() rounds to milliseconds). */
+function timestampTexts(v: Vector, unit: TimeUnit, out: (string | null)[]): void {
+  let row = 0
+  for (const d of v.data) {
+    const vals = d.values as BigInt64Array | Int32Array
+    for (let i = 0; i < d.length; i++, row++) {
+      if (!d.getValid(i)) {
+        out[row] = null
+        continue
+      }
+      const k = d.offset + i
+      const raw =
+        vals instanceof BigInt64Array
+          ? vals[k]
+          : (BigInt(vals[2 * k + 1]) << 32n) | BigInt(vals[2 * k] >>> 0)
+      out[row] = isoFromMicros(toMicros(raw, unit))
+    }
   }
 }
 
@@ -56,10 +74,7 @@ export function vectorText(v: Vector): (string | null)[] {
       out[i] = x === null || x === undefined ? null : String(x)
     }
   } else if (DataType.isTimestamp(t)) {
-    for (let i = 0; i < v.length; i++) {
-      const x = v.get(i)
-      out[i] = x === null || x === undefined ? null : timestampText(v, t.unit, x)
-    }
+    timestampTexts(v, t.unit, out)
   } else if (DataType.isDate(t)) {
     for (let i = 0; i < v.length; i++) {
       const x = v.get(i) as Date | number | null
