@@ -5,7 +5,7 @@ insert into tx_goods
 with win as (
   select tx_id, hs_code,
     regexp_replace(coalesce(hs_code, ''), '[^0-9]', '', 'g') as hs,
-    regexp_replace(strip_accents(lower(coalesce(purpose, ''))), '\s+', ' ', 'g') as text
+    regexp_replace(replace(strip_accents(lower(coalesce(purpose, ''))), '’', ''''), '\s+', ' ', 'g') as text
   from payments
   where ts >= $from::timestamp
     and ts < (case when length($to) <= 10 then $to::date + interval 1 day

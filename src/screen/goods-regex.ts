@@ -30,12 +30,13 @@ export function lexiconRegex(terms: string[]): { long: string; short: string } {
   }
 }
 
-/** Purpose text folded as the SQL folds it: lower case, accents stripped, spaces collapsed. */
+/** Text folded as the SQL folds purposes: lower case, no accents, ’ as ', spaces collapsed. */
 export function foldPurpose(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
+    .replace(/’/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
 }
