@@ -59,9 +59,10 @@ async function landed(store: Store): Promise<LandedRow[]> {
     store,
     `select * exclude (file_id, source_row, extra), extra::varchar as extra from payments order by tx_id`,
   )
-  return rows.map(
-    (r) => ({ ...r, extra: r.extra ? JSON.parse(String(r.extra)) : null }) as LandedRow,
-  )
+  return rows.map((r) => {
+    const row = { ...r, extra: r.extra ? JSON.parse(String(r.extra)) : null }
+    return row as unknown as LandedRow
+  })
 }
 
 async function ingestOne(file: string, engine: CsvEngine = 'auto', format?: 'arrow') {
