@@ -75,18 +75,36 @@ export async function ingestPaths(
           progress.done('skipped: already landed')
           continue
         }
-        const landed = await landFile(
-          store,
-          { path: input.path, format: input.format, fileId, size: statSync(input.path).size, csv },
-          {
-            runId,
-            now: now(),
-            futureHours: opts.config.future_tolerance_hours,
-            batchRows: opts.config.batch_rows,
-            csvEngine: opts.csvEngine ?? 'auto',
-            onRows: (r) => progress.update(r),
-          },
-        )
+        const land = (csvEngine: CsvEngine) =>
+          landFile(
+            store,
+            {
+              path: input.path,
+              format: input.format,
+              fileId: fileId!,
+              size: statSync(input.path).size,
+              csv,
+            },
+            {
+              runId,
+              now: now(),
+              futureHours: opts.config.future_tolerance_hours,
+              batchRows: opts.config.batch_rows,
+              csvEngine,
+              onRows: (r) => progress.update(r),
+            },
+          )
+        const engine = opts.csvEngine ?? 'auto'
+        let landed
+        try {
+          landed = await land(engine)
+        } catch (e) {
+          // DuckDB's CSV reader refusing a file the pre-scan found simple: the JavaScript reader
+          // (which reports such rows one by one) gets the file in a fresh transaction
+          if (input.format !== 'csv' || engine !== 'auto' || !csv?.simple || isRingwatchError(e))
+            throw e
+          landed = await land('js')
+        }
         await store.checkpoint()
         files.push({
           ...base,

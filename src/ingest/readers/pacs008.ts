@@ -3,6 +3,7 @@
 // prefixes. source_row is the transaction's 1-based position in the message.
 // tx_id: UETR when present (globally unique by design), else EndToEndId (not 'NOTPROVIDED').
 import { readFile } from 'node:fs/promises'
+import { isUtf8 } from 'node:buffer'
 import type { RecordBatch } from 'apache-arrow'
 import { UnreadableFileError } from '../../util/errors.ts'
 import { BatchBuilder, type RowValues } from '../batch.ts'
@@ -70,7 +71,9 @@ export async function* readPacs008(
 ): AsyncGenerator<RecordBatch> {
   let root: XmlElement
   try {
-    root = parseXml(await readFile(path, 'utf8'))
+    const bytes = await readFile(path)
+    if (!isUtf8(bytes)) throw new Error('not valid UTF-8 (ISO 20022 messages are UTF-8)')
+    root = parseXml(bytes.toString('utf8'))
   } catch (e) {
     throw new UnreadableFileError(`${path}: ${(e as Error).message}`, { file: path }, { cause: e })
   }
