@@ -114,7 +114,12 @@ export async function ingestPaths(
           status: 'landed',
           seconds: (Date.now() - t0) / 1000,
         })
-        progress.done(`${landed.rows_accepted} accepted, ${landed.rows_quarantined} quarantined`)
+        progress.done(
+          `${landed.rows_read.toLocaleString('en')} rows read, ` +
+            `${landed.rows_accepted.toLocaleString('en')} accepted, ` +
+            `${landed.rows_quarantined.toLocaleString('en')} quarantined ` +
+            `(${Math.round(landed.rows_read / Math.max(0.001, (Date.now() - t0) / 1000)).toLocaleString('en')} rows/s)`,
+        )
       } catch (e) {
         progress.done('failed')
         const bad = isRingwatchError(e) && e.exitCode === 2
