@@ -12,6 +12,7 @@ import { once } from 'node:events'
 import { openStore, type Store } from '../src/store/index.ts'
 import { loadWindow, type PaymentGraph } from '../src/graph/index.ts'
 import { DetectConfig, runDetectors, temporalCycles } from '../src/detect/index.ts'
+import type { Progress } from '../src/util/progress.ts'
 
 const args = process.argv.slice(2)
 const flag = (name: string, def: string) => {
@@ -30,6 +31,20 @@ const noNx = args.includes('--no-nx')
 const START = '2026-01-01 00:00:00'
 const config = DetectConfig.parse({})
 
+const stageTimer = (into: Record<string, number[]>): Progress => {
+  let label = ''
+  let t0 = 0
+  return {
+    start(l) {
+      label = l
+      t0 = performance.now()
+    },
+    update() {},
+    done() {
+      ;(into[label] ??= []).push(performance.now() - t0)
+    },
+  }
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 const memory = () => {
   const s = readFileSync('/proc/self/status', 'utf8')
@@ -37,24 +52,40 @@ const memory = () => {
   return { hwmMB: Math.round(kb('VmHWM') / 1024), rssMB: Math.round(kb('VmRSS') / 1024) }
 }
 
+// Generation runs in a child process, so that DuckDB's memory for writing 10 M rows does not count
+// in the peak memory measured for loading and detection.
 async function generate(size: number): Promise<{ store: Store; path: string; ms: number }> {
   const path = join(tmpdir(), `ringwatch-bench-detect-${size}.duckdb`)
   for (const p of [path, path + '.wal']) if (existsSync(p)) rmSync(p)
-  const store = await openStore({ path })
   const t0 = performance.now()
+  const child = spawn(
+    process.execPath,
+    ['bin/run-ts', 'bench/detect.ts', '--generate', String(size), path],
+    {
+      stdio: 'inherit',
+    },
+  )
+  const [code] = await once(child, 'exit')
+  if (code !== 0) throw new Error(`generating ${size} transfers failed (exit ${code})`)
+  const ms = performance.now() - t0
+  const store = await openStore({ path, memoryLimit: flag('duckdb-memory', '3GB') })
+  return { store, path, ms }
+}
+
+async function generateInto(size: number, path: string) {
+  const store = await openStore({ path })
   await store.run('graph/bench-background', {
     n: size,
     pairs: Math.round(size / 3),
     accounts: Math.round(size / 6),
     start: START,
   })
-  await store.run('graph/bench-plant', {
-    count: Math.max(20, Math.round(size / 10_000)),
-    start: START,
-  })
+  await store.run('graph/bench-plant', { count: planted(size), start: START })
   await store.checkpoint()
-  return { store, path, ms: performance.now() - t0 }
+  await store.close()
 }
+
+const planted = (size: number) => Math.max(20, Math.round(size / 10_000))
 
 function recall(findings: { typology: string; tx_ids: string[] }[], planted: number) {
   const whole = (typ: string, prefix: string, size: (j: number) => number) => {
@@ -147,6 +178,11 @@ async function networkx(g: PaymentGraph, size: number, ourCycles: number[][], ou
   return true
 }
 
+if (args[0] === '--generate') {
+  await generateInto(Number(args[1]), args[2])
+  process.exit(0)
+}
+
 console.log(`bench:detect sizes ${sizes.join(', ')}; ${runs} run(s) each; medians`)
 for (const size of sizes) {
   const { store, path, ms } = await generate(size)
@@ -154,6 +190,7 @@ for (const size of sizes) {
     `\n== ${size.toLocaleString('en')} transfers (generated in ${(ms / 1000).toFixed(1)} s)`,
   )
   const build: number[] = []
+  const stages: Record<string, number[]> = {}
   const per: Record<string, number[]> = {}
   const totals: number[] = []
   let last: ReturnType<typeof runDetectors> | undefined
@@ -162,7 +199,7 @@ for (const size of sizes) {
     graph = undefined
     last = undefined
     const t0 = performance.now()
-    graph = await loadWindow(store)
+    graph = await loadWindow(store, { progress: stageTimer(stages) })
     build.push(performance.now() - t0)
     const flagged = [graph.accounts[0], graph.accounts[graph.nodeCount >> 1]]
     const t1 = performance.now()
@@ -173,7 +210,10 @@ for (const size of sizes) {
   const g = graph!
   console.log(
     `graph: ${g.edgeCount.toLocaleString('en')} edges, ${g.nodeCount.toLocaleString('en')} accounts, ` +
-      `${g.pairDst.length.toLocaleString('en')} pairs; loadWindow ${(median(build) / 1000).toFixed(2)} s`,
+      `${g.pairDst.length.toLocaleString('en')} pairs; loadWindow ${(median(build) / 1000).toFixed(2)} s ` +
+      `(${Object.entries(stages)
+        .map(([k, v]) => `${k} ${(median(v) / 1000).toFixed(2)} s`)
+        .join(', ')})`,
   )
   for (const [k, v] of Object.entries(per)) {
     const s = last!.stats[k]
@@ -183,7 +223,7 @@ for (const size of sizes) {
   }
   console.log(`  ${'all detectors'.padEnd(15)} ${(median(totals) / 1000).toFixed(3).padStart(8)} s`)
   console.log(
-    `planted patterns found whole: ${JSON.stringify(recall(last!.findings, Math.max(20, Math.round(size / 10_000))))}`,
+    `planted patterns found whole: ${JSON.stringify(recall(last!.findings, planted(size)))}`,
   )
   const mem = memory()
   console.log(`memory: peak (VmHWM) ${mem.hwmMB} MB, RSS now ${mem.rssMB} MB`)

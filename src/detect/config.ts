@@ -102,6 +102,8 @@ export const DetectConfig = z.object({
     .object({
       enabled: z.boolean().default(true),
       resolution: z.number().positive().default(1),
+      /** Louvain visits nodes in random (seeded) order instead of id order: slower, same quality. */
+      random_walk: z.boolean().default(false),
     })
     .prefault({}),
   exposure: z.object({ max_hops: z.number().int().min(0).max(6).default(3) }).prefault({}),

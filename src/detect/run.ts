@@ -101,6 +101,7 @@ export function runDetectors(
         comms = communities(graph, {
           seed: opts.seed ?? 1,
           resolution: config.communities.resolution,
+          randomWalk: config.communities.random_walk,
         })
         return { count: new Set(comms.values()).size }
       })

@@ -4,4 +4,4 @@ export { loadWindow, REFUND_PATTERN, PAYROLL_PATTERN, type LoadWindowOptions } f
 export { FLAG_REFUND, FLAG_PAYROLL, type EdgeColumns, type PaymentGraph } from './types.ts'
 export { isoOfMicros, microsOfIso, MICROS_PER_DAY, MICROS_PER_HOUR } from './time.ts'
 export { stronglyConnected } from './scc.ts'
-export { pairGraph, pairIndex, subgraph } from './views.ts'
+export { pairGraph, pairIndex, subgraph, undirectedDegrees } from './views.ts'

@@ -2,6 +2,7 @@
 // and builds the PaymentGraph. Default window: the 30 days up to the latest transfer present.
 import { readColumns, type Store } from '../store/index.ts'
 import { BadInputError } from '../util/errors.ts'
+import { quietProgress, type Progress } from '../util/progress.ts'
 import { buildGraph } from './build.ts'
 import { isoOfMicros, microsOfIso, MICROS_PER_DAY } from './time.ts'
 import type { PaymentGraph } from './types.ts'
@@ -22,6 +23,8 @@ export interface LoadWindowOptions {
   days?: number
   refundPattern?: string
   payrollPattern?: string
+  /** Stages: 'read window' (the SQL and its columns), 'build graph'. */
+  progress?: Progress
 }
 
 export async function loadWindow(
@@ -33,9 +36,11 @@ export async function loadWindow(
     from: duckTimestamp(window.from),
     to: duckTimestamp(window.to),
   }
+  const progress = opts.progress ?? quietProgress
   // One snapshot for the four reads, so account and currency numbering agree with the edges.
   const cols = await store.transaction(async (tx) => {
     const count = await tx.one<{ n: number }>('graph/window-count', params)
+    progress.start('read window', Number(count?.n ?? 0))
     const accounts = await readColumns(tx, 'graph/window-accounts', params, { account: 'str' })
     const currencies = await readColumns(tx, 'graph/window-currencies', params, { currency: 'str' })
     const edges = await readColumns(
@@ -60,7 +65,9 @@ export async function loadWindow(
     return { accounts: accounts.account, currencies: currencies.currency, edges }
   })
   const e = cols.edges
-  return buildGraph({
+  progress.done(`${e.length} transfers, ${cols.accounts.length} accounts`)
+  progress.start('build graph')
+  const graph = buildGraph({
     window,
     accounts: cols.accounts,
     currencies: cols.currencies,
@@ -72,6 +79,8 @@ export async function loadWindow(
     flags: e.flags,
     txIds: e.tx_id,
   })
+  progress.done(`${graph.pairDst.length} account pairs`)
+  return graph
 }
 
 async function resolveWindow(
