@@ -5,12 +5,14 @@
 //   - 2-hop ego networks of accounts across the degree range (target p99 < 200 ms).
 // RW_BENCH_TRANSFERS changes the size; RW_BENCH_DIR the folder (default /tmp/ringwatch-bench-api).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { cpus, loadavg } from 'node:os'
 import { openStore } from '../src/store/index.ts'
 import { addUser, reissueKey } from '../src/server/index.ts'
+import { listMigrations } from '../src/store/migrate.ts'
+import { sha256 } from '../src/util/hash.ts'
 
 interface Histogram {
   p50: number
@@ -32,7 +34,13 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Cannon
 const N = Number(process.env.RW_BENCH_TRANSFERS ?? 1_000_000)
 const ALERTS = 20_000
 const DIR = process.env.RW_BENCH_DIR ?? '/tmp/ringwatch-bench-api'
-const DB = join(DIR, `api-${N}.duckdb`)
+// One file per size and schema version: a changed migration means a fresh database.
+const SCHEMA = sha256(
+  listMigrations()
+    .map((m) => m.checksum)
+    .join(),
+).slice(0, 10)
+const DB = join(DIR, `api-${N}-${SCHEMA}.duckdb`)
 const PORT = 18000 + Math.floor(Math.random() * 1000)
 
 async function prepare(): Promise<{
@@ -40,6 +48,8 @@ async function prepare(): Promise<{
   accounts: Array<{ account: string; n: number }>
 }> {
   mkdirSync(DIR, { recursive: true })
+  for (const f of readdirSync(DIR))
+    if (f.startsWith('api-') && !f.startsWith(`api-${N}-${SCHEMA}.`)) rmSync(join(DIR, f))
   let store = await openStore({ path: DB })
   const have = (await store.one<{ transfers: number }>('server/demo-totals'))?.transfers ?? 0
   if (have !== N) {
