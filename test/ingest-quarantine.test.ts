@@ -193,6 +193,31 @@ describe('quarantine', () => {
     })
   })
 
+  it('keeps real line numbers around rejected lines in a large file on both paths', async () => {
+    const file = join(dir, 'lines.csv')
+    const bad = new Set([1000, 25_000, 39_999, 40_000])
+    const lines = ['tx_id,ts,amount,currency,debtor_account,creditor_account']
+    for (let line = 2; line <= 50_000; line++)
+      lines.push(
+        `L${line},2024-05-01T10:00:00Z,1.00,EUR,A${line % 97},B${line % 89}${bad.has(line) ? ',x' : ''}`,
+      )
+    writeFileSync(file, lines.join('\n') + '\n')
+    for (const engine of ['native', 'js'] as CsvEngine[])
+      await withStore(async (store) => {
+        const s = await ingestPaths(store, [file], { config, now, csvEngine: engine })
+        expect(s.files[0]).toMatchObject({ rows_read: 49_999, rows_quarantined: bad.size })
+        const q = await quarantineOf(store, file)
+        expect(q.map((r) => [r.line, r.reason_code, r.raw_row?.slice(0, 6)])).toEqual(
+          [...bad].map((l) => [l, 'wrong_column_count', `L${l},`.slice(0, 6)]),
+        )
+        const [ok] = await sql<{ n: string }>(
+          store,
+          `select count(*) n from payments where tx_id = 'L' || source_row`,
+        )
+        expect(Number(ok.n)).toBe(49_999 - bad.size)
+      })
+  })
+
   it('the future tolerance comes from config', async () => {
     const file = join(dir, 'future.csv')
     writeFileSync(
