@@ -14,7 +14,8 @@
 // reported unless it shares a transfer with one already reported: parallel transfers that only offer
 // alternative choices collapse into one finding; the same ring run again with other transfers is a
 // new finding.
-// Work bounds: search runs only inside non-trivial strongly connected components; a hop is followed
+// Work bounds: search runs only inside non-trivial strongly connected components; a start transfer is
+// skipped when nothing comes back to its account within the span after it; a hop is followed
 // only if its target can still reach the start in the remaining hops (backward BFS over the pair
 // graph, up to 2 levels, budgeted); closing hops are found through the pair index, not by scanning.
 // Edges examined are counted per start account and globally; past a budget the search stops there
@@ -44,6 +45,10 @@ export function temporalCycles(g: PaymentGraph, o: CycleOptions): CycleResult {
   const { outStart, dst, ts, amount, currency, flags, pairStart, pairDst, pairEdgeStart } = g
   const { pairEdges, inPairStart, inPairs, pairSrc } = g
   const maxHops = o.max_hops
+  // In-edge times in in-index order, for "does anything come back to s in time" checks.
+  const inTs = new Float64Array(g.edgeCount)
+  for (let i = 0; i < g.edgeCount; i++) inTs[i] = ts[g.inEdges[i]]
+  const inStart = g.inStart
   const onPath = new Uint8Array(n)
   const path = new Int32Array(maxHops)
   const distStamp = new Int32Array(n)
@@ -78,7 +83,8 @@ export function temporalCycles(g: PaymentGraph, o: CycleOptions): CycleResult {
         const a = inPairStart[v]
         const b = inPairStart[v + 1]
         budget -= b - a
-        if (budget < 0) {
+        // Level 1 (the start's own in-pairs) is always done: it costs no more than scanning them.
+        if (budget < 0 && level > 1) {
           complete = false
           break
         }
@@ -189,6 +195,9 @@ export function temporalCycles(g: PaymentGraph, o: CycleOptions): CycleResult {
       const v = dst[e]
       if (comp[v] !== cs || dist(v) > maxHops - 1) continue
       tEnd = ts[e] + span
+      // The cycle must come back to s after this transfer and within the span.
+      const back = firstAfter(inTs, inStart[s], inStart[s + 1], ts[e])
+      if (back === inStart[s + 1] || inTs[back] > tEnd) continue
       path[0] = e
       onPath[v] = 1
       extend(v, 1)
