@@ -48,7 +48,10 @@ const truth: Truth = Truth.parse({
       flags: flags(true),
     },
   ],
-  benign: [{ id: 'b1', kind: 'refund', accounts: ['y'], tx_ids: ['z1', 'z2'] }],
+  benign: [
+    { id: 'b1', kind: 'refund', accounts: ['y'], tx_ids: ['z1', 'z2'] },
+    { id: 'b2', kind: 'merchant', accounts: ['shop'], tx_ids: [] },
+  ],
 })
 
 const alert = (id: string, typology: string, score: number, tx_ids: string[]): EvalAlert => ({
@@ -116,6 +119,15 @@ describe('evaluate', () => {
     expect(r.listed_party).toEqual({ planted: 1, found: 1, in_top_k: 0 })
     // Reordering the input changes nothing.
     expect(evaluate(truth, [...alerts].reverse())).toEqual(r)
+  })
+
+  it('attributes false alerts on benign accounts known without transfers', () => {
+    const r = evaluate(truth, [
+      { ...alert('A-1', 'fan_in', 50, ['u1', 'u2']), accounts: ['p', 'shop'] },
+      { ...alert('A-2', 'fan_in', 40, ['u3']), accounts: ['p'] },
+      { ...alert('A-3', 'fan_in', 30, ['h', 'i', 'j', 'k']), accounts: ['shop'] }, // true: not counted
+    ])
+    expect(r.false_on_benign).toEqual({ merchant: 1 })
   })
 
   it('handles no alerts at all', () => {
@@ -189,11 +201,15 @@ describe('loading', () => {
       const raw = store.conn.raw
       await raw.run('drop table alert_transfers')
       await raw.run('drop table alerts')
-      await raw.run('create table alerts (id varchar, typology varchar, score double)')
+      await raw.run(
+        'create table alerts (id varchar, typology varchar, score double, accounts varchar[])',
+      )
       await raw.run(
         'create table alert_transfers (alert_id varchar, tx_id varchar, first_run_id varchar)',
       )
-      await raw.run(`insert into alerts values ('A-1', 'cycle', 80.5), ('A-2', 'fan_in', 20)`)
+      await raw.run(
+        `insert into alerts values ('A-1', 'cycle', 80.5, ['x', 'y']), ('A-2', 'fan_in', 20, ['z'])`,
+      )
       await raw.run(
         `insert into alert_transfers values ('A-1', 'a', 'r'), ('A-1', 'b', 'r'), ('A-2', 'h', 'r')`,
       )

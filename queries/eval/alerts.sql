@@ -1,4 +1,4 @@
--- Every alert with its typology and score, for `ringwatch eval`.
-select id, typology, score
+-- Every alert with its typology, score and accounts, for `ringwatch eval`.
+select id, typology, score, accounts
 from alerts
 order by id

@@ -9,6 +9,8 @@ export const EvalAlert = z.object({
   typology: z.string(),
   score: z.number(),
   tx_ids: z.array(z.string()),
+  /** Optional: lets false alerts be attributed to benign accounts listed without transfers. */
+  accounts: z.array(z.string()).optional(),
 })
 export type EvalAlert = z.infer<typeof EvalAlert>
 
@@ -77,6 +79,10 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
   for (const p of truth.patterns) for (const t of p.tx_ids) planted.add(t)
   const benignOf = new Map<string, string>()
   for (const b of truth.benign) for (const t of b.tx_ids) benignOf.set(t, b.kind)
+  // Benign look-alikes known by their accounts only (merchants, supplier hubs).
+  const benignAccount = new Map<string, string>()
+  for (const b of truth.benign)
+    if (!b.tx_ids.length) for (const a of b.accounts) benignAccount.set(a, b.kind)
 
   const ranked = rankAlerts(alerts)
   const k = truth.patterns.length
@@ -98,8 +104,9 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
         if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
       }
       const best = [...kinds].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]
-      if (best && best[1] / txs.size >= TRUE_SHARE)
-        falseOnBenign[best[0]] = (falseOnBenign[best[0]] ?? 0) + 1
+      const byAccount = a.accounts?.map((acc) => benignAccount.get(acc)).find(Boolean)
+      const kind = best && best[1] / txs.size >= TRUE_SHARE ? best[0] : byAccount
+      if (kind) falseOnBenign[kind] = (falseOnBenign[kind] ?? 0) + 1
     }
   }
 

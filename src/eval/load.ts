@@ -8,7 +8,12 @@ import { BadInputError, UnreadableFileError } from '../util/errors.ts'
 import { EvalAlert } from './evaluate.ts'
 
 export async function loadAlertsFromStore(store: Store): Promise<EvalAlert[]> {
-  const alerts = await store.all<{ id: string; typology: string; score: number }>('eval/alerts')
+  const alerts = await store.all<{
+    id: string
+    typology: string
+    score: number
+    accounts: string[] | null
+  }>('eval/alerts')
   const links = await store.all<{ alert_id: string; tx_id: string }>('eval/alert-transfers')
   const txs = new Map<string, string[]>()
   for (const l of links) {
