@@ -33,6 +33,11 @@ describe('compareNames', () => {
       score('Vladimir Putin', 'PUTIN, Vladimir Vladimirovich', 'person'),
     ).toBeGreaterThanOrEqual(THRESHOLD)
     expect(score('Владимир Путин', 'Vladimir Putin', 'person')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('Ted Doe', 'Theodore Doe', 'person')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('Sasha Zhukov', 'ZHUKOV, Aleksandr', 'person')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('FridrichBuchenberg', 'Friedrich Buchenberg', 'person')).toBeGreaterThanOrEqual(
+      THRESHOLD,
+    )
   })
 
   it('keeps look-alikes that share generic words but differ in distinctive ones apart', () => {

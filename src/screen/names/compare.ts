@@ -4,7 +4,7 @@
 // aligned token pairs as the explanation.
 import { editSimilarity, jaroWinkler } from './jaro-winkler.ts'
 import type { NormalName } from './normalize.ts'
-import { GENERIC_WORDS, PARTICLES } from './words.ts'
+import { GENERIC_WORDS, PARTICLES, sameGivenName } from './words.ts'
 
 export type NameKind = 'person' | 'company' | 'unknown'
 
@@ -62,6 +62,7 @@ export function tokenSim(x: string, y: string, kind: NameKind): number {
     if (kind === 'company') return 0
     return x[0] === y[0] ? 0.75 : 0
   }
+  if (kind !== 'company' && sameGivenName(x, y)) return 0.9
   if (x.length <= 2 || y.length <= 2) return 0
   const jw = jaroWinkler(x, y)
   if (jw < 0.7) return 0 // neither spelling rule below rescues a pair this far apart
@@ -201,5 +202,13 @@ export function compareNames(
   if (kind !== 'person' && onlyA.some(swapped) && onlyB.some(swapped))
     score = Math.min(score, SUBST_CAP)
   if (na.compact === nb.compact) score = 1
+  else if (
+    (A.length === 1) !== (B.length === 1) &&
+    Math.min(na.compact.length, nb.compact.length) >= 8
+  ) {
+    // one name written as one word ('FridrichBuchenberg'): compare the words run together
+    const s = tokenSim(na.compact, nb.compact, kind)
+    if (s >= 0.9) score = Math.max(score, s)
+  }
   return { score, pairs, onlyA, onlyB }
 }

@@ -56,6 +56,19 @@ describe('NameIndex', () => {
     }
   })
 
+  it('finds a person under a short form of the given name', () => {
+    const idx = new NameIndex([
+      {
+        id: 'p',
+        snapshotId: 's',
+        schema: 'Person',
+        caption: 'ZHUKOV, Aleksandr',
+        names: [{ name: 'ZHUKOV, Aleksandr', kind: 'name' }],
+      },
+    ])
+    expect(idx.match('Sasha Zhukov', { threshold: 0.82 }).map((h) => h.entry.id)).toEqual(['p'])
+  })
+
   it('reports the matched alias and the entry once', () => {
     const idx = new NameIndex([
       {

@@ -13,9 +13,10 @@ import {
 } from './compare.ts'
 import { normalizeName, type NormalName } from './normalize.ts'
 import { upperBound } from './upper-bound.ts'
+import { givenNameForms } from './words.ts'
 
 /** Bumped whenever matching changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm2'
+export const MATCHER_VERSION = 'm3'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */
@@ -139,6 +140,7 @@ export class NameIndex {
         for (const v of this.variants.get(k) ?? [])
           if (!found.has(v) && tokenSim(t, v, 'unknown') > 0) found.add(v)
     }
+    for (const v of givenNameForms(t)) if (this.postings.has(v)) found.add(v)
     out = [...found]
     if (this.expandCache.size > 500_000) this.expandCache.clear()
     this.expandCache.set(t, out)

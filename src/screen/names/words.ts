@@ -172,3 +172,42 @@ export function numberWords(tokens: string[]): string[] {
   }
   return out
 }
+
+// Short forms of given names (English, Russian, German, Arabic): each group is one name.
+// prettier-ignore
+const NICKNAME_GROUPS = [
+  ['william', 'bill', 'billy', 'will', 'willy'], ['robert', 'bob', 'bobby', 'rob'],
+  ['richard', 'dick', 'rick', 'rich'], ['james', 'jim', 'jimmy'], ['michael', 'mike', 'mick'],
+  ['theodore', 'ted', 'teddy', 'theo'], ['benjamin', 'ben', 'benny', 'bibi'],
+  ['edward', 'ed', 'eddie', 'ted'], ['thomas', 'tom', 'tommy'], ['joseph', 'joe', 'jos'],
+  ['charles', 'charlie', 'chuck'], ['elizabeth', 'liz', 'beth', 'betty', 'eliza'],
+  ['margaret', 'maggie', 'meg', 'peggy'], ['katherine', 'kate', 'kathy', 'katie', 'catherine'],
+  ['alexander', 'alex', 'sasha', 'aleksandr', 'alexandr', 'oleksandr'],
+  ['aleksey', 'alexey', 'alexei', 'aleksei', 'alyosha', 'lyosha'],
+  ['dmitry', 'dmitri', 'dmitriy', 'dima'], ['vladimir', 'volodya', 'vova', 'volodymyr'],
+  ['mikhail', 'misha', 'mykhailo'], ['nikolai', 'nikolay', 'kolya', 'mykola'],
+  ['sergey', 'sergei', 'serhiy', 'seryozha'], ['yevgeny', 'evgeny', 'evgeniy', 'zhenya'],
+  ['ivan', 'vanya'], ['pavel', 'pasha'], ['konstantin', 'kostya'], ['yekaterina', 'katya'],
+  ['anatoly', 'tolya'], ['grigory', 'grisha'], ['johann', 'hans'], ['friedrich', 'fritz'],
+  ['wolfgang', 'wolf'], ['mohammed', 'muhammad', 'mohammad', 'mohamed', 'muhammed'],
+  ['osama', 'usama'], ['yusuf', 'yousef', 'youssef', 'joseph'], ['ibrahim', 'ebrahim'],
+]
+const NICK = new Map<string, number[]>()
+NICKNAME_GROUPS.forEach((g, i) => {
+  for (const n of g) NICK.set(n, [...(NICK.get(n) ?? []), i])
+})
+
+/** Two forms of one given name ('Ted' and 'Theodore', 'Sasha' and 'Aleksandr'). */
+export function sameGivenName(a: string, b: string): boolean {
+  const ga = NICK.get(a)
+  if (!ga) return false
+  const gb = NICK.get(b)
+  return !!gb && ga.some((g) => gb.includes(g))
+}
+
+/** Every other form of a given name ('ted' → theodore, teddy, theo, edward, …). */
+export function givenNameForms(a: string): string[] {
+  const out = new Set<string>()
+  for (const g of NICK.get(a) ?? []) for (const n of NICKNAME_GROUPS[g]) if (n !== a) out.add(n)
+  return [...out]
+}
