@@ -46,6 +46,10 @@ describe('compareNames', () => {
     expect(score('Saudi Arabian Gas Company', 'Saudi Arabian Oil Company')).toBeLessThan(THRESHOLD)
     expect(score('Government of Estonia', 'Government of Ethiopia')).toBeLessThan(THRESHOLD)
     expect(score('Sergey Ivanov', 'Sergey Viktorovich LAVROV', 'person')).toBeLessThan(THRESHOLD)
+    expect(
+      score('Salman bin Muhammad al-Rawi', 'Muhammad ibn Salman al-Rawi', 'person'),
+    ).toBeLessThan(THRESHOLD)
+    expect(score('Ahmad bin Hasan', 'Ahmad ibn Hasan', 'person')).toBe(1)
   })
 
   it('explains which tokens paired and which did not', () => {

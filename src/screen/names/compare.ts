@@ -201,6 +201,13 @@ export function compareNames(
     score = Math.min(score, SUBST_CAP)
   if (kind !== 'person' && onlyA.some(swapped) && onlyB.some(swapped))
     score = Math.min(score, SUBST_CAP)
+  // Arabic patronymic chains: 'Salman bin Muhammad' is not 'Muhammad bin Salman'
+  if (kind !== 'company') {
+    const ia = A.indexOf('bin')
+    const ib = B.indexOf('bin')
+    if (ia > 0 && ib > 0 && !pairs.some((p) => p.a === A[ia - 1] && p.b === B[ib - 1]))
+      score = Math.min(score, SUBST_CAP)
+  }
   if (na.compact === nb.compact) score = 1
   else if (
     (A.length === 1) !== (B.length === 1) &&

@@ -16,7 +16,7 @@ import { upperBound } from './upper-bound.ts'
 import { givenNameForms } from './words.ts'
 
 /** Bumped whenever matching changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm3'
+export const MATCHER_VERSION = 'm4'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */
