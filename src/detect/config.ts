@@ -14,9 +14,12 @@ export const DetectConfig = z.object({
       two_cycle_tolerance: z.number().nonnegative().default(0.02),
       /** Every hop in the cycle's currency (amounts in different currencies are not compared). */
       same_currency: z.boolean().default(true),
-      /** Work bounds (edges examined): per start account and for the whole search. */
-      max_steps_per_start: int().default(5_000_000),
-      max_steps: int().default(2_000_000_000),
+      /**
+       * Work bounds (edges examined, about 10–15 M per second): per start account (a hub with
+       * 100 k transfers needs a few million) and for the whole search.
+       */
+      max_steps_per_start: int().default(50_000_000),
+      max_steps: int().default(1_000_000_000),
       /** Transfer-level instances kept per account cycle before picking disjoint ones. */
       max_instances_per_cycle: int().default(256),
       /** Budget (pairs scanned) of the backward bound computed per start account. */
