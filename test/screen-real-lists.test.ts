@@ -58,6 +58,7 @@ describe.skipIf(!sdn || !ftm)('screening against the real lists', () => {
     const hits = index.match('Kalashnikov Concern JSC', { threshold: 0.82 })
     const hit = hits.find((h) => h.entry.id === 'NK-nR5AXM9AVPq4pQaSPSaVam')!
     expect(hit.entry.caption).toBe('JSC Kalashnikov Concern')
+    expect(hit.entry.topics).toEqual(expect.arrayContaining(['sanction', 'export.control']))
     expect(hits.some((h) => h.entry.snapshotId !== hit.entry.snapshotId)).toBe(true) // OFAC lists it too
     expect(hit.pairs.map((p) => p.a).sort()).toEqual(['concern', 'kalashnikov'])
   })

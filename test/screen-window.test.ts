@@ -126,6 +126,7 @@ describe('screenWindow and readScreening', () => {
       })
       expect(hit.explanation.tokens.map((t) => t.query)).toEqual(['orion', 'avia'])
       expect(hit.explanation.text).toContain('Orion Avia')
+      expect(hit.explanation.topics).toEqual(['sanction'])
 
       expect(ctx.goodsByTx.get('t1')).toMatchObject({
         source: 'hs',

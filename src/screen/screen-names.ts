@@ -10,6 +10,7 @@ import { MATCHER_VERSION, NameIndex, type IndexEntry, type NameHit } from './nam
 import type { HitExplanation, ScreenWindow } from './types.ts'
 
 interface EntryRow {
+  topics: string[]
   snapshot_id: string
   source: string
   entry_id: string
@@ -32,6 +33,7 @@ export async function loadNameIndex(
       snapshotId: r.snapshot_id,
       schema: r.schema,
       caption: r.caption,
+      topics: r.topics,
       names: r.names.map((name, i) => ({ name, kind: r.name_kinds[i] })),
     }
   })
@@ -53,6 +55,7 @@ export function explainHit(name: string, hit: NameHit): HitExplanation {
   return {
     matched_name: hit.listName,
     name_kind: hit.nameKind,
+    topics: hit.entry.topics ?? [],
     tokens,
     only_query: hit.onlyQuery,
     only_list: hit.onlyList,

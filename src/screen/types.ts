@@ -37,6 +37,8 @@ export type ListSnapshot = z.infer<typeof ListSnapshot>
 export const HitExplanation = z.object({
   matched_name: z.string(),
   name_kind: z.string(),
+  /** Topics of the list entry (sanction, export.control, poi, …). */
+  topics: z.array(z.string()).default([]),
   tokens: z.array(z.object({ query: z.string(), list: z.string(), sim: z.number() })),
   only_query: z.array(z.string()),
   only_list: z.array(z.string()),

@@ -25,6 +25,8 @@ export interface IndexEntry {
   /** FollowTheMoney schema: Person, Company, Organization, LegalEntity, Vessel. */
   schema: string
   caption: string
+  /** The entry's topics where the list gives them (sanction, export.control, poi …). */
+  topics?: string[]
   names: Array<{ name: string; kind: string }>
 }
 
