@@ -15,8 +15,8 @@ import { normalizeName, type NormalName } from './normalize.ts'
 import { upperBound } from './upper-bound.ts'
 import { givenNameForms } from './words.ts'
 
-/** Bumped whenever matching changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm4'
+/** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
+export const MATCHER_VERSION = 'm5'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */
