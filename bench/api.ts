@@ -3,6 +3,7 @@
 // serves it with `ringwatch serve` in a child process, and drives it with autocannon:
 //   - alert queue pages at 500 requests/s (target p99 < 50 ms);
 //   - 2-hop ego networks of accounts across the degree range (target p99 < 200 ms).
+// Each measurement runs RW_BENCH_RUNS times (default 3) for RW_BENCH_SECONDS (10); medians are printed.
 // RW_BENCH_TRANSFERS changes the size; RW_BENCH_DIR the folder (default /tmp/ringwatch-bench-api).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -42,6 +43,9 @@ const SCHEMA = sha256(
 ).slice(0, 10)
 const DB = join(DIR, `api-${N}-${SCHEMA}.duckdb`)
 const PORT = 18000 + Math.floor(Math.random() * 1000)
+/** Runs of each measurement (medians are reported) and their length in seconds. */
+const RUNS = Number(process.env.RW_BENCH_RUNS ?? 3)
+const SECONDS = Number(process.env.RW_BENCH_SECONDS ?? 10)
 
 async function prepare(): Promise<{
   key: string
@@ -102,6 +106,20 @@ function report(name: string, r: CannonResult): void {
   if (r.non2xx || r.errors) throw new Error(`${name}: failed requests`)
 }
 
+function reportMedian(name: string, runs: CannonResult[]): void {
+  const med = (f: (r: CannonResult) => number) => {
+    const v = runs.map(f).sort((a, b) => a - b)
+    return v[Math.floor(v.length / 2)]
+  }
+  console.log(
+    `${('MEDIAN ' + name).padEnd(44)} p50 ${ms(med((r) => r.latency.p50)).padStart(9)}  p90 ${ms(med((r) => r.latency.p90)).padStart(9)}  p99 ${ms(med((r) => r.latency.p99)).padStart(9)}  max ${ms(med((r) => r.latency.max)).padStart(9)}  ${med(
+      (r) => r.requests.average,
+    )
+      .toFixed(0)
+      .padStart(5)} req/s  (median of ${runs.length} runs of ${SECONDS} s)`,
+  )
+}
+
 async function main(): Promise<void> {
   if (!existsSync('bin/ringwatch')) throw new Error('run from the repository root')
   const { key, accounts } = await prepare()
@@ -136,18 +154,22 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(' ')} on ${cpus().length} cores`,
     )
-    console.log('alert list at 500 requests/s (target p99 < 50 ms), 20 s each:')
-    for (const [name, path] of lists)
-      report(
-        name,
-        await autocannon({
+    console.log(`alert list at 500 requests/s (target p99 < 50 ms), ${RUNS} runs of ${SECONDS} s:`)
+    for (const [name, path] of lists) {
+      const runs: CannonResult[] = []
+      for (let r = 1; r <= RUNS; r++) {
+        const res = await autocannon({
           url: base + path,
           headers,
           connections: 20,
           overallRate: 500,
-          duration: 20,
-        }),
-      )
+          duration: SECONDS,
+        })
+        report(`${name} #${r}`, res)
+        runs.push(res)
+      }
+      reportMedian(name, runs)
+    }
 
     // Ego networks: accounts spread over the degree range, from the biggest hubs down.
     const pick = accounts.filter(
@@ -183,21 +205,24 @@ async function main(): Promise<void> {
     let i = 0
     const next = () => `/api/network?account=${pick[i++ % pick.length].account}&hops=2&limit=25`
     for (const connections of [1, 4]) {
-      report(
-        `2-hop ego, ${connections} client(s), 20 s`,
-        await autocannon({
+      const runs: CannonResult[] = []
+      for (let r = 1; r <= RUNS; r++) {
+        const res = await autocannon({
           url: base,
           headers,
           connections,
-          duration: 20,
+          duration: SECONDS,
           requests: [
             {
               method: 'GET',
-              setupRequest: (r: Record<string, unknown>) => ({ ...r, path: next() }),
+              setupRequest: (req: Record<string, unknown>) => ({ ...req, path: next() }),
             },
           ],
-        }),
-      )
+        })
+        report(`2-hop ego, ${connections} client(s) #${r}`, res)
+        runs.push(res)
+      }
+      reportMedian(`2-hop ego, ${connections} client(s)`, runs)
     }
     const t0 = performance.now()
     const arrow = await fetch(`${base}/api/network?account=${top.account}&hops=2&limit=25`, {
