@@ -55,6 +55,12 @@ export const ScoreConfig = z.object({
       ),
       /** Hop distance (exposure) up to which near_listed_party applies. */
       near_listed_max_hops: z.number().int().min(1).max(3).default(2),
+      /**
+       * Share of the near_listed_party weight by hop distance ([1 hop, 2 hops, 3 hops]): a direct
+       * counterparty of a listed party counts fully; two hops away is common in a dense payment
+       * network and counts little.
+       */
+      near_listed_hop_factors: z.array(z.number().min(0).max(1)).default([1, 0.34, 0]),
       sanctioned_route: ContextWeight.default(
         w(
           20,
@@ -89,6 +95,13 @@ export const ScoreConfig = z.object({
        */
       context_min_share: z.number().min(0).max(1).default(0.1),
       context_share_from: z.number().int().min(1).default(10),
+      /**
+       * Risky routes are common in cross-border traffic (about one transfer in eight in the generated
+       * data): in a pattern of more than route_share_from transfers they count only when at least
+       * route_min_share of its transfers run over them.
+       */
+      route_min_share: z.number().min(0).max(1).default(0.3),
+      route_share_from: z.number().int().min(1).default(4),
     })
     .prefault({}),
 })

@@ -132,9 +132,11 @@ function contextReasons(
   // In a wide pattern a few flagged transfers are noise: require a share of them.
   const need =
     total > c.context_share_from ? Math.max(1, Math.ceil(total * c.context_min_share)) : 1
+  const needRoute =
+    total > c.route_share_from ? Math.max(1, Math.ceil(total * c.route_min_share)) : 1
   if (goods < need) goods = 0
-  if (sanctioned < need) sanctioned = 0
-  if (hub < need) hub = 0
+  if (sanctioned < needRoute) sanctioned = 0
+  if (hub < needRoute) hub = 0
   if (mismatch < need) mismatch = 0
   if (goods)
     push(reasons, c.controlled_goods.code, c.controlled_goods.text, c.controlled_goods.weight, {
@@ -182,10 +184,18 @@ function contextReasons(
       detail: listed.slice(0, 3).join('; '),
     })
   else if (!listed.length && nearest)
-    push(reasons, c.near_listed_party.code, c.near_listed_party.text, c.near_listed_party.weight, {
-      hops: nearest.hops,
-      detail: `account ${nearest.account}`,
-    })
+    push(
+      reasons,
+      c.near_listed_party.code,
+      c.near_listed_party.text,
+      Math.round(
+        c.near_listed_party.weight * (c.near_listed_hop_factors[nearest.hops - 1] ?? 0) * 10,
+      ) / 10,
+      {
+        hops: nearest.hops,
+        detail: `account ${nearest.account}`,
+      },
+    )
 
   // Freshly seen accounts.
   const fresh = f.accounts.filter((a) => ctx.newAccounts.has(a)).length
