@@ -31,11 +31,13 @@ export interface QueueFilter {
 
 export interface QueuePage {
   total: number
-  rows: Array<Row & { sk: number; id: string }>
+  /** Each row with its sort key and its JSON text (serialised once per snapshot). */
+  rows: Array<{ id: string; sk: number; json: string }>
 }
 
 interface Entry {
   row: Row & { id: string }
+  json?: string
   keys: Record<SortKey, number>
   status: string
   typology: string
@@ -201,7 +203,8 @@ export class AlertQueue {
     const rows: QueuePage['rows'] = []
     for (let p = start; p < idx.length && rows.length < limit; p++) {
       const en = e[idx[p]]
-      if (match(en)) rows.push({ ...en.row, sk: skOf(idx[p]) })
+      if (match(en))
+        rows.push({ id: en.row.id, sk: skOf(idx[p]), json: (en.json ??= JSON.stringify(en.row)) })
     }
     const key = JSON.stringify(f)
     let total = this.counts.get(key)

@@ -93,33 +93,35 @@ export function alertRoutes(d: RouteDeps) {
       q: q.q ?? null,
     }
     const dir = q.order === 'desc' ? -1 : 1
-    let rows: Array<Record<string, unknown> & { sk: number; id: string }>
-    let total: number
     if (d.queue && (await d.queue.ready())) {
+      // In memory: rows are kept as JSON text, so a page is joined, not serialised again.
       const page = d.queue.page(filters, q.sort, dir, q.limit + 1, after)
-      rows = page.rows
-      total = page.total
-    } else {
-      const [r, count] = await Promise.all([
-        d.reads.all<Record<string, unknown> & { sk: number; id: string }>('server/alerts-list', {
-          ...filters,
-          sort: q.sort,
-          dir,
-          after_sk: after?.sk ?? null,
-          after_id: after?.id ?? null,
-          limit: q.limit + 1,
-        }),
-        d.reads.one<{ n: number }>('server/alerts-count', filters),
-      ])
-      rows = r.map((x) => ({ ...x, reasons: parseJson(x.reasons) }))
-      total = count?.n ?? 0
+      const shown = page.rows.slice(0, q.limit)
+      const last = shown[shown.length - 1]
+      const next = page.rows.length > q.limit && last ? encodeCursor(last.sk, last.id) : null
+      return c.body(
+        `{"total":${page.total},"alerts":[${shown.map((r) => r.json).join(',')}],"next_cursor":${JSON.stringify(next)}}`,
+        200,
+        { 'Content-Type': 'application/json' },
+      )
     }
+    const [rows, count] = await Promise.all([
+      d.reads.all<Record<string, unknown> & { sk: number; id: string }>('server/alerts-list', {
+        ...filters,
+        sort: q.sort,
+        dir,
+        after_sk: after?.sk ?? null,
+        after_id: after?.id ?? null,
+        limit: q.limit + 1,
+      }),
+      d.reads.one<{ n: number }>('server/alerts-count', filters),
+    ])
     const more = rows.length > q.limit
     const page = rows.slice(0, q.limit)
     const last = page[page.length - 1]
     return c.json({
-      total,
-      alerts: page.map(({ sk: _sk, ...r }) => r),
+      total: count?.n ?? 0,
+      alerts: page.map(({ sk: _sk, ...r }) => ({ ...r, reasons: parseJson(r.reasons) })),
       next_cursor: more && last ? encodeCursor(last.sk, last.id) : null,
     })
   })
