@@ -191,6 +191,11 @@ describe('fan-in and fan-out', () => {
     expect(f[0].typology).toBe('fan_out')
     expect(f[0].measures).toMatchObject({ width: 10, center: 'MULE', payroll_like: false })
     expect(f[0].measures.pass_through).toBeCloseTo(20_000 / 19_000, 2)
+    // the funding leg is part of the pattern
+    expect(f[0].tx_ids).toEqual(['fund', ...Array.from({ length: 10 }, (_, i) => `f${i}`)])
+    expect(f[0].accounts[0]).toBe('MULE')
+    expect(f[0].accounts).toContain('BOSS')
+    expect(f[0].amount_in).toBe(20_000)
   })
 
   it('drops payroll fan-out but can show it with measures that mark it', () => {

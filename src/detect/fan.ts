@@ -14,6 +14,8 @@
 //                  over the inflow (a mule moves the money on, a payer or merchant does not);
 //   median_amount, amount_cv (coefficient of variation), batch_hours (the burst's own span),
 //   burst_ratio (burst transfers over the usual rate).
+// The finding's transfers are the burst plus, when they are no more than its width, the legs on the
+// other side counted in pass_through (the funding of a fan-out, the onward payments of a fan-in).
 // payroll_like = fan-out with pass_through < 0.5 and (payroll_share ≥ 0.5 or repeat_share ≥ 0.5);
 // merchant_like = fan-in with pass_through < 0.5 and median_amount ≤ small_amount. With
 // drop_payroll_like / drop_merchant_like (default on) such bursts are not reported at all.
@@ -89,14 +91,21 @@ function fanFinding(
   for (const e of edges) if (g.flags[e] & FLAG_PAYROLL) payroll++
   // Money on the other side of the centre: received before a fan-out, paid on after a fan-in.
   let other_side = 0
+  const legs: number[] = []
   if (dir === 'out') {
     for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
       const e = g.inEdges[i]
-      if (g.ts[e] <= t1 && g.ts[e] >= t0 - win) other_side += g.amount[e]
+      if (g.ts[e] <= t1 && g.ts[e] >= t0 - win) {
+        other_side += g.amount[e]
+        legs.push(e)
+      }
     }
   } else {
     for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++)
-      if (g.ts[e] >= t0 && g.ts[e] <= t1 + win) other_side += g.amount[e]
+      if (g.ts[e] >= t0 && g.ts[e] <= t1 + win) {
+        other_side += g.amount[e]
+        legs.push(e)
+      }
   }
   const passThrough = Math.min(other_side / total, 9.99)
   const repeat = repeatShare(g, dir, v, new Set(parties), t0, t1)
@@ -111,13 +120,21 @@ function fanFinding(
     dir === 'out'
       ? `${who} paid ${parties.length} distinct accounts ${fmt(total)} within ${duration(hours)}`
       : `${parties.length} distinct accounts paid ${who} ${fmt(total)} within ${duration(hours)}`
-  const accounts = [v, ...parties]
+  // The few legs that fed a fan-out (or carried a fan-in on) belong to the pattern: they show where
+  // the money came from or went. A busy account's many other transfers do not.
+  const fed = legs.length <= parties.length ? legs : []
+  const feeders = [...new Set(fed.map((e) => (dir === 'out' ? g.src[e] : g.dst[e])))]
+  const accounts = [
+    v,
+    ...parties,
+    ...feeders.filter((a) => !parties.includes(a)).sort((a, b) => a - b),
+  ]
   return {
     typology,
     ...baseOf(
       g,
       typology,
-      edges,
+      [...edges, ...fed],
       dir === 'out' ? { in: other_side, out: total } : { in: total, out: other_side },
       explanation,
       accounts,
