@@ -1,0 +1,49 @@
+// The committed sample week (samples/days, samples/truth.json, from the generator): every planted
+// pattern of a graph typology is found by a finding of the same typology covering its transfers.
+import { existsSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { withStore } from '../src/store/index.ts'
+import { loadWindow } from '../src/graph/index.ts'
+import { DetectConfig, runDetectors } from '../src/detect/index.ts'
+
+const TRUTH = 'samples/truth.json'
+const GRAPH_TYPOLOGIES = new Set([
+  'cycle',
+  'layering',
+  'scatter_gather',
+  'gather_scatter',
+  'bipartite',
+  'stack',
+  'fan_in',
+  'fan_out',
+  'structuring',
+])
+const present = existsSync(TRUTH) && existsSync('samples/days')
+
+describe.skipIf(!present)('detectors on the sample week', () => {
+  it('find every planted graph pattern whole', async () => {
+    const truth = JSON.parse(readFileSync(TRUTH, 'utf8')) as {
+      patterns: { id: string; typology: string; tx_ids: string[] }[]
+    }
+    await withStore(async (store) => {
+      // Straight from the CSV files into payments: this test is about detection, not ingest.
+      await store.conn.exclusive((raw) =>
+        raw.run(`insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, purpose, file_id, source_row)
+          select tx_id, ts::timestamp, amount::decimal(18, 2), currency, debtor_account, creditor_account, purpose, 'samples', 0
+          from read_csv('samples/days/*.csv', all_varchar = true)`),
+      )
+      const r = runDetectors(await loadWindow(store), DetectConfig.parse({}), { seed: 1 })
+      const planted = truth.patterns.filter((p) => GRAPH_TYPOLOGIES.has(p.typology))
+      expect(planted.length).toBeGreaterThan(0)
+      const missed = planted.filter((p) => {
+        const want = new Set(p.tx_ids)
+        return !r.findings.some(
+          (f) =>
+            f.typology === p.typology &&
+            f.tx_ids.filter((t) => want.has(t)).length >= 0.9 * want.size,
+        )
+      })
+      expect(missed.map((p) => p.id)).toEqual([])
+    })
+  })
+})
