@@ -57,6 +57,8 @@ export const DetectConfig = z.object({
       max_window_transfers: int().default(200),
       /** Share of the hub's transfers in the whole window that belong to the pattern (pass-through hubs do little else). */
       min_hub_share: z.number().min(0).max(1).default(0.5),
+      /** Share of the outflow already received before it left (see detect/scatter-gather.ts). */
+      min_covered_share: z.number().min(0).max(1).default(0.8),
     })
     .prefault({}),
   bipartite: z

@@ -7,7 +7,9 @@
 // Gather-scatter: ≥ min_sources sources pay one hub which pays ≥ min_destinations destinations within
 // max_span_days, the hub passing [min_pass_ratio, max_pass_ratio] of the inflow on; hubs with more than
 // max_window_transfers transfers in one window are busy businesses and skipped, and the pattern must
-// be at least min_hub_share of all the hub's transfers in the scan window. Both report every
+// be at least min_hub_share of all the hub's transfers in the scan window, and at least
+// min_covered_share of the outflow must have come in before it left (money passes through the hub).
+// Both report every
 // branch (all transfers of the pattern); windows are taken earliest first and do not overlap.
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
@@ -141,7 +143,9 @@ export function gatherScatter(
         }
         const r = aOut / aIn
         const hubShare = count / (ib - ia + ob - oa)
+        const covered = coveredShare(g, inEdges, i, jIn, oLo, oHi)
         if (
+          covered >= o.min_covered_share &&
           hubShare >= o.min_hub_share &&
           nSrc >= o.min_sources &&
           nDst >= o.min_destinations &&
@@ -150,7 +154,7 @@ export function gatherScatter(
         ) {
           const ins = Array.from(inEdges.subarray(i, jIn))
           const outs = Array.from({ length: oHi - oLo }, (_, k) => oLo + k)
-          findings.push(gsFinding(g, h, ins, outs, nSrc, nDst, hubShare))
+          findings.push(gsFinding(g, h, ins, outs, nSrc, nDst, hubShare, covered))
           i = jIn
           continue
         }
@@ -169,6 +173,7 @@ function gsFinding(
   nSrc: number,
   nDst: number,
   hubShare: number,
+  covered: number,
 ): ScatterGatherFinding {
   const aIn = ins.reduce((s, e) => s + g.amount[e], 0)
   const aOut = outs.reduce((s, e) => s + g.amount[e], 0)
@@ -188,8 +193,36 @@ function gsFinding(
       destinations: nDst,
       retention: round3(aOut / aIn),
       hub_share: round3(hubShare),
+      covered_share: round3(covered),
     },
   }
+}
+
+/**
+ * Share of the outflow (by amount) already covered by the inflow received before it: a pass-through
+ * hub pays out what has come in; an account whose payments merely balance over the week does not.
+ */
+function coveredShare(
+  g: PaymentGraph,
+  inEdges: Int32Array,
+  i0: number,
+  i1: number,
+  o0: number,
+  o1: number,
+): number {
+  let k = i0
+  let cumIn = 0
+  let cumOut = 0
+  let covered = 0
+  let total = 0
+  for (let e = o0; e < o1; e++) {
+    while (k < i1 && g.ts[inEdges[k]] < g.ts[e]) cumIn += g.amount[inEdges[k++]]
+    const a = g.amount[e]
+    total += a
+    covered += Math.max(0, Math.min(a, cumIn - cumOut))
+    cumOut += a
+  }
+  return total > 0 ? covered / total : 0
 }
 
 function spanHours(g: PaymentGraph, edges: number[]): number {

@@ -56,6 +56,8 @@ export const ScatterGatherFinding = z.object({
     retention: z.number(),
     /** gather_scatter: share of the hub's window transfers that belong to the pattern. */
     hub_share: z.number().optional(),
+    /** gather_scatter: share of the outflow already received before it left. */
+    covered_share: z.number().optional(),
   }),
 })
 export const BipartiteFinding = z.object({
