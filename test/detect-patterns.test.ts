@@ -130,6 +130,24 @@ describe('scatter-gather and gather-scatter', () => {
     ]
     expect(gatherScatter(graphOf(merchant), D.gather_scatter)).toHaveLength(0)
   })
+
+  it('stays quiet when the hub pays out before the money has come in', () => {
+    const early: T[] = [
+      ...[0, 1, 2].map((i) => ({ id: `p${i}`, from: 'HUB', to: `D${i}`, h: 1 + i, amount: 6000 })),
+      ...[0, 1, 2, 3].map((i) => ({
+        id: `g${i}`,
+        from: `S${i}`,
+        to: 'HUB',
+        h: 48 + i,
+        amount: 5000,
+      })),
+      { id: 'seed', from: 'S9', to: 'HUB', h: 0, amount: 100 },
+    ]
+    expect(gatherScatter(graphOf(early), D.gather_scatter)).toHaveLength(0)
+    const shown = gatherScatter(graphOf(early), { ...D.gather_scatter, min_covered_share: 0 })
+    expect(shown).toHaveLength(1)
+    expect(shown[0].measures.covered_share).toBeLessThan(0.1)
+  })
 })
 
 describe('bipartite and stack', () => {
