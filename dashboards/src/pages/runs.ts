@@ -146,7 +146,7 @@ export function runsPage(app: HTMLElement): () => void {
 function summarize(s: unknown): string {
   if (!s || typeof s !== 'object') return ''
   return Object.entries(s as Row)
-    .filter(([, v]) => typeof v !== 'object')
+    .filter(([k, v]) => typeof v !== 'object' && k !== 'run_id' && k !== 'status')
     .slice(0, 6)
     .map(([k, v]) => `${label(k)} ${v}`)
     .join(' · ')

@@ -1,6 +1,7 @@
 // Small D3 charts for the runs overview: render(container, data, {width, height}).
 import * as d3 from 'd3'
-import { communityColor } from './network.ts'
+/** Enough distinct colours for every typology. */
+const PALETTE = [...d3.schemeTableau10, ...d3.schemeSet2]
 
 export interface Size {
   width: number
@@ -96,7 +97,7 @@ export function renderStacked(
     .domain([0, d3.max(series, (s) => d3.max(s, (p) => p[1])) ?? 1])
     .nice()
     .range([size.height - M.bottom, M.top])
-  const color = (k: string) => communityColor(keys.indexOf(k))
+  const color = (k: string) => PALETTE[keys.indexOf(k) % PALETTE.length]
   svg
     .append('g')
     .attr('class', 'bars')
@@ -193,7 +194,9 @@ function axes(
     .append('g')
     .attr('class', 'axis y')
     .attr('transform', `translate(${M.left},0)`)
-    .call(d3.axisLeft(y).ticks(5, 's'))
+    .call(
+      d3.axisLeft(y).tickValues(y.ticks(5).filter(Number.isInteger)).tickFormat(d3.format('~s')),
+    )
 }
 
 function empty(
