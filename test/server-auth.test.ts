@@ -178,7 +178,9 @@ describe('roles × routes', () => {
       expect(res.status, role).toBe(role === 'admin' ? 201 : 403)
     }
     const trail = await auditFor(store, 'user', 'new-admin')
-    expect(trail.map((r) => [r.action, r.actor])).toEqual([['user.create', 'adam']])
+    expect(trail.map((r: Record<string, unknown>) => [r.action, r.actor])).toEqual([
+      ['user.create', 'adam'],
+    ])
     expect(await auditFor(store, 'user', 'new-analyst')).toEqual([])
     expect((await verifyAudit(store)).ok).toBe(true)
   })

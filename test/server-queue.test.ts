@@ -100,6 +100,29 @@ describe('in-memory queue = SQL queue', () => {
   })
 })
 
+describe('in-memory search = SQL search', () => {
+  it('finds the same accounts in the same order', async () => {
+    const mem = testApp(store)
+    const sql = testApp(store, { networkIndex: false })
+    for (const q of ['Gulf', 'company', 'FRCP', 'de89', 'hub', 'zz-none']) {
+      const call = async (app: ReturnType<typeof testApp>) =>
+        (await (
+          await app.request(`/api/search?q=${q}&limit=7`, {
+            headers: { 'X-API-Key': keys.fiu_viewer },
+          })
+        ).json()) as Json
+      const [a, b] = [await call(mem), await call(sql)]
+      expect(a.accounts, q).toEqual(b.accounts)
+    }
+    const many = (await (
+      await mem.request('/api/search?q=company&limit=7', {
+        headers: { 'X-API-Key': keys.fiu_viewer },
+      })
+    ).json()) as Json
+    expect(many.accounts).toHaveLength(7)
+  })
+})
+
 describe('in-memory ego network = SQL ego network', () => {
   it('agrees on nodes, edges, amounts and "more" counts for random accounts and filters', async () => {
     const mem = testApp(store)

@@ -80,6 +80,31 @@ export class NetworkIndex {
     return { name: this.names[i], country: this.countries[i], tx_count: n }
   }
 
+  /** Accounts whose number starts with, or whose name contains, q (as search-accounts.sql). */
+  searchAccounts(
+    q: string,
+    limit: number,
+  ): Array<{ account: string; name: string | null; country: string | null; tx_count: number }> {
+    const g = this.graph
+    if (!g) return []
+    const ql = q.toLowerCase()
+    const hits: number[] = []
+    for (let i = 0; i < g.nodeCount; i++)
+      if (g.accounts[i].toLowerCase().startsWith(ql) || this.names[i]?.toLowerCase().includes(ql))
+        hits.push(i)
+    const degree = (i: number) =>
+      g.outStart[i + 1] - g.outStart[i] + g.inStart[i + 1] - g.inStart[i]
+    return hits
+      .sort((a, b) => degree(b) - degree(a) || a - b)
+      .slice(0, limit)
+      .map((i) => ({
+        account: g.accounts[i],
+        name: this.names[i],
+        country: this.countries[i],
+        tx_count: degree(i),
+      }))
+  }
+
   /** One hop: the same rows, in the same order, as queries/server/network-hop.sql. */
   hop(q: HopQuery): HopRow[] {
     const g = this.graph

@@ -46,8 +46,11 @@ export function networkRoutes(d: RouteDeps) {
   app.get('/search', valid('query', SearchQuery), async (c) => {
     demand(c.get('actor').role, 'network:read')
     const { q, limit } = c.req.valid('query')
+    const inMemory = d.network && (await d.network.ready())
     const [accounts, transfers, alerts] = await Promise.all([
-      d.reads.all('server/search-accounts', { q, limit }),
+      inMemory
+        ? d.network!.searchAccounts(q, limit)
+        : d.reads.all('server/search-accounts', { q, limit }),
       d.reads.all('server/search-tx', { q }),
       d.reads.all('server/search-alerts', { q }),
     ])
