@@ -35,10 +35,30 @@ describe('idempotent, atomic loads', () => {
              (select count(*) from runs where kind = 'ingest' and status = 'ok') r`,
         )
         expect(n).toEqual({ p: '2', q: '0', f: '1', r: '2' })
+        // the staging table never outlives its file's transaction
+        const tables = await sql<{ name: string }>(
+          store,
+          `select table_name as name from duckdb_tables()`,
+        )
+        expect(tables.map((t) => t.name)).not.toContain('stg')
       })
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  it('a configured memory limit holds during the run and is restored after it', async () => {
+    await withStore(async (store) => {
+      const limit = async () =>
+        (await sql<{ v: string }>(store, `select current_setting('memory_limit') v`))[0].v
+      const before = await limit()
+      const s = await ingestPaths(store, [join(FIXTURES, 'good.csv')], {
+        config: IngestConfig.parse({ memory_limit: '512MB' }),
+      })
+      expect(s.files[0].status).toBe('landed')
+      expect(await limit()).toBe(before)
+      expect(() => IngestConfig.parse({ memory_limit: '1 bucket' })).toThrow()
+    })
   })
 
   it('kill -9 mid-file leaves the database as before that file; a rerun lands it once', async () => {

@@ -5,36 +5,11 @@
 -- $now: ingest clock (ISO, UTC); $future_hours: tolerance for timestamps ahead of it.
 create or replace temp table stg_fault as
 with
-  -- tx_ids seen more than once in this file: the first row keeps the id, later ones are duplicates
-  dup as (
-    select tx_id, min(source_row) as first_row
-    from stg
-    where tx_id is not null
-    group by tx_id
-    having count(*) > 1
-  ),
-  -- tx_ids already landed from an earlier file
-  seen as (
-    select distinct s.tx_id
-    from stg s
-    semi join payments p on p.tx_id = s.tx_id
-  ),
-  -- IBAN checks once per distinct account (accounts repeat across many transfers): the accounts
-  -- shaped like an IBAN of a country that issues IBANs, with a wrong length or check digits
-  bad_iban as (
-    select a.account, case when length(a.account) <> k.iban_length then 'length' else 'check' end as fault
-    from (
-      select debtor_account as account from stg
-      union
-      select creditor_account from stg
-    ) a
-    join ref_country k on k.code = substr(a.account, 1, 2) and k.iban_length is not null
-    where rw_iban_shaped(a.account)
-      and (length(a.account) <> k.iban_length or not rw_iban_ok(a.account))
-  ),
   parsed as (
     select
-      s.*,
+      -- only the fields the rules read (names, purpose and extra stay out of the joins)
+      s.source_row, s.tx_id, s.ts, s.amount, s.currency, s.debtor_account, s.creditor_account,
+      s.debtor_bank, s.creditor_bank, s.debtor_country, s.creditor_country, s.hs_code,
       try_cast(s.ts as timestamptz) as ts_utc,
       regexp_full_match(s.amount, '[+-]?[0-9]+(\.[0-9]+)?') as amount_is_number,
       length(rtrim(split_part(s.amount, '.', 2), '0')) as amount_decimals,
@@ -53,14 +28,14 @@ with
       seen.tx_id is not null as already_landed
     from stg s
     left join ref_currency c on c.code = s.currency
-    left join bad_iban di on di.account = s.debtor_account
-    left join bad_iban ci on ci.account = s.creditor_account
+    left join stg_bad_iban di on di.account = s.debtor_account
+    left join stg_bad_iban ci on ci.account = s.creditor_account
     left join ref_country dbc on dbc.code = substr(s.debtor_bank, 5, 2)
     left join ref_country cbc on cbc.code = substr(s.creditor_bank, 5, 2)
     left join ref_country dk on dk.code = s.debtor_country
     left join ref_country ck on ck.code = s.creditor_country
-    left join dup d on d.tx_id = s.tx_id
-    left join seen on seen.tx_id = s.tx_id
+    left join stg_dup d on d.tx_id = s.tx_id
+    left join stg_seen seen on seen.tx_id = s.tx_id
   ),
   checked as (
     select

@@ -2,7 +2,9 @@
 -- src/store/staging.ts: trimmed, empty → null, codes upper-case, IBAN-shaped accounts without
 -- spaces), before the checks. Every
 -- ingest path (DuckDB's own CSV/Parquet readers or the Arrow lander) fills this same table.
-create or replace temp table stg (
+-- A table of the database file, not a temp table: created and dropped inside the file's
+-- transaction (never committed), its rows can leave memory for the file while a large file lands.
+create or replace table stg (
   source_row bigint,
   tx_id varchar,
   ts varchar,

@@ -38,8 +38,11 @@ export async function ingestPaths(
   await store.run('ingest/run-start', { run_id: runId, started_at: started.toISOString() })
   const inputs = expandPaths(paths, opts.format)
   const files: FileResult[] = []
-  const limit = await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
-  await store.run('ingest/memory-limit-set', { memory_limit: opts.config.memory_limit })
+  const limit = opts.config.memory_limit
+    ? await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
+    : undefined
+  if (opts.config.memory_limit)
+    await store.run('ingest/memory-limit-set', { memory_limit: opts.config.memory_limit })
   try {
     for (const [n, input] of inputs.entries()) {
       const t0 = Date.now()
@@ -101,7 +104,13 @@ export async function ingestPaths(
         } catch (e) {
           // DuckDB's CSV reader refusing a file the pre-scan found simple: the JavaScript reader
           // (which reports such rows one by one) gets the file in a fresh transaction
-          if (input.format !== 'csv' || engine !== 'auto' || !csv?.simple || isRingwatchError(e))
+          if (
+            input.format !== 'csv' ||
+            engine !== 'auto' ||
+            !csv?.simple ||
+            isRingwatchError(e) ||
+            /out of memory/i.test((e as Error).message)
+          )
             throw e
           landed = await land('js')
         }
@@ -135,7 +144,13 @@ export async function ingestPaths(
       }
     }
   } finally {
-    if (limit) await store.run('ingest/memory-limit-set', { memory_limit: limit.memory_limit })
+    if (limit) {
+      // the printed limit is rounded ('18.8 GiB'): the default comes back exactly by a reset
+      await store.run('ingest/memory-limit-reset')
+      const current = await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
+      if (current?.memory_limit !== limit.memory_limit)
+        await store.run('ingest/memory-limit-set', { memory_limit: limit.memory_limit })
+    }
     const summary: IngestSummary = { run_id: runId, files, totals: totalsOf(files) }
     await store.run('ingest/run-finish', {
       run_id: runId,

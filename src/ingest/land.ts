@@ -131,7 +131,7 @@ async function stage(tx: Queries, file: LandInput, opts: LandOptions): Promise<'
   }
   if (batches) {
     await tx.run('ingest/stage-raw-create')
-    await appendArrow(tx, 'stg_raw', batches, { temp: true, onRows: opts.onRows })
+    await appendArrow(tx, 'stg_raw', batches, { onRows: opts.onRows })
     await stageFromRaw(tx)
   }
   await addRejects(tx, rejects)
@@ -156,6 +156,18 @@ function stepTimer(): (step: string) => void {
 
 /** Lands one file inside `store.transaction`; throws (and rolls back) on any failure. */
 export async function landFile(store: Store, file: LandInput, opts: LandOptions): Promise<Landed> {
+  try {
+    return await landInTransaction(store, file, opts)
+  } finally {
+    await store.run('ingest/insertion-order', { keep: true })
+  }
+}
+
+async function landInTransaction(
+  store: Store,
+  file: LandInput,
+  opts: LandOptions,
+): Promise<Landed> {
   const t = stepTimer()
   return store.transaction(async (tx) => {
     await tx.run('ingest/session-utc')
@@ -163,6 +175,10 @@ export async function landFile(store: Store, file: LandInput, opts: LandOptions)
     await tx.run('ingest/rejects-create')
     const engine = await stage(tx, file, opts)
     t('stage')
+    await tx.run('ingest/insertion-order', { keep: false })
+    await tx.run('ingest/fault-dups')
+    await tx.run('ingest/fault-seen')
+    await tx.run('ingest/fault-ibans')
     await tx.run('ingest/faults-create', {
       now: opts.now.toISOString(),
       future_hours: opts.futureHours,
@@ -206,6 +222,7 @@ export async function landFile(store: Store, file: LandInput, opts: LandOptions)
       run_id: opts.runId,
       ingested_at: opts.now.toISOString(),
     })
+    await tx.run('ingest/stage-drop')
     return { ...rows, engine }
   })
 }

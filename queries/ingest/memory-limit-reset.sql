@@ -1,0 +1,2 @@
+-- Back to DuckDB's default memory limit.
+reset memory_limit
