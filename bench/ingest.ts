@@ -100,11 +100,20 @@ async function main() {
       for (const f of formats) {
         const ours: Measure[] = []
         const floor: Measure[] = []
-        for (let i = 0; i < runs; i++) {
-          floor.push(measure(FLOOR[f], files[f], dir))
-          ours.push(measure('ringwatch', files[f], dir))
-          if (ours[i].rows !== n)
-            throw new Error(`ringwatch landed ${ours[i].rows} of ${n} rows from ${files[f]}`)
+        let failure = ''
+        for (let i = 0; i < runs && !failure; i++) {
+          try {
+            floor.push(measure(FLOOR[f], files[f], dir))
+            const m = measure('ringwatch', files[f], dir)
+            if (m.rows !== n) throw new Error(`ringwatch landed ${m.rows} of ${n} rows`)
+            ours.push(m)
+          } catch (e) {
+            failure = (e as Error).message.split('\n').find((l) => /Error/.test(l)) ?? String(e)
+          }
+        }
+        if (failure || !ours.length) {
+          say(`${String(n).padEnd(11)} ${f.padEnd(8)} FAILED: ${failure.slice(0, 300)}`)
+          continue
         }
         const oRate = n / median(ours.map((m) => m.seconds))
         const fRate = n / median(floor.map((m) => m.seconds))
