@@ -52,6 +52,55 @@ describe('compareNames', () => {
     expect(score('Ahmad bin Hasan', 'Ahmad ibn Hasan', 'person')).toBe(1)
   })
 
+  it('matches reordered words with abbreviations (Gen. = General, Trdg = Trading)', () => {
+    expect(score('Falcon Golden Gen. Trdg LLC', 'Golden Falcon General Trading LLC')).toBeCloseTo(
+      1,
+      6,
+    )
+    expect(score('Pamir Log. Co., Ltd.', 'Pamir Logistics Co., Ltd.')).toBeCloseTo(1, 6)
+    expect(score('Steppe Supply TOO', 'Steppe Supply LLP')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('Silk Road Electronics Anonim Şirketi', 'Silk Road Electronics A.Ş.')).toBeCloseTo(
+      1,
+      6,
+    )
+    // a look-alike that swaps a distinctive word stays apart
+    expect(score('Falcon Golden Gen. Trdg LLC', 'Golden Eagle General Trading LLC')).toBeLessThan(
+      THRESHOLD,
+    )
+  })
+
+  it('matches the spelling families of Russian names in Latin script', () => {
+    const same: Array<[string, string]> = [
+      ['Oleg Tsvetkoff', 'Oleg Tsvetkov'],
+      ['Oleg Tzvetkov', 'Oleg Tsvetkov'],
+      ['Sergei Volkoff', 'Sergei Volkov'],
+      ['Vasiliy Grigorieff', 'Vasily Grigoryev'],
+      ['Yevgeny Scherbakov', 'Yevgeny Shcherbakov'],
+      ['Dmitry Haritonov', 'Dmitry Kharitonov'],
+      ['Aleksandr Jukov', 'Aleksandr Zhukov'],
+      ['Nikolai Chaikovsky', 'Nikolay Tchaikovskiy'],
+    ]
+    for (const [a, b] of same) expect(score(a, b, 'person'), `${a} ~ ${b}`).toBeGreaterThan(0.9)
+    expect(score('Tekhnopromexport', 'Tekhnopromeksport')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(score('Nevskii Pribor LLC', 'OOO Nevsky Pribor')).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(tokenSim('tsvetkoff', 'tsvetkov', 'person')).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('keeps different Russian surnames apart', () => {
+    expect(score('Oleg Tsvetkov', 'Oleg Svetlov', 'person')).toBeLessThan(THRESHOLD)
+    expect(score('Oleg Tsvetkoff', 'Oleg Svetlov', 'person')).toBeLessThan(THRESHOLD)
+    expect(score('Igor Kuznetsov', 'Igor Kuzmin', 'person')).toBeLessThan(THRESHOLD)
+    expect(score('Sergei Volkov', 'Sergei Sokolov', 'person')).toBeLessThan(THRESHOLD)
+    expect(tokenSim('volkoff', 'volkova', 'person')).toBeLessThan(0.95)
+  })
+
+  it('counts two swapped letters in a long word as near-equal', () => {
+    expect(tokenSim('elecrtonic', 'electronic', 'company')).toBeGreaterThanOrEqual(0.9)
+    expect(
+      score('Pars Elecrtonic Industries Co.', 'Pars Electronic Industries Co.'),
+    ).toBeGreaterThanOrEqual(THRESHOLD)
+  })
+
   it('explains which tokens paired and which did not', () => {
     const c = compareNames(
       normalizeName('Alpha Trdg FZE'),

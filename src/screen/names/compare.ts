@@ -37,13 +37,20 @@ export function skeleton(t: string): string {
   let k = skeletonCache.get(t)
   if (k !== undefined) return k
   k = t
+    // spelling families of Russian names in Latin script: -off/-ov, -eff/-ev, shch/sch,
+    // tch/ch, zh/j, ks/x (kh/h, -iy/-y/-ii and ts/tz follow from the rules below)
+    .replace(/([eo])(?:ff|v)$/, '$1f')
+    .replace(/s?shch|sch/g, 'sh')
+    .replace(/tch/g, 'ch')
+    .replace(/zh/g, 'j')
+    .replace(/x/g, 'ks')
     .replace(/ph/g, 'f')
     .replace(/kh|gh/g, 'h')
     .replace(/ck|q|c(?!h)/g, 'k')
     .replace(/dh|th/g, (m) => m[0])
     .replace(/ou|oo/g, 'u')
-    .replace(/ee|ie/g, 'i')
     .replace(/[yj]/g, 'i')
+    .replace(/ee|ie/g, 'i')
     .replace(/w/g, 'v')
     .replace(/z/g, 's')
     .replace(/(.)\1+/g, '$1')

@@ -35,6 +35,28 @@ describe('NameIndex', () => {
     )
   })
 
+  it('finds listed parties under reordered abbreviations, transliterations and transpositions', () => {
+    const listed: IndexEntry[] = [
+      ['c1', 'Company', 'Golden Falcon General Trading LLC'],
+      ['p1', 'Person', 'Oleg Tsvetkov'],
+      ['c2', 'Company', 'Pars Electronic Industries Co.'],
+      ['p2', 'Person', 'Oleg Svetlov'],
+    ].map(([id, schema, name]) => ({
+      id,
+      snapshotId: 's1',
+      schema,
+      caption: name,
+      names: [{ name, kind: 'name' }],
+    }))
+    const small = new NameIndex([...listed, ...list])
+    const ids = (q: string) => small.match(q, { threshold: 0.82 }).map((h) => h.entry.id)
+    expect(ids('Falcon Golden Gen. Trdg LLC')).toContain('c1')
+    expect(ids('Oleg Tsvetkoff')).toEqual(['p1'])
+    expect(ids('Oleg Tzvetkov')).toEqual(['p1'])
+    expect(ids('Pars Elecrtonic Industries Co.')).toContain('c2')
+    expect(ids('Oleg Svetlov')).toEqual(['p2'])
+  })
+
   it('returns what a brute-force comparison against every name returns', () => {
     const r = rng(5)
     for (let k = 0; k < 150; k++) {

@@ -16,7 +16,7 @@ import { upperBound } from './upper-bound.ts'
 import { givenNameForms } from './words.ts'
 
 /** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm5'
+export const MATCHER_VERSION = 'm6'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */
@@ -87,6 +87,14 @@ function deletions(t: string): string[] {
   return out
 }
 
+/** The word with two adjacent inner letters swapped, at each position ('elecrtonic' → 'electronic'). */
+function transpositions(t: string): string[] {
+  const out: string[] = []
+  for (let i = 1; i + 1 < t.length; i++)
+    if (t[i] !== t[i + 1]) out.push(t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2))
+  return out
+}
+
 export class NameIndex {
   readonly entries: IndexEntry[]
   private names: IndexedName[] = []
@@ -137,7 +145,12 @@ export class NameIndex {
     const found = new Set<string>()
     if (this.postings.has(t)) found.add(t)
     if (t.length >= 3) {
-      const keys = ['~' + skeleton(t), t, ...(t.length >= 4 ? deletions(t) : [])]
+      const keys = [
+        '~' + skeleton(t),
+        t,
+        ...(t.length >= 4 ? deletions(t) : []),
+        ...(t.length >= 5 ? transpositions(t) : []),
+      ]
       for (const k of keys)
         for (const v of this.variants.get(k) ?? [])
           if (!found.has(v) && tokenSim(t, v, 'unknown') > 0) found.add(v)

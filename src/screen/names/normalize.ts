@@ -56,11 +56,13 @@ function unLeet(t: string): string {
 const LEGAL_WORDS = [...new Set([...LEGAL_FORMS.keys()].flatMap((k) => k.split(' ')))].filter(
   (w) => w.length >= 6,
 )
+const LEGAL_WORD_SET = new Set(LEGAL_WORDS)
 const legalFix = new Map<string, string>()
 
 /** The legal-form word a long token misspells by one edit, or the token itself. */
 function fixLegalTypo(t: string): string {
-  if (t.length < 6 || LEGAL_FORMS.has(t)) return t
+  // a legal-form word is never a typo of another one ('anonim' is not 'anonima')
+  if (t.length < 6 || LEGAL_FORMS.has(t) || LEGAL_WORD_SET.has(t)) return t
   let out = legalFix.get(t)
   if (out !== undefined) return out
   out = t

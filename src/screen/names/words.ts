@@ -5,11 +5,16 @@
 const LEGAL_PHRASES: Record<string, string> = {
   'limited liability company': 'llc',
   'limited liability partnership': 'llp',
+  'limited liability co': 'llc',
+  'additional liability company': 'odo',
+  'tovarishchestvo s ogranichennoy otvetstvennostyu': 'too',
   'limited partnership': 'lp',
   'joint stock company': 'jsc',
   'open joint stock company': 'ojsc',
   'closed joint stock company': 'cjsc',
   'public joint stock company': 'pjsc',
+  'public joint stock co': 'pjsc',
+  'joint stock co': 'jsc',
   'private joint stock company': 'pjsc',
   'public limited company': 'plc',
   'private limited company': 'ltd',
@@ -57,7 +62,7 @@ const LEGAL_SINGLE = [
   'ohg', 'ug', 'se', 'pte', 'pty', 'lp', 'llp', 'oy', 'oyj', 'ab', 'aps', 'kft', 'doo', 'sro',
   'ood', 'ead', 'tov', 'ltda', 'sl', 'wll', 'spzoo', 'sdnbhd', 'bhd', 'pvt', 'co', 'company',
   'gie', 'kk', 'cv', 'oood', 'est', 'establishment', 'sti', 'ik', 'chp', 'fop', 'pp', 'aktsionernoe',
-  'jsco',
+  'jsco', 'odo', 'too',
 ]
 
 export const LEGAL_FORMS: Map<string, string> = new Map([
@@ -78,7 +83,7 @@ export const MAX_LEGAL_TOKENS = Math.max(...[...LEGAL_FORMS.keys()].map((k) => k
 // prettier-ignore
 export const ABBREVIATIONS: Record<string, string> = {
   intl: 'international', int: 'international', internat: 'international', trdg: 'trading',
-  trd: 'trading', tradg: 'trading', tech: 'technology', techn: 'technology', technol: 'technology',
+  trd: 'trading', tradg: 'trading', gen: 'general', genl: 'general', tech: 'technology', techn: 'technology', technol: 'technology',
   technologies: 'technology', technologie: 'technology', technik: 'technology',
   technika: 'technology', tekhnologii: 'technology', mfg: 'manufacturing', manuf: 'manufacturing',
   mfr: 'manufacturing', ind: 'industries', inds: 'industries', indus: 'industries',
@@ -94,7 +99,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   dept: 'department', sys: 'systems', system: 'systems', solution: 'solutions',
   logistic: 'logistics', invest: 'investment', investments: 'investment', ctr: 'center',
   centre: 'center', mfrs: 'manufacturing', prod: 'production', products: 'production',
-  product: 'production', st: 'saint', ste: 'saint', mt: 'mount', ft: 'fort',
+  product: 'production', log: 'logistics', nav: 'navigation', avn: 'aviation',
+  comp: 'components', st: 'saint', ste: 'saint', mt: 'mount', ft: 'fort',
 }
 
 /** Generic business words: shared ones say little, so they weigh little (but differing ones count). */
