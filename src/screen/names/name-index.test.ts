@@ -54,6 +54,9 @@ describe('NameIndex', () => {
     expect(ids('Oleg Tsvetkoff')).toEqual(['p1'])
     expect(ids('Oleg Tzvetkov')).toEqual(['p1'])
     expect(ids('Pars Elecrtonic Industries Co.')).toContain('c2')
+    // two edits off in one word: found through the other words, paired in the full comparison
+    expect(ids('Oleg Tsvetkff')).toEqual(['p1'])
+    expect(ids('Pars Elecronic Industries Company')).toContain('c2')
     expect(ids('Oleg Svetlov')).toEqual(['p2'])
   })
 

@@ -16,7 +16,7 @@ import { upperBound } from './upper-bound.ts'
 import { givenNameForms } from './words.ts'
 
 /** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm6'
+export const MATCHER_VERSION = 'm7'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */
@@ -196,7 +196,9 @@ export class NameIndex {
     for (const id of this.compact.get(q.compact) ?? []) add(id, 100, false)
     // A hit must pair up every distinctive query word (or be the shorter name, and pair two words):
     // with two or more distinctive words, a candidate sharing fewer than two of them cannot score.
-    const distinctive = toks.filter((x) => isDistinctive(x.t))
+    // A word no list word is found for (two edits off, 'Tsvetkff') may still pair up in the full
+    // comparison, so it does not count here.
+    const distinctive = toks.filter((x) => x.df > 0 && isDistinctive(x.t))
     const needTwo = distinctive.length >= 2 && !q.tokens.some((t) => t.length === 1)
     if (needTwo) {
       this.serial++
