@@ -11,8 +11,8 @@ with
       s.*,
       c.minor_units,
       k.iban_length
-    from stg_fault f
-    join stg s on s.source_row = f.source_row
+    from stg s
+    join stg_fault f on f.source_row = s.source_row
     left join ref_currency c on c.code = s.currency
     -- the country of an IBAN-length fault's account
     left join ref_country k on k.code = substr(

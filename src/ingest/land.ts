@@ -160,6 +160,7 @@ export async function landFile(store: Store, file: LandInput, opts: LandOptions)
     return await landInTransaction(store, file, opts)
   } finally {
     await store.run('ingest/insertion-order', { keep: true })
+    await store.run('ingest/join-order-reset')
   }
 }
 
@@ -176,6 +177,7 @@ async function landInTransaction(
     const engine = await stage(tx, file, opts)
     t('stage')
     await tx.run('ingest/insertion-order', { keep: false })
+    await tx.run('ingest/join-order')
     await tx.run('ingest/fault-dups')
     await tx.run('ingest/fault-seen')
     await tx.run('ingest/fault-ibans')
