@@ -7,13 +7,14 @@ export const IngestConfig = z.object({
   /** Rows per Arrow record batch. */
   batch_rows: z.number().int().positive().default(65_536),
   /**
-   * DuckDB memory limit while ingesting (e.g. '3GB'), restored after the run; beyond it the staged
-   * rows spill to disk. Unset: DuckDB's own limit (80% of RAM). Too low a limit makes a large file
-   * fail with an out-of-memory error (then nothing of it lands): about 400 MB per million rows.
+   * DuckDB memory limit while ingesting, restored after the run; beyond it the staged rows spill
+   * to disk (next to the database), which keeps a 10 M-row file within about 4 GB of memory.
+   * About 200 MB per million rows of the largest file are needed, or it fails out of memory
+   * (and nothing of it lands).
    */
   memory_limit: z
     .string()
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
-    .optional(),
+    .default('2GB'),
 })
 export type IngestConfig = z.infer<typeof IngestConfig>

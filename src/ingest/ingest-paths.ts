@@ -38,11 +38,8 @@ export async function ingestPaths(
   await store.run('ingest/run-start', { run_id: runId, started_at: started.toISOString() })
   const inputs = expandPaths(paths, opts.format)
   const files: FileResult[] = []
-  const limit = opts.config.memory_limit
-    ? await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
-    : undefined
-  if (opts.config.memory_limit)
-    await store.run('ingest/memory-limit-set', { memory_limit: opts.config.memory_limit })
+  const limit = await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
+  await store.run('ingest/memory-limit-set', { memory_limit: opts.config.memory_limit })
   try {
     for (const [n, input] of inputs.entries()) {
       const t0 = Date.now()
