@@ -5,6 +5,7 @@ import { openStore, type Store } from '../src/store/index.ts'
 import { ROLES, type Role } from '../src/schema/alert.ts'
 import { addUser, CASE_ACTION_ROLES } from '../src/server/index.ts'
 import { alert, RING, RING_ALERT, seed, testApp } from './server-fixture.ts'
+import { parseConfig } from '../src/config/index.ts'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -182,5 +183,21 @@ describe('exports', () => {
     expect(Number(csv.headers.get('x-alert-count'))).toBeGreaterThan(10)
     expect((await post('/api/exports', { format: 'jsonl' }, keys.batch)).status).toBe(403)
     expect((await post('/api/exports', { format: 'pdf' }, keys.supervisor)).status).toBe(400)
+  })
+
+  it('a goAML report names the reporting entity from the config', async () => {
+    const id = await freshAlert('reported')
+    const config = parseConfig({
+      cases: { goaml: { rentity_id: '4711', institution_name: 'Test Bank AG' } },
+    })
+    const configured = testApp(store, { config: config.config })
+    const res = await configured.request('/api/exports', {
+      method: 'POST',
+      headers: { 'X-API-Key': keys.supervisor, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ format: 'goaml', ids: [id] }),
+    })
+    expect(res.status).toBe(200)
+    const xml = await res.text()
+    expect(xml).toContain('<rentity_id>4711</rentity_id>')
   })
 })

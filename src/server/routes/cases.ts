@@ -105,6 +105,7 @@ export function caseRoutes(d: RouteDeps) {
       ids: body.ids,
       out,
       now: new Date(d.clock()).toISOString(),
+      goaml: d.config.cases.goaml,
     })
     const [type, ext] = CONTENT_TYPES[body.format]
     c.header('Content-Type', type)
