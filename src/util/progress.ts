@@ -19,11 +19,18 @@ export const quietProgress: Progress = { start() {}, update() {}, done() {} }
 
 export const quietLogger: Logger = { info() {}, warn() {}, error() {} }
 
-export const stderrLogger: Logger = {
-  info: (m, c) => process.stderr.write(`${m}${c ? ' ' + JSON.stringify(c) : ''}\n`),
-  warn: (m, c) => process.stderr.write(`warning: ${m}${c ? ' ' + JSON.stringify(c) : ''}\n`),
-  error: (m, c) => process.stderr.write(`error: ${m}${c ? ' ' + JSON.stringify(c) : ''}\n`),
+/** Warnings and errors as lines on a stream (a command's stderr). */
+export function streamLogger(err: NodeJS.WritableStream): Logger {
+  const line = (p: string, m: string, c?: Record<string, unknown>) =>
+    err.write(`${p}${m}${c ? ' ' + JSON.stringify(c) : ''}\n`)
+  return {
+    info: (m, c) => line('', m, c),
+    warn: (m, c) => line('warning: ', m, c),
+    error: (m, c) => line('error: ', m, c),
+  }
 }
+
+export const stderrLogger: Logger = streamLogger(process.stderr)
 
 /** A one-line progress bar on stderr, redrawn at most every 100 ms; silent when stderr is no TTY. */
 export function ttyProgress(stream: NodeJS.WriteStream = process.stderr): Progress {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../config/index.ts'
 import { runBatch } from '../../pipeline/index.ts'
 import { listSpec } from '../../pipeline/batch.ts'
 import { BadInputError } from '../../util/errors.ts'
-import { ttyProgress, type Logger } from '../../util/progress.ts'
+import { streamLogger, ttyProgress } from '../../util/progress.ts'
 
 const usage = `ringwatch batch <dir> [--db P] [--lists F]… [--report F] [--config F] [--json]
 
@@ -78,15 +78,4 @@ export const command: Command = {
       await store.close()
     }
   },
-}
-
-/** Warnings and errors of the run, on the command's own stderr. */
-function streamLogger(err: NodeJS.WritableStream): Logger {
-  const line = (p: string, m: string, c?: Record<string, unknown>) =>
-    err.write(`${p}${m}${c ? ' ' + JSON.stringify(c) : ''}\n`)
-  return {
-    info: (m, c) => line('', m, c),
-    warn: (m, c) => line('warning: ', m, c),
-    error: (m, c) => line('error: ', m, c),
-  }
 }

@@ -4,7 +4,7 @@ import { parse, dbOption, jsonOption, configOption, type Command } from '../comm
 import { openStore } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { runScan, formatScanSummary } from '../../pipeline/index.ts'
-import { ttyProgress, type Logger } from '../../util/progress.ts'
+import { streamLogger, ttyProgress } from '../../util/progress.ts'
 
 const usage = `ringwatch scan [--db P] [--from D] [--to D] [--json] [--config F]
 
@@ -51,15 +51,4 @@ export const command: Command = {
       await store.close()
     }
   },
-}
-
-/** Warnings and errors of the run, on the command's own stderr. */
-function streamLogger(err: NodeJS.WritableStream): Logger {
-  const line = (p: string, m: string, c?: Record<string, unknown>) =>
-    err.write(`${p}${m}${c ? ' ' + JSON.stringify(c) : ''}\n`)
-  return {
-    info: (m, c) => line('', m, c),
-    warn: (m, c) => line('warning: ', m, c),
-    error: (m, c) => line('error: ', m, c),
-  }
 }
