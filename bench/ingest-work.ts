@@ -14,7 +14,7 @@ import {
   Schema,
   RecordBatch,
 } from 'apache-arrow'
-import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { openStore } from '../src/store/index.ts'
 import { appendArrow } from '../src/store/append.ts'
 import { ingestPaths } from '../src/ingest/index.ts'
@@ -126,7 +126,7 @@ export async function runChild(
       rows = s.totals.rows_accepted
     } else if (mode === 'floor-append') {
       await store.conn.exclusive((raw) => raw.run(TEXT_TABLE))
-      const reader = await RecordBatchReader.from(createReadStream(file))
+      const reader = await RecordBatchReader.from(await open(file, 'r'))
       rows = await appendArrow(store, 'p', reader as AsyncIterable<RecordBatch>)
       await store.checkpoint()
     } else {

@@ -1,7 +1,7 @@
 // Arrow IPC reader (file or stream format, told apart by its magic): each record batch becomes a
 // canonical batch, columns matched by name (case-insensitive), values as text (see arrow-text.ts).
 // source_row is the 1-based row number in the file.
-import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import {
   DataType,
   Int64,
@@ -103,7 +103,9 @@ export function canonicalFromArrow(
 export async function* readArrow(path: string): AsyncGenerator<RecordBatch> {
   let reader: Awaited<ReturnType<typeof RecordBatchReader.from>>
   try {
-    reader = await RecordBatchReader.from(createReadStream(path))
+    // a file handle gives the reader random access: an IPC file is read batch by batch through its
+    // footer instead of being buffered whole (a stream reads front to back either way)
+    reader = await RecordBatchReader.from(await open(path, 'r'))
     await reader.open()
   } catch (e) {
     throw new UnreadableFileError(
