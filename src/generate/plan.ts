@@ -1,6 +1,7 @@
 // The plan of a generation run: the background population, every planted pattern and every benign
 // look-alike, placed in time and bucketed by day. Only the random background stream is left for
 // the writer, so memory stays proportional to the planted part, not to the row count.
+import { TYPOLOGIES } from '../schema/finding.ts'
 import { CONTROLLED_GOODS, CONTROLLED_HS } from './goods.ts'
 import { Kit, type Draft, type Profile, type RouteKind, type GoodsKind } from './kit.ts'
 import { Registry } from './parties.ts'
@@ -48,20 +49,8 @@ export interface Plan {
   entities: ListedEntity[]
 }
 
-export const PLANTED_TYPOLOGIES = [
-  'cycle',
-  'layering',
-  'scatter_gather',
-  'gather_scatter',
-  'bipartite',
-  'stack',
-  'fan_in',
-  'fan_out',
-  'structuring',
-  'sanctions',
-  'goods_mismatch',
-  'random',
-] as const
+/** Every alert typology, plus AMLSim's random walk (which no detector targets by name). */
+export const PLANTED_TYPOLOGIES = [...TYPOLOGIES, 'random'] as const
 export type PlantedTypology = (typeof PLANTED_TYPOLOGIES)[number]
 
 const BUILDERS: Record<PlantedTypology, (kit: Kit) => Draft> = {
