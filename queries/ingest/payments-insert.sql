@@ -1,22 +1,24 @@
--- Lands the rows of one file that broke no rule, typed: ts to UTC, amount exact to the cent.
+-- Lands the rows of one file that broke no rule (see checked-create.sql), typed: ts to UTC, amount
+-- exact to the cent. (make_timestamp(epoch_us(…)) is the UTC wall clock of the instant: the same
+-- value as a cast to TIMESTAMP under TimeZone UTC, about five times cheaper.)
 insert into payments
 select
-  s.tx_id,
-  s.ts::timestamptz::timestamp,
-  s.amount::decimal(18, 2),
-  s.currency,
-  s.debtor_account,
-  s.debtor_name,
-  s.debtor_country,
-  s.debtor_bank,
-  s.creditor_account,
-  s.creditor_name,
-  s.creditor_country,
-  s.creditor_bank,
-  s.purpose,
-  s.hs_code,
-  s.extra::json,
+  tx_id,
+  make_timestamp(epoch_us(ts::timestamptz)),
+  amount::decimal(18, 2),
+  currency,
+  debtor_account,
+  debtor_name,
+  debtor_country,
+  debtor_bank,
+  creditor_account,
+  creditor_name,
+  creditor_country,
+  creditor_bank,
+  purpose,
+  hs_code,
+  extra::json,
   $file_id,
-  s.source_row
-from stg s
-anti join stg_fault f on f.source_row = s.source_row
+  source_row
+from stg_checked
+where ok or rule is null

@@ -4,22 +4,20 @@ insert into quarantine
 with
   fault as (
     select
-      f.source_row,
       split_part(f.rule, ':', 1) as reason_code,
       split_part(f.rule, ':', 2) as column_name,
       split_part(f.rule, ':', 3) as detail,
-      s.*,
-      c.minor_units,
+      f.*,
       k.iban_length
-    from stg s
-    join stg_fault f on f.source_row = s.source_row
-    left join ref_currency c on c.code = s.currency
+    -- `ok is not true`: the quick test first (null when a cast fails), the full rule after it
+    from stg_checked f
     -- the country of an IBAN-length fault's account
     left join ref_country k on k.code = substr(
       case split_part(f.rule, ':', 2)
-        when 'debtor_account' then s.debtor_account
-        else s.creditor_account
+        when 'debtor_account' then f.debtor_account
+        else f.creditor_account
       end, 1, 2)
+    where f.ok is not true and f.rule is not null
   ),
   described as (
     select

@@ -1,4 +1,2 @@
 -- Rows read from one file: staged rows plus rows rejected before staging.
-select
-  (select count(*) from stg) + (select count(*) from stg_rejects) as rows_read,
-  (select count(*) from stg_fault) + (select count(*) from stg_rejects) as rows_quarantined
+select (select count(*) from stg) + (select count(*) from stg_rejects) as rows_read

@@ -1,9 +1,10 @@
-// Lands one file in one transaction: stage its rows (DuckDB's reader or the Arrow lander), run the
-// validation rules (queries/ingest/faults-create.sql), quarantine what breaks a rule, land the rest,
-// record the file in the manifest. Either all of it commits or none of it does.
+// Lands one file: stage its rows in temporary tables of a connection of its own (DuckDB's reader or
+// the Arrow lander), then in one transaction land the rows that break no rule
+// (queries/ingest/checked-create.sql), quarantine the others and record the file in the manifest.
+// Either all of that commits or none of it does; the staging tables go with the connection.
 import type { RecordBatch } from 'apache-arrow'
 import type { InputFormat } from '../schema/transfer.ts'
-import type { Queries, Store } from '../store/index.ts'
+import type { Queries, Session, Store } from '../store/index.ts'
 import { appendArrow } from '../store/append.ts'
 import {
   numberStagedRows,
@@ -131,7 +132,7 @@ async function stage(tx: Queries, file: LandInput, opts: LandOptions): Promise<'
   }
   if (batches) {
     await tx.run('ingest/stage-raw-create')
-    await appendArrow(tx, 'stg_raw', batches, { onRows: opts.onRows })
+    await appendArrow(tx, 'stg_raw', batches, { temp: true, onRows: opts.onRows })
     await stageFromRaw(tx)
   }
   await addRejects(tx, rejects)
@@ -154,62 +155,51 @@ function stepTimer(): (step: string) => void {
   }
 }
 
-/** Lands one file inside `store.transaction`; throws (and rolls back) on any failure. */
+/** Lands one file; throws (and leaves the database as it was) on any failure. */
 export async function landFile(store: Store, file: LandInput, opts: LandOptions): Promise<Landed> {
-  try {
-    return await landInTransaction(store, file, opts)
-  } finally {
-    await store.run('ingest/insertion-order', { keep: true })
-    await store.run('ingest/join-order-reset')
-  }
+  return store.session((session) => landInSession(session, file, opts))
 }
 
-async function landInTransaction(
-  store: Store,
+async function landInSession(
+  session: Session,
   file: LandInput,
   opts: LandOptions,
 ): Promise<Landed> {
   const t = stepTimer()
-  return store.transaction(async (tx) => {
-    await tx.run('ingest/session-utc')
-    await tx.run('ingest/stage-create')
-    await tx.run('ingest/rejects-create')
-    const engine = await stage(tx, file, opts)
-    t('stage')
-    await tx.run('ingest/insertion-order', { keep: false })
-    await tx.run('ingest/join-order')
-    await tx.run('ingest/fault-dups')
+  await session.run('ingest/session-utc')
+  await session.run('ingest/rejects-create')
+  const engine = await stage(session, file, opts)
+  t('stage')
+  await session.run('ingest/params-create', {
+    now: opts.now.toISOString(),
+    future_hours: opts.futureHours,
+  })
+  // checks that read only the file's own rows, before the transaction
+  await session.run('ingest/fault-dups')
+  t('dups')
+  await session.run('ingest/fault-accounts')
+  await session.run('ingest/fault-ibans')
+  t('ibans')
+  const c = (await session.one<{ rows_read: number }>('ingest/stage-counts'))!
+  const rowsRead = Number(c.rows_read)
+  return session.transaction(async (tx) => {
+    // tx_ids already landed: read inside the transaction that lands the file
     await tx.run('ingest/fault-seen')
-    await tx.run('ingest/fault-ibans')
-    await tx.run('ingest/faults-create', {
-      now: opts.now.toISOString(),
-      future_hours: opts.futureHours,
-    })
-    t('faults')
-    const c = (await tx.one<{ rows_read: number; rows_quarantined: number }>(
-      'ingest/stage-counts',
-    ))!
-    const quarantined = Number(c.rows_quarantined)
-    // with nothing to quarantine, the quarantine insert and the anti-join are skipped
-    if (quarantined)
-      await tx.run('ingest/quarantine-insert', {
-        file_id: file.fileId,
-        path: file.path,
-        future_hours: opts.futureHours,
-      })
-    t('quarantine')
-    const accepted = await tx.run(
-      quarantined ? 'ingest/payments-insert' : 'ingest/payments-insert-all',
-      {
-        file_id: file.fileId,
-      },
-    )
+    await tx.run('ingest/checked-create')
+    t('seen')
+    const accepted = await tx.run('ingest/payments-insert', { file_id: file.fileId })
     t('payments')
-    const rows = {
-      rows_read: Number(c.rows_read),
-      rows_accepted: accepted,
-      rows_quarantined: quarantined,
-    }
+    // a file whose every row landed has nothing to quarantine: the rules are not run again
+    const quarantined =
+      accepted === rowsRead
+        ? 0
+        : await tx.run('ingest/quarantine-insert', {
+            file_id: file.fileId,
+            path: file.path,
+            future_hours: opts.futureHours,
+          })
+    t('quarantine')
+    const rows = { rows_read: rowsRead, rows_accepted: accepted, rows_quarantined: quarantined }
     if (rows.rows_read !== rows.rows_accepted + rows.rows_quarantined)
       throw new RingwatchError(
         `${file.path}: rows do not reconcile (read ${rows.rows_read}, accepted ` +
@@ -224,7 +214,6 @@ async function landInTransaction(
       run_id: opts.runId,
       ingested_at: opts.now.toISOString(),
     })
-    await tx.run('ingest/stage-drop')
     return { ...rows, engine }
   })
 }

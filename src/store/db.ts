@@ -82,8 +82,31 @@ export interface Store extends Queries {
   readonly instance: DuckDBInstance
   /** Runs fn inside BEGIN … COMMIT on a connection of its own; ROLLBACK when fn throws. */
   transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>
+  /**
+   * Runs fn on a connection of its own, closed after it (its temporary tables go with it). Its
+   * statements commit one by one; `session.transaction` runs a part of them inside BEGIN … COMMIT
+   * on the same connection, so that part sees the session's temporary tables.
+   */
+  session<T>(fn: (session: Session) => Promise<T>): Promise<T>
   checkpoint(): Promise<void>
   close(): Promise<void>
+}
+
+export interface Session extends Queries {
+  transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>
+}
+
+/** BEGIN … COMMIT around fn on conn; ROLLBACK when fn throws. */
+async function inTransaction<T>(conn: Conn, fn: (tx: Queries) => Promise<T>): Promise<T> {
+  await conn.raw.run('begin transaction')
+  try {
+    const out = await fn(queriesOn(conn))
+    await conn.raw.run('commit')
+    return out
+  } catch (e) {
+    await conn.raw.run('rollback')
+    throw e
+  }
 }
 
 function queriesOn(conn: Conn): Queries {
@@ -134,15 +157,15 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     async transaction(fn) {
       const conn = new Conn(await instance.connect())
       try {
-        await conn.raw.run('begin transaction')
-        try {
-          const out = await fn(queriesOn(conn))
-          await conn.raw.run('commit')
-          return out
-        } catch (e) {
-          await conn.raw.run('rollback')
-          throw e
-        }
+        return await inTransaction(conn, fn)
+      } finally {
+        conn.close()
+      }
+    },
+    async session(fn) {
+      const conn = new Conn(await instance.connect())
+      try {
+        return await fn({ ...queriesOn(conn), transaction: (f) => inTransaction(conn, f) })
       } finally {
         conn.close()
       }

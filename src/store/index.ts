@@ -1,6 +1,6 @@
 // store/: the only code that knows DuckDB.
 export { openStore, withStore, DEFAULT_DB, Conn } from './db.ts'
-export type { Store, Queries, Params, Param, OpenOptions } from './db.ts'
+export type { Store, Session, Queries, Params, Param, OpenOptions } from './db.ts'
 export type { Row } from './convert.ts'
 export { isoTimestamp } from './convert.ts'
 export { readColumns, type ColumnKind, type Columns } from './columns.ts'

@@ -1,6 +1,14 @@
-// DuckDB's own CSV and Parquet readers filling ingest's staging table (stg) directly: the fast
-// path beside the Arrow lander. The SELECT is assembled here from column positions and identifiers
-// DuckDB reported for the file (quoted); every value from the file or the user is a bound parameter.
+// Staging for ingest: whichever path reads a file, its rows reach the checks as one temporary view,
+// `stg` (source_row, the canonical fields cleaned up, extra), on the ingest session's connection:
+// - CSV: DuckDB's read_csv fills the temporary table stg_rows in one CREATE … AS statement, in file
+//   order (rowid 0 is the file's first row: DuckDB's reader gives no line numbers);
+// - Parquet: the view reads the file itself (read_parquet numbers the rows), nothing is copied;
+// - Arrow lander (Arrow, JSONL, pacs.008, CSV the JavaScript way): batches are appended to stg_raw.
+// These statements commit on their own, outside the file's transaction: committed temporary tables
+// are scanned in parallel by the statements that check and land them, and they are never part of
+// the database file. The SELECTs are assembled here from column positions and identifiers DuckDB
+// reported for the file (quoted); every value from the file or the user is a bound parameter, or a
+// session variable (SET VARIABLE … = $value) where a view must refer to it.
 import type { DuckDBValue } from '@duckdb/node-api'
 import { TRANSFER_COLUMNS, type TransferColumn } from '../schema/transfer.ts'
 import type { Queries } from './db.ts'
@@ -18,13 +26,24 @@ export interface NativeReject {
   csvLine: string
 }
 
-function extraJson(cols: string[], extra: ColumnMap['extra'], params: Record<string, string>) {
-  if (!extra.length) return 'null'
+/** Names of extra columns, by index: bound parameters, or session variables inside a view. */
+type Names = { params: Record<string, string>; ref: (key: string) => string }
+
+const bound = (): Names => ({ params: {}, ref: (k) => `$${k}` })
+const variables = (): Names => ({ params: {}, ref: (k) => `getvariable('rw_stg_${k}')` })
+
+function extraJson(cols: string[], extra: ColumnMap['extra'], names: Names) {
+  if (!extra.length) return 'null::varchar'
   const parts = extra.map((e, i) => {
-    params[`x${i}`] = e.name
-    return `$x${i}, nullif(${cols[e.index]}, '')`
+    names.params[`x${i}`] = e.name
+    return `${names.ref(`x${i}`)}, nullif(${cols[e.index]}, '')`
   })
   return `json_object(${parts.join(', ')})::varchar`
+}
+
+/** Sets each of `names.params` as the session variable its `ref` reads. */
+async function setVariables(raw: Queries['conn']['raw'], values: Record<string, string>) {
+  for (const [k, v] of Object.entries(values)) await raw.run(`set variable rw_stg_${k} = $v`, { v })
 }
 
 /**
@@ -49,45 +68,42 @@ export const CLEAN: Record<TransferColumn, string> = {
   hs_code: 'rw_clean',
 }
 
-function selectList(cols: string[], map: ColumnMap, params: Record<string, string>): string {
+function selectList(cols: string[], map: ColumnMap, names: Names): string {
   const fields = TRANSFER_COLUMNS.map((c) => {
     const i = map.fields[c]
     return i === undefined ? `null::varchar as ${c}` : `${CLEAN[c]}(${cols[i]}::varchar) as ${c}`
   })
-  return [...fields, `${extraJson(cols, map.extra, params)} as extra`].join(',\n  ')
+  return [...fields, `${extraJson(cols, map.extra, names)} as extra`].join(',\n  ')
 }
 
-/** Moves rows appended to stg_raw (Arrow lander) into stg through the same clean-up. */
-export async function stageFromRaw(q: Queries): Promise<number> {
+/** The view stg over the rows appended to stg_raw (Arrow lander), through the same clean-up. */
+export async function stageFromRaw(q: Queries): Promise<void> {
   const fields = TRANSFER_COLUMNS.map((c) => `${CLEAN[c]}(${c}) as ${c}`).join(', ')
-  const sql = `insert into stg select source_row, ${fields}, extra from stg_raw`
-  return q.conn.exclusive(async (raw) => {
-    const n = Number((await raw.run(sql)).rowsChanged)
-    await raw.run('drop table stg_raw')
-    return n
-  })
+  await q.conn.exclusive((raw) =>
+    raw.run(`create or replace temp view stg as select source_row, ${fields}, extra from stg_raw`),
+  )
 }
 
 /**
  * Stages a CSV file that has one record per line (checked by the caller) with DuckDB's read_csv,
  * every column as text. Rows DuckDB cannot split are returned with their line (header = line 1).
- * Staged rows get source_row from their position; see `numberStagedRows`.
+ * Staged rows have no source_row: it comes from their position (see `numberStagedRows`).
  */
 export async function stageCsvNative(
   q: Queries,
   spec: { path: string; delim: string; ncols: number; map: ColumnMap },
 ): Promise<NativeReject[]> {
   const cols = Array.from({ length: spec.ncols }, (_, i) => `c${i}`)
-  const params: Record<string, string> = { path: spec.path, delim: spec.delim }
+  const names = bound()
   const columns = cols.map((c) => `'${c}': 'VARCHAR'`).join(', ')
-  const sql = `insert into stg select null,
-  ${selectList(cols, spec.map, params)}
+  const sql = `create or replace temp table stg_rows as select null::bigint as source_row,
+  ${selectList(cols, spec.map, names)}
 from read_csv($path, header = false, skip = 1, auto_detect = false, delim = $delim, quote = '"',
   escape = '"', columns = {${columns}}, store_rejects = true, rejects_table = 'stg_csv_errors',
   rejects_scan = 'stg_csv_scans', strict_mode = true, null_padding = false,
   max_line_size = 10000000)`
   return q.conn.exclusive(async (raw) => {
-    await raw.run(sql, params)
+    await raw.run(sql, { ...names.params, path: spec.path, delim: spec.delim })
     const r = await raw.runAndReadAll(
       `select line, error_type, error_message, csv_line from stg_csv_errors
        qualify row_number() over (partition by line order by byte_position) = 1
@@ -103,25 +119,27 @@ from read_csv($path, header = false, skip = 1, auto_detect = false, delim = $del
 }
 
 /**
- * Gives natively staged rows their file line: the n-th staged row (n = rowid − the first rowid; rowids of rows added in a transaction start high) sits on line n + 2
- * plus the number of rejected lines before it (header = line 1, one record per line).
+ * Numbers natively staged CSV rows by their file line and creates the view stg over them: the n-th
+ * staged row (n = rowid) sits on line n + 2 plus the number of lines DuckDB's reader refused before
+ * it (header = line 1, one record per line). Without refused lines nothing is written: the view
+ * gives rowid + 2.
  */
 export async function numberStagedRows(q: Queries, rejectedLines: number[]): Promise<void> {
   await q.conn.exclusive(async (raw) => {
-    if (!rejectedLines.length) {
-      await raw.run('update stg set source_row = rowid - (select min(rowid) from stg) + 2')
-      return
+    if (rejectedLines.length) {
+      // Staged rows before the i-th rejected line (1-based i, line r): r - 1 - i.
+      const before = rejectedLines.map((r, i) => r - 2 - i)
+      await raw.run('create or replace temp table stg_shift (before bigint)')
+      await raw.run(`insert into stg_shift select unnest(from_json($b, '["BIGINT"]'))`, {
+        b: JSON.stringify(before),
+      })
+      await raw.run(`update stg_rows set source_row = n + 2 + (
+          select count(*) from stg_shift where stg_shift.before <= n)
+        from (select rowid as n from stg_rows) s
+        where stg_rows.rowid = s.n`)
     }
-    // Staged rows before the i-th rejected line (1-based i, line r): r - 1 - i.
-    const before = rejectedLines.map((r, i) => r - 2 - i)
-    await raw.run('create or replace temp table stg_shift (before bigint)')
-    await raw.run(`insert into stg_shift select unnest(from_json($b, '["BIGINT"]'))`, {
-      b: JSON.stringify(before),
-    })
-    await raw.run(`update stg set source_row = n + 2 + (
-        select count(*) from stg_shift where stg_shift.before <= n)
-      from (select rowid - min(rowid) over () as n, rowid as r from stg) s
-      where stg.rowid = s.r`)
+    await raw.run(`create or replace temp view stg as
+      select coalesce(source_row, rowid + 2) as source_row, * exclude (source_row) from stg_rows`)
   })
 }
 
@@ -138,17 +156,24 @@ export async function parquetColumns(q: Queries, path: string): Promise<string[]
 
 const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"'
 
-/** Stages a Parquet file with read_parquet; source_row is the file row number, 1-based. */
+/**
+ * Stages a Parquet file as the view stg over read_parquet (nothing copied: the checks and the insert
+ * read the file, column by column as they need it); source_row is the file row number, 1-based.
+ * The file's path and extra column names reach the view as session variables.
+ */
 export async function stageParquetNative(
   q: Queries,
   spec: { path: string; columns: string[]; map: ColumnMap },
-): Promise<number> {
+): Promise<void> {
   const cols = spec.columns.map(ident)
-  const params: Record<string, string> = { path: spec.path }
-  const sql = `insert into stg select file_row_number + 1,
-  ${selectList(cols, spec.map, params)}
-from read_parquet($path, file_row_number = true)`
-  return q.conn.exclusive(async (raw) => Number((await raw.run(sql, params)).rowsChanged))
+  const names = variables()
+  const sql = `create or replace temp view stg as select file_row_number + 1 as source_row,
+  ${selectList(cols, spec.map, names)}
+from read_parquet(getvariable('rw_stg_path'), file_row_number = true)`
+  await q.conn.exclusive(async (raw) => {
+    await setVariables(raw, { ...names.params, path: spec.path })
+    await raw.run(sql)
+  })
 }
 
 /** Streams a Parquet file as rows of text values in DuckDB chunks (≤ 2048 rows each). */

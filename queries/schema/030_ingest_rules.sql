@@ -1,0 +1,36 @@
+-- Cheaper forms of ingest's per-field expressions, for the one pass that lands a file (see
+-- queries/ingest/checked-create.sql). Each gives the same answer as the form it replaces; tests
+-- hold the two against each other.
+
+-- Trimmed, empty → null (as before), but trim only runs on a value that starts or ends with white
+-- space: most values do not, and trim with a set of characters costs more than the test.
+create or replace macro rw_clean(s) as
+  case
+    when ascii(s) <= 32 or ends_with(s, ' ') or ends_with(s, e'\t') or ends_with(s, e'\r')
+      or ends_with(s, e'\n')
+      then nullif(trim(s, e' \t\r\n'), '')
+    else s
+  end;
+
+-- A BIC's shape (ISO 9362): 4 letters, 2 letters of a country, 2 letters or digits, an optional
+-- branch of 3. The same test as regexp '[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?', as GLOBs
+-- (about three times cheaper than the regular expression on millions of rows).
+create macro rw_bic_shaped(b) as
+  b glob '[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z][A-Z0-9][A-Z0-9]'
+  or b glob '[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z][A-Z0-9][A-Z0-9][A-Z0-9][A-Z0-9][A-Z0-9]';
+
+-- An HS code: digits and dots, a digit first and last, 4 to 10 digits. The same test as
+-- regexp '[0-9][0-9.]*[0-9]' with the digit count, as GLOBs.
+create macro rw_hs_ok(h) as
+  h glob '[0-9]*[0-9]' and not h glob '*[!0-9.]*'
+  and length(replace(h, '.', '')) between 4 and 10;
+
+-- An account (as in 001_core.sql): the rewrite for inner spaces is only tried on a value that has a
+-- space at all.
+create or replace macro rw_account(s) as
+  case
+    when contains(s, ' ') and contains(rw_clean(s), ' ')
+      and regexp_full_match(upper(replace(rw_clean(s), ' ', '')), '[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}')
+      then upper(replace(rw_clean(s), ' ', ''))
+    else rw_clean(s)
+  end;
