@@ -156,7 +156,15 @@ async function verdictsIn(s: Session, data: Record<string, Value>[], landed: str
       )
   })
   await s.run('ingest/params-create', { now: '2024-06-01T00:00:00Z', future_hours: 24 })
-  for (const q of ['fault-dups', 'fault-accounts', 'fault-ibans', 'fault-seen', 'checked-create'])
+  for (const q of [
+    'fault-dup-hashes',
+    'fault-dups',
+    'fault-banks',
+    'fault-accounts',
+    'fault-ibans',
+    'fault-seen',
+    'checked-create',
+  ])
     await s.run(`ingest/${q}`)
   return rows<{ source_row: string; ok: boolean | null; rule: string | null }>(
     s,
@@ -239,6 +247,15 @@ describe('validation rules: fast forms', () => {
     const text = fc.oneof(
       fc.string({ unit: fc.constantFrom(...'ABCDEFZ019 .-\t\r\nÄa'.split('')), maxLength: 14 }),
       fc.constantFrom('COBADEFFXXX', 'COBADEFF', '8457.10', ' DE89 3704 0044 0532 0130 00 ', ''),
+      // IBAN-like: country letters, check digits, a BBAN of 9 to 32 characters, now and then a
+      // character that does not belong
+      fc
+        .tuple(
+          fc.constantFrom('DE', 'GB', 'FR', 'zz', 'D1'),
+          fc.constantFrom('89', '00', '7a'),
+          fc.string({ unit: fc.constantFrom(...'0123456789ABZ-'), minLength: 9, maxLength: 32 }),
+        )
+        .map(([a, b, c]) => a + b + c),
     )
     await withStore(async (store) => {
       await fc.assert(
@@ -256,6 +273,10 @@ describe('validation rules: fast forms', () => {
                      else nullif(trim(s, e' \\t\\r\\n'), '') end) as account,
                    rw_bic_shaped(s) is not distinct from
                      regexp_full_match(s, '[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?') as bic,
+                   rw_iban_shaped(s) is not distinct from
+                     regexp_full_match(s, '[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}') as iban,
+                   rw_iban_bban_digits(s) is not distinct from
+                     regexp_full_match(substr(s, 5), '[0-9]+') as bban,
                    rw_hs_ok(s) is not distinct from (regexp_full_match(s, '[0-9][0-9.]*[0-9]')
                      and length(replace(s, '.', '')) between 4 and 10) as hs
                  from (select unnest(from_json($v, '["VARCHAR"]')) as s)`,

@@ -15,8 +15,8 @@ with
       c.minor_units,
       di.fault as debtor_iban_fault,
       ci.fault as creditor_iban_fault,
-      dbc.code is not null as debtor_bic_country_ok,
-      cbc.code is not null as creditor_bic_country_ok,
+      dbb.bank is not null as debtor_bic_bad,
+      cbb.bank is not null as creditor_bic_bad,
       dk.code is not null as debtor_country_ok,
       ck.code is not null as creditor_country_ok,
       d.first_row as dup_first_row,
@@ -26,8 +26,8 @@ with
     left join ref_currency c on c.code = s.currency
     left join stg_bad_iban di on di.account = s.debtor_account
     left join stg_bad_iban ci on ci.account = s.creditor_account
-    left join ref_country dbc on dbc.code = substr(s.debtor_bank, 5, 2)
-    left join ref_country cbc on cbc.code = substr(s.creditor_bank, 5, 2)
+    left join stg_bad_bic dbb on dbb.bank = s.debtor_bank
+    left join stg_bad_bic cbb on cbb.bank = s.creditor_bank
     left join ref_country dk on dk.code = s.debtor_country
     left join ref_country ck on ck.code = s.creditor_country
     left join stg_dup d on d.tx_id = s.tx_id
@@ -48,8 +48,7 @@ select
     and try_cast(amount as decimal(18, 2)) > 0
     and debtor_iban_fault is null and creditor_iban_fault is null
     and debtor_account <> creditor_account
-    and (debtor_bank is null or (debtor_bic_country_ok and rw_bic_shaped(debtor_bank)))
-    and (creditor_bank is null or (creditor_bic_country_ok and rw_bic_shaped(creditor_bank)))
+    and not debtor_bic_bad and not creditor_bic_bad
     and (debtor_country is null or debtor_country_ok)
     and (creditor_country is null or creditor_country_ok)
     and (hs_code is null or rw_hs_ok(hs_code))
@@ -77,11 +76,8 @@ select
     when creditor_iban_fault = 'length' then 'bad_iban:creditor_account:length'
     when creditor_iban_fault = 'check' then 'bad_iban:creditor_account'
     when debtor_account = creditor_account then 'same_account:creditor_account'
-    when debtor_bank is not null and not (rw_bic_shaped(debtor_bank) and debtor_bic_country_ok)
-      then 'bad_bic:debtor_bank'
-    when creditor_bank is not null
-      and not (rw_bic_shaped(creditor_bank) and creditor_bic_country_ok)
-      then 'bad_bic:creditor_bank'
+    when debtor_bic_bad then 'bad_bic:debtor_bank'
+    when creditor_bic_bad then 'bad_bic:creditor_bank'
     when debtor_country is not null and not debtor_country_ok then 'unknown_country:debtor_country'
     when creditor_country is not null and not creditor_country_ok
       then 'unknown_country:creditor_country'

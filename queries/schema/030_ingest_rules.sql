@@ -34,3 +34,9 @@ create or replace macro rw_account(s) as
       then upper(replace(rw_clean(s), ' ', ''))
     else rw_clean(s)
   end;
+
+-- IBAN shape and all-digit BBAN (as in 001_core.sql) as GLOBs instead of regular expressions.
+create or replace macro rw_iban_shaped(s) as
+  length(s) between 15 and 34 and s glob '[A-Z][A-Z][0-9][0-9]*' and not s glob '*[!A-Z0-9]*';
+create or replace macro rw_iban_bban_digits(s) as
+  length(s) > 4 and not substr(s, 5) glob '*[!0-9]*';

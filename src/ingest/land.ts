@@ -175,8 +175,11 @@ async function landInSession(
     future_hours: opts.futureHours,
   })
   // checks that read only the file's own rows, before the transaction
-  await session.run('ingest/fault-dups')
+  await session.run('ingest/fault-dup-hashes')
+  const hashes = (await session.one<{ n: number }>('ingest/dup-hashes-count'))!
+  await session.run(Number(hashes.n) ? 'ingest/fault-dups' : 'ingest/dups-none')
   t('dups')
+  await session.run('ingest/fault-banks')
   await session.run('ingest/fault-accounts')
   await session.run('ingest/fault-ibans')
   t('ibans')
