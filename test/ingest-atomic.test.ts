@@ -78,8 +78,8 @@ describe('idempotent, atomic loads', () => {
           ),
         ),
       )
-      // The child reports each step (RINGWATCH_TIMINGS); the second 'stage' line means the big
-      // file is staged inside its open transaction: kill it there.
+      // The child reports each step (RINGWATCH_TIMINGS); the second 'seen' line means the big
+      // file is staged and checked and its transaction is open, landing the rows: kill it there.
       const child = spawn(process.execPath, [BIN, 'ingest', small, big, '--db', db], {
         env: { ...process.env, RINGWATCH_TIMINGS: '1' },
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -87,7 +87,7 @@ describe('idempotent, atomic loads', () => {
       let stages = 0
       let killedMidFile = false
       child.stderr.on('data', (d: Buffer) => {
-        stages += (d.toString().match(/ingest stage:/g) ?? []).length
+        stages += (d.toString().match(/ingest seen:/g) ?? []).length
         if (stages >= 2 && !killedMidFile) {
           killedMidFile = true
           child.kill('SIGKILL')
@@ -109,6 +109,14 @@ describe('idempotent, atomic loads', () => {
         expect(files.map((f) => f.path)).toEqual([small])
         const [c] = await sql<{ n: string }>(store, 'select count(*) n from payments')
         expect(Number(c.n)).toBe(Number(files[0].rows_accepted))
+        // the killed run is marked interrupted when the database is next opened for writing
+        const runs = await sql<{ status: string; note: string }>(
+          store,
+          `select status, summary->>'note' note from runs where kind = 'ingest'`,
+        )
+        expect(runs).toHaveLength(1)
+        expect(runs[0].status).toBe('interrupted')
+        expect(runs[0].note).toMatch(/killed or crashed/)
         const s = await ingestPaths(store, [small, big], { config })
         expect(s.files.map((f) => f.status)).toEqual(['skipped_duplicate', 'landed'])
         expect(s.files[1]).toMatchObject({

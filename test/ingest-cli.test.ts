@@ -1,6 +1,6 @@
 // `ringwatch ingest` through the CLI's main(): the summary table, --json, and the exit codes.
 import { describe, it, expect } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -56,6 +56,48 @@ describe('ringwatch ingest', () => {
       const help = await cli(['ingest', '--help'])
       expect(help.code).toBe(0)
       expect(help.stdout).toContain('--format')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('quarantine: counts by file and reason, lists rows with their lines, exports them whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rw-cli-'))
+    const db = join(dir, 'db.duckdb')
+    const bad = join(FIXTURES, 'bad-rows.csv')
+    try {
+      expect((await cli(['ingest', FIXTURES, '--db', db])).code).toBe(0)
+      const summary = await cli(['quarantine', '--db', db])
+      expect(summary.code).toBe(0)
+      expect(summary.stdout).toMatch(/bad-rows\.csv\s+bad_iban\s+2\s+11/)
+      expect(summary.stdout).toContain('23 row(s)')
+      const counts = JSON.parse((await cli(['quarantine', 'summary', '--db', db, '--json'])).stdout)
+      expect(counts.reduce((a: number, c: { n: number }) => a + c.n, 0)).toBe(23)
+
+      const list = await cli(['quarantine', 'list', '--db', db, '--reason', 'bad_iban', '--json'])
+      const rows = JSON.parse(list.stdout) as { source_row: number; column_name: string }[]
+      expect(rows.map((r) => [r.source_row, r.column_name])).toEqual([
+        [11, 'debtor_account'],
+        [12, 'creditor_account'],
+      ])
+      const text = await cli(['quarantine', 'list', '--db', db, '--file', bad, '--limit', '2'])
+      expect(text.stdout.split('\n')[0]).toMatch(/bad-rows\.csv:3 {2}missing_field/)
+      expect(text.stdout).toContain('(first 2; --limit 0 lists them all)')
+
+      const out = join(dir, 'repair.csv')
+      const ex = await cli(['quarantine', 'export', '--db', db, '--file', bad, '--out', out])
+      expect(ex.code).toBe(0)
+      const lines = readFileSync(out, 'utf8').trimEnd().split('\n')
+      expect(lines[0]).toBe('file,line,column,raw_value,reason_code,reason,raw_row')
+      expect(lines).toHaveLength(1 + 22)
+      expect(lines.find((l) => l.includes(',19,'))).toContain(
+        'B19,2024-05-01T10:00:00Z,10.00,EUR,ACC-1,Alpha,DE,,ACC-2',
+      )
+
+      expect((await cli(['quarantine', 'list', '--db', db, '--limit', 'x'])).code).toBe(2)
+      expect((await cli(['quarantine', 'purge', '--db', db])).code).toBe(2)
+      const none = await cli(['quarantine', '--db', db, '--reason', 'no_such_reason'])
+      expect(none.stdout).toBe('no quarantined rows\n')
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

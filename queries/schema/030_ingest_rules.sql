@@ -40,3 +40,8 @@ create or replace macro rw_iban_shaped(s) as
   length(s) between 15 and 34 and s glob '[A-Z][A-Z][0-9][0-9]*' and not s glob '*[!A-Z0-9]*';
 create or replace macro rw_iban_bban_digits(s) as
   length(s) > 4 and not substr(s, 5) glob '*[!0-9]*';
+
+-- The process that started a run. A run still 'running' when another process opens the database
+-- for writing was cut short (killed, crashed, power lost): DuckDB lets one process write a file at
+-- a time, so no other process can be running it. openStore marks such runs 'interrupted'.
+alter table runs add column pid integer;

@@ -8,6 +8,7 @@ import { isRingwatchError } from '../util/errors.ts'
 /** Every command, in the order `--help` lists them. Each lives in commands/<name>.ts. */
 export const COMMANDS = [
   'ingest',
+  'quarantine',
   'lists',
   'scan',
   'alerts',

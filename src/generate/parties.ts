@@ -5,6 +5,7 @@ import { makeIban, makeNationalAccount, BBAN_FORMATS } from './iban.ts'
 import { FAMILY, GIVEN } from './names-people.ts'
 import { LEGAL_FORMS, PLACE_WORDS, PREFIX_FORMS, TRADE_WORDS } from './names-companies.ts'
 import type { Rng } from './rng.ts'
+import { csvField } from '../util/csv.ts'
 
 export type PartyKind = 'person' | 'company'
 
@@ -18,9 +19,7 @@ export interface Party {
   csv: string
 }
 
-export function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
-}
+export { csvField }
 
 /** Pre-rendered party; the account must be unique (see Registry). */
 export function party(

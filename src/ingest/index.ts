@@ -12,3 +12,10 @@ export { readParquet } from './readers/parquet.ts'
 export { readPacs008, pacs008Row } from './readers/pacs008.ts'
 export { scanCsv, sniffDelimiter } from './csv-scan.ts'
 export type { CsvEngine } from './land.ts'
+export {
+  listQuarantine,
+  summarizeQuarantine,
+  type QuarantineFilter,
+  type QuarantinedRow,
+  type QuarantineCount,
+} from './quarantine.ts'

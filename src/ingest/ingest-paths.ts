@@ -35,7 +35,11 @@ export async function ingestPaths(
   const progress = opts.progress ?? quietProgress
   const started = now()
   const runId = newRunId(started)
-  await store.run('ingest/run-start', { run_id: runId, started_at: started.toISOString() })
+  await store.run('ingest/run-start', {
+    run_id: runId,
+    started_at: started.toISOString(),
+    pid: process.pid,
+  })
   const inputs = expandPaths(paths, opts.format)
   const files: FileResult[] = []
   const limit = await store.one<{ memory_limit: string }>('ingest/memory-limit-get')

@@ -95,7 +95,12 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
   const progress = deps.progress ?? quietProgress
   const started = new Date(clock()).toISOString()
   const runId = newRunId('batch', clock())
-  await store.run('pipeline/run-start', { run_id: runId, kind: 'batch', now: started })
+  await store.run('pipeline/run-start', {
+    run_id: runId,
+    kind: 'batch',
+    now: started,
+    pid: process.pid,
+  })
   const failures: BatchReport['failures'] = []
   const fail = (stage: BatchReport['failures'][number]['stage'], e: unknown, file?: string) => {
     const exit = isRingwatchError(e) ? e.exitCode : 1

@@ -53,7 +53,12 @@ export async function runScanWith(
   const clock = deps.clock ?? Date.now
   const runId = newRunId('scan', clock())
   const nowIso = () => new Date(clock()).toISOString()
-  await store.run('pipeline/run-start', { run_id: runId, kind: 'scan', now: nowIso() })
+  await store.run('pipeline/run-start', {
+    run_id: runId,
+    kind: 'scan',
+    now: nowIso(),
+    pid: process.pid,
+  })
   const summary: ScanSummary = {
     run_id: runId,
     status: 'ok',

@@ -26,7 +26,9 @@ describe('store', () => {
       await expect(
         store.transaction(async (tx) => {
           await tx.conn.exclusive((raw) =>
-            raw.run(`insert into runs values ('r1', 'scan', now(), null, 'running', null)`),
+            raw.run(
+              `insert into runs (run_id, kind, started_at, status) values ('r1', 'scan', now(), 'running')`,
+            ),
           )
           throw new Error('boom')
         }),

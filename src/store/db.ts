@@ -148,7 +148,11 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     throw translateOpenError(path, e)
   }
   const main = new Conn(await instance.connect())
-  if (!opts.readOnly) await main.exclusive((raw) => migrate(raw))
+  if (!opts.readOnly) {
+    await main.exclusive((raw) => migrate(raw))
+    // runs another process left 'running' were cut short: it can no longer be writing
+    await main.run('store/runs-interrupted', { pid: process.pid, now: new Date().toISOString() })
+  }
   let closed = false
   return {
     path,

@@ -67,9 +67,8 @@ export function formatSummary(s: IngestSummary): string {
   for (const f of s.files.filter((x) => x.status === 'failed')) rows.push(`failed: ${f.error}`)
   if (t.rows_quarantined)
     rows.push(
-      `${n(t.rows_quarantined)} row(s) quarantined with a reason; see them with: ` +
-        `select source_row, column_name, raw_value, reason from quarantine where path = '<file>'` +
-        ` (run ${s.run_id}).`,
+      `${n(t.rows_quarantined)} row(s) quarantined with a reason; see them with ` +
+        `'ringwatch quarantine list --run ${s.run_id}'.`,
     )
   return rows.join('\n') + '\n'
 }

@@ -1,0 +1,143 @@
+// `ringwatch quarantine [summary|list|export]`: the rows ingest refused, counted by file and reason,
+// listed with line, field, raw value and reason, or written out whole for repair.
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { parse, dbOption, jsonOption, type Command } from '../command.ts'
+import { openStore } from '../../store/index.ts'
+import {
+  listQuarantine,
+  summarizeQuarantine,
+  type QuarantineFilter,
+  type QuarantinedRow,
+} from '../../ingest/index.ts'
+import { csvField } from '../../util/csv.ts'
+import { BadInputError } from '../../util/errors.ts'
+
+const usage = `ringwatch quarantine [summary] [--db P] [--file F] [--run R] [--reason CODE] [--json]
+ringwatch quarantine list [--db P] [--file F] [--run R] [--reason CODE] [--limit N] [--json]
+ringwatch quarantine export [--db P] [--file F] [--run R] [--reason CODE] [--out F] [--json]
+
+The rows ingest refused, each with its file, line (row for Parquet and Arrow, transaction for
+pacs.008), field, raw value and the reason.
+
+summary  rows counted by file and reason (the default)
+list     the rows themselves, oldest file first (--limit N, default 50; 0 for all)
+export   every matching row for repair and resubmission: CSV with a header (file, line, column,
+         raw_value, reason_code, reason, raw_row), or JSON lines with --json; to --out F or stdout
+
+  --file F      a file as given to ingest, or its SHA-256 (the file id)
+  --run R       an ingest run id (printed by ingest --json as run_id)
+  --reason C    a reason code: missing_field, bad_timestamp, future_timestamp, bad_amount,
+                nonpositive_amount, amount_too_large, amount_scale, unknown_currency, bad_iban,
+                same_account, bad_bic, unknown_country, bad_hs_code, duplicate_tx_id,
+                tx_id_exists; rows that could not be read into fields: wrong_column_count,
+                unterminated_quote, invalid_utf8, bad_json
+  --db P        database file (default ./data/ringwatch.duckdb)`
+
+const EXPORT_COLUMNS = [
+  'path',
+  'source_row',
+  'column_name',
+  'raw_value',
+  'reason_code',
+  'reason',
+  'raw_row',
+] as const
+const EXPORT_HEADER = ['file', 'line', 'column', 'raw_value', 'reason_code', 'reason', 'raw_row']
+
+function exportLine(r: QuarantinedRow, json: boolean): string {
+  if (json) return JSON.stringify(r) + '\n'
+  return EXPORT_COLUMNS.map((c) => csvField(r[c] === null ? '' : String(r[c]))).join(',') + '\n'
+}
+
+function limitOf(v: string | undefined): number | undefined {
+  if (v === undefined) return 50
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 0)
+    throw new BadInputError(`--limit ${v}: 0 or a positive integer`)
+  return n === 0 ? undefined : n
+}
+
+/** A value cut to `n` characters for the table (the export keeps it whole). */
+const cut = (s: string | null, n: number) =>
+  s === null ? '' : s.length > n ? s.slice(0, n - 1) + '…' : s
+
+export const command: Command = {
+  summary: 'show the rows ingest quarantined, by file and reason, or export them for repair',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parse(
+      argv,
+      {
+        ...dbOption,
+        ...jsonOption,
+        file: { type: 'string' },
+        run: { type: 'string' },
+        reason: { type: 'string' },
+        limit: { type: 'string' },
+        out: { type: 'string' },
+      },
+      usage,
+    )
+    const sub = positionals[0] ?? 'summary'
+    if (!['summary', 'list', 'export'].includes(sub) || positionals.length > 1)
+      throw new BadInputError(`expected 'quarantine summary', 'list' or 'export'\n\n${usage}`)
+    if (values.out !== undefined && sub !== 'export')
+      throw new BadInputError(`--out goes with 'quarantine export'\n\n${usage}`)
+    const filter: QuarantineFilter = { file: values.file, run: values.run, reason: values.reason }
+    const store = await openStore({ path: values.db, readOnly: true })
+    try {
+      if (sub === 'summary') {
+        const counts = await summarizeQuarantine(store, filter)
+        if (values.json) io.stdout.write(JSON.stringify(counts, null, 2) + '\n')
+        else if (!counts.length) io.stdout.write('no quarantined rows\n')
+        else {
+          const width = Math.min(60, Math.max(4, ...counts.map((c) => c.path.length)))
+          io.stdout.write(
+            `${'file'.padEnd(width)}  ${'reason'.padEnd(20)}  ${'rows'.padStart(10)}  first line\n`,
+          )
+          for (const c of counts)
+            io.stdout.write(
+              `${cut(c.path, width).padEnd(width)}  ${c.reason_code.padEnd(20)}  ` +
+                `${c.n.toLocaleString('en').padStart(10)}  ${c.first_row}\n`,
+            )
+          const total = counts.reduce((a, c) => a + c.n, 0)
+          io.stdout.write(
+            `${total.toLocaleString('en')} row(s); see them with 'ringwatch quarantine list', ` +
+              `write them out with 'ringwatch quarantine export'\n`,
+          )
+        }
+        return 0
+      }
+      if (sub === 'list') {
+        const limit = limitOf(values.limit)
+        const rows = await listQuarantine(store, { ...filter, limit })
+        if (values.json) io.stdout.write(JSON.stringify(rows, null, 2) + '\n')
+        else if (!rows.length) io.stdout.write('no quarantined rows\n')
+        else {
+          for (const r of rows)
+            io.stdout.write(
+              `${r.path}:${r.source_row}  ${r.reason_code}` +
+                `${r.column_name ? ` ${r.column_name}=${JSON.stringify(cut(r.raw_value, 40))}` : ''}` +
+                `  ${r.reason}\n`,
+            )
+          if (limit !== undefined && rows.length === limit)
+            io.stdout.write(`(first ${limit}; --limit 0 lists them all)\n`)
+        }
+        return 0
+      }
+      const rows = await listQuarantine(store, filter)
+      const out = values.out ? createWriteStream(values.out) : io.stdout
+      if (!values.json) out.write(EXPORT_HEADER.join(',') + '\n')
+      for (const r of rows) out.write(exportLine(r, values.json ?? false))
+      if (values.out) {
+        out.end()
+        await once(out, 'close')
+        io.stderr.write(`${rows.length.toLocaleString('en')} row(s) written to ${values.out}\n`)
+      }
+      return 0
+    } finally {
+      await store.close()
+    }
+  },
+}
