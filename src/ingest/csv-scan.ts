@@ -67,12 +67,15 @@ export async function scanCsv(path: string): Promise<CsvScan> {
     }
     if (why) continue
     // UTF-8: check complete lines; a newline byte never sits inside a multi-byte sequence
+    // (the carried bytes are joined to this chunk's first line only: copying whole chunks cost
+    // more than the check)
     const lastNl = chunk.lastIndexOf(NL)
     if (lastNl >= 0) {
-      const part = carry.length
-        ? Buffer.concat([carry, chunk.subarray(0, lastNl)])
-        : chunk.subarray(0, lastNl)
-      if (!isUtf8(part)) why = 'invalid UTF-8'
+      const firstNl = chunk.indexOf(NL)
+      const head = carry.length
+        ? Buffer.concat([carry, chunk.subarray(0, firstNl)])
+        : chunk.subarray(0, firstNl)
+      if (!isUtf8(head) || !isUtf8(chunk.subarray(firstNl + 1, lastNl))) why = 'invalid UTF-8'
       carry = Buffer.from(chunk.subarray(lastNl + 1))
     } else carry = Buffer.concat([carry, chunk])
     // blank lines (also across the chunk boundary)
