@@ -2,10 +2,11 @@
 import { describe, it, expect } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { main } from '../src/cli/main.ts'
-import { IngestSummary } from '../src/ingest/index.ts'
+import { IngestSummary, eachQuarantined } from '../src/ingest/index.ts'
+import { openStore } from '../src/store/index.ts'
 
 const FIXTURES = new URL('./fixtures/ingest/', import.meta.url).pathname
 
@@ -94,9 +95,29 @@ describe('ringwatch ingest', () => {
         'B19,2024-05-01T10:00:00Z,10.00,EUR,ACC-1,Alpha,DE,,ACC-2',
       )
 
+      // the file named relative to another directory, and a paged export (2 rows a page)
+      const rel = relative(process.cwd(), bad)
+      const byRel = JSON.parse(
+        (await cli(['quarantine', 'list', '--db', db, '--file', rel, '--json'])).stdout,
+      )
+      expect(byRel).toHaveLength(22)
+      const store = await openStore({ path: db, readOnly: true })
+      try {
+        const paged = []
+        for await (const r of eachQuarantined(store, { file: bad }, 2)) paged.push(r.source_row)
+        expect(paged).toHaveLength(22)
+        expect(new Set(paged).size).toBe(22)
+      } finally {
+        await store.close()
+      }
+
       expect((await cli(['quarantine', 'list', '--db', db, '--limit', 'x'])).code).toBe(2)
+      expect((await cli(['quarantine', 'summary', '--db', db, '--limit', '5'])).code).toBe(2)
+      const typo = await cli(['quarantine', 'list', '--db', db, '--reason', 'same_acount'])
+      expect(typo.code).toBe(2)
+      expect(typo.stderr).toContain('same_account')
       expect((await cli(['quarantine', 'purge', '--db', db])).code).toBe(2)
-      const none = await cli(['quarantine', '--db', db, '--reason', 'no_such_reason'])
+      const none = await cli(['quarantine', '--db', db, '--reason', 'bad_json'])
       expect(none.stdout).toBe('no quarantined rows\n')
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -37,7 +37,7 @@ select
   *,
   tx_id is not null and ts is not null and amount is not null and currency is not null
     and debtor_account is not null and creditor_account is not null
-    and try_cast(ts as timestamptz) <= ts_limit
+    and rw_ts_shaped(ts) and try_cast(ts as timestamptz) <= ts_limit
     -- digits and one inner dot, at most 16 integer digits, no more decimals than the currency's
     -- (≤ 2; least() skips nulls, hence the test for a known currency first), and not zero
     and not amount glob '*[!0-9.]*' and not starts_with(amount, '.')
@@ -61,7 +61,9 @@ select
     when currency is null then 'missing_field:currency'
     when debtor_account is null then 'missing_field:debtor_account'
     when creditor_account is null then 'missing_field:creditor_account'
-    when try_cast(ts as timestamptz) is null then 'bad_timestamp:ts'
+    -- ISO 8601 only: DuckDB's cast also reads 'epoch', 'infinity' and '-infinity'
+    when not rw_ts_shaped(ts) or not isfinite(try_cast(ts as timestamptz))
+      or try_cast(ts as timestamptz) is null then 'bad_timestamp:ts'
     when try_cast(ts as timestamptz) > ts_limit then 'future_timestamp:ts'
     when not regexp_full_match(amount, '[+-]?[0-9]+(\.[0-9]+)?') then 'bad_amount:amount'
     -- ≤ 0: a minus sign, or no digit other than 0 (a text test: casting is slow on millions)

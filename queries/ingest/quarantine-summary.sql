@@ -2,7 +2,7 @@
 select q.path, q.file_id, f.run_id, q.reason_code, count(*) as n, min(q.source_row) as first_row
 from quarantine q
 left join ingest_files f using (file_id)
-where ($file::varchar is null or q.path = $file or q.file_id = $file)
+where ($file::varchar is null or q.path = $file or q.path = $path or q.file_id = $file)
   and ($run::varchar is null or f.run_id = $run)
   and ($reason::varchar is null or q.reason_code = $reason)
 group by q.path, q.file_id, f.run_id, f.ingested_at, q.reason_code

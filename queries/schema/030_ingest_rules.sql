@@ -41,7 +41,12 @@ create or replace macro rw_iban_shaped(s) as
 create or replace macro rw_iban_bban_digits(s) as
   length(s) > 4 and not substr(s, 5) glob '*[!0-9]*';
 
--- The process that started a run. A run still 'running' when another process opens the database
--- for writing was cut short (killed, crashed, power lost): DuckDB lets one process write a file at
--- a time, so no other process can be running it. openStore marks such runs 'interrupted'.
-alter table runs add column pid integer;
+-- A timestamp written the ISO 8601 way, date first (DuckDB's cast alone also accepts 'epoch',
+-- 'infinity' and '-infinity'). The cast decides the rest.
+create macro rw_ts_shaped(s) as s glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*';
+
+-- The process that started a run (a random id per process: process ids repeat, in containers
+-- the server is often pid 1 on every start). A run still 'running' when another process opens the
+-- database for writing was cut short (killed, crashed, power lost): DuckDB lets one process write
+-- a file at a time, so no other process can be running it. openStore marks such runs 'interrupted'.
+alter table runs add column owner varchar;

@@ -13,8 +13,10 @@ export { readPacs008, pacs008Row } from './readers/pacs008.ts'
 export { scanCsv, sniffDelimiter } from './csv-scan.ts'
 export type { CsvEngine } from './land.ts'
 export {
+  eachQuarantined,
   listQuarantine,
   summarizeQuarantine,
+  REASON_CODES,
   type QuarantineFilter,
   type QuarantinedRow,
   type QuarantineCount,

@@ -2,6 +2,7 @@
 // were landed before (manifest by SHA-256), checkpointing after each file, recording the run.
 import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { InputFormat } from '../schema/transfer.ts'
 import type { Store } from '../store/index.ts'
 import { canonicalJson, sha256File } from '../util/hash.ts'
@@ -9,9 +10,10 @@ import { isRingwatchError } from '../util/errors.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import type { IngestConfig } from './config.ts'
 import { scanCsv } from './csv-scan.ts'
-import { landFile, type CsvEngine } from './land.ts'
+import { landFile, NativeCsvError, type CsvEngine } from './land.ts'
 import { expandPaths } from './paths.ts'
 import { totalsOf, type FileResult, type IngestSummary } from './summary.ts'
+import { PROCESS_ID } from '../store/index.ts'
 
 export interface IngestOptions {
   format?: InputFormat
@@ -38,7 +40,7 @@ export async function ingestPaths(
   await store.run('ingest/run-start', {
     run_id: runId,
     started_at: started.toISOString(),
-    pid: process.pid,
+    owner: PROCESS_ID,
   })
   const inputs = expandPaths(paths, opts.format)
   const files: FileResult[] = []
@@ -64,6 +66,8 @@ export async function ingestPaths(
       progress.start(label)
       let fileId: string | null = null
       try {
+        // size and modification time before the bytes are hashed: checked again before commit
+        const before = statSync(input.path)
         const csv = input.format === 'csv' ? await scanCsv(input.path) : undefined
         fileId = csv ? csv.sha256 : await sha256File(input.path)
         const seen = await store.one<{ path: string }>('ingest/file-find', { file_id: fileId })
@@ -83,10 +87,12 @@ export async function ingestPaths(
           landFile(
             store,
             {
-              path: input.path,
+              // stored resolved: the same file is found again whatever directory it was named from
+              path: resolve(input.path),
               format: input.format,
               fileId: fileId!,
-              size: statSync(input.path).size,
+              size: before.size,
+              mtimeMs: before.mtimeMs,
               csv,
             },
             {
@@ -106,6 +112,7 @@ export async function ingestPaths(
           // DuckDB's CSV reader refusing a file the pre-scan found simple: the JavaScript reader
           // (which reports such rows one by one) gets the file in a fresh transaction
           if (
+            !(e instanceof NativeCsvError) ||
             input.format !== 'csv' ||
             engine !== 'auto' ||
             !csv?.simple ||

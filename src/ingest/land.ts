@@ -14,6 +14,9 @@ import {
   stageParquetNative,
 } from '../store/staging.ts'
 import { RingwatchError } from '../util/errors.ts'
+import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { extname, join } from 'node:path'
 import type { Reject } from './batch.ts'
 import { mapColumns } from './columns.ts'
 import type { CsvScan } from './csv-scan.ts'
@@ -28,8 +31,33 @@ export interface LandInput {
   path: string
   format: InputFormat
   fileId: string
+  /** Size and modification time when the file was hashed: it must not change before commit. */
   size: number
+  mtimeMs: number
   csv?: CsvScan
+}
+
+/**
+ * DuckDB's CSV reader failed on a file (not a rule, not the database): the JavaScript reader,
+ * which reports unreadable rows one by one, may take the file instead.
+ */
+export class NativeCsvError extends Error {
+  constructor(cause: Error) {
+    super(cause.message, { cause })
+    this.name = 'NativeCsvError'
+  }
+}
+
+/**
+ * A name DuckDB's readers take literally: read_csv and read_parquet expand glob characters in a
+ * path (`x[1].csv` would read `x1.csv`), so such a file is read through a symlink with a plain name.
+ */
+function literalPath(path: string): { path: string; done: () => void } {
+  if (!/[*?[\]{}]/.test(path)) return { path, done: () => {} }
+  const dir = mkdtempSync(join(tmpdir(), 'rw-ingest-'))
+  const link = join(dir, 'file' + extname(path).replace(/[^.a-zA-Z0-9]/g, ''))
+  symlinkSync(path, link)
+  return { path: link, done: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 export interface LandOptions {
@@ -71,7 +99,12 @@ function nativeReject(line: number, csvLine: string, delim: string, ncols: numbe
   }
 }
 
-async function stage(tx: Queries, file: LandInput, opts: LandOptions): Promise<'native' | 'arrow'> {
+async function stage(
+  tx: Queries,
+  file: LandInput,
+  opts: LandOptions,
+  cleanups: (() => void)[],
+): Promise<'native' | 'arrow'> {
   const rejects: Reject[] = []
   let batches: AsyncIterable<RecordBatch> | undefined
   let engine: 'native' | 'arrow' = 'arrow'
@@ -88,12 +121,17 @@ async function stage(tx: Queries, file: LandInput, opts: LandOptions): Promise<'
         )
         const header = names?.fields ?? []
         const map = mapColumns(header, file.path)
+        const literal = literalPath(file.path)
         const refused = await stageCsvNative(tx, {
-          path: file.path,
+          path: literal.path,
           delim: scan.delim,
           ncols: header.length,
           map,
         })
+          .catch((e: Error) => {
+            throw new NativeCsvError(e)
+          })
+          .finally(literal.done)
         for (const r of refused)
           rejects.push(nativeReject(r.line, r.csvLine, scan.delim, header.length))
         await numberStagedRows(
@@ -111,9 +149,12 @@ async function stage(tx: Queries, file: LandInput, opts: LandOptions): Promise<'
       break
     }
     case 'parquet': {
-      const columns = await parquetColumns(tx, file.path)
+      // the view reads the file until the file's transaction ends: the link stays until then
+      const literal = literalPath(file.path)
+      cleanups.push(literal.done)
+      const columns = await parquetColumns(tx, literal.path)
       await stageParquetNative(tx, {
-        path: file.path,
+        path: literal.path,
         columns,
         map: mapColumns(columns, file.path),
       })
@@ -157,18 +198,35 @@ function stepTimer(): (step: string) => void {
 
 /** Lands one file; throws (and leaves the database as it was) on any failure. */
 export async function landFile(store: Store, file: LandInput, opts: LandOptions): Promise<Landed> {
-  return store.session((session) => landInSession(session, file, opts))
+  const cleanups: (() => void)[] = []
+  try {
+    return await store.session((session) => landInSession(session, file, opts, cleanups))
+  } finally {
+    for (const done of cleanups) done()
+  }
+}
+
+/** Refuses a file whose size or modification time changed since it was hashed. */
+function checkUnchanged(file: LandInput): void {
+  const now = statSync(file.path)
+  if (now.size !== file.size || now.mtimeMs !== file.mtimeMs)
+    throw new RingwatchError(
+      `${file.path}: the file changed while it was being landed (size or modification time); ` +
+        'nothing of it landed: land it again once it is complete',
+    )
 }
 
 async function landInSession(
   session: Session,
   file: LandInput,
   opts: LandOptions,
+  cleanups: (() => void)[],
 ): Promise<Landed> {
   const t = stepTimer()
   await session.run('ingest/session-utc')
+  await session.run('ingest/session-order')
   await session.run('ingest/rejects-create')
-  const engine = await stage(session, file, opts)
+  const engine = await stage(session, file, opts, cleanups)
   t('stage')
   await session.run('ingest/params-create', {
     now: opts.now.toISOString(),
@@ -208,6 +266,7 @@ async function landInSession(
         `${file.path}: rows do not reconcile (read ${rows.rows_read}, accepted ` +
           `${rows.rows_accepted}, quarantined ${rows.rows_quarantined}); nothing landed`,
       )
+    checkUnchanged(file)
     await tx.run('ingest/file-insert', {
       file_id: file.fileId,
       path: file.path,

@@ -4,8 +4,34 @@ import { resolve } from 'node:path'
 import type { Queries } from '../store/index.ts'
 import type { Reject } from './batch.ts'
 
+/**
+ * Every reason a row is quarantined for: the rules of the canonical record
+ * (queries/ingest/checked-create.sql), then rows that could not be read into fields (readers).
+ */
+export const REASON_CODES = [
+  'missing_field',
+  'bad_timestamp',
+  'future_timestamp',
+  'bad_amount',
+  'nonpositive_amount',
+  'amount_too_large',
+  'amount_scale',
+  'unknown_currency',
+  'bad_iban',
+  'same_account',
+  'bad_bic',
+  'unknown_country',
+  'bad_hs_code',
+  'duplicate_tx_id',
+  'tx_id_exists',
+  'wrong_column_count',
+  'unterminated_quote',
+  'invalid_utf8',
+  'bad_json',
+] as const
+
 export interface QuarantineFilter {
-  /** A file as given to ingest (resolved against the working directory too) or its SHA-256. */
+  /** A file as given to ingest (from any directory: it is resolved) or its SHA-256. */
   file?: string
   run?: string
   reason?: string
@@ -29,37 +55,62 @@ export interface QuarantineCount {
 }
 
 function params(f: QuarantineFilter) {
-  return { run: f.run ?? null, reason: f.reason ?? null }
-}
-
-/** The file filter's candidates: the text as given, and as a path resolved from here. */
-function files(f: QuarantineFilter): (string | null)[] {
-  if (f.file === undefined) return [null]
-  const abs = resolve(f.file)
-  return abs === f.file ? [f.file] : [f.file, abs]
-}
-
-export async function listQuarantine(q: Queries, f: QuarantineFilter): Promise<QuarantinedRow[]> {
-  for (const file of files(f)) {
-    const rows = await q.all<QuarantinedRow>('ingest/quarantine-list', {
-      ...params(f),
-      file,
-      limit: f.limit ?? null,
-    })
-    if (rows.length || file === null)
-      return rows.map((r) => ({ ...r, source_row: Number(r.source_row) }))
+  return {
+    file: f.file ?? null,
+    path: f.file === undefined ? null : resolve(f.file),
+    run: f.run ?? null,
+    reason: f.reason ?? null,
   }
-  return []
+}
+
+type PageRow = QuarantinedRow & { landed_at: string }
+
+const FIRST = { after_at: '', after_file: '', after_row: -1, after_reason: '', after_column: '' }
+
+async function page(q: Queries, f: QuarantineFilter, after: typeof FIRST, size: number) {
+  return q.all<PageRow>('ingest/quarantine-page', { ...params(f), ...after, page: size })
+}
+
+function row({ landed_at: _, ...r }: PageRow): QuarantinedRow {
+  return { ...r, source_row: Number(r.source_row) }
+}
+
+/** The first `f.limit` matching rows (all when no limit), oldest file first, then by line. */
+export async function listQuarantine(q: Queries, f: QuarantineFilter): Promise<QuarantinedRow[]> {
+  if (f.limit === undefined) {
+    const all: QuarantinedRow[] = []
+    for await (const r of eachQuarantined(q, f)) all.push(r)
+    return all
+  }
+  return (await page(q, f, FIRST, f.limit)).map(row)
+}
+
+/** Every matching row in the same order, a page at a time (a file may have millions). */
+export async function* eachQuarantined(
+  q: Queries,
+  f: QuarantineFilter,
+  size = 10_000,
+): AsyncGenerator<QuarantinedRow> {
+  let after = FIRST
+  for (;;) {
+    const rows = await page(q, f, after, size)
+    for (const r of rows) yield row(r)
+    if (rows.length < size) return
+    const last = rows[rows.length - 1]
+    after = {
+      after_at: last.landed_at,
+      after_file: last.file_id,
+      after_row: Number(last.source_row),
+      after_reason: last.reason_code,
+      after_column: last.column_name ?? '',
+    }
+  }
 }
 
 export async function summarizeQuarantine(
   q: Queries,
   f: QuarantineFilter,
 ): Promise<QuarantineCount[]> {
-  for (const file of files(f)) {
-    const rows = await q.all<QuarantineCount>('ingest/quarantine-summary', { ...params(f), file })
-    if (rows.length || file === null)
-      return rows.map((r) => ({ ...r, n: Number(r.n), first_row: Number(r.first_row) }))
-  }
-  return []
+  const rows = await q.all<QuarantineCount>('ingest/quarantine-summary', params(f))
+  return rows.map((r) => ({ ...r, n: Number(r.n), first_row: Number(r.first_row) }))
 }

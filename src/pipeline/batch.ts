@@ -14,6 +14,7 @@ import { verifyAudit } from '../cases/index.ts'
 import { newRunId, type ScanDeps } from './scan-core.ts'
 import { runScan } from './scan.ts'
 import { ScanSummary } from './scan-summary.ts'
+import { PROCESS_ID } from '../store/index.ts'
 
 export interface ListSpec {
   file: string
@@ -99,7 +100,7 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
     run_id: runId,
     kind: 'batch',
     now: started,
-    pid: process.pid,
+    owner: PROCESS_ID,
   })
   const failures: BatchReport['failures'] = []
   const fail = (stage: BatchReport['failures'][number]['stage'], e: unknown, file?: string) => {

@@ -17,6 +17,7 @@ import type { DetectLike, GraphLike, ScanEngines } from './engines.ts'
 import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
 import { resolveWindow } from './window.ts'
 import type { ScanSummary } from './scan-summary.ts'
+import { PROCESS_ID } from '../store/index.ts'
 
 export interface ScanDeps {
   store: Store
@@ -57,7 +58,7 @@ export async function runScanWith(
     run_id: runId,
     kind: 'scan',
     now: nowIso(),
-    pid: process.pid,
+    owner: PROCESS_ID,
   })
   const summary: ScanSummary = {
     run_id: runId,

@@ -1,6 +1,8 @@
 // Opens the DuckDB database (one instance per file per process), applies migrations, and runs named
 // queries through prepared statements. The only module that talks to DuckDB.
 import { mkdirSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import {
   DuckDBInstanceCache,
@@ -17,6 +19,9 @@ export type Param = string | number | bigint | boolean | null
 export type Params = Record<string, Param>
 
 export const DEFAULT_DB = './data/ringwatch.duckdb'
+
+/** This process, as the owner of the runs it starts (runs.owner): a random id, not the pid. */
+export const PROCESS_ID = `${hostname()}:${process.pid}:${randomUUID()}`
 
 /** A serialised connection: one statement at a time, prepared statements cached by query name. */
 export class Conn {
@@ -151,7 +156,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   if (!opts.readOnly) {
     await main.exclusive((raw) => migrate(raw))
     // runs another process left 'running' were cut short: it can no longer be writing
-    await main.run('store/runs-interrupted', { pid: process.pid, now: new Date().toISOString() })
+    await main.run('store/runs-interrupted', { owner: PROCESS_ID, now: new Date().toISOString() })
   }
   let closed = false
   return {

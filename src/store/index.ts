@@ -1,5 +1,5 @@
 // store/: the only code that knows DuckDB.
-export { openStore, withStore, DEFAULT_DB, Conn } from './db.ts'
+export { openStore, withStore, DEFAULT_DB, PROCESS_ID, Conn } from './db.ts'
 export type { Store, Session, Queries, Params, Param, OpenOptions } from './db.ts'
 export type { Row } from './convert.ts'
 export { isoTimestamp } from './convert.ts'

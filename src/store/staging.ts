@@ -36,7 +36,8 @@ function extraJson(cols: string[], extra: ColumnMap['extra'], names: Names) {
   if (!extra.length) return 'null::varchar'
   const parts = extra.map((e, i) => {
     names.params[`x${i}`] = e.name
-    return `${names.ref(`x${i}`)}, nullif(${cols[e.index]}, '')`
+    // as text: an extra Parquet column may be typed (nullif(int, '') fails)
+    return `${names.ref(`x${i}`)}, nullif(${cols[e.index]}::varchar, '')`
   })
   return `json_object(${parts.join(', ')})::varchar`
 }
@@ -127,7 +128,8 @@ from read_csv($path, header = false, skip = 1, auto_detect = false, delim = $del
 export async function numberStagedRows(q: Queries, rejectedLines: number[]): Promise<void> {
   await q.conn.exclusive(async (raw) => {
     if (rejectedLines.length) {
-      // Staged rows before the i-th rejected line (1-based i, line r): r - 1 - i.
+      // Staged rows before the i-th rejected line (0-based i, line r): r - 2 - i (the header and
+      // the i refused lines before it are not staged rows).
       const before = rejectedLines.map((r, i) => r - 2 - i)
       await raw.run('create or replace temp table stg_shift (before bigint)')
       await raw.run(`insert into stg_shift select unnest(from_json($b, '["BIGINT"]'))`, {

@@ -5,8 +5,10 @@ import { once } from 'node:events'
 import { parse, dbOption, jsonOption, type Command } from '../command.ts'
 import { openStore } from '../../store/index.ts'
 import {
+  eachQuarantined,
   listQuarantine,
   summarizeQuarantine,
+  REASON_CODES,
   type QuarantineFilter,
   type QuarantinedRow,
 } from '../../ingest/index.ts'
@@ -23,16 +25,15 @@ pacs.008), field, raw value and the reason.
 summary  rows counted by file and reason (the default)
 list     the rows themselves, oldest file first (--limit N, default 50; 0 for all)
 export   every matching row for repair and resubmission: CSV with a header (file, line, column,
-         raw_value, reason_code, reason, raw_row), or JSON lines with --json; to --out F or stdout
+         raw_value, reason_code, reason, raw_row), or JSON lines with --json; to --out F or stdout.
+         raw_row is the line as read for rows that could not be split into fields, and the row's
+         fields (trimmed) as JSON for rows that broke a rule.
 
-  --file F      a file as given to ingest, or its SHA-256 (the file id)
+  --file F      a file as given to ingest (from any directory) or its SHA-256 (the file id)
   --run R       an ingest run id (printed by ingest --json as run_id)
-  --reason C    a reason code: missing_field, bad_timestamp, future_timestamp, bad_amount,
-                nonpositive_amount, amount_too_large, amount_scale, unknown_currency, bad_iban,
-                same_account, bad_bic, unknown_country, bad_hs_code, duplicate_tx_id,
-                tx_id_exists; rows that could not be read into fields: wrong_column_count,
-                unterminated_quote, invalid_utf8, bad_json
-  --db P        database file (default ./data/ringwatch.duckdb)`
+  --reason C    a reason code: ${REASON_CODES.join(', ')}
+  --db P        database file (default ./data/ringwatch.duckdb); read only, so not while
+                another process (serve, ingest, scan) has it open`
 
 const EXPORT_COLUMNS = [
   'path',
@@ -84,6 +85,10 @@ export const command: Command = {
       throw new BadInputError(`expected 'quarantine summary', 'list' or 'export'\n\n${usage}`)
     if (values.out !== undefined && sub !== 'export')
       throw new BadInputError(`--out goes with 'quarantine export'\n\n${usage}`)
+    if (values.limit !== undefined && sub !== 'list')
+      throw new BadInputError(`--limit goes with 'quarantine list'\n\n${usage}`)
+    if (values.reason !== undefined && !(REASON_CODES as readonly string[]).includes(values.reason))
+      throw new BadInputError(`--reason ${values.reason}: one of ${REASON_CODES.join(', ')}`)
     const filter: QuarantineFilter = { file: values.file, run: values.run, reason: values.reason }
     const store = await openStore({ path: values.db, readOnly: true })
     try {
@@ -126,14 +131,20 @@ export const command: Command = {
         }
         return 0
       }
-      const rows = await listQuarantine(store, filter)
       const out = values.out ? createWriteStream(values.out) : io.stdout
-      if (!values.json) out.write(EXPORT_HEADER.join(',') + '\n')
-      for (const r of rows) out.write(exportLine(r, values.json ?? false))
+      const write = async (text: string) => {
+        if (!out.write(text)) await once(out, 'drain')
+      }
+      let n = 0
+      if (!values.json) await write(EXPORT_HEADER.join(',') + '\n')
+      for await (const r of eachQuarantined(store, filter)) {
+        await write(exportLine(r, values.json ?? false))
+        n++
+      }
       if (values.out) {
         out.end()
         await once(out, 'close')
-        io.stderr.write(`${rows.length.toLocaleString('en')} row(s) written to ${values.out}\n`)
+        io.stderr.write(`${n.toLocaleString('en')} row(s) written to ${values.out}\n`)
       }
       return 0
     } finally {
