@@ -101,7 +101,7 @@ export async function ingestPaths(
               futureHours: opts.config.future_tolerance_hours,
               batchRows: opts.config.batch_rows,
               csvEngine,
-              onRows: (r) => progress.update(r),
+              onRows: (r, step) => progress.update(r, step),
             },
           )
         const engine = opts.csvEngine ?? 'auto'

@@ -66,7 +66,8 @@ export interface LandOptions {
   futureHours: number
   batchRows: number
   csvEngine: CsvEngine
-  onRows?: (rows: number) => void
+  /** Rows read so far, and the step under way once all are read ('checking', 'landing'). */
+  onRows?: (rows: number, step?: string) => void
 }
 
 export interface Landed {
@@ -232,6 +233,9 @@ async function landInSession(
     now: opts.now.toISOString(),
     future_hours: opts.futureHours,
   })
+  const c = (await session.one<{ rows_read: number }>('ingest/stage-counts'))!
+  const rowsRead = Number(c.rows_read)
+  opts.onRows?.(rowsRead, 'checking')
   // checks that read only the file's own rows, before the transaction
   await session.run('ingest/fault-dup-hashes')
   const hashes = (await session.one<{ n: number }>('ingest/dup-hashes-count'))!
@@ -241,8 +245,7 @@ async function landInSession(
   await session.run('ingest/fault-accounts')
   await session.run('ingest/fault-ibans')
   t('ibans')
-  const c = (await session.one<{ rows_read: number }>('ingest/stage-counts'))!
-  const rowsRead = Number(c.rows_read)
+  opts.onRows?.(rowsRead, 'landing')
   return session.transaction(async (tx) => {
     // tx_ids already landed: read inside the transaction that lands the file
     await tx.run('ingest/fault-seen')
