@@ -121,6 +121,40 @@ describe('quarantine', () => {
     expect(results.native).toEqual(results.js)
   })
 
+  it('explains every reason in plain words, an amount of an unknown currency included', async () => {
+    // a reason may never be empty: for an unknown currency the amount rule comes first, and its
+    // text once lacked the currency's decimals (null), which failed the whole file
+    const file = join(dir, 'reasons.csv')
+    const head = 'tx_id,ts,amount,currency,debtor_account,creditor_account,debtor_country\n'
+    writeFileSync(
+      file,
+      head +
+        'R1,2024-05-01T10:00:00Z,1.005,XYZ,A1,A2,DE\n' +
+        'R2,2024-05-01T10:00:00Z,1.5,JPY,A1,A2,DE\n' +
+        'R3,2024-05-01T10:00:00Z,1.0005,BHD,A1,A2,DE\n' +
+        'R4,2024-05-01T10:00:00Z,100,JPY,A1,A2,de\n',
+    )
+    await withStore(async (store) => {
+      const s = await ingestPaths(store, [file], { config, now })
+      expect(s.files[0].status).toBe('landed')
+      expect([s.files[0].rows_accepted, s.files[0].rows_quarantined]).toEqual([1, 3])
+      const q = await quarantineOf(store, file)
+      expect(q.map((r) => [r.line, r.reason_code])).toEqual([
+        [2, 'amount_scale'],
+        [3, 'amount_scale'],
+        [4, 'amount_scale'],
+      ])
+      expect(q[0].reason).toContain('XYZ is no ISO 4217 code')
+      expect(q[1].reason).toContain('JPY allows 0')
+      expect(q[2].reason).toContain('BHD allows 3 but ringwatch stores 2')
+      const [landed] = await sql<{ debtor_country: string }>(
+        store,
+        `select debtor_country from payments where tx_id = 'R4'`,
+      )
+      expect(landed.debtor_country).toBe('DE')
+    })
+  })
+
   it('rejects rows that cannot be split into fields: invalid UTF-8, unterminated quote', async () => {
     const file = join(dir, 'structure.csv')
     const head = 'tx_id,ts,amount,currency,debtor_account,creditor_account,purpose\n'

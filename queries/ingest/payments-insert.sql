@@ -4,8 +4,8 @@
 insert into payments
 select
   tx_id,
-  make_timestamp(epoch_us(ts::timestamptz)),
-  amount::decimal(18, 2),
+  make_timestamp(epoch_us(ts_v)),
+  amount_v,
   currency,
   debtor_account,
   debtor_name,

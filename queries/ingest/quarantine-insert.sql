@@ -7,10 +7,12 @@ with
       split_part(f.rule, ':', 1) as reason_code,
       split_part(f.rule, ':', 2) as column_name,
       split_part(f.rule, ':', 3) as detail,
-      f.*,
-      k.iban_length
+      f.* exclude (minor_units),
+      k.iban_length,
+      cur.minor_units
     -- `ok is not true`: the quick test first (null when a cast fails), the full rule after it
     from stg_checked f
+    left join ref_currency cur on cur.code = f.currency
     -- the country of an IBAN-length fault's account
     left join ref_country k on k.code = substr(
       case split_part(f.rule, ':', 2)
@@ -47,8 +49,12 @@ select
     when 'amount_too_large' then 'amount has more than 16 integer digits'
     when 'amount_scale' then
       'amount has ' || length(rtrim(split_part(raw_value, '.', 2), '0')) || ' decimals; '
-        || currency || ' allows ' || minor_units
-        || case when minor_units > 2 then ' but ringwatch stores 2' else '' end
+        || case
+          -- an unknown currency: its rule comes after this one, at most 2 decimals are stored
+          when minor_units is null then 'at most 2 are stored (' || currency || ' is no ISO 4217 code)'
+          else currency || ' allows ' || minor_units
+            || case when minor_units > 2 then ' but ringwatch stores 2' else '' end
+        end
     when 'unknown_currency' then 'not an ISO 4217 currency code'
     when 'bad_iban' then
       case detail

@@ -7,11 +7,13 @@ import type { InputFormat } from '../schema/transfer.ts'
 import type { Queries, Session, Store } from '../store/index.ts'
 import { appendArrow } from '../store/append.ts'
 import {
+  createCleanView,
   numberStagedRows,
   parquetColumns,
   stageCsvNative,
   stageFromRaw,
   stageParquetNative,
+  VALUE_KIND,
 } from '../store/staging.ts'
 import { RingwatchError } from '../util/errors.ts'
 import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs'
@@ -217,6 +219,49 @@ function checkUnchanged(file: LandInput): void {
     )
 }
 
+/**
+ * The checks that read only the file's own staged rows (stg_in), before its transaction: the
+ * distinct values of its code-like fields and those that break a rule, the cleaned view stg, and
+ * tx_ids used twice.
+ */
+export async function checkStaged(
+  session: Queries,
+  opts: {
+    now: Date
+    futureHours: number
+    /** Clean every field row by row, whatever its values: the reference tests hold the rest to. */
+    cleanAll?: boolean
+  },
+  t: (step: string) => void = () => {},
+): Promise<void> {
+  await session.run('ingest/params-create', {
+    now: opts.now.toISOString(),
+    future_hours: opts.futureHours,
+  })
+  await session.run('ingest/values-create')
+  t('values')
+  await session.run('ingest/values-unclean')
+  const unclean = await session.all<{ kind: string }>('ingest/unclean-kinds')
+  await createCleanView(
+    session,
+    new Set(opts.cleanAll ? Object.values(VALUE_KIND) : unclean.map((u) => u.kind)),
+  )
+  t('unclean')
+  await session.run('ingest/faults-create')
+  t('faults')
+  await session.run('ingest/fault-dup-hashes')
+  const hashes = (await session.one<{ n: number }>('ingest/dup-hashes-count'))!
+  await session.run(Number(hashes.n) ? 'ingest/fault-dups' : 'ingest/dups-none')
+  t('dups')
+}
+
+/** The checks that read the database (tx_ids already landed) and the view of every rule. */
+export async function checkAgainstLanded(tx: Queries): Promise<void> {
+  // tx_ids already landed: read inside the transaction that lands the file
+  await tx.run('ingest/fault-seen')
+  await tx.run('ingest/checked-create')
+}
+
 async function landInSession(
   session: Session,
   file: LandInput,
@@ -229,27 +274,13 @@ async function landInSession(
   await session.run('ingest/rejects-create')
   const engine = await stage(session, file, opts, cleanups)
   t('stage')
-  await session.run('ingest/params-create', {
-    now: opts.now.toISOString(),
-    future_hours: opts.futureHours,
-  })
   const c = (await session.one<{ rows_read: number }>('ingest/stage-counts'))!
   const rowsRead = Number(c.rows_read)
   opts.onRows?.(rowsRead, 'checking')
-  // checks that read only the file's own rows, before the transaction
-  await session.run('ingest/fault-dup-hashes')
-  const hashes = (await session.one<{ n: number }>('ingest/dup-hashes-count'))!
-  await session.run(Number(hashes.n) ? 'ingest/fault-dups' : 'ingest/dups-none')
-  t('dups')
-  await session.run('ingest/fault-banks')
-  await session.run('ingest/fault-accounts')
-  await session.run('ingest/fault-ibans')
-  t('ibans')
+  await checkStaged(session, opts, t)
   opts.onRows?.(rowsRead, 'landing')
   return session.transaction(async (tx) => {
-    // tx_ids already landed: read inside the transaction that lands the file
-    await tx.run('ingest/fault-seen')
-    await tx.run('ingest/checked-create')
+    await checkAgainstLanded(tx)
     t('seen')
     const accepted = await tx.run('ingest/payments-insert', { file_id: file.fileId })
     t('payments')

@@ -1,9 +1,10 @@
 // Staging for ingest: whichever path reads a file, its rows reach the checks as one temporary view,
-// `stg` (source_row, the canonical fields cleaned up, extra), on the ingest session's connection:
+// `stg_in` (source_row, the canonical fields as read, extra), on the ingest session's connection:
 // - CSV: DuckDB's read_csv fills the temporary table stg_rows in one CREATE … AS statement, in file
 //   order (rowid 0 is the file's first row: DuckDB's reader gives no line numbers);
 // - Parquet: the view reads the file itself (read_parquet numbers the rows), nothing is copied;
 // - Arrow lander (Arrow, JSONL, pacs.008, CSV the JavaScript way): batches are appended to stg_raw.
+// The view `stg` over stg_in cleans the fields up (createCleanView), the same way on every path.
 // These statements commit on their own, outside the file's transaction: committed temporary tables
 // are scanned in parallel by the statements that check and land them, and they are never part of
 // the database file. The SELECTs are assembled here from column positions and identifiers DuckDB
@@ -49,8 +50,8 @@ async function setVariables(raw: Queries['conn']['raw'], values: Record<string, 
 
 /**
  * The clean-up every staged field gets on its way into stg, whichever path staged it (macros in
- * queries/schema/001_core.sql): trimmed and empty → null; codes upper-case; IBAN-shaped accounts
- * without spaces, upper-case.
+ * queries/schema/001_core.sql and 030_ingest_rules.sql): trimmed and empty → null; codes
+ * upper-case; IBAN-shaped accounts without spaces, upper-case.
  */
 export const CLEAN: Record<TransferColumn, string> = {
   tx_id: 'rw_clean',
@@ -69,25 +70,60 @@ export const CLEAN: Record<TransferColumn, string> = {
   hs_code: 'rw_clean',
 }
 
+/**
+ * The kind of value a field holds, for fields whose values repeat across a file (see
+ * queries/ingest/values-create.sql): such a field is cleaned row by row only when some value of its
+ * kind needs it. Fields without a kind are always cleaned.
+ */
+export const VALUE_KIND: Partial<Record<TransferColumn, string>> = {
+  currency: 'currency',
+  debtor_account: 'account',
+  creditor_account: 'account',
+  debtor_bank: 'bank',
+  creditor_bank: 'bank',
+  debtor_country: 'country',
+  creditor_country: 'country',
+  hs_code: 'hs',
+}
+
 function selectList(cols: string[], map: ColumnMap, names: Names): string {
   const fields = TRANSFER_COLUMNS.map((c) => {
     const i = map.fields[c]
-    return i === undefined ? `null::varchar as ${c}` : `${CLEAN[c]}(${cols[i]}::varchar) as ${c}`
+    return i === undefined ? `null::varchar as ${c}` : `${cols[i]}::varchar as ${c}`
   })
   return [...fields, `${extraJson(cols, map.extra, names)} as extra`].join(',\n  ')
 }
 
-/** The view stg over the rows appended to stg_raw (Arrow lander), through the same clean-up. */
+/** The view stg_in over the rows appended to stg_raw (Arrow lander). */
 export async function stageFromRaw(q: Queries): Promise<void> {
-  const fields = TRANSFER_COLUMNS.map((c) => `${CLEAN[c]}(${c}) as ${c}`).join(', ')
   await q.conn.exclusive((raw) =>
-    raw.run(`create or replace temp view stg as select source_row, ${fields}, extra from stg_raw`),
+    raw.run(
+      `create or replace temp view stg_in as
+       select source_row, ${TRANSFER_COLUMNS.join(', ')}, extra from stg_raw`,
+    ),
+  )
+}
+
+/**
+ * The view stg: the staged rows of stg_in, cleaned up. `unclean` names the value kinds
+ * (VALUE_KIND) of which some value of this file changes in clean-up; fields of other kinds are
+ * taken as read, which is the same (queries/ingest/values-unclean.sql found no value to change).
+ */
+export async function createCleanView(q: Queries, unclean: ReadonlySet<string>): Promise<void> {
+  const fields = TRANSFER_COLUMNS.map((c) => {
+    const kind = VALUE_KIND[c]
+    return kind && !unclean.has(kind) ? c : `${CLEAN[c]}(${c}) as ${c}`
+  })
+  await q.conn.exclusive((raw) =>
+    raw.run(
+      `create or replace temp view stg as select source_row, ${fields.join(', ')}, extra from stg_in`,
+    ),
   )
 }
 
 /**
  * Stages a CSV file that has one record per line (checked by the caller) with DuckDB's read_csv,
- * every column as text. Rows DuckDB cannot split are returned with their line (header = line 1).
+ * every column as text, as read. Rows DuckDB cannot split are returned with their line (header = line 1).
  * Staged rows have no source_row: it comes from their position (see `numberStagedRows`).
  */
 export async function stageCsvNative(
@@ -120,7 +156,7 @@ from read_csv($path, header = false, skip = 1, auto_detect = false, delim = $del
 }
 
 /**
- * Numbers natively staged CSV rows by their file line and creates the view stg over them: the n-th
+ * Numbers natively staged CSV rows by their file line and creates the view stg_in over them: the n-th
  * staged row (n = rowid) sits on line n + 2 plus the number of lines DuckDB's reader refused before
  * it (header = line 1, one record per line). Without refused lines nothing is written: the view
  * gives rowid + 2.
@@ -140,7 +176,7 @@ export async function numberStagedRows(q: Queries, rejectedLines: number[]): Pro
         from (select rowid as n from stg_rows) s
         where stg_rows.rowid = s.n`)
     }
-    await raw.run(`create or replace temp view stg as
+    await raw.run(`create or replace temp view stg_in as
       select coalesce(source_row, rowid + 2) as source_row, * exclude (source_row) from stg_rows`)
   })
 }
@@ -159,8 +195,9 @@ export async function parquetColumns(q: Queries, path: string): Promise<string[]
 const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"'
 
 /**
- * Stages a Parquet file as the view stg over read_parquet (nothing copied: the checks and the insert
- * read the file, column by column as they need it); source_row is the file row number, 1-based.
+ * Stages a Parquet file as the view stg_in over read_parquet (nothing copied: the checks and the
+ * insert read the file, column by column as they need it); source_row is the file row number,
+ * 1-based.
  * The file's path and extra column names reach the view as session variables.
  */
 export async function stageParquetNative(
@@ -169,7 +206,7 @@ export async function stageParquetNative(
 ): Promise<void> {
   const cols = spec.columns.map(ident)
   const names = variables()
-  const sql = `create or replace temp view stg as select file_row_number + 1 as source_row,
+  const sql = `create or replace temp view stg_in as select file_row_number + 1 as source_row,
   ${selectList(cols, spec.map, names)}
 from read_parquet(getvariable('rw_stg_path'), file_row_number = true)`
   await q.conn.exclusive(async (raw) => {
