@@ -152,16 +152,16 @@ async function verdicts(
   store: Store,
   data: Record<string, Value>[],
   landed: string[] = [],
-  cleanAll = false,
+  reference = false,
 ) {
-  return store.session((s) => verdictsIn(s, data, landed, cleanAll))
+  return store.session((s) => verdictsIn(s, data, landed, reference))
 }
 
 async function verdictsIn(
   s: Session,
   data: Record<string, Value>[],
   landed: string[],
-  cleanAll: boolean,
+  reference: boolean,
 ) {
   await s.conn.exclusive(async (raw) => {
     await raw.run(`set TimeZone = 'UTC'`)
@@ -181,8 +181,8 @@ async function verdictsIn(
         { id },
       )
   })
-  await checkStaged(s, { now: new Date('2024-06-01T00:00:00Z'), futureHours: 24, cleanAll })
-  await checkAgainstLanded(s)
+  await checkStaged(s, { now: new Date('2024-06-01T00:00:00Z'), futureHours: 24, reference })
+  await checkAgainstLanded(s, reference)
   return rows<{ source_row: string; ok: boolean | null; rule: string | null; row: string }>(
     s,
     `select source_row, ok, rule,
@@ -209,8 +209,9 @@ describe('validation rules: fast forms', () => {
           }),
           { numRuns: 150, seed: 20261126 },
         )
-        // fields of a kind no value of which needs clean-up are taken as read: the same rows,
-        // verdicts and cleaned values as cleaning every field
+        // fields of a kind no value of which needs clean-up are taken as read, and a file with
+        // nothing to look up skips the lookups: the same rows, verdicts and cleaned values as
+        // cleaning every field and joining every lookup
         await fc.assert(
           fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), async (data) => {
             const lean = await verdicts(store, data, ['T4'])
@@ -271,6 +272,13 @@ describe('validation rules: fast forms', () => {
         // the same tx_id twice: the second row is the duplicate of the first
         const d = await verdicts(store, [base, base])
         expect(d.map((r) => r.rule)).toEqual([null, 'duplicate_tx_id:tx_id:2'])
+        // missing tx_ids are no duplicates of each other, and do not hide a duplicate
+        const m = await verdicts(store, [base, { ...base, tx_id: null }, base])
+        expect(m.map((r) => r.rule)).toEqual([
+          null,
+          'missing_field:tx_id',
+          'duplicate_tx_id:tx_id:2',
+        ])
       }
     })
   })

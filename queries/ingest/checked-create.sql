@@ -1,9 +1,9 @@
 -- Every rule of the canonical record (README "Input formats") over the staged rows of one file, as
 -- a view: payments-insert.sql lands the rows without a rule, quarantine-insert.sql keeps the others.
 -- A row's first broken rule, in the order below, is its quarantine reason ('reason_code:column',
--- turned into plain language by quarantine-insert.sql). Rules on a field's value alone (IBAN, BIC,
--- country, currency, HS code) were judged once per distinct value: stg_faults holds the values
--- that break one, and is empty for a clean file.
+-- turned into plain language by quarantine-insert.sql). What the rules look up for a row (faults
+-- of its values, an earlier row with its tx_id, its tx_id landed before) comes from stg_looked
+-- (looked-create.sql, or looked-clean-create.sql for a file with nothing to look up).
 --
 -- `ok` is a quick test of the same rules that implies `rule is null` (a test holds the two against
 -- each other on generated rows): `rule` is only worked out for the few rows the quick test does not
@@ -17,32 +17,9 @@ with
       s.*,
       try_cast(s.ts as timestamptz) as ts_v,
       try_cast(s.amount as decimal(18, 2)) as amount_v,
-      p.ts_limit,
-      cur.fault as currency_fault,
-      -- decimals the currency allows, as far as ringwatch stores them (≤ 2); null: unknown currency
-      case cur.fault when 'unknown' then null when 'odd' then cur.minor_units else 2 end
-        as minor_units,
-      di.fault as debtor_iban_fault,
-      ci.fault as creditor_iban_fault,
-      dbb.fault is not null as debtor_bic_bad,
-      cbb.fault is not null as creditor_bic_bad,
-      dk.fault is not null as debtor_country_bad,
-      ck.fault is not null as creditor_country_bad,
-      hs.fault is not null as hs_bad,
-      d.first_row as dup_first_row,
-      seen.tx_id is not null as already_landed
-    from stg s
+      p.ts_limit
+    from stg_looked s
     cross join stg_params p
-    left join stg_faults cur on cur.kind = 'currency' and cur.value = s.currency
-    left join stg_faults di on di.kind = 'account' and di.value = s.debtor_account
-    left join stg_faults ci on ci.kind = 'account' and ci.value = s.creditor_account
-    left join stg_faults dbb on dbb.kind = 'bank' and dbb.value = s.debtor_bank
-    left join stg_faults cbb on cbb.kind = 'bank' and cbb.value = s.creditor_bank
-    left join stg_faults dk on dk.kind = 'country' and dk.value = s.debtor_country
-    left join stg_faults ck on ck.kind = 'country' and ck.value = s.creditor_country
-    left join stg_faults hs on hs.kind = 'hs' and hs.value = s.hs_code
-    left join stg_dup d on d.tx_id = s.tx_id
-    left join stg_seen seen on seen.tx_id = s.tx_id
   ),
   quick as (
     select
