@@ -23,6 +23,13 @@ import { TRANSFER_COLUMNS } from '../src/schema/transfer.ts'
 
 export type Mode = 'ringwatch' | 'floor-csv' | 'floor-parquet' | 'floor-append'
 
+/**
+ * Check digits of a German IBAN (18-digit BBAN) in bigint arithmetic: the BBAN mod 97, then 'DE00'
+ * as digits (131400) appended; 98 minus the remainder.
+ */
+const DE_CHECK = `create or replace temp macro de_check(bban) as lpad((98 - (((substr(bban, 1, 15)::bigint
+  % 97) * 1000 + substr(bban, 16, 3)::bigint) % 97 * 1000000 + 131400) % 97)::varchar, 2, '0')`
+
 /** Canonical rows: valid IBANs (check digits computed), BICs, HS codes; all unique tx_ids. */
 const ROWS_SQL = `
   with r as (
@@ -36,11 +43,11 @@ const ROWS_SQL = `
     strftime(timestamp '2024-01-01' + to_microseconds(i * 2503), '%Y-%m-%dT%H:%M:%S.%fZ') as ts,
     ((i % 99991) + 1)::varchar || '.' || lpad((i % 100)::varchar, 2, '0') as amount,
     case when i % 10 = 0 then 'USD' else 'EUR' end as currency,
-    'DE' || lpad((98 - rw_mod97(rw_iban_digits('DE00' || bban_d)))::varchar, 2, '0') || bban_d as debtor_account,
+    'DE' || de_check(bban_d) || bban_d as debtor_account,
     'Company ' || (i % 200000) as debtor_name,
     'DE' as debtor_country,
     'COBADEFFXXX' as debtor_bank,
-    'DE' || lpad((98 - rw_mod97(rw_iban_digits('DE00' || bban_c)))::varchar, 2, '0') || bban_c as creditor_account,
+    'DE' || de_check(bban_c) || bban_c as creditor_account,
     'Trader ' || ((i * 7 + 13) % 200000) as creditor_name,
     case when i % 5 = 0 then 'AE' else 'DE' end as creditor_country,
     'DEUTDEFF' as creditor_bank,
@@ -57,6 +64,7 @@ export async function generateFiles(
   const out: Record<string, string> = {}
   try {
     await store.conn.exclusive(async (raw) => {
+      await raw.run(DE_CHECK)
       await raw.run(`create table gen as ${ROWS_SQL}`, { n })
       if (formats.includes('csv')) {
         out.csv = join(dir, `rows-${n}.csv`)
