@@ -47,6 +47,39 @@ describe('idempotent, atomic loads', () => {
     }
   })
 
+  it('a Parquet file hashed while it is staged is still skipped when landed before', async () => {
+    // Parquet files are hashed while DuckDB stages and checks them; the same bytes under another
+    // name are found once the hash is known, before their transaction, and nothing lands twice
+    const dir = mkdtempSync(join(tmpdir(), 'rw-twice-pq-'))
+    try {
+      const first = join(dir, 'day.parquet')
+      const copy = join(dir, 'day-copy.parquet')
+      await withStore(async (store) => {
+        await sql(
+          store,
+          `copy (select * from read_csv('${join(FIXTURES, 'good.csv')}', all_varchar = true))
+           to '${first}' (format parquet)`,
+        )
+        copyFileSync(first, copy)
+        const a = await ingestPaths(store, [first], { config })
+        expect(a.files[0]).toMatchObject({ status: 'landed', rows_accepted: 2 })
+        expect(a.files[0].file_id).toMatch(/^[0-9a-f]{64}$/)
+        const b = await ingestPaths(store, [copy, first], { config })
+        expect(b.files.map((f) => [f.status, f.duplicate_of, f.file_id])).toEqual([
+          ['skipped_duplicate', first, a.files[0].file_id],
+          ['skipped_duplicate', first, a.files[0].file_id],
+        ])
+        const [n] = await sql<{ p: string; f: string }>(
+          store,
+          `select (select count(*) from payments) p, (select count(*) from ingest_files) f`,
+        )
+        expect(n).toEqual({ p: '2', f: '1' })
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('a configured memory limit holds during the run and is restored after it', async () => {
     await withStore(async (store) => {
       const limit = async () =>

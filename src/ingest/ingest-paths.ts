@@ -10,7 +10,7 @@ import { isRingwatchError } from '../util/errors.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import type { IngestConfig } from './config.ts'
 import { scanCsv } from './csv-scan.ts'
-import { landFile, NativeCsvError, type CsvEngine } from './land.ts'
+import { AlreadyLanded, landFile, NativeCsvError, type CsvEngine } from './land.ts'
 import { expandPaths } from './paths.ts'
 import { totalsOf, type FileResult, type IngestSummary } from './summary.ts'
 import { PROCESS_ID } from '../store/index.ts'
@@ -65,12 +65,26 @@ export async function ingestPaths(
       const label = `[${n + 1}/${inputs.length}] ${input.path}`
       progress.start(label)
       let fileId: string | null = null
+      let hashing: Promise<string> | undefined
       try {
         // size and modification time before the bytes are hashed: checked again before commit
         const before = statSync(input.path)
+        const path = resolve(input.path)
         const csv = input.format === 'csv' ? await scanCsv(input.path) : undefined
-        fileId = csv ? csv.sha256 : await sha256File(input.path)
-        const seen = await store.one<{ path: string }>('ingest/file-find', { file_id: fileId })
+        // A Parquet file is hashed while DuckDB stages and checks it (the hash is needed only to
+        // skip a file landed before, and by the file's transaction), unless the manifest names a
+        // file of this path and size: then it is probably that file, hashed first and skipped.
+        if (csv) fileId = csv.sha256
+        else {
+          hashing = sha256File(input.path)
+          hashing.catch(() => {}) // awaited here or by landFile, which report its failure
+          const speculate =
+            input.format === 'parquet' &&
+            !(await store.one('ingest/file-hint', { path, size_bytes: before.size }))
+          if (!speculate) fileId = await hashing
+        }
+        const seen =
+          fileId && (await store.one<{ path: string }>('ingest/file-find', { file_id: fileId }))
         if (seen) {
           files.push({
             ...base,
@@ -88,9 +102,9 @@ export async function ingestPaths(
             store,
             {
               // stored resolved: the same file is found again whatever directory it was named from
-              path: resolve(input.path),
+              path,
               format: input.format,
-              fileId: fileId!,
+              fileId: fileId ?? hashing!,
               size: before.size,
               mtimeMs: before.mtimeMs,
               csv,
@@ -109,6 +123,18 @@ export async function ingestPaths(
         try {
           landed = await land(engine)
         } catch (e) {
+          if (e instanceof AlreadyLanded) {
+            files.push({
+              ...base,
+              file_id: e.fileId,
+              format: input.format,
+              status: 'skipped_duplicate',
+              seconds: (Date.now() - t0) / 1000,
+              duplicate_of: e.landedPath,
+            })
+            progress.done('skipped: already landed')
+            continue
+          }
           // DuckDB's CSV reader refusing a file the pre-scan found simple: the JavaScript reader
           // (which reports such rows one by one) gets the file in a fresh transaction
           if (
@@ -126,7 +152,6 @@ export async function ingestPaths(
         files.push({
           ...base,
           ...landed,
-          file_id: fileId,
           format: input.format,
           status: 'landed',
           seconds: (Date.now() - t0) / 1000,
@@ -142,7 +167,7 @@ export async function ingestPaths(
         const bad = isRingwatchError(e) && e.exitCode === 2
         files.push({
           ...base,
-          file_id: fileId,
+          file_id: fileId ?? (await hashing?.catch(() => null)) ?? null,
           format: input.format,
           status: 'failed',
           seconds: (Date.now() - t0) / 1000,

@@ -32,11 +32,26 @@ export type CsvEngine = 'auto' | 'native' | 'js'
 export interface LandInput {
   path: string
   format: InputFormat
-  fileId: string
+  /**
+   * The file's SHA-256, or its hashing still under way: staging and the file's own checks run
+   * meanwhile, and the file is found in the manifest (AlreadyLanded) before its transaction.
+   */
+  fileId: string | Promise<string>
   /** Size and modification time when the file was hashed: it must not change before commit. */
   size: number
   mtimeMs: number
   csv?: CsvScan
+}
+
+/** The file's bytes were landed before (found once its hash, computed during staging, was known). */
+export class AlreadyLanded extends Error {
+  constructor(
+    readonly fileId: string,
+    readonly landedPath: string,
+  ) {
+    super(`already landed as ${landedPath}`)
+    this.name = 'AlreadyLanded'
+  }
 }
 
 /**
@@ -73,6 +88,7 @@ export interface LandOptions {
 }
 
 export interface Landed {
+  file_id: string
   rows_read: number
   rows_accepted: number
   rows_quarantined: number
@@ -288,18 +304,23 @@ async function landInSession(
   const rowsRead = Number(c.rows_read)
   opts.onRows?.(rowsRead, 'checking')
   await checkStaged(session, opts, t)
+  const fileId = await file.fileId
+  if (typeof file.fileId !== 'string') {
+    const seen = await session.one<{ path: string }>('ingest/file-find', { file_id: fileId })
+    if (seen) throw new AlreadyLanded(fileId, seen.path)
+  }
   opts.onRows?.(rowsRead, 'landing')
   return session.transaction(async (tx) => {
     await checkAgainstLanded(tx)
     t('seen')
-    const accepted = await tx.run('ingest/payments-insert', { file_id: file.fileId })
+    const accepted = await tx.run('ingest/payments-insert', { file_id: fileId })
     t('payments')
     // a file whose every row landed has nothing to quarantine: the rules are not run again
     const quarantined =
       accepted === rowsRead
         ? 0
         : await tx.run('ingest/quarantine-insert', {
-            file_id: file.fileId,
+            file_id: fileId,
             path: file.path,
             future_hours: opts.futureHours,
           })
@@ -312,7 +333,7 @@ async function landInSession(
       )
     checkUnchanged(file)
     await tx.run('ingest/file-insert', {
-      file_id: file.fileId,
+      file_id: fileId,
       path: file.path,
       format: file.format,
       size_bytes: file.size,
@@ -320,6 +341,6 @@ async function landInSession(
       run_id: opts.runId,
       ingested_at: opts.now.toISOString(),
     })
-    return { ...rows, engine }
+    return { ...rows, engine, file_id: fileId }
   })
 }
