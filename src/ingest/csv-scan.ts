@@ -1,9 +1,9 @@
 // One streaming pass over a CSV file before it lands: its SHA-256, its header and delimiter, and
 // whether it is "simple" (valid UTF-8, one record per line, no blank lines, no bare CR) so that
 // DuckDB's read_csv can stage it with exact line numbers. Anything else takes the JavaScript reader.
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
+import { sha256FileOffThread } from '../util/hash.ts'
 
 export const DELIMITERS = [',', ';', '|', '\t'] as const
 
@@ -41,8 +41,10 @@ const NL = 0x0a
 const CR = 0x0d
 const QUOTE = 0x22
 
-export async function scanCsv(path: string): Promise<CsvScan> {
-  const hash = createHash('sha256')
+export async function scanCsv(path: string, minOffThread?: number): Promise<CsvScan> {
+  // the bytes are hashed on a thread of their own (a large file) while this one checks them
+  const hashing = sha256FileOffThread(path, statSync(path).size, minOffThread)
+  hashing.catch(() => {}) // awaited below
   let size = 0
   let header: string | undefined
   let headBytes: Buffer[] = []
@@ -53,7 +55,6 @@ export async function scanCsv(path: string): Promise<CsvScan> {
   let lastByte = -1
   for await (const c of createReadStream(path, { highWaterMark: 8 << 20 })) {
     const chunk = c as Buffer
-    hash.update(chunk)
     size += chunk.length
     if (header === undefined) {
       headBytes.push(chunk)
@@ -115,7 +116,7 @@ export async function scanCsv(path: string): Promise<CsvScan> {
   if (!why && carry.length && !isUtf8(carry)) why = 'invalid UTF-8'
   if (!why && inQuote) why = 'unterminated quote'
   return {
-    sha256: hash.digest('hex'),
+    sha256: await hashing,
     size,
     header,
     delim: sniffDelimiter(header),

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { InputFormat } from '../schema/transfer.ts'
 import type { Store } from '../store/index.ts'
-import { canonicalJson, sha256File } from '../util/hash.ts'
+import { canonicalJson, sha256FileOffThread } from '../util/hash.ts'
 import { isRingwatchError } from '../util/errors.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import type { IngestConfig } from './config.ts'
@@ -76,25 +76,28 @@ export async function ingestPaths(
         // file of this path and size: then it is probably that file, hashed first and skipped.
         if (csv) fileId = csv.sha256
         else {
-          hashing = sha256File(input.path)
+          hashing = sha256FileOffThread(input.path, before.size)
           hashing.catch(() => {}) // awaited here or by landFile, which report its failure
           const speculate =
             input.format === 'parquet' &&
             !(await store.one('ingest/file-hint', { path, size_bytes: before.size }))
           if (!speculate) fileId = await hashing
         }
-        const seen =
-          fileId && (await store.one<{ path: string }>('ingest/file-find', { file_id: fileId }))
-        if (seen) {
+        const skip = (id: string, landedPath: string) => {
           files.push({
             ...base,
-            file_id: fileId,
+            file_id: id,
             format: input.format,
             status: 'skipped_duplicate',
             seconds: (Date.now() - t0) / 1000,
-            duplicate_of: seen.path,
+            duplicate_of: landedPath,
           })
           progress.done('skipped: already landed')
+        }
+        const seen =
+          fileId && (await store.one<{ path: string }>('ingest/file-find', { file_id: fileId }))
+        if (seen) {
+          skip(fileId!, seen.path)
           continue
         }
         const land = (csvEngine: CsvEngine) =>
@@ -124,15 +127,7 @@ export async function ingestPaths(
           landed = await land(engine)
         } catch (e) {
           if (e instanceof AlreadyLanded) {
-            files.push({
-              ...base,
-              file_id: e.fileId,
-              format: input.format,
-              status: 'skipped_duplicate',
-              seconds: (Date.now() - t0) / 1000,
-              duplicate_of: e.landedPath,
-            })
-            progress.done('skipped: already landed')
+            skip(e.fileId, e.landedPath)
             continue
           }
           // DuckDB's CSV reader refusing a file the pre-scan found simple: the JavaScript reader

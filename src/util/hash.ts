@@ -1,6 +1,8 @@
-// Hashing helpers: SHA-256 of files (streamed) and of canonical JSON (config, audit rows).
+// Hashing helpers: SHA-256 of files (streamed, or on a worker thread) and of canonical JSON
+// (config, audit rows).
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 
 export async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256')
@@ -8,6 +10,79 @@ export async function sha256File(path: string): Promise<string> {
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
     h.update(chunk as Buffer)
   return h.digest('hex')
+}
+
+/**
+ * Hashes files on a thread of its own: its code, run as a CommonJS script (`eval`), reads a file
+ * in 128 kB pieces (they stay in the CPU cache between read and hash: 8 MB pieces hashed about 30 %
+ * slower) and answers { id, hex } or { id, error }.
+ */
+const WORKER_CODE = `
+const { parentPort } = require('node:worker_threads')
+const { createHash } = require('node:crypto')
+const { openSync, readSync, closeSync } = require('node:fs')
+const buf = Buffer.allocUnsafe(128 << 10)
+parentPort.on('message', ({ id, path }) => {
+  let fd
+  try {
+    fd = openSync(path, 'r')
+    const h = createHash('sha256')
+    let n
+    while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n))
+    parentPort.postMessage({ id, hex: h.digest('hex') })
+  } catch (e) {
+    parentPort.postMessage({ id, error: String((e && e.message) || e) })
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+})`
+
+type Pending = { resolve: (hex: string) => void; reject: (e: Error) => void }
+let worker: Worker | undefined
+const pending = new Map<number, Pending>()
+let nextId = 0
+
+function hashWorker(): Worker {
+  if (worker) return worker
+  const w = new Worker(WORKER_CODE, { eval: true })
+  w.on('message', (m: { id: number; hex?: string; error?: string }) => {
+    const p = pending.get(m.id)
+    pending.delete(m.id)
+    if (!pending.size) w.unref() // idle: it does not keep the process alive
+    if (m.error !== undefined) p?.reject(new Error(m.error))
+    else p?.resolve(m.hex!)
+  })
+  const fail = (e: Error) => {
+    worker = undefined
+    for (const p of pending.values()) p.reject(e)
+    pending.clear()
+  }
+  w.on('error', fail)
+  w.on('exit', (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)))
+  worker = w
+  return w
+}
+
+/** Files from this size on are hashed on the worker thread (starting it costs some 20 ms). */
+export const OFF_THREAD_BYTES = 16 << 20
+
+/**
+ * SHA-256 of a file, hashed on a worker thread when it is large, so that the main thread can read
+ * the same file meanwhile (the CSV pre-scan) or wait on DuckDB (Parquet staging).
+ */
+export function sha256FileOffThread(
+  path: string,
+  size: number,
+  minBytes = OFF_THREAD_BYTES,
+): Promise<string> {
+  if (size < minBytes) return sha256File(path)
+  const w = hashWorker()
+  const id = nextId++
+  return new Promise<string>((resolve, reject) => {
+    pending.set(id, { resolve, reject })
+    w.ref() // a hash under way keeps the process alive
+    w.postMessage({ id, path })
+  })
 }
 
 export function sha256(text: string | Buffer): string {
