@@ -1,7 +1,7 @@
 // One streaming pass over a CSV file before it lands: its SHA-256, its header and delimiter, and
 // whether it is "simple" (valid UTF-8, one record per line, no blank lines, no bare CR) so that
 // DuckDB's read_csv can stage it with exact line numbers. Anything else takes the JavaScript reader.
-import { createReadStream, statSync } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import { sha256FileOffThread } from '../util/hash.ts'
 
@@ -41,6 +41,38 @@ const NL = 0x0a
 const CR = 0x0d
 const QUOTE = 0x22
 
+/** Bytes read for the header line at most (a longer first line is cut there). */
+const HEAD_BYTES = 1 << 20
+
+/** The header line of the first bytes of a file (BOM and CR removed), or undefined if unfinished. */
+function headerOf(bytes: Buffer, whole: boolean): string | undefined {
+  const nl = bytes.indexOf(NL)
+  if (nl < 0 && bytes.length <= HEAD_BYTES && !whole) return undefined
+  const end = nl >= 0 ? nl : Math.min(bytes.length, HEAD_BYTES)
+  return bytes
+    .toString('utf8', 0, end)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '')
+}
+
+export interface CsvHead {
+  header: string
+  delim: string
+}
+
+/** The header line and delimiter of a CSV file, as scanCsv finds them, from its first bytes only. */
+export function readCsvHead(path: string): CsvHead {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.allocUnsafe(HEAD_BYTES + 1)
+    const n = readSync(fd, buf, 0, buf.length, 0)
+    const header = headerOf(buf.subarray(0, n), true)!
+    return { header, delim: sniffDelimiter(header) }
+  } finally {
+    closeSync(fd)
+  }
+}
+
 export async function scanCsv(path: string, minOffThread?: number): Promise<CsvScan> {
   // the bytes are hashed on a thread of their own (a large file) while this one checks them
   const hashing = sha256FileOffThread(path, statSync(path).size, minOffThread)
@@ -58,13 +90,8 @@ export async function scanCsv(path: string, minOffThread?: number): Promise<CsvS
     size += chunk.length
     if (header === undefined) {
       headBytes.push(chunk)
-      const all = Buffer.concat(headBytes)
-      const nl = all.indexOf(NL)
-      if (nl >= 0 || all.length > 1 << 20) {
-        header = all.toString('utf8', 0, nl >= 0 ? nl : all.length).replace(/^\uFEFF/, '')
-        header = header.replace(/\r$/, '')
-        headBytes = []
-      }
+      header = headerOf(Buffer.concat(headBytes), false)
+      if (header !== undefined) headBytes = []
     }
     if (why) continue
     // UTF-8: check complete lines; a newline byte never sits inside a multi-byte sequence
@@ -108,11 +135,7 @@ export async function scanCsv(path: string, minOffThread?: number): Promise<CsvS
     }
     lastByte = chunk[chunk.length - 1]
   }
-  if (header === undefined)
-    header = Buffer.concat(headBytes)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .replace(/\r$/, '')
+  header ??= headerOf(Buffer.concat(headBytes), true)!
   if (!why && carry.length && !isUtf8(carry)) why = 'invalid UTF-8'
   if (!why && inQuote) why = 'unterminated quote'
   return {

@@ -9,8 +9,15 @@ import { canonicalJson, sha256FileOffThread } from '../util/hash.ts'
 import { isRingwatchError } from '../util/errors.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import type { IngestConfig } from './config.ts'
-import { scanCsv } from './csv-scan.ts'
-import { AlreadyLanded, landFile, NativeCsvError, type CsvEngine } from './land.ts'
+import { readCsvHead, scanCsv } from './csv-scan.ts'
+import {
+  AlreadyLanded,
+  landFile,
+  NativeCsvError,
+  NotSimpleCsv,
+  type CsvEngine,
+  type LandInput,
+} from './land.ts'
 import { expandPaths } from './paths.ts'
 import { totalsOf, type FileResult, type IngestSummary } from './summary.ts'
 import { PROCESS_ID } from '../store/index.ts'
@@ -70,18 +77,24 @@ export async function ingestPaths(
         // size and modification time before the bytes are hashed: checked again before commit
         const before = statSync(input.path)
         const path = resolve(input.path)
-        const csv = input.format === 'csv' ? await scanCsv(input.path) : undefined
-        // A Parquet file is hashed while DuckDB stages and checks it (the hash is needed only to
-        // skip a file landed before, and by the file's transaction), unless the manifest names a
-        // file of this path and size: then it is probably that file, hashed first and skipped.
-        if (csv) fileId = csv.sha256
-        else {
-          hashing = sha256FileOffThread(input.path, before.size)
-          hashing.catch(() => {}) // awaited here or by landFile, which report its failure
-          const speculate =
-            input.format === 'parquet' &&
-            !(await store.one('ingest/file-hint', { path, size_bytes: before.size }))
-          if (!speculate) fileId = await hashing
+        // A new file is hashed, and a CSV file checked by the pre-scan, while DuckDB stages and
+        // checks it (the hash is needed to skip a file landed before, and by the file's
+        // transaction); a file of the path and size of a landed one is probably that file: it is
+        // hashed first, and skipped at once.
+        let csv: LandInput['csv']
+        if (input.format === 'csv') {
+          const scan = scanCsv(input.path)
+          scan.catch(() => {}) // awaited here or by landFile, which report its failure
+          csv = { head: readCsvHead(input.path), scan }
+          hashing = scan.then((s) => s.sha256)
+        } else hashing = sha256FileOffThread(input.path, before.size)
+        hashing.catch(() => {})
+        const speculate =
+          (input.format === 'csv' || input.format === 'parquet') &&
+          !(await store.one('ingest/file-hint', { path, size_bytes: before.size }))
+        if (!speculate) {
+          fileId = await hashing
+          if (csv) csv.scanned = await csv.scan
         }
         const skip = (id: string, landedPath: string) => {
           files.push({
@@ -130,13 +143,12 @@ export async function ingestPaths(
             skip(e.fileId, e.landedPath)
             continue
           }
-          // DuckDB's CSV reader refusing a file the pre-scan found simple: the JavaScript reader
-          // (which reports such rows one by one) gets the file in a fresh transaction
+          // DuckDB's CSV reader refusing a file, or the pre-scan finding that a file it staged is
+          // not one record per line: the JavaScript reader (which reports unreadable rows one by
+          // one) gets the file in a fresh transaction
           if (
-            !(e instanceof NativeCsvError) ||
-            input.format !== 'csv' ||
+            !(e instanceof NativeCsvError || e instanceof NotSimpleCsv) ||
             engine !== 'auto' ||
-            !csv?.simple ||
             isRingwatchError(e) ||
             /out of memory/i.test((e as Error).message)
           )

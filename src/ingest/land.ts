@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
 import type { Reject } from './batch.ts'
 import { mapColumns } from './columns.ts'
-import type { CsvScan } from './csv-scan.ts'
+import type { CsvHead, CsvScan } from './csv-scan.ts'
 import { parseRecord, readCsv } from './readers/csv.ts'
 import { readArrow } from './readers/arrow.ts'
 import { readJsonl } from './readers/jsonl.ts'
@@ -40,7 +40,21 @@ export interface LandInput {
   /** Size and modification time when the file was hashed: it must not change before commit. */
   size: number
   mtimeMs: number
-  csv?: CsvScan
+  /**
+   * A CSV file's header line and delimiter, and its pre-scan (csv-scan.ts), which may still be
+   * under way: DuckDB stages the file meanwhile, as if it were simple (one record per line, valid
+   * UTF-8); a file that is not is refused before its transaction (NotSimpleCsv). `scanned`: the
+   * pre-scan's result when it was known before staging.
+   */
+  csv?: { head: CsvHead; scan: Promise<CsvScan>; scanned?: CsvScan }
+}
+
+/** The pre-scan found a CSV file staged by DuckDB's reader not to be simple (see LandInput.csv). */
+export class NotSimpleCsv extends Error {
+  constructor(readonly why: string) {
+    super(`not one record per line: ${why}`)
+    this.name = 'NotSimpleCsv'
+  }
 }
 
 /** The file's bytes were landed before (found once its hash, computed during staging, was known). */
@@ -129,13 +143,12 @@ async function stage(
   let engine: 'native' | 'arrow' = 'arrow'
   switch (file.format) {
     case 'csv': {
-      const scan = file.csv!
-      const native = opts.csvEngine === 'native' || (opts.csvEngine === 'auto' && scan.simple)
-      if (native) {
+      const { head, scanned } = file.csv!
+      if (opts.csvEngine === 'native' || (opts.csvEngine === 'auto' && scanned?.simple !== false)) {
         const names = parseRecord(
-          Buffer.from(scan.header + '\n'),
+          Buffer.from(head.header + '\n'),
           0,
-          scan.delim.charCodeAt(0),
+          head.delim.charCodeAt(0),
           true,
         )
         const header = names?.fields ?? []
@@ -143,7 +156,7 @@ async function stage(
         const literal = literalPath(file.path)
         const refused = await stageCsvNative(tx, {
           path: literal.path,
-          delim: scan.delim,
+          delim: head.delim,
           ncols: header.length,
           map,
         })
@@ -152,19 +165,21 @@ async function stage(
           })
           .finally(literal.done)
         for (const r of refused)
-          rejects.push(nativeReject(r.line, r.csvLine, scan.delim, header.length))
+          rejects.push(nativeReject(r.line, r.csvLine, head.delim, header.length))
         await numberStagedRows(
           tx,
           refused.map((r) => r.line),
         )
         engine = 'native'
-      } else
+      } else {
+        const scan = await file.csv!.scan
         batches = readCsv(file.path, {
           delim: scan.delim,
           batchRows: opts.batchRows,
           rejects,
           utf8Checked: scan.simple,
         })
+      }
       break
     }
     case 'parquet': {
@@ -304,6 +319,13 @@ async function landInSession(
   const rowsRead = Number(c.rows_read)
   opts.onRows?.(rowsRead, 'checking')
   await checkStaged(session, opts, t)
+  if (file.csv && engine === 'native' && opts.csvEngine === 'auto') {
+    // staged as a simple file while the pre-scan ran: it must have been one
+    const scan = await file.csv.scan
+    if (!scan.simple) throw new NotSimpleCsv(scan.why ?? 'not simple')
+    if (scan.header !== file.csv.head.header || scan.delim !== file.csv.head.delim)
+      throw new NotSimpleCsv('its header line is longer than the first megabyte')
+  }
   const fileId = await file.fileId
   if (typeof file.fileId !== 'string') {
     const seen = await session.one<{ path: string }>('ingest/file-find', { file_id: fileId })
