@@ -1,7 +1,8 @@
 // Lands one file: stage its rows in temporary tables of a connection of its own (DuckDB's reader or
-// the Arrow lander), then in one transaction land the rows that break no rule
-// (queries/ingest/checked-create.sql), quarantine the others and record the file in the manifest.
-// Either all of that commits or none of it does; the staging tables go with the connection.
+// the Arrow lander) and check what needs only the file, then in one transaction land the rows that
+// break no rule (queries/ingest/checked-create.sql), quarantine the others and record the file in
+// the manifest. Either all of that commits or none of it does; the staging tables go with the
+// connection. The file's hash and CSV pre-scan may finish while it is staged (LandInput).
 import type { RecordBatch } from 'apache-arrow'
 import type { InputFormat } from '../schema/transfer.ts'
 import type { Queries, Session, Store } from '../store/index.ts'
@@ -319,17 +320,17 @@ async function landInSession(
   const rowsRead = Number(c.rows_read)
   opts.onRows?.(rowsRead, 'checking')
   await checkStaged(session, opts, t)
+  const fileId = await file.fileId
+  if (typeof file.fileId !== 'string') {
+    const seen = await session.one<{ path: string }>('ingest/file-find', { file_id: fileId })
+    if (seen) throw new AlreadyLanded(fileId, seen.path)
+  }
   if (file.csv && engine === 'native' && opts.csvEngine === 'auto') {
     // staged as a simple file while the pre-scan ran: it must have been one
     const scan = await file.csv.scan
     if (!scan.simple) throw new NotSimpleCsv(scan.why ?? 'not simple')
     if (scan.header !== file.csv.head.header || scan.delim !== file.csv.head.delim)
       throw new NotSimpleCsv('its header line is longer than the first megabyte')
-  }
-  const fileId = await file.fileId
-  if (typeof file.fileId !== 'string') {
-    const seen = await session.one<{ path: string }>('ingest/file-find', { file_id: fileId })
-    if (seen) throw new AlreadyLanded(fileId, seen.path)
   }
   opts.onRows?.(rowsRead, 'landing')
   return session.transaction(async (tx) => {
