@@ -1,6 +1,7 @@
 -- Rows appended from Arrow batches land here as read (every field as text, source_row given by the
--- reader), then pass the same clean-up as DuckDB's readers apply on the way into stg (see
--- stageFromRaw in src/store/staging.ts). Temporary: it belongs to the ingest session's connection.
+-- reader); the view stg_in over them (stageFromRaw in src/store/staging.ts) reaches the same
+-- clean-up and checks as DuckDB's readers' rows. Temporary: it belongs to the ingest session's
+-- connection.
 create or replace temp table stg_raw (
   source_row bigint,
   tx_id varchar,

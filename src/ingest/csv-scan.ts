@@ -44,11 +44,14 @@ const QUOTE = 0x22
 /** Bytes read for the header line at most (a longer first line is cut there). */
 const HEAD_BYTES = 1 << 20
 
-/** The header line of the first bytes of a file (BOM and CR removed), or undefined if unfinished. */
+/**
+ * The header line of the first bytes of a file (BOM and CR removed), or undefined if unfinished;
+ * a line longer than HEAD_BYTES is cut there (scanCsv then finds the file not simple).
+ */
 function headerOf(bytes: Buffer, whole: boolean): string | undefined {
   const nl = bytes.indexOf(NL)
   if (nl < 0 && bytes.length <= HEAD_BYTES && !whole) return undefined
-  const end = nl >= 0 ? nl : Math.min(bytes.length, HEAD_BYTES)
+  const end = nl >= 0 && nl <= HEAD_BYTES ? nl : Math.min(bytes.length, HEAD_BYTES)
   return bytes
     .toString('utf8', 0, end)
     .replace(/^\uFEFF/, '')
@@ -90,8 +93,15 @@ export async function scanCsv(path: string, minOffThread?: number): Promise<CsvS
     size += chunk.length
     if (header === undefined) {
       headBytes.push(chunk)
-      header = headerOf(Buffer.concat(headBytes), false)
-      if (header !== undefined) headBytes = []
+      const bytes = Buffer.concat(headBytes)
+      header = headerOf(bytes, false)
+      if (header !== undefined) {
+        // DuckDB's reader is staged with the header readCsvHead reads: it must be the whole line
+        const nl = bytes.indexOf(NL)
+        if (nl < 0 ? bytes.length > HEAD_BYTES : nl > HEAD_BYTES)
+          why ??= 'header line longer than 1 MB'
+        headBytes = []
+      }
     }
     if (why) continue
     // UTF-8: check complete lines; a newline byte never sits inside a multi-byte sequence

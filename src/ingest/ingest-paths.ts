@@ -170,11 +170,29 @@ export async function ingestPaths(
             `(${Math.round(landed.rows_read / Math.max(0.001, (Date.now() - t0) / 1000)).toLocaleString('en')} rows/s)`,
         )
       } catch (e) {
+        // A file staged while it was hashed fails before its hash was looked up in the manifest
+        // (its staging, or the JavaScript reader's retry): if its bytes were landed before, it is
+        // skipped, as the same file again always is.
+        const id = fileId ?? (await hashing?.catch(() => null)) ?? null
+        const landedBefore =
+          id && !fileId && (await store.one<{ path: string }>('ingest/file-find', { file_id: id }))
+        if (landedBefore) {
+          files.push({
+            ...base,
+            file_id: id,
+            format: input.format,
+            status: 'skipped_duplicate',
+            seconds: (Date.now() - t0) / 1000,
+            duplicate_of: landedBefore.path,
+          })
+          progress.done('skipped: already landed')
+          continue
+        }
         progress.done('failed')
         const bad = isRingwatchError(e) && e.exitCode === 2
         files.push({
           ...base,
-          file_id: fileId ?? (await hashing?.catch(() => null)) ?? null,
+          file_id: id,
           format: input.format,
           status: 'failed',
           seconds: (Date.now() - t0) / 1000,

@@ -49,9 +49,10 @@ async function setVariables(raw: Queries['conn']['raw'], values: Record<string, 
 }
 
 /**
- * The clean-up every staged field gets on its way into stg, whichever path staged it (macros in
+ * The clean-up of each field on its way into stg, whichever path staged it (macros in
  * queries/schema/001_core.sql and 030_ingest_rules.sql): trimmed and empty → null; codes
- * upper-case; IBAN-shaped accounts without spaces, upper-case.
+ * upper-case; IBAN-shaped accounts without spaces, upper-case. A field of a VALUE_KIND none of
+ * whose values in the file changes is taken as read (createCleanView).
  */
 export const CLEAN: Record<TransferColumn, string> = {
   tx_id: 'rw_clean',
@@ -122,7 +123,8 @@ export async function createCleanView(q: Queries, unclean: ReadonlySet<string>):
 }
 
 /**
- * Stages a CSV file that has one record per line (checked by the caller) with DuckDB's read_csv,
+ * Stages a CSV file that has one record per line (the caller makes sure of it, also after the fact:
+ * see NotSimpleCsv in src/ingest/land.ts) with DuckDB's read_csv,
  * every column as text, as read. Rows DuckDB cannot split are returned with their line (header = line 1).
  * Staged rows have no source_row: it comes from their position (see `numberStagedRows`).
  */

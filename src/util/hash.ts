@@ -38,29 +38,33 @@ parentPort.on('message', ({ id, path }) => {
 })`
 
 type Pending = { resolve: (hex: string) => void; reject: (e: Error) => void }
-let worker: Worker | undefined
-const pending = new Map<number, Pending>()
+interface HashWorker {
+  w: Worker
+  /** Its requests under way, by id: a worker that fails fails these only. */
+  pending: Map<number, Pending>
+}
+let current: HashWorker | undefined
 let nextId = 0
 
-function hashWorker(): Worker {
-  if (worker) return worker
-  const w = new Worker(WORKER_CODE, { eval: true })
-  w.on('message', (m: { id: number; hex?: string; error?: string }) => {
-    const p = pending.get(m.id)
-    pending.delete(m.id)
-    if (!pending.size) w.unref() // idle: it does not keep the process alive
+function hashWorker(): HashWorker {
+  if (current) return current
+  const hw: HashWorker = { w: new Worker(WORKER_CODE, { eval: true }), pending: new Map() }
+  hw.w.on('message', (m: { id: number; hex?: string; error?: string }) => {
+    const p = hw.pending.get(m.id)
+    hw.pending.delete(m.id)
+    if (!hw.pending.size) hw.w.unref() // idle: it does not keep the process alive
     if (m.error !== undefined) p?.reject(new Error(m.error))
     else p?.resolve(m.hex!)
   })
   const fail = (e: Error) => {
-    worker = undefined
-    for (const p of pending.values()) p.reject(e)
-    pending.clear()
+    if (current === hw) current = undefined
+    for (const p of hw.pending.values()) p.reject(e)
+    hw.pending.clear()
   }
-  w.on('error', fail)
-  w.on('exit', (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)))
-  worker = w
-  return w
+  hw.w.on('error', fail)
+  hw.w.on('exit', (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)))
+  current = hw
+  return hw
 }
 
 /** Files from this size on are hashed on the worker thread (starting it costs some 20 ms). */
@@ -76,12 +80,17 @@ export function sha256FileOffThread(
   minBytes = OFF_THREAD_BYTES,
 ): Promise<string> {
   if (size < minBytes) return sha256File(path)
-  const w = hashWorker()
+  let hw: HashWorker
+  try {
+    hw = hashWorker()
+  } catch {
+    return sha256File(path) // no thread to be had: hashed here
+  }
   const id = nextId++
   return new Promise<string>((resolve, reject) => {
-    pending.set(id, { resolve, reject })
-    w.ref() // a hash under way keeps the process alive
-    w.postMessage({ id, path })
+    hw.pending.set(id, { resolve, reject })
+    hw.w.ref() // a hash under way keeps the process alive
+    hw.w.postMessage({ id, path })
   })
 }
 
