@@ -73,6 +73,17 @@ export async function ingestPaths(
       progress.start(label)
       let fileId: string | null = null
       let hashing: Promise<string> | undefined
+      const skip = (id: string, landedPath: string) => {
+        files.push({
+          ...base,
+          file_id: id,
+          format: input.format,
+          status: 'skipped_duplicate',
+          seconds: (Date.now() - t0) / 1000,
+          duplicate_of: landedPath,
+        })
+        progress.done('skipped: already landed')
+      }
       try {
         // size and modification time before the bytes are hashed: checked again before commit
         const before = statSync(input.path)
@@ -95,17 +106,6 @@ export async function ingestPaths(
         if (!speculate) {
           fileId = await hashing
           if (csv) csv.scanned = await csv.scan
-        }
-        const skip = (id: string, landedPath: string) => {
-          files.push({
-            ...base,
-            file_id: id,
-            format: input.format,
-            status: 'skipped_duplicate',
-            seconds: (Date.now() - t0) / 1000,
-            duplicate_of: landedPath,
-          })
-          progress.done('skipped: already landed')
         }
         const seen =
           fileId && (await store.one<{ path: string }>('ingest/file-find', { file_id: fileId }))
@@ -177,15 +177,7 @@ export async function ingestPaths(
         const landedBefore =
           id && !fileId && (await store.one<{ path: string }>('ingest/file-find', { file_id: id }))
         if (landedBefore) {
-          files.push({
-            ...base,
-            file_id: id,
-            format: input.format,
-            status: 'skipped_duplicate',
-            seconds: (Date.now() - t0) / 1000,
-            duplicate_of: landedBefore.path,
-          })
-          progress.done('skipped: already landed')
+          skip(id, landedBefore.path)
           continue
         }
         progress.done('failed')
