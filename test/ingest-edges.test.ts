@@ -80,12 +80,20 @@ describe('ingest edge cases', () => {
           { runId: 'r', now: now(), futureHours: 24, batchRows: 1000, csvEngine: 'auto' },
         )
       await expect(land(st.mtimeMs - 1000)).rejects.toThrow(/changed while it was being landed/)
+      // the landing insert turns insertion order off, a setting of the whole database: it is on
+      // again after the file, also when the file's transaction failed
+      const order = async () =>
+        (
+          await sql<{ v: boolean }>(store, `select current_setting('preserve_insertion_order') v`)
+        )[0].v
+      expect(await order()).toBe(true)
       const [n] = await sql<{ p: string; f: string }>(
         store,
         `select (select count(*) from payments) p, (select count(*) from ingest_files) f`,
       )
       expect(n).toEqual({ p: '0', f: '0' })
       expect((await land(st.mtimeMs)).rows_accepted).toBeGreaterThan(0)
+      expect(await order()).toBe(true)
     })
   })
 

@@ -334,9 +334,27 @@ async function landInSession(
     if (!scan.simple) throw new NotSimpleCsv(scan.why ?? 'not simple')
   }
   opts.onRows?.(rowsRead, 'landing')
+  try {
+    return await landChecked(session, file, fileId, rowsRead, engine, opts, t)
+  } finally {
+    await session.run('ingest/session-order') // insertion order kept again (insert-order-free.sql)
+  }
+}
+
+/** The file's transaction: its rows land, its broken rows are quarantined, the manifest records it. */
+function landChecked(
+  session: Session,
+  file: LandInput,
+  fileId: string,
+  rowsRead: number,
+  engine: Landed['engine'],
+  opts: LandOptions,
+  t: (step: string) => void,
+): Promise<Landed> {
   return session.transaction(async (tx) => {
     await checkAgainstLanded(tx)
     t('seen')
+    await tx.run('ingest/insert-order-free')
     const accepted = await tx.run('ingest/payments-insert', { file_id: fileId })
     t('payments')
     // a file whose every row landed has nothing to quarantine: the rules are not run again
