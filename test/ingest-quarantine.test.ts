@@ -52,6 +52,19 @@ async function quarantineOf(store: Store, path: string) {
   )
 }
 
+/** Writes `text` as a CSV file in the test folder, ingests it into a fresh store and hands both on. */
+async function landText(
+  name: string,
+  text: string,
+  check: (store: Store, s: Awaited<ReturnType<typeof ingestPaths>>, file: string) => Promise<void>,
+) {
+  const file = join(dir, name)
+  writeFileSync(file, text)
+  await withStore(async (store) =>
+    check(store, await ingestPaths(store, [file], { config, now }), file),
+  )
+}
+
 // line → reason code, for test/fixtures/ingest/bad-rows.csv (header = line 1)
 const BAD_ROWS: Record<number, string> = {
   3: 'missing_field',
@@ -124,61 +137,57 @@ describe('quarantine', () => {
   it('explains every reason in plain words, an amount of an unknown currency included', async () => {
     // a reason may never be empty: for an unknown currency the amount rule comes first, and its
     // text once lacked the currency's decimals (null), which failed the whole file
-    const file = join(dir, 'reasons.csv')
     const head = 'tx_id,ts,amount,currency,debtor_account,creditor_account,debtor_country\n'
-    writeFileSync(
-      file,
+    await landText(
+      'reasons.csv',
       head +
         'R1,2024-05-01T10:00:00Z,1.005,XYZ,A1,A2,DE\n' +
         'R2,2024-05-01T10:00:00Z,1.5,JPY,A1,A2,DE\n' +
         'R3,2024-05-01T10:00:00Z,1.0005,BHD,A1,A2,DE\n' +
         'R4,2024-05-01T10:00:00Z,100,JPY,A1,A2,de\n',
+      async (store, s, file) => {
+        expect(s.files[0].status).toBe('landed')
+        expect([s.files[0].rows_accepted, s.files[0].rows_quarantined]).toEqual([1, 3])
+        const q = await quarantineOf(store, file)
+        expect(q.map((r) => [r.line, r.reason_code])).toEqual([
+          [2, 'amount_scale'],
+          [3, 'amount_scale'],
+          [4, 'amount_scale'],
+        ])
+        expect(q[0].reason).toContain('XYZ is no ISO 4217 code')
+        expect(q[1].reason).toContain('JPY allows 0')
+        expect(q[2].reason).toContain('BHD allows 3 but ringwatch stores 2')
+        const [landed] = await sql<{ debtor_country: string }>(
+          store,
+          `select debtor_country from payments where tx_id = 'R4'`,
+        )
+        expect(landed.debtor_country).toBe('DE')
+      },
     )
-    await withStore(async (store) => {
-      const s = await ingestPaths(store, [file], { config, now })
-      expect(s.files[0].status).toBe('landed')
-      expect([s.files[0].rows_accepted, s.files[0].rows_quarantined]).toEqual([1, 3])
-      const q = await quarantineOf(store, file)
-      expect(q.map((r) => [r.line, r.reason_code])).toEqual([
-        [2, 'amount_scale'],
-        [3, 'amount_scale'],
-        [4, 'amount_scale'],
-      ])
-      expect(q[0].reason).toContain('XYZ is no ISO 4217 code')
-      expect(q[1].reason).toContain('JPY allows 0')
-      expect(q[2].reason).toContain('BHD allows 3 but ringwatch stores 2')
-      const [landed] = await sql<{ debtor_country: string }>(
-        store,
-        `select debtor_country from payments where tx_id = 'R4'`,
-      )
-      expect(landed.debtor_country).toBe('DE')
-    })
   })
 
   it('a file DuckDB can read but that is not one record per line lands with its real lines', async () => {
     // DuckDB's reader stages a new CSV file while the pre-scan runs; quoted newlines and a blank
     // line read fine there but would shift every line number after them: the file is landed
     // again the JavaScript way once the pre-scan has found them
-    const file = join(dir, 'multiline.csv')
     const head = 'tx_id,ts,amount,currency,debtor_account,creditor_account,purpose\n'
-    writeFileSync(
-      file,
+    await landText(
+      'multiline.csv',
       head +
         'Q1,2024-05-01T10:00:00Z,5.00,EUR,A1,A2,"two\nlines"\n' +
         'Q2,2024-05-01T10:00:00Z,x,EUR,A1,A2,bad amount\n' +
         '\n' +
         'Q3,2024-05-01T10:00:00Z,5.00,XYZ,A1,A2,bad currency\n',
+      async (store, s, file) => {
+        expect(s.files[0]).toMatchObject({ status: 'landed', engine: 'arrow', rows_accepted: 1 })
+        const q = await quarantineOf(store, file)
+        expect(q.map((r) => [r.line, r.reason_code])).toEqual([
+          [4, 'bad_amount'],
+          [6, 'unknown_currency'],
+        ])
+        await reconcile(store)
+      },
     )
-    await withStore(async (store) => {
-      const s = await ingestPaths(store, [file], { config, now })
-      expect(s.files[0]).toMatchObject({ status: 'landed', engine: 'arrow', rows_accepted: 1 })
-      const q = await quarantineOf(store, file)
-      expect(q.map((r) => [r.line, r.reason_code])).toEqual([
-        [4, 'bad_amount'],
-        [6, 'unknown_currency'],
-      ])
-      await reconcile(store)
-    })
   })
 
   it('rejects rows that cannot be split into fields: invalid UTF-8, unterminated quote', async () => {
