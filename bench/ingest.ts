@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { generateFiles, runChild, type Mode } from './ingest-work.ts'
+import { maxOf } from '../src/util/array.ts'
 
 const FORMATS = ['csv', 'parquet', 'arrow'] as const
 type Format = (typeof FORMATS)[number]
@@ -117,8 +118,8 @@ async function main() {
         }
         const oRate = n / median(ours.map((m) => m.seconds))
         const fRate = n / median(floor.map((m) => m.seconds))
-        const oPeak = Math.max(...ours.map((m) => m.peakMb))
-        const fPeak = Math.max(...floor.map((m) => m.peakMb))
+        const oPeak = maxOf(ours, (m) => m.peakMb)
+        const fPeak = maxOf(floor, (m) => m.peakMb)
         const ratio = fRate / oRate
         const memOk = n < 10_000_000 || oPeak < 4096
         const ok = ratio <= 1.5 && memOk

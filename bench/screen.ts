@@ -23,6 +23,7 @@ import { parseOfacSdn } from '../src/screen/lists/ofac.ts'
 import { sharedData } from '../src/screen/shared-data.ts'
 import { insertFixturePayments, type FixturePayment } from '../src/screen/fixtures.ts'
 import { rng, syntheticCompany, syntheticPerson, variantOf } from '../src/screen/synthetic.ts'
+import { pushAll } from '../src/util/array.ts'
 
 const RUNS = Number(process.env.RUNS ?? 3)
 const LIST_SIZE = 20_000
@@ -144,7 +145,7 @@ const BENIGN: Array<[string, string | null]> = [
   ['Rechnung 2026-118 Verpackungsmaterial', '4819'],
   ['frais de transport', null],
 ]
-for (let i = 0; i < 8; i++) PURPOSES.push(...BENIGN)
+for (let i = 0; i < 8; i++) pushAll(PURPOSES, BENIGN)
 
 const COUNTRIES = [
   'DE',

@@ -16,6 +16,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     else if (v === true) el.setAttribute(k, '')
     else el.setAttribute(k, String(v))
   }
+  appendAll(el, children)
+  return el
+}
+
+/** The children (lists flattened, empty ones left out) in a fragment: el.replaceChildren(fragment(…)). */
+export function fragment(...children: Array<Child | Child[]>): DocumentFragment {
+  return appendAll(document.createDocumentFragment(), children)
+}
+
+function appendAll<P extends ParentNode>(el: P, children: Array<Child | Child[]>): P {
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue
     el.append(c instanceof Node ? c : document.createTextNode(String(c)))
@@ -85,5 +95,5 @@ export function download(name: string, blob: Blob): void {
 }
 
 export function section(title: string, ...children: Array<Child | Child[]>): HTMLElement {
-  return h('section', { class: 'panel' }, h('h2', {}, title), ...children)
+  return h('section', { class: 'panel' }, [h('h2', {}, title), ...children.flat()])
 }

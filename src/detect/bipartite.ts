@@ -177,7 +177,7 @@ function stackFinding(g: PaymentGraph, ls: Layer[]): BipartiteFinding {
   const last = ls[ls.length - 1]
   const edges = [...new Set(ls.flatMap((l) => l.edges))]
   const accounts = [...new Set(ls.flatMap((l) => [...l.sources, ...l.dests]))]
-  const hours = (Math.max(...ls.map((l) => l.t1)) - first.t0) / 3_600_000_000
+  const hours = (ls.reduce((m, l) => Math.max(m, l.t1), -Infinity) - first.t0) / 3_600_000_000
   const retention = last.total / first.total
   const explanation = `${ls.length + 1} tiers of accounts (${accounts.length} in all) each paid the next tier within ${duration(hours)}; ${pct(retention)} of the first tier's ${fmt(first.total)} reached the last`
   return {
@@ -185,7 +185,7 @@ function stackFinding(g: PaymentGraph, ls: Layer[]): BipartiteFinding {
     ...baseOf(g, 'stack', edges, { in: first.total, out: last.total }, explanation, accounts),
     measures: {
       layers: ls.length,
-      width: Math.max(...ls.map((l) => Math.max(l.sources.length, l.dests.length))),
+      width: ls.reduce((m, l) => Math.max(m, l.sources.length, l.dests.length), -Infinity),
       sources: first.sources.length,
       destinations: last.dests.length,
       retention: round3(retention),

@@ -84,8 +84,8 @@ function fanFinding(
   const mean = total / amounts.length
   const sd = Math.sqrt(amounts.reduce((s, x) => s + (x - mean) ** 2, 0) / amounts.length)
   const median = amounts[amounts.length >> 1]
-  const t0 = Math.min(...edges.map((e) => g.ts[e]))
-  const t1 = Math.max(...edges.map((e) => g.ts[e]))
+  const t0 = edges.reduce((m, e) => Math.min(m, g.ts[e]), Infinity)
+  const t1 = edges.reduce((m, e) => Math.max(m, g.ts[e]), -Infinity)
   const win = o.window_hours * MICROS_PER_HOUR
   let payroll = 0
   for (const e of edges) if (g.flags[e] & FLAG_PAYROLL) payroll++

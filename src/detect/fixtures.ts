@@ -33,8 +33,8 @@ export function graphOf(ts: T[], base = BASE): PaymentGraph {
   const times = ts.map((t) => b + t.h * MICROS_PER_HOUR)
   return buildGraph({
     window: {
-      from: isoOfMicros(Math.min(b, ...times)),
-      to: isoOfMicros(Math.max(b, ...times)),
+      from: isoOfMicros(times.reduce((m, t) => Math.min(m, t), b)),
+      to: isoOfMicros(times.reduce((m, t) => Math.max(m, t), b)),
     },
     accounts,
     currencies,

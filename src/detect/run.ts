@@ -73,7 +73,7 @@ export function runDetectors(
     progress.update(Object.keys(stats).length, name)
   }
   const add = (fs: Finding[]) => {
-    findings.push(...fs)
+    for (const f of fs) findings.push(f)
     return { count: fs.length }
   }
   for (const name of steps) {
@@ -114,7 +114,7 @@ export function runDetectors(
   const kept = dropSubsumed(findings)
   stats.subsumed = { count: findings.length - kept.length, ms: 0, truncated: false }
   findings.length = 0
-  findings.push(...kept)
+  for (const f of kept) findings.push(f)
   findings.sort(
     (a, b) =>
       a.typology.localeCompare(b.typology) ||

@@ -103,7 +103,7 @@ export function temporalCycles(g: PaymentGraph, o: CycleOptions): CycleResult {
       }
       levels = level
       frontier.length = 0
-      frontier.push(...next)
+      for (const u of next) frontier.push(u)
     }
   }
 

@@ -1,5 +1,6 @@
 // The evaluation report as a plain-text table for the terminal.
 import type { EvalReport } from './evaluate.ts'
+import { maxOf } from '../util/array.ts'
 
 const pct = (x: number | null): string => (x === null ? '–' : `${(x * 100).toFixed(1)}%`)
 
@@ -26,7 +27,7 @@ export function formatEvalTable(r: EvalReport): string {
     pct(r.precision),
   ]
   const all = [head, ...body, total]
-  const widths = head.map((_, i) => Math.max(...all.map((row) => row[i].length)))
+  const widths = head.map((_, i) => maxOf(all, (row) => row[i].length))
   const line = (row: string[]) =>
     row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   const out = [

@@ -4,6 +4,7 @@
 import type { Draft, DraftTx, Kit } from './kit.ts'
 import { roundAmount } from './money.ts'
 import type { Party } from './parties.ts'
+import { maxOf, minOf } from '../util/array.ts'
 
 const H = 3_600_000
 
@@ -152,9 +153,7 @@ function fan(kit: Kit, inward: boolean): Draft {
     const parts = shares(kit, total * ratio, legs)
     for (let i = 0; i < legs; i++) {
       const other = kit.party(inward ? 'sink' : 'source', 'company')
-      const at = inward
-        ? Math.max(...times) + kit.hours(8, 1, 30)
-        : Math.min(...times) - kit.hours(8, 1, 30)
+      const at = inward ? maxOf(times) + kit.hours(8, 1, 30) : minOf(times) - kit.hours(8, 1, 30)
       txs.push({
         at,
         amount: parts[i],
@@ -163,7 +162,7 @@ function fan(kit: Kit, inward: boolean): Draft {
       })
     }
     // Drafts start at 0: shift when the feeder came first.
-    const first = Math.min(...txs.map((t) => t.at))
+    const first = minOf(txs, (t) => t.at)
     for (const t of txs) t.at -= first
   }
   return {

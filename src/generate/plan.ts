@@ -18,6 +18,7 @@ import { cycle, layering, randomWalk } from './patterns-flow.ts'
 import { goodsMismatch, sanctions } from './patterns-screen.ts'
 import { buildPool, type Pool } from './pool.ts'
 import { Rng } from './rng.ts'
+import { maxOf, minOf, pushAll } from '../util/array.ts'
 import { planBenign } from './benign.ts'
 import { fromEur, payCurrency } from './money.ts'
 import { billPurpose, p2pPurpose } from './purposes.ts'
@@ -125,7 +126,7 @@ export function isControlled(purpose: string, hs: string): boolean {
 
 /** 1–3 small ordinary payments of each dedicated pattern account, days before the pattern starts. */
 function coverHistory(rng: Rng, kit: Kit, txs: PlannedTx[], start: number): PlannedTx[] {
-  const first = Math.min(...txs.map((t) => t.ts))
+  const first = minOf(txs, (t) => t.ts)
   if (first - start < 2 * DAY_MS) return []
   const own = new Set<string>()
   const parties = txs
@@ -158,7 +159,7 @@ function coverHistory(rng: Rng, kit: Kit, txs: PlannedTx[], start: number): Plan
 
 /** Places a draft inside [start, end): scaled down when longer than allowed, order kept. */
 function place(rng: Rng, draft: Draft, start: number, end: number, maxSpan: number): number[] {
-  const dur = Math.max(...draft.txs.map((t) => t.at))
+  const dur = maxOf(draft.txs, (t) => t.at)
   const avail = end - start - 2 * HOUR_MS
   let s = dur > maxSpan ? maxSpan / dur : 1
   if (dur * s > avail) s = (avail * 0.98) / dur
@@ -209,7 +210,7 @@ export function makePlan(input: PlanInput): Plan {
       // Some rings use accounts with a little ordinary history before the ring, so that being
       // freshly seen is a hint, not a giveaway.
       const aged = rng.chance(0.4)
-      if (aged) covers.push(...coverHistory(rng, kit, txs, start))
+      if (aged) pushAll(covers, coverHistory(rng, kit, txs, start))
       patterns.push({
         id: `P${String(++n).padStart(4, '0')}-${typology}`,
         typology,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { TruthPattern } from '../schema/truth.ts'
 import { HUB_COUNTRIES, SANCTIONED_COUNTRIES } from './countries.ts'
 import { CONTROLLED_HS, VAGUE_DESCRIPTIONS } from './goods.ts'
+import { maxOf, minOf } from '../util/array.ts'
 
 export interface Row {
   tx_id: string
@@ -74,7 +75,7 @@ const REFUND = /refund|rückerstattung|remboursement|reembolso/i
 
 function span(rows: Row[]): number {
   const ts = rows.map((r) => r.ts)
-  return Math.max(...ts) - Math.min(...ts)
+  return maxOf(ts) - minOf(ts)
 }
 
 /** Checks one chain of hops: path, order, forwarding share and dwell. */
@@ -111,7 +112,7 @@ function passThrough(rows: Row[], share: number, p: string[]): string[] {
     const outs = outOf.get(m)!
     if (sum(outs) < share * sum(ins))
       p.push(`${m} passes on only ${(sum(outs) / sum(ins)).toFixed(3)}`)
-    const firstIn = Math.min(...ins.map((r) => r.ts))
+    const firstIn = minOf(ins, (r) => r.ts)
     if (outs.some((o) => o.ts <= firstIn)) p.push(`${m} sends before it receives`)
   }
   return mids

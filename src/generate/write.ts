@@ -130,8 +130,17 @@ class ParquetSink implements DaySink {
     this.tmp = `${path}.tmp.csv`
     this.csv = new CsvSink(this.tmp)
   }
-  add(...a: Parameters<DaySink['add']>): void {
-    this.csv.add(...a)
+  add(
+    txId: string,
+    ts: string,
+    amount: string,
+    currency: string,
+    d: Party,
+    c: Party,
+    purpose: string,
+    hs: string,
+  ): void {
+    this.csv.add(txId, ts, amount, currency, d, c, purpose, hs)
   }
   async close(): Promise<void> {
     await this.csv.close()

@@ -4,6 +4,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { InputFormat } from '../schema/transfer.ts'
 import { BadInputError, UnreadableFileError } from '../util/errors.ts'
+import { pushAll } from '../util/array.ts'
 
 const EXTENSIONS: Array<[RegExp, InputFormat]> = [
   [/\.(csv|tsv|txt)$/i, 'csv'],
@@ -29,7 +30,7 @@ function walk(dir: string): string[] {
   )) {
     if (e.name.startsWith('.')) continue
     const p = join(dir, e.name)
-    if (e.isDirectory()) out.push(...walk(p))
+    if (e.isDirectory()) pushAll(out, walk(p))
     else if (e.isFile() && formatOf(p)) out.push(p)
   }
   return out

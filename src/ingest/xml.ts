@@ -88,6 +88,10 @@ export function parseXml(src: string): XmlElement {
 
 /** The first descendant reached by a path of local names, e.g. child(el, 'DbtrAcct', 'Id'). */
 export function child(el: XmlElement | undefined, ...path: string[]): XmlElement | undefined {
+  return childAt(el, path)
+}
+
+function childAt(el: XmlElement | undefined, path: string[]): XmlElement | undefined {
   let cur = el
   for (const p of path) {
     cur = cur?.children.find((c) => c.name === p)
@@ -97,7 +101,7 @@ export function child(el: XmlElement | undefined, ...path: string[]): XmlElement
 }
 
 export function textOf(el: XmlElement | undefined, ...path: string[]): string | null {
-  const e = child(el, ...path)
+  const e = childAt(el, path)
   return e ? e.text.trim() : null
 }
 

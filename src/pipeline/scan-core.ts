@@ -215,14 +215,14 @@ async function screeningFindings(
       ...window,
       accounts: JSON.stringify(hitAccounts),
     })
-    out.push(...sanctionsFindings(rows, ctx))
+    for (const f of sanctionsFindings(rows, ctx)) out.push(f)
   }
   if (mismatchTx.length) {
     const rows = await store.all<PaymentLite>('pipeline/payments-of-txs', {
       ...window,
       tx_ids: JSON.stringify(mismatchTx),
     })
-    out.push(...goodsMismatchFindings(rows, ctx))
+    for (const f of goodsMismatchFindings(rows, ctx)) out.push(f)
   }
   return out
 }

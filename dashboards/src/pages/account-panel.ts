@@ -27,14 +27,14 @@ export async function accountPanel(acc: string): Promise<HTMLElement> {
       h('dt', {}, 'counterparties'),
       h('dd', {}, String(s.counterparties)),
     ),
-    ...p.hits.map((x: Row) =>
+    p.hits.map((x: Row) =>
       h('p', { class: 'hit' }, `⚠ ${x.caption ?? x.name} (${(Number(x.score) * 100).toFixed(0)}%)`),
     ),
     p.alerts.length
       ? h(
           'ul',
           { class: 'plain' },
-          ...p.alerts.map((a: Row) =>
+          p.alerts.map((a: Row) =>
             h(
               'li',
               {},

@@ -5,6 +5,7 @@ import { badge, h, money, scoreBar, section, when, label } from '../dom.ts'
 import type { Graph, Me, Reason } from '../types.ts'
 import { render, type NetworkView } from '../views/network.ts'
 import { caseActions } from './case-actions.ts'
+import { maxOf, minOf } from '../../../src/util/array.ts'
 
 type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -67,7 +68,7 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
         h(
           'ol',
           { class: 'reasons' },
-          ...a.reasons.map((r) =>
+          a.reasons.map((r) =>
             h(
               'li',
               {},
@@ -85,8 +86,8 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
     // Network with the ring and a time slider.
     const box = h('div', { class: 'network-box', id: 'alert-network' })
     const pattern = g.edges.filter((e) => e.in_pattern).map((e) => Date.parse(e.first_ts))
-    const t0 = Math.min(...pattern)
-    const t1 = Math.max(...pattern)
+    const t0 = minOf(pattern)
+    const t1 = maxOf(pattern)
     const slider = h('input', {
       type: 'range',
       id: 'time-slider',
@@ -151,15 +152,13 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
               h(
                 'tr',
                 {},
-                ...['#', 'Time', 'From', 'To', 'Amount', 'Goods and flags'].map((t) =>
-                  h('th', {}, t),
-                ),
+                ['#', 'Time', 'From', 'To', 'Amount', 'Goods and flags'].map((t) => h('th', {}, t)),
               ),
             ),
             h(
               'tbody',
               {},
-              ...d.transfers.map((t) => {
+              d.transfers.map((t) => {
                 const flag = d.goods.find((x) => x.tx_id === t.tx_id)
                 return h(
                   'tr',
@@ -201,7 +200,7 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
         h(
           'ul',
           { class: 'parties' },
-          ...d.parties.map((p) => {
+          d.parties.map((p) => {
             const hit = d.hits.filter((x) => x.account === p.account)
             return h(
               'li',
@@ -216,7 +215,7 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
                 { class: 'sub' },
                 `${p.account} · ${p.country ?? '?'}${p.bank ? ` · ${p.bank}` : ''}${p.community !== null ? ` · community ${p.community}` : ''}${p.exposure_hops !== null ? ` · ${p.exposure_hops} hop(s) from a listed party` : ''}`,
               ),
-              ...hit.map((x) =>
+              hit.map((x) =>
                 h(
                   'div',
                   { class: 'hit' },
@@ -235,7 +234,7 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
           ? h(
               'ul',
               { class: 'notes' },
-              ...d.notes.map((n) =>
+              d.notes.map((n) =>
                 h(
                   'li',
                   {},
@@ -254,7 +253,7 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
         h(
           'ol',
           { class: 'audit' },
-          ...d.audit.map((x) =>
+          d.audit.map((x) =>
             h(
               'li',
               {},

@@ -67,7 +67,7 @@ export function caseActions(
     const outcome = h(
       'select',
       { id: 'propose-outcome' },
-      ...OUTCOMES.map((o) => h('option', { value: o }, label(o))),
+      OUTCOMES.map((o) => h('option', { value: o }, label(o))),
     )
     const why = reason('propose-reason', 'why (required)')
     body.append(

@@ -2,7 +2,7 @@
 // community, click a node to expand its neighbours (capped, "+N more"), filter by dates and
 // amounts, and export the view as SVG, PNG or FollowTheMoney JSON.
 import { api, qs } from '../api.ts'
-import { download, h, section } from '../dom.ts'
+import { download, fragment, h, section } from '../dom.ts'
 import type { Graph, GraphNode } from '../types.ts'
 import { render, type NetworkView } from '../views/network.ts'
 import { accountPanel } from './account-panel.ts'
@@ -213,45 +213,47 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
       `/search${qs({ q })}`,
     )
     results.replaceChildren(
-      ...r.accounts.map((a) =>
-        h(
-          'li',
-          {},
+      fragment(
+        r.accounts.map((a) =>
           h(
-            'button',
-            {
-              type: 'button',
-              class: 'link',
-              onclick: () => {
-                results.replaceChildren()
-                void load(a.account, true)
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'link',
+                onclick: () => {
+                  results.replaceChildren()
+                  void load(a.account, true)
+                },
               },
-            },
-            `${a.name ?? a.account}`,
-          ),
-          ` ${a.account} (${a.country ?? '?'}) · ${a.tx_count} transfers`,
-        ),
-      ),
-      ...r.transfers.map((t) =>
-        h(
-          'li',
-          {},
-          `transfer ${t.tx_id}: `,
-          h(
-            'button',
-            { type: 'button', class: 'link', onclick: () => void load(t.debtor_account, true) },
-            t.debtor_account,
-          ),
-          ' → ',
-          h(
-            'button',
-            { type: 'button', class: 'link', onclick: () => void load(t.creditor_account, true) },
-            t.creditor_account,
+              `${a.name ?? a.account}`,
+            ),
+            ` ${a.account} (${a.country ?? '?'}) · ${a.tx_count} transfers`,
           ),
         ),
-      ),
-      ...r.alerts.map((a) =>
-        h('li', {}, h('a', { href: `#/alert/${a.id}` }, a.id), ` ${a.typology}`),
+        r.transfers.map((t) =>
+          h(
+            'li',
+            {},
+            `transfer ${t.tx_id}: `,
+            h(
+              'button',
+              { type: 'button', class: 'link', onclick: () => void load(t.debtor_account, true) },
+              t.debtor_account,
+            ),
+            ' → ',
+            h(
+              'button',
+              { type: 'button', class: 'link', onclick: () => void load(t.creditor_account, true) },
+              t.creditor_account,
+            ),
+          ),
+        ),
+        r.alerts.map((a) =>
+          h('li', {}, h('a', { href: `#/alert/${a.id}` }, a.id), ` ${a.typology}`),
+        ),
       ),
     )
     if (!results.children.length) results.append(h('li', { class: 'muted' }, 'nothing found'))

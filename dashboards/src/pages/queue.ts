@@ -1,7 +1,7 @@
 // The alert queue: a sortable, filterable table with score bars and typology badges, keyset
 // paging ("Load more"), and keyboard navigation (j/k to move, Enter to open, / to search).
 import { api, qs } from '../api.ts'
-import { badge, download, h, money, scoreBar, when, label, day } from '../dom.ts'
+import { badge, download, fragment, h, money, scoreBar, when, label, day } from '../dom.ts'
 import type { AlertSummary, Me } from '../types.ts'
 
 const STATUSES = [
@@ -77,7 +77,7 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
     const s = h(
       'select',
       { name, id: `f-${name}` },
-      ...options.map(([v, t]) => h('option', { value: v }, t)),
+      options.map(([v, t]) => h('option', { value: v }, t)),
     )
     s.value = state[name]
     s.addEventListener('change', () => set(name, s.value))
@@ -133,7 +133,7 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
   const head = h(
     'tr',
     {},
-    ...COLUMNS.map(([key, title, sort]) => {
+    COLUMNS.map(([key, title, sort]) => {
       const th = h('th', { scope: 'col', class: key }, title)
       if (sort) {
         th.classList.add('sortable')
@@ -217,7 +217,7 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
     return tr
   }
   const paint = () => {
-    tbody.replaceChildren(...rows.map(rowOf))
+    tbody.replaceChildren(fragment(rows.map(rowOf)))
     if (!rows.length)
       tbody.append(
         h(

@@ -63,15 +63,13 @@ export function runsPage(app: HTMLElement): () => void {
               h(
                 'tr',
                 {},
-                ...['Run', 'Kind', 'Started', 'Took', 'Status', 'Summary'].map((t) =>
-                  h('th', {}, t),
-                ),
+                ['Run', 'Kind', 'Started', 'Took', 'Status', 'Summary'].map((t) => h('th', {}, t)),
               ),
             ),
             h(
               'tbody',
               {},
-              ...r.runs.map((x: Row) =>
+              r.runs.map((x: Row) =>
                 h(
                   'tr',
                   {},
@@ -107,7 +105,7 @@ export function runsPage(app: HTMLElement): () => void {
               h(
                 'tr',
                 {},
-                ...['File', 'Format', 'Read', 'Accepted', 'Quarantined', 'Landed'].map((t) =>
+                ['File', 'Format', 'Read', 'Accepted', 'Quarantined', 'Landed'].map((t) =>
                   h('th', {}, t),
                 ),
               ),
@@ -115,7 +113,7 @@ export function runsPage(app: HTMLElement): () => void {
             h(
               'tbody',
               {},
-              ...r.files.map((x: Row) =>
+              r.files.map((x: Row) =>
                 h(
                   'tr',
                   {},

@@ -6,6 +6,7 @@
 import * as d3 from 'd3'
 import type { Graph, GraphEdge, GraphNode } from '../types.ts'
 import { shortMoney } from '../dom.ts'
+import { maxOf, minOf } from '../../../src/util/array.ts'
 
 export interface NetworkOptions {
   width: number
@@ -211,10 +212,10 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
     const xs = nodes.map((n) => n.x ?? 0)
     const ys = nodes.map((n) => n.y ?? 0)
     const pad = 70
-    const x0 = Math.min(...xs) - pad
-    const x1 = Math.max(...xs) + pad + 120
-    const y0 = Math.min(...ys) - pad
-    const y1 = Math.max(...ys) + pad
+    const x0 = minOf(xs) - pad
+    const x1 = maxOf(xs) + pad + 120
+    const y0 = minOf(ys) - pad
+    const y1 = maxOf(ys) + pad
     const scale = Math.min(1.6, width / (x1 - x0), height / (y1 - y0))
     const w = width / scale
     const hgt = height / scale
@@ -287,7 +288,7 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
         if (t === null || !l.in_pattern) return false
         const ts = Date.parse(l.first_ts)
         const later = links.filter((o) => o.in_pattern && Date.parse(o.first_ts) <= t)
-        return ts <= t && ts === Math.max(...later.map((o) => Date.parse(o.first_ts)))
+        return ts <= t && ts === maxOf(later, (o) => Date.parse(o.first_ts))
       })
     },
     positions() {

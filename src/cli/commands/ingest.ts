@@ -6,6 +6,7 @@ import { loadConfig } from '../../config/index.ts'
 import { ingestPaths, type IngestSummary } from '../../ingest/index.ts'
 import { InputFormat, INPUT_FORMATS } from '../../schema/transfer.ts'
 import { BadInputError } from '../../util/errors.ts'
+import { maxOf } from '../../util/array.ts'
 import { ttyProgress } from '../../util/progress.ts'
 
 const usage = `ringwatch ingest <file|dir>… [--db P] [--format csv|parquet|arrow|jsonl|pacs008] [--json] [--config F]
@@ -30,7 +31,13 @@ function pad(s: string, n: number, right = false): string {
 
 export function formatSummary(s: IngestSummary): string {
   const n = (x: number) => x.toLocaleString('en')
-  const width = Math.min(60, Math.max(4, ...s.files.map((f) => f.path.length)))
+  const width = Math.min(
+    60,
+    Math.max(
+      4,
+      maxOf(s.files, (f) => f.path.length),
+    ),
+  )
   const rows = [
     [
       pad('file', width),

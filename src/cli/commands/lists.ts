@@ -4,6 +4,7 @@ import { type CliIO, type Command, dbOption, jsonOption, parse } from '../comman
 import { openStore, DEFAULT_DB } from '../../store/index.ts'
 import { importList, listSnapshots, LIST_FORMATS } from '../../screen/index.ts'
 import { BadInputError } from '../../util/errors.ts'
+import { maxOf } from '../../util/array.ts'
 
 const usage = `usage:
   ringwatch lists import <file> --kind sanctions|goods [--format F] [--alt F] [--db P] [--json]
@@ -83,7 +84,7 @@ async function runList(values: Record<string, unknown>, io: CliIO) {
         String(s.entries),
         s.active ? 'yes' : 'no',
       ])
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+    const widths = rows[0].map((_, i) => maxOf(rows, (r) => r[i].length))
     for (const r of rows)
       io.stdout.write(
         r

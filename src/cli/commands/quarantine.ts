@@ -14,6 +14,7 @@ import {
 } from '../../ingest/index.ts'
 import { csvField } from '../../util/csv.ts'
 import { BadInputError } from '../../util/errors.ts'
+import { maxOf } from '../../util/array.ts'
 
 const usage = `ringwatch quarantine [summary] [--db P] [--file F] [--run R] [--reason CODE] [--json]
 ringwatch quarantine list [--db P] [--file F] [--run R] [--reason CODE] [--limit N] [--json]
@@ -97,7 +98,13 @@ export const command: Command = {
         if (values.json) io.stdout.write(JSON.stringify(counts, null, 2) + '\n')
         else if (!counts.length) io.stdout.write('no quarantined rows\n')
         else {
-          const width = Math.min(60, Math.max(4, ...counts.map((c) => c.path.length)))
+          const width = Math.min(
+            60,
+            Math.max(
+              4,
+              maxOf(counts, (c) => c.path.length),
+            ),
+          )
           io.stdout.write(
             `${'file'.padEnd(width)}  ${'reason'.padEnd(20)}  ${'rows'.padStart(10)}  first line\n`,
           )

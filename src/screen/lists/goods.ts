@@ -5,6 +5,7 @@
 import { parseCsv } from './csv.ts'
 import { foldPurpose } from '../goods-regex.ts'
 import { emptyResult, type ParseResult } from './types.ts'
+import { pushAll } from '../../util/array.ts'
 
 function header(fields: string[]): Map<string, number> {
   return new Map(fields.map((h, i) => [h.trim().toLowerCase(), i]))
@@ -13,7 +14,7 @@ function header(fields: string[]): Map<string, number> {
 export function parseGoodsHs(text: string): ParseResult {
   const out = emptyResult()
   const { records, errors } = parseCsv(text)
-  out.errors.push(...errors)
+  pushAll(out.errors, errors)
   const [head, ...rows] = records
   if (!head) return out
   const col = header(head.fields)
@@ -46,7 +47,7 @@ export function parseGoodsHs(text: string): ParseResult {
 export function parseGoodsLexicon(text: string): ParseResult {
   const out = emptyResult()
   const { records, errors } = parseCsv(text)
-  out.errors.push(...errors)
+  pushAll(out.errors, errors)
   const [head, ...rows] = records
   if (!head) return out
   const col = header(head.fields)

@@ -4,6 +4,7 @@
 // ("a.k.a. 'BNC'") are kept as weak aliases; the program gives the country where it names one.
 import { parseCsv } from './csv.ts'
 import { emptyResult, type ParseResult } from './types.ts'
+import { pushAll } from '../../util/array.ts'
 
 const PROGRAM_COUNTRY: Record<string, string> = {
   CUBA: 'CU',
@@ -73,7 +74,7 @@ function schemaOf(type: string): string | undefined {
 export function parseOfacSdn(text: string, altText?: string): ParseResult {
   const out = emptyResult()
   const { records, errors } = parseCsv(text)
-  out.errors.push(...errors)
+  pushAll(out.errors, errors)
   const byNum = new Map<string, ParseResult['entries'][number]>()
   for (const r of records) {
     const f = r.fields

@@ -2,11 +2,12 @@
 // program_ids, dataset …); multi-valued cells separated by ';'.
 import { parseCsv, splitMulti } from './csv.ts'
 import { emptyResult, type ParseResult } from './types.ts'
+import { pushAll } from '../../util/array.ts'
 
 export function parseTargetsSimple(text: string): ParseResult {
   const out = emptyResult()
   const { records, errors } = parseCsv(text)
-  out.errors.push(...errors)
+  pushAll(out.errors, errors)
   const [head, ...rows] = records
   if (!head) return out
   const col = new Map(head.fields.map((h, i) => [h.trim().toLowerCase(), i]))

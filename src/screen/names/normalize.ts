@@ -3,6 +3,7 @@
 // keeps the core tokens that carry the name, and the legal forms found, separately.
 import { editDistance } from './jaro-winkler.ts'
 import { transliterate } from './translit.ts'
+import { pushAll } from '../../util/array.ts'
 import {
   ABBREVIATIONS,
   LEGAL_FORMS,
@@ -91,7 +92,7 @@ export function normalizeName(name: string): NormalName {
   const expanded: string[] = []
   for (const t of numberWords(raw).map(fixLegalTypo)) {
     const a = ABBREVIATIONS[t] ?? PARTICLE_FORMS[t]
-    if (a) expanded.push(...a.split(' '))
+    if (a) pushAll(expanded, a.split(' '))
     else expanded.push(t)
   }
   const tokens: string[] = []
@@ -114,7 +115,7 @@ export function normalizeName(name: string): NormalName {
     i++
   }
   // a name that is nothing but legal forms (e.g. 'Company') keeps them as its core
-  if (tokens.length === 0 && legal.length > 0) tokens.push(...legal.splice(0))
+  if (tokens.length === 0 && legal.length > 0) pushAll(tokens, legal.splice(0))
   return { tokens, legal, compact: tokens.join('') }
 }
 

@@ -1,5 +1,6 @@
 // Word lists for name normalisation: legal forms (as token phrases, after initialisms are collapsed
 // and scripts transliterated), abbreviations, generic business words and person-name particles.
+import { maxOf } from '../../util/array.ts'
 
 /** Legal-form phrases → canonical form. Matched longest first on whole tokens; removed from the core. */
 const LEGAL_PHRASES: Record<string, string> = {
@@ -77,7 +78,7 @@ LEGAL_FORMS.set('aktiengesellschaft', 'ag')
 LEGAL_FORMS.set('establishment', 'est')
 
 /** Longest legal-form phrase, in tokens. */
-export const MAX_LEGAL_TOKENS = Math.max(...[...LEGAL_FORMS.keys()].map((k) => k.split(' ').length))
+export const MAX_LEGAL_TOKENS = maxOf(LEGAL_FORMS.keys(), (k) => k.split(' ').length)
 
 /** Common abbreviations in company names → full word. */
 // prettier-ignore
