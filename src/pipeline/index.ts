@@ -2,6 +2,7 @@
 export { runScan, realEngines, DETECTOR_VERSION } from './scan.ts'
 export { runScanWith, newRunId, SCAN_ACTOR, type ScanDeps, type ScanOptions } from './scan-core.ts'
 export { ScanSummary, formatScanSummary } from './scan-summary.ts'
+export { ScanStageError } from './scan-error.ts'
 export { mergeAlerts, type MergeCounts, type MergeContext } from './merge-alerts.ts'
 export { resolveWindow, DEFAULT_WINDOW_DAYS } from './window.ts'
 export { runBatch, BatchReport, type BatchOptions } from './batch.ts'

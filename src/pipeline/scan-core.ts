@@ -17,6 +17,7 @@ import type { DetectLike, GraphLike, ScanEngines } from './engines.ts'
 import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
 import { resolveWindow } from './window.ts'
 import type { ScanSummary } from './scan-summary.ts'
+import { ScanStageError } from './scan-error.ts'
 import { PROCESS_ID } from '../store/index.ts'
 
 export interface ScanDeps {
@@ -77,11 +78,13 @@ export async function runScanWith(
     list_versions: {},
     input_files: 0,
   }
+  let current = 'window' // the stage under way: named in the error when the scan fails
   const stage = async <T>(
     name: string,
     fn: () => Promise<T> | T,
     done?: (r: T) => string,
   ): Promise<T> => {
+    current = name
     const t0 = clock()
     progress.start(name)
     const r = await fn()
@@ -176,20 +179,16 @@ export async function runScanWith(
         }),
       (c) => `${c.new} new, ${c.updated} updated, ${c.reopened} reopened`,
     )
+    current = 'record'
     await finish(store, runId, 'ok', summary, nowIso())
     return summary
   } catch (e) {
+    const failure = new ScanStageError(current, e)
     summary.status = 'failed'
-    await finish(
-      store,
-      runId,
-      'failed',
-      { ...summary, error: (e as Error).message },
-      nowIso(),
-    ).catch((e2) =>
-      logger.error('could not record the failed run', { run_id: runId, error: String(e2) }),
+    await finish(store, runId, 'failed', { ...summary, ...failure.record() }, nowIso()).catch(
+      (e2) => logger.error('could not record the failed run', { run_id: runId, error: String(e2) }),
     )
-    throw e
+    throw failure
   }
 }
 
