@@ -5,7 +5,7 @@
 //   - 2-hop ego networks of accounts across the degree range (target p99 < 200 ms).
 // Each measurement runs RW_BENCH_RUNS times (default 3) for RW_BENCH_SECONDS (10); medians are printed.
 // RW_BENCH_TRANSFERS changes the size; RW_BENCH_DIR the folder (default /tmp/ringwatch-bench-api).
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
@@ -83,6 +83,8 @@ async function prepare(): Promise<{
 }
 
 function startServe(): Promise<{ stop: () => void }> {
+  // bin/ringwatch runs the built dist/: rebuilt first when the sources changed
+  execFileSync(process.execPath, ['bin/build', '--if-stale'], { stdio: 'inherit' })
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

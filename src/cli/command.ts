@@ -9,11 +9,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv
 }
 
+/** A command's work; its help text is in help.ts, so that help loads no command module. */
 export interface Command {
-  /** One line for `ringwatch --help`. */
-  summary: string
-  /** Full help text for `ringwatch <command> --help`. */
-  usage: string
   /** Returns the process exit code. */
   run(argv: string[], io: CliIO): Promise<number>
 }

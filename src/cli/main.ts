@@ -1,42 +1,31 @@
 // ringwatch's command line: finds the command, runs it, presents errors. Exit codes: 0 ok,
-// 1 failure, 2 bad usage or bad input.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+// 1 failure, 2 bad usage or bad input. Help comes from help.ts; a command's module (and with it
+// DuckDB, the graph, the server…) is imported only when that command runs.
 import type { CliIO, Command } from './command.ts'
+import { COMMANDS, HELP, isCommand, type CommandName } from './help.ts'
 import { isRingwatchError } from '../util/errors.ts'
 
-/** Every command, in the order `--help` lists them. Each lives in commands/<name>.ts. */
-export const COMMANDS = [
-  'ingest',
-  'quarantine',
-  'lists',
-  'scan',
-  'alerts',
-  'audit',
-  'batch',
-  'serve',
-  'users',
-  'generate',
-  'eval',
-  'demo',
-] as const
+type Loader = () => Promise<{ command: Command }>
 
-function commandFile(name: string): string {
-  return fileURLToPath(new URL(`./commands/${name}.ts`, import.meta.url))
+/** Each command's module, loaded when it runs: literal paths, so that the build rewrites them. */
+const LOAD: Record<CommandName, Loader> = {
+  ingest: () => import('./commands/ingest.ts'),
+  quarantine: () => import('./commands/quarantine.ts'),
+  lists: () => import('./commands/lists.ts'),
+  scan: () => import('./commands/scan.ts'),
+  alerts: () => import('./commands/alerts.ts'),
+  audit: () => import('./commands/audit.ts'),
+  batch: () => import('./commands/batch.ts'),
+  serve: () => import('./commands/serve.ts'),
+  users: () => import('./commands/users.ts'),
+  generate: () => import('./commands/generate.ts'),
+  eval: () => import('./commands/eval.ts'),
+  demo: () => import('./commands/demo.ts'),
 }
 
-async function loadCommand(name: string): Promise<Command | undefined> {
-  if (!(COMMANDS as readonly string[]).includes(name) || !existsSync(commandFile(name)))
-    return undefined
-  return ((await import(`./commands/${name}.ts`)) as { command: Command }).command
-}
-
-async function help(io: CliIO): Promise<void> {
+function help(io: CliIO): void {
   const lines = ['ringwatch: payment-ring monitor for export-control finance', '', 'commands:']
-  for (const name of COMMANDS) {
-    const c = await loadCommand(name)
-    if (c) lines.push(`  ${name.padEnd(10)} ${c.summary}`)
-  }
+  for (const name of COMMANDS) lines.push(`  ${name.padEnd(10)} ${HELP[name].summary}`)
   lines.push('', 'ringwatch <command> --help for the options of one command.')
   lines.push('Default database: ./data/ringwatch.duckdb (or --db P).')
   io.stdout.write(lines.join('\n') + '\n')
@@ -46,23 +35,23 @@ export async function main(argv: string[], io: CliIO = process): Promise<number>
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     if (name === 'help' && rest[0]) return main([rest[0], '--help'], io)
-    await help(io)
+    help(io)
     return name ? 0 : 2
   }
   if (name === '--version') {
     io.stdout.write('ringwatch 0.1.0\n')
     return 0
   }
-  const command = await loadCommand(name)
-  if (!command) {
+  if (!isCommand(name)) {
     io.stderr.write(`ringwatch: unknown command '${name}'. Run ringwatch --help.\n`)
     return 2
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(command.usage.trimEnd() + '\n')
+    io.stdout.write(HELP[name].usage.trimEnd() + '\n')
     return 0
   }
   try {
+    const { command } = await LOAD[name]()
     return await command.run(rest, io)
   } catch (e) {
     if (isRingwatchError(e)) {

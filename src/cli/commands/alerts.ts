@@ -3,19 +3,14 @@
 import { createWriteStream } from 'node:fs'
 import { userInfo } from 'node:os'
 import { parse, dbOption, jsonOption, configOption, type Command } from '../command.ts'
+import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { AlertStatus, type Actor } from '../../schema/alert.ts'
 import { EXPORT_FORMATS, exportAlerts, listAlerts, type ExportFormat } from '../../cases/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 
-const usage = `ringwatch alerts export [--db P] [--format jsonl|csv|goaml|ftm] [--out F] [--status S] [--id A]…
-ringwatch alerts list [--db P] [--status S] [--limit N] [--json]
-
-export   writes alerts: jsonl (the alert record, default, to stdout), csv, goaml (a goAML STR XML for
-         one reported alert) or ftm (FollowTheMoney entities of each alert's payments). Every export
-         is recorded in the audit log under $RINGWATCH_ACTOR (default the OS user).
-list     the alert queue, highest score first.`
+const { usage } = HELP.alerts
 
 function cliActor(env: NodeJS.ProcessEnv): Actor {
   let id = env.RINGWATCH_ACTOR
@@ -36,8 +31,6 @@ function statusOf(v: string | undefined): AlertStatus | undefined {
 }
 
 export const command: Command = {
-  summary: 'export or list alerts',
-  usage,
   async run(argv, io) {
     const { values, positionals } = parse(
       argv,

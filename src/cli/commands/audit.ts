@@ -1,18 +1,14 @@
 // `ringwatch audit verify [--db P] [--json]`: walks the hash-chained audit log; exit 1 with the
 // first bad seq when a row was edited, reordered or deleted.
 import { parse, dbOption, jsonOption, type Command } from '../command.ts'
+import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
 import { verifyAudit } from '../../cases/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 
-const usage = `ringwatch audit verify [--db P] [--json]
-
-Checks the append-only audit log: every row's hash, the links between rows, and the chain's head.
-Exit 0 when intact, 1 with the first bad sequence number when a row was edited, reordered or deleted.`
+const { usage } = HELP.audit
 
 export const command: Command = {
-  summary: 'verify the hash-chained audit log',
-  usage,
   async run(argv, io) {
     const { values, positionals } = parse(argv, { ...dbOption, ...jsonOption }, usage)
     if (positionals[0] !== 'verify' || positionals.length > 1)

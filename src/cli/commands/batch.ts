@@ -1,6 +1,7 @@
 // `ringwatch batch <dir>`: list import, ingest and scan, unattended; writes a JSON run report and
 // exits non-zero on any failure (2 when a file could not be read, 1 otherwise).
 import { parse, dbOption, configOption, jsonOption, type Command } from '../command.ts'
+import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { runBatch } from '../../pipeline/index.ts'
@@ -8,16 +9,9 @@ import { listSpec } from '../../pipeline/batch.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { streamLogger, ttyProgress } from '../../util/progress.ts'
 
-const usage = `ringwatch batch <dir> [--db P] [--lists F]… [--report F] [--config F] [--json]
-
-Imports the given watch / goods lists (F or sanctions:F or goods:F; a name with goods/hs is a goods
-list), ingests every transfer file under <dir>, scans, and writes a JSON run report (default
-<db dir>/reports/batch-<run>.json). Exit 0 when all went well; 2 when a file or list could not be
-read; 1 on any other failure. Quarantined rows are counted in the report, not failures.`
+const { usage } = HELP.batch
 
 export const command: Command = {
-  summary: 'list import + ingest + scan for unattended runs, with a JSON report',
-  usage,
   async run(argv, io) {
     const { values, positionals } = parse(
       argv,

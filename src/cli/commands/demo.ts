@@ -1,6 +1,7 @@
 // `ringwatch demo` (npm start): samples → lists → ingest → scan → eval → demo users → serve.
 import { existsSync } from 'node:fs'
 import { parse, dbOption, configOption, type Command } from '../command.ts'
+import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { stderrLogger, ttyProgress } from '../../util/progress.ts'
@@ -9,18 +10,9 @@ import { jwtFromEnv, startServer } from '../../server/serve.ts'
 import { formatScanSummary } from '../../pipeline/index.ts'
 import { portOf } from './serve.ts'
 
-const usage = `ringwatch demo [--db P] [--port N] [--host H] [--no-serve] [--config F]
-
-Loads the committed samples (samples/days, samples/lists, samples/truth.json, samples/config.json
-unless --config is given; or generates a set
-beside the database when the repo has none), imports the lists, scans, prints the evaluation
-against the truth file, creates the users demo-analyst, demo-supervisor and demo-fiu and prints
-their API keys, then serves the dashboards (default http://127.0.0.1:8080/). Run it again to reuse
-the database: nothing is landed twice and the demo users get fresh keys.`
+const { usage } = HELP.demo
 
 export const command: Command = {
-  summary: 'load the samples, scan, evaluate and serve the dashboards (npm start)',
-  usage,
   async run(argv, io) {
     const { values } = parse(
       argv,

@@ -1,6 +1,7 @@
 // `ringwatch eval`: recall / precision of alerts (from the database or a JSON-lines file) against truth.json.
 import type { Command } from '../command.ts'
 import { dbOption, jsonOption, parse } from '../command.ts'
+import { HELP } from '../help.ts'
 import {
   evaluate,
   formatEvalTable,
@@ -12,22 +13,9 @@ import { DEFAULT_DB, openStore } from '../../store/index.ts'
 import { BadInputError, NotFoundError } from '../../util/errors.ts'
 import { existsSync } from 'node:fs'
 
-const usage = `usage: ringwatch eval --truth F [--db P | --alerts F] [--json]
-
-Scores alerts against the truth file written by 'ringwatch generate': per-typology recall, alert
-precision, precision at K (K = number of planted patterns, alerts ranked by score, ties by id) and how
-many controlled-goods rings a top-K alert finds. A pattern is found when one alert covers at least
-half of its transfers; an alert is true when at least half of its transfers are planted.
-
-  --truth F     truth.json of the generated data
-  --db P        read the alerts and alert_transfers tables (default ${DEFAULT_DB})
-  --alerts F    read alerts from a JSON-lines file (ringwatch alerts export) instead
-  --json        print the report as JSON
-`
+const { usage } = HELP.eval
 
 export const command: Command = {
-  summary: 'recall and precision of alerts against a truth file',
-  usage,
   async run(argv, io) {
     const { values } = parse(
       argv,

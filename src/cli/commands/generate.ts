@@ -1,26 +1,12 @@
 // `ringwatch generate`: synthetic day files with planted patterns, truth.json and a watch list.
 import type { Command } from '../command.ts'
 import { parse } from '../command.ts'
+import { HELP } from '../help.ts'
 import { DEFAULT_START, generate } from '../../generate/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { ttyProgress } from '../../util/progress.ts'
 
-const usage = `usage: ringwatch generate --out DIR [--seed N] [--days N] [--per-day N] [--accounts N]
-                          [--start YYYY-MM-DD] [--format csv|parquet|arrow] [--json]
-
-Writes one file per day (DIR/YYYY-MM-DD.csv, .parquet or .arrow) of synthetic payments with planted
-patterns of every typology, DIR/truth.json (the answer key for 'ringwatch eval') and DIR/watchlist.csv
-(OpenSanctions targets.simple.csv shape). The same seed always gives byte-identical files.
-
-  --out DIR        output folder (created)
-  --seed N         random seed (default 1)
-  --days N         number of days (default 7)
-  --per-day N      transfers per day (default 5000)
-  --accounts N     background accounts (default 4 × per-day, within 1,000–300,000)
-  --start DATE     first day, UTC (default 2026-10-01)
-  --format F       csv (default), parquet or arrow
-  --json           print the summary as JSON
-`
+const { usage } = HELP.generate
 
 function int(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined
@@ -30,8 +16,6 @@ function int(name: string, v: string | undefined): number | undefined {
 }
 
 export const command: Command = {
-  summary: 'synthetic day files with planted patterns, truth.json and a watch list',
-  usage,
   async run(argv, io) {
     const { values } = parse(
       argv,

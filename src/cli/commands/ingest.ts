@@ -1,6 +1,7 @@
 // `ringwatch ingest <file|dir>…`: lands transfer files (one transaction per file, idempotent by
 // file hash), shows a progress bar on a TTY, prints a per-file summary table or JSON.
 import { parse, dbOption, jsonOption, configOption, type CliIO, type Command } from '../command.ts'
+import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { ingestPaths, type IngestSummary } from '../../ingest/index.ts'
@@ -9,21 +10,7 @@ import { BadInputError } from '../../util/errors.ts'
 import { maxOf } from '../../util/array.ts'
 import { ttyProgress } from '../../util/progress.ts'
 
-const usage = `ringwatch ingest <file|dir>… [--db P] [--format csv|parquet|arrow|jsonl|pacs008] [--json] [--config F]
-
-Lands transfer files in the database. A directory means every file inside with a known extension
-(.csv .tsv .txt .parquet .arrow .arrows .ipc .feather .jsonl .ndjson .xml), sorted. The format comes
-from the extension unless --format is given. Each file lands in one transaction; a file whose bytes
-were landed before is skipped. Rows that break a rule go to the quarantine table with their line
-and reason; the others land.
-
-  --db P        database file (default ./data/ringwatch.duckdb)
-  --format F    read every file as F: ${INPUT_FORMATS.join(', ')}
-  --json        print the summary as JSON
-  --config F    configuration file (default ./ringwatch.config.json when present)
-
-Exit codes: 0 files landed (quarantined rows are not a failure), 2 bad usage or a file that could
-not be read at all (the other files still land), 1 any other failure.`
+const { usage } = HELP.ingest
 
 function pad(s: string, n: number, right = false): string {
   return right ? s.padStart(n) : s.padEnd(n)
@@ -81,8 +68,6 @@ export function formatSummary(s: IngestSummary): string {
 }
 
 export const command: Command = {
-  summary: 'land transfer files (CSV, Parquet, Arrow IPC, JSON lines, pacs.008 XML)',
-  usage,
   async run(argv: string[], io: CliIO) {
     const { values, positionals } = parse(
       argv,

@@ -1,22 +1,13 @@
 // `ringwatch lists import|list`: imports a watch list or goods list as a versioned snapshot, and
 // lists the snapshots kept. Thin shell over src/screen.
 import { type CliIO, type Command, dbOption, jsonOption, parse } from '../command.ts'
-import { openStore, DEFAULT_DB } from '../../store/index.ts'
-import { importList, listSnapshots, LIST_FORMATS } from '../../screen/index.ts'
+import { HELP } from '../help.ts'
+import { openStore } from '../../store/index.ts'
+import { importList, listSnapshots } from '../../screen/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { maxOf } from '../../util/array.ts'
 
-const usage = `usage:
-  ringwatch lists import <file> --kind sanctions|goods [--format F] [--alt F] [--db P] [--json]
-  ringwatch lists list [--db P] [--json]
-
-import   keeps the file as a new list snapshot and makes it the active one of its list (same file
-         name and format); the same file again changes nothing. Malformed rows are reported with
-         their line and left out.
-         --format   ${LIST_FORMATS.join(' | ')} (detected from the content when not given)
-         --alt      OFAC alt.csv aliases for an sdn.csv (found beside sdn.csv when not given)
-list     shows every snapshot: id, kind, format, file hash, date, entries, active.
-         --db       database file (default ${DEFAULT_DB})`
+const { usage } = HELP.lists
 
 const options = {
   ...dbOption,
@@ -99,8 +90,6 @@ async function runList(values: Record<string, unknown>, io: CliIO) {
 }
 
 export const command: Command = {
-  summary: 'import watch lists and goods lists as versioned snapshots; list them',
-  usage,
   async run(argv, io) {
     const { values, positionals } = parse(argv, options, usage)
     const [sub, file, ...extra] = positionals

@@ -3,6 +3,7 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { parse, dbOption, jsonOption, type Command } from '../command.ts'
+import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
 import {
   eachQuarantined,
@@ -16,25 +17,7 @@ import { csvField } from '../../util/csv.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { maxOf } from '../../util/array.ts'
 
-const usage = `ringwatch quarantine [summary] [--db P] [--file F] [--run R] [--reason CODE] [--json]
-ringwatch quarantine list [--db P] [--file F] [--run R] [--reason CODE] [--limit N] [--json]
-ringwatch quarantine export [--db P] [--file F] [--run R] [--reason CODE] [--out F] [--json]
-
-The rows ingest refused, each with its file, line (row for Parquet and Arrow, transaction for
-pacs.008), field, raw value and the reason.
-
-summary  rows counted by file and reason (the default)
-list     the rows themselves, oldest file first (--limit N, default 50; 0 for all)
-export   every matching row for repair and resubmission: CSV with a header (file, line, column,
-         raw_value, reason_code, reason, raw_row), or JSON lines with --json; to --out F or stdout.
-         raw_row is the line as read for rows that could not be split into fields, and the row's
-         fields (trimmed) as JSON for rows that broke a rule.
-
-  --file F      a file as given to ingest (from any directory) or its SHA-256 (the file id)
-  --run R       an ingest run id (printed by ingest --json as run_id)
-  --reason C    a reason code: ${REASON_CODES.join(', ')}
-  --db P        database file (default ./data/ringwatch.duckdb); read only, so not while
-                another process (serve, ingest, scan) has it open`
+const { usage } = HELP.quarantine
 
 const EXPORT_COLUMNS = [
   'path',
@@ -65,8 +48,6 @@ const cut = (s: string | null, n: number) =>
   s === null ? '' : s.length > n ? s.slice(0, n - 1) + '…' : s
 
 export const command: Command = {
-  summary: 'show the rows ingest quarantined, by file and reason, or export them for repair',
-  usage,
   async run(argv, io) {
     const { values, positionals } = parse(
       argv,

@@ -1,17 +1,13 @@
 // `ringwatch serve`: the JSON API and the dashboards on one port, until interrupted.
 import { parse, dbOption, configOption, type Command } from '../command.ts'
+import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { stderrLogger } from '../../util/progress.ts'
 import { jwtFromEnv, startServer } from '../../server/serve.ts'
 
-const usage = `ringwatch serve [--db P] [--port N] [--host H] [--config F]
-
-Serves the API under /api and the dashboards on http://127.0.0.1:8080/ by default. Every /api route
-but /api/health needs an API key (ringwatch users add <id> --role R) or a bearer JWT when
-RINGWATCH_JWT_ISSUER, RINGWATCH_JWT_AUDIENCE and RINGWATCH_JWT_SECRET (HS256) or
-RINGWATCH_JWT_PUBLIC_KEY (PEM, RS256/ES256) are set.`
+const { usage } = HELP.serve
 
 export function portOf(v: string | undefined, fallback: number): number {
   if (v === undefined) return fallback
@@ -22,8 +18,6 @@ export function portOf(v: string | undefined, fallback: number): number {
 }
 
 export const command: Command = {
-  summary: 'serve the API and the dashboards',
-  usage,
   async run(argv, io) {
     const { values } = parse(
       argv,

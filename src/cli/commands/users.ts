@@ -1,20 +1,13 @@
 // `ringwatch users add|list|disable`: the people and jobs that may call the API.
 import { parse, dbOption, jsonOption, type Command } from '../command.ts'
+import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
 import { addUser, disableUser, listUsers, reissueKey } from '../../server/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 
-const usage = `ringwatch users add <id> --role analyst|supervisor|fiu_viewer|admin|batch [--db P]
-ringwatch users rekey <id> --role R [--db P]   issue a new key (the old one stops working)
-ringwatch users list [--db P] [--json]
-ringwatch users disable <id> [--db P]
-
-add and rekey print the API key once; only its scrypt hash is stored. Send it as the X-API-Key
-header (or Authorization: Bearer <key>), or paste it on the dashboards' login page.`
+const { usage } = HELP.users
 
 export const command: Command = {
-  summary: 'add, list and disable API users (keys are printed once, stored hashed)',
-  usage,
   async run(argv, io) {
     const { values, positionals } = parse(
       argv,

@@ -1,0 +1,174 @@
+// The command line's help: one line per command for `ringwatch --help` and the full usage of each
+// for `ringwatch <command> --help`. Nothing is imported here, so that help never loads a command's
+// modules (DuckDB, the graph, the server): the commands load only when they run (main.ts).
+// Lists of values (formats, reason codes) are written out; help.test.ts holds them to the code.
+
+/** Every command, in the order `ringwatch --help` lists them; each runs from commands/<name>.ts. */
+export const HELP = {
+  ingest: {
+    summary: 'land transfer files (CSV, Parquet, Arrow IPC, JSON lines, pacs.008 XML)',
+    usage: `ringwatch ingest <file|dir>… [--db P] [--format csv|parquet|arrow|jsonl|pacs008] [--json] [--config F]
+
+Lands transfer files in the database. A directory means every file inside with a known extension
+(.csv .tsv .txt .parquet .arrow .arrows .ipc .feather .jsonl .ndjson .xml), sorted. The format comes
+from the extension unless --format is given. Each file lands in one transaction; a file whose bytes
+were landed before is skipped. Rows that break a rule go to the quarantine table with their line
+and reason; the others land.
+
+  --db P        database file (default ./data/ringwatch.duckdb)
+  --format F    read every file as F: csv, parquet, arrow, jsonl, pacs008
+  --json        print the summary as JSON
+  --config F    configuration file (default ./ringwatch.config.json when present)
+
+Exit codes: 0 files landed (quarantined rows are not a failure), 2 bad usage or a file that could
+not be read at all (the other files still land), 1 any other failure.`,
+  },
+  quarantine: {
+    summary: 'show the rows ingest quarantined, by file and reason, or export them for repair',
+    usage: `ringwatch quarantine [summary] [--db P] [--file F] [--run R] [--reason CODE] [--json]
+ringwatch quarantine list [--db P] [--file F] [--run R] [--reason CODE] [--limit N] [--json]
+ringwatch quarantine export [--db P] [--file F] [--run R] [--reason CODE] [--out F] [--json]
+
+The rows ingest refused, each with its file, line (row for Parquet and Arrow, transaction for
+pacs.008), field, raw value and the reason.
+
+summary  rows counted by file and reason (the default)
+list     the rows themselves, oldest file first (--limit N, default 50; 0 for all)
+export   every matching row for repair and resubmission: CSV with a header (file, line, column,
+         raw_value, reason_code, reason, raw_row), or JSON lines with --json; to --out F or stdout.
+         raw_row is the line as read for rows that could not be split into fields, and the row's
+         fields (trimmed) as JSON for rows that broke a rule.
+
+  --file F      a file as given to ingest (from any directory) or its SHA-256 (the file id)
+  --run R       an ingest run id (printed by ingest --json as run_id)
+  --reason C    a reason code: missing_field, bad_timestamp, future_timestamp, bad_amount,
+                nonpositive_amount, amount_too_large, amount_scale, unknown_currency, bad_iban,
+                same_account, bad_bic, unknown_country, bad_hs_code, duplicate_tx_id, tx_id_exists,
+                wrong_column_count, unterminated_quote, invalid_utf8, bad_json
+  --db P        database file (default ./data/ringwatch.duckdb); read only, so not while
+                another process (serve, ingest, scan) has it open`,
+  },
+  lists: {
+    summary: 'import watch lists and goods lists as versioned snapshots; list them',
+    usage: `usage:
+  ringwatch lists import <file> --kind sanctions|goods [--format F] [--alt F] [--db P] [--json]
+  ringwatch lists list [--db P] [--json]
+
+import   keeps the file as a new list snapshot and makes it the active one of its list (same file
+         name and format); the same file again changes nothing. Malformed rows are reported with
+         their line and left out.
+         --format   targets-simple | ftm | ofac-sdn | plain-csv | goods-hs | goods-lexicon (detected from the content when not given)
+         --alt      OFAC alt.csv aliases for an sdn.csv (found beside sdn.csv when not given)
+list     shows every snapshot: id, kind, format, file hash, date, entries, active.
+         --db       database file (default ./data/ringwatch.duckdb)`,
+  },
+  scan: {
+    summary: 'screen, detect, score and write alerts',
+    usage: `ringwatch scan [--db P] [--from D] [--to D] [--json] [--config F]
+
+Screens the parties, goods and routes of the window, builds its payment graph, runs the detectors,
+scores the findings and writes alerts (merged with earlier alerts of the same pattern).
+  --from D, --to D   window bounds, YYYY-MM-DD (whole days) or ISO 8601; default the 30 days up to
+                     the latest payment
+  --json             print the run summary as JSON
+  --config F         config file (default ./ringwatch.config.json when present)`,
+  },
+  alerts: {
+    summary: 'export or list alerts',
+    usage: `ringwatch alerts export [--db P] [--format jsonl|csv|goaml|ftm] [--out F] [--status S] [--id A]…
+ringwatch alerts list [--db P] [--status S] [--limit N] [--json]
+
+export   writes alerts: jsonl (the alert record, default, to stdout), csv, goaml (a goAML STR XML for
+         one reported alert) or ftm (FollowTheMoney entities of each alert's payments). Every export
+         is recorded in the audit log under $RINGWATCH_ACTOR (default the OS user).
+list     the alert queue, highest score first.`,
+  },
+  audit: {
+    summary: 'verify the hash-chained audit log',
+    usage: `ringwatch audit verify [--db P] [--json]
+
+Checks the append-only audit log: every row's hash, the links between rows, and the chain's head.
+Exit 0 when intact, 1 with the first bad sequence number when a row was edited, reordered or deleted.`,
+  },
+  batch: {
+    summary: 'list import + ingest + scan for unattended runs, with a JSON report',
+    usage: `ringwatch batch <dir> [--db P] [--lists F]… [--report F] [--config F] [--json]
+
+Imports the given watch / goods lists (F or sanctions:F or goods:F; a name with goods/hs is a goods
+list), ingests every transfer file under <dir>, scans, and writes a JSON run report (default
+<db dir>/reports/batch-<run>.json). Exit 0 when all went well; 2 when a file or list could not be
+read; 1 on any other failure. Quarantined rows are counted in the report, not failures.`,
+  },
+  serve: {
+    summary: 'serve the API and the dashboards',
+    usage: `ringwatch serve [--db P] [--port N] [--host H] [--config F]
+
+Serves the API under /api and the dashboards on http://127.0.0.1:8080/ by default. Every /api route
+but /api/health needs an API key (ringwatch users add <id> --role R) or a bearer JWT when
+RINGWATCH_JWT_ISSUER, RINGWATCH_JWT_AUDIENCE and RINGWATCH_JWT_SECRET (HS256) or
+RINGWATCH_JWT_PUBLIC_KEY (PEM, RS256/ES256) are set.`,
+  },
+  users: {
+    summary: 'add, list and disable API users (keys are printed once, stored hashed)',
+    usage: `ringwatch users add <id> --role analyst|supervisor|fiu_viewer|admin|batch [--db P]
+ringwatch users rekey <id> --role R [--db P]   issue a new key (the old one stops working)
+ringwatch users list [--db P] [--json]
+ringwatch users disable <id> [--db P]
+
+add and rekey print the API key once; only its scrypt hash is stored. Send it as the X-API-Key
+header (or Authorization: Bearer <key>), or paste it on the dashboards' login page.`,
+  },
+  generate: {
+    summary: 'synthetic day files with planted patterns, truth.json and a watch list',
+    usage: `usage: ringwatch generate --out DIR [--seed N] [--days N] [--per-day N] [--accounts N]
+                          [--start YYYY-MM-DD] [--format csv|parquet|arrow] [--json]
+
+Writes one file per day (DIR/YYYY-MM-DD.csv, .parquet or .arrow) of synthetic payments with planted
+patterns of every typology, DIR/truth.json (the answer key for 'ringwatch eval') and DIR/watchlist.csv
+(OpenSanctions targets.simple.csv shape). The same seed always gives byte-identical files.
+
+  --out DIR        output folder (created)
+  --seed N         random seed (default 1)
+  --days N         number of days (default 7)
+  --per-day N      transfers per day (default 5000)
+  --accounts N     background accounts (default 4 × per-day, within 1,000–300,000)
+  --start DATE     first day, UTC (default 2026-10-01)
+  --format F       csv (default), parquet or arrow
+  --json           print the summary as JSON
+`,
+  },
+  eval: {
+    summary: 'recall and precision of alerts against a truth file',
+    usage: `usage: ringwatch eval --truth F [--db P | --alerts F] [--json]
+
+Scores alerts against the truth file written by 'ringwatch generate': per-typology recall, alert
+precision, precision at K (K = number of planted patterns, alerts ranked by score, ties by id) and how
+many controlled-goods rings a top-K alert finds. A pattern is found when one alert covers at least
+half of its transfers; an alert is true when at least half of its transfers are planted.
+
+  --truth F     truth.json of the generated data
+  --db P        read the alerts and alert_transfers tables (default ./data/ringwatch.duckdb)
+  --alerts F    read alerts from a JSON-lines file (ringwatch alerts export) instead
+  --json        print the report as JSON
+`,
+  },
+  demo: {
+    summary: 'load the samples, scan, evaluate and serve the dashboards (npm start)',
+    usage: `ringwatch demo [--db P] [--port N] [--host H] [--no-serve] [--config F]
+
+Loads the committed samples (samples/days, samples/lists, samples/truth.json, samples/config.json
+unless --config is given; or generates a set
+beside the database when the repo has none), imports the lists, scans, prints the evaluation
+against the truth file, creates the users demo-analyst, demo-supervisor and demo-fiu and prints
+their API keys, then serves the dashboards (default http://127.0.0.1:8080/). Run it again to reuse
+the database: nothing is landed twice and the demo users get fresh keys.`,
+  },
+} as const satisfies Record<string, { summary: string; usage: string }>
+
+export type CommandName = keyof typeof HELP
+
+export const COMMANDS = Object.keys(HELP) as CommandName[]
+
+export function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(HELP, name)
+}
