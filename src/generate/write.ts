@@ -126,21 +126,12 @@ class ArrowSink implements DaySink {
 class ParquetSink implements DaySink {
   private csv: CsvSink
   private tmp: string
+  /** Rows go to a CSV file beside the target; DuckDB turns it into Parquet on close. */
+  readonly add: DaySink['add']
   constructor(private path: string) {
     this.tmp = `${path}.tmp.csv`
     this.csv = new CsvSink(this.tmp)
-  }
-  add(
-    txId: string,
-    ts: string,
-    amount: string,
-    currency: string,
-    d: Party,
-    c: Party,
-    purpose: string,
-    hs: string,
-  ): void {
-    this.csv.add(txId, ts, amount, currency, d, c, purpose, hs)
+    this.add = this.csv.add.bind(this.csv)
   }
   async close(): Promise<void> {
     await this.csv.close()
