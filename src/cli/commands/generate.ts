@@ -2,11 +2,13 @@
 import type { Command } from '../command.ts'
 import { parse } from '../command.ts'
 import { DEFAULT_START, generate } from '../../generate/index.ts'
+import { AMLSIM_DEFAULT_START, convertAmlsim } from '../../generate/amlsim.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { ttyProgress } from '../../util/progress.ts'
 
 const usage = `usage: ringwatch generate --out DIR [--seed N] [--days N] [--per-day N] [--accounts N]
                           [--start YYYY-MM-DD] [--format csv|parquet|arrow] [--json]
+       ringwatch generate --from-amlsim DIR --out DIR [--start YYYY-MM-DD] [--json]
 
 Writes one file per day (DIR/YYYY-MM-DD.csv, .parquet or .arrow) of synthetic payments with planted
 patterns of every typology, DIR/truth.json (the answer key for 'ringwatch eval') and DIR/watchlist.csv
@@ -20,6 +22,12 @@ patterns of every typology, DIR/truth.json (the answer key for 'ringwatch eval')
   --start DATE     first day, UTC (default 2026-10-01)
   --format F       csv (default), parquet or arrow
   --json           print the summary as JSON
+
+With --from-amlsim, converts an IBM AMLSim run (transactions.csv: sourceNodeId, targetNodeId, value,
+time = day step; nodes.csv: nodeid, isFraud, init_balance, fraudStep) instead: one canonical CSV file
+per step (step 1 on --start, default ${AMLSIM_DEFAULT_START}), every transaction one transfer in EUR,
+accounts AMLSIM-000123, tx ids AMLSIM-<run>-T0000001, a deterministic time of day per transfer, and
+truth.json with the labelled accounts (isFraud = 1) and the patterns reconstructed from them.
 `
 
 function int(name: string, v: string | undefined): number | undefined {
@@ -43,11 +51,13 @@ export const command: Command = {
         accounts: { type: 'string' },
         start: { type: 'string' },
         format: { type: 'string' },
+        'from-amlsim': { type: 'string' },
         json: { type: 'boolean', default: false },
       },
       usage,
     )
     if (!values.out) throw new BadInputError(`--out is required\n\n${usage}`)
+    if (values['from-amlsim'] !== undefined) return fromAmlsim(values, io)
     const format = values.format ?? 'csv'
     if (!['csv', 'parquet', 'arrow'].includes(format))
       throw new BadInputError(`--format must be csv, parquet or arrow, got '${format}'`)
@@ -85,4 +95,33 @@ export const command: Command = {
     )
     return 0
   },
+}
+
+async function fromAmlsim(
+  values: Record<string, string | boolean | undefined>,
+  io: Parameters<Command['run']>[1],
+): Promise<number> {
+  for (const k of ['seed', 'days', 'per-day', 'accounts', 'format'])
+    if (values[k] !== undefined)
+      throw new BadInputError(`--${k} does not go with --from-amlsim\n\n${usage}`)
+  const t0 = performance.now()
+  const s = await convertAmlsim({
+    dir: values['from-amlsim'] as string,
+    out: values.out as string,
+    start: values.start as string | undefined,
+  })
+  const secs = (performance.now() - t0) / 1000
+  if (values.json) {
+    io.stdout.write(JSON.stringify({ ...s, seconds: Number(secs.toFixed(2)) }, null, 2) + '\n')
+    return 0
+  }
+  io.stdout.write(
+    `converted ${s.rows.toLocaleString('en')} AMLSim transactions into ${s.files.length} csv files in ${s.out}\n` +
+      `  ${s.accounts.toLocaleString('en')} accounts, ${s.labelled_accounts} labelled; ${s.patterns} patterns reconstructed; truth: ${s.truth}\n` +
+      (s.self_transfers
+        ? `  ${s.self_transfers} self-transfers written as they are (ingest quarantines them as same_account)\n`
+        : '') +
+      `  ${secs.toFixed(1)} s\n`,
+  )
+  return 0
 }
