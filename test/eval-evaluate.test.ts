@@ -10,7 +10,9 @@ import {
   formatEvalTable,
   loadAlertsFromJsonl,
   loadAlertsFromStore,
+  loadScanWindow,
   loadTruth,
+  truthRows,
   type EvalAlert,
 } from '../src/eval/index.ts'
 import { Truth } from '../src/schema/truth.ts'
@@ -147,6 +149,81 @@ describe('evaluate', () => {
   })
 })
 
+describe('per account and alert load', () => {
+  const labelled: Truth = Truth.parse({
+    ...truth,
+    patterns: [
+      {
+        id: 'p1',
+        typology: 'cycle',
+        tx_ids: ['a', 'b', 'c'],
+        accounts: ['u1', 'u2', 'u3'],
+        flags: flags(),
+      },
+      { id: 'p2', typology: 'fan_in', tx_ids: ['d', 'e'], accounts: ['u4', 'u5'], flags: flags() },
+      { id: 'p3', typology: 'stack', tx_ids: ['f', 'g'], accounts: ['u6', 'u7'], flags: flags() },
+    ],
+  })
+  const alerts: EvalAlert[] = [
+    { ...alert('A-1', 'cycle', 90, ['a', 'b']), accounts: ['u1', 'u2', 'n1'] },
+    { ...alert('A-2', 'cycle', 80, ['c', 'x1']), accounts: ['u3', 'n1', 'n2'] },
+    { ...alert('A-3', 'fan_in', 70, ['x2']), accounts: ['n3'] },
+    { ...alert('A-4', 'cycle', 60, ['a', 'd']), accounts: ['u1', 'u4'] },
+    alert('A-5', 'stack', 50, ['y']), // no accounts: left out of the account figures
+  ]
+
+  it('uses the accounts of planted patterns when the truth labels none', () => {
+    const r = evaluate(labelled, alerts, { transfers: 20_000, transfers_source: 'test' })
+    // Labelled: u1..u7 (7). Alerted: u1 u2 u3 u4 n1 n2 n3 (7), 4 of them labelled.
+    expect(r.accounts).toEqual({
+      source: 'pattern_accounts',
+      labelled: 7,
+      alerted: 7,
+      true_alerted: 4,
+      recall: 4 / 7,
+      precision: 4 / 7,
+      alerts_without_accounts: 1,
+    })
+    expect(r.transfers).toBe(20_000)
+    expect(r.alerts_per_10k).toBe(2.5)
+    // p1 is found (A-1 covers 2/3) and touched by A-1, A-2 and A-4; p2 is found (A-4 covers 1/2)
+    // and touched by A-4 only; p3 is not found and does not count.
+    expect(r.coverage.map((c) => [c.id, c.found, c.alerts])).toEqual([
+      ['p1', true, 3],
+      ['p2', true, 1],
+      ['p3', false, 0],
+    ])
+    expect(r.alerts_per_pattern).toEqual({ max: 3, mean: 2 })
+    const text = formatEvalTable(r)
+    expect(text).toContain('4 of 7 labelled accounts alerted (recall 57.1%)')
+    expect(text).toContain('5 alerts on 20,000 transfers = 2.50 per 10,000 transfers (test)')
+    expect(text).toContain('max 3, mean 2.00')
+  })
+
+  it("uses the truth's labelled accounts when it has them", () => {
+    const t = { ...labelled, labelled_accounts: ['u1', 'n1', 'q1', 'q2'] }
+    const r = evaluate(t, alerts)
+    expect(r.accounts).toMatchObject({
+      source: 'labelled_accounts',
+      labelled: 4,
+      alerted: 7,
+      true_alerted: 2,
+      recall: 0.5,
+      precision: 2 / 7,
+    })
+    expect(r.alerts_per_10k).toBeNull()
+    expect(formatEvalTable(r)).toContain('transfer count unknown')
+  })
+
+  it('has no alert figures without alerts', () => {
+    const r = evaluate(labelled, [], { transfers: 100 })
+    expect(r.accounts.alerted).toBe(0)
+    expect(r.accounts.precision).toBeNull()
+    expect(r.alerts_per_10k).toBe(0)
+    expect(r.alerts_per_pattern).toEqual({ max: null, mean: null })
+  })
+})
+
 describe('loading', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rw-eval-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -215,10 +292,62 @@ describe('loading', () => {
       )
       const alerts = await loadAlertsFromStore(store)
       expect(alerts).toEqual([
-        alert('A-1', 'cycle', 80.5, ['a', 'b']),
-        alert('A-2', 'fan_in', 20, ['h']),
+        { ...alert('A-1', 'cycle', 80.5, ['a', 'b']), accounts: ['x', 'y'] },
+        { ...alert('A-2', 'fan_in', 20, ['h']), accounts: ['z'] },
       ])
       expect(evaluate(truth, alerts).found).toBe(1)
     })
+  })
+
+  it('reads the latest finished scan window and counts its payments', async () => {
+    await withStore(async (store) => {
+      expect(await loadScanWindow(store)).toBeNull()
+      const raw = store.conn.raw
+      const pay = (id: string, ts: string) =>
+        raw.run(
+          `insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, file_id, source_row)
+           values ('${id}', '${ts}', 1, 'EUR', 'a', 'b', 'f', 1)`,
+        )
+      await pay('t1', '2026-01-01 10:00:00')
+      await pay('t2', '2026-01-02 10:00:00')
+      await pay('t3', '2026-01-03 10:00:00')
+      const run = (id: string, started: string, status: string, from: string, to: string) =>
+        raw.run(
+          `insert into runs (run_id, kind, started_at, status, summary) values ('${id}', 'scan', '${started}', '${status}',
+           '{"window": {"from": "${from}", "to": "${to}"}}')`,
+        )
+      await run(
+        's1',
+        '2026-02-01 00:00:00',
+        'ok',
+        '2026-01-01T00:00:00.000Z',
+        '2026-01-03T23:59:59.999999Z',
+      )
+      await run(
+        's2',
+        '2026-02-02 00:00:00',
+        'ok',
+        '2026-01-02T00:00:00.000Z',
+        '2026-01-02T23:59:59.999999Z',
+      )
+      await run(
+        's3',
+        '2026-02-03 00:00:00',
+        'failed',
+        '2026-01-01T00:00:00.000Z',
+        '2026-01-03T23:59:59.999999Z',
+      )
+      expect(await loadScanWindow(store)).toEqual({
+        from: '2026-01-02T00:00:00.000Z',
+        to: '2026-01-02T23:59:59.999999Z',
+        transfers: 1,
+      })
+    })
+  })
+
+  it("knows a truth's row count from rows, else days × per day", () => {
+    expect(truthRows(truth)).toBeNull()
+    expect(truthRows({ ...truth, params: { rows: 120 } })).toBe(120)
+    expect(truthRows({ ...truth, params: { days: 7, per_day: 4000 } })).toBe(28_000)
   })
 })

@@ -122,6 +122,7 @@ header (or Authorization: Bearer <key>), or paste it on the dashboards' login pa
     summary: 'synthetic day files with planted patterns, truth.json and a watch list',
     usage: `usage: ringwatch generate --out DIR [--seed N] [--days N] [--per-day N] [--accounts N]
                           [--start YYYY-MM-DD] [--format csv|parquet|arrow] [--json]
+       ringwatch generate --from-amlsim DIR --out DIR [--start YYYY-MM-DD] [--json]
 
 Writes one file per day (DIR/YYYY-MM-DD.csv, .parquet or .arrow) of synthetic payments with planted
 patterns of every typology, DIR/truth.json (the answer key for 'ringwatch eval') and DIR/watchlist.csv
@@ -135,18 +136,34 @@ patterns of every typology, DIR/truth.json (the answer key for 'ringwatch eval')
   --start DATE     first day, UTC (default 2026-10-01)
   --format F       csv (default), parquet or arrow
   --json           print the summary as JSON
+
+With --from-amlsim, converts an IBM AMLSim run (transactions.csv: sourceNodeId, targetNodeId, value,
+time = day step; nodes.csv: nodeid, isFraud, init_balance, fraudStep) instead: one canonical CSV file
+per step (step 1 on --start, default 2025-01-01), every transaction one transfer in EUR,
+accounts AMLSIM-000123, tx ids AMLSIM-<run>-T0000001, a deterministic time of day per transfer, and
+truth.json with the labelled accounts (isFraud = 1) and the patterns reconstructed from them.
 `,
   },
   eval: {
-    summary: 'recall and precision of alerts against a truth file',
-    usage: `usage: ringwatch eval --truth F [--db P | --alerts F] [--json]
+    summary: 'recall and precision of alerts against a truth file or an AMLSim run',
+    usage: `usage: ringwatch eval (--truth F | --amlsim DIR [--start YYYY-MM-DD]) [--db P | --alerts F] [--json]
 
-Scores alerts against the truth file written by 'ringwatch generate': per-typology recall, alert
-precision, precision at K (K = number of planted patterns, alerts ranked by score, ties by id) and how
-many controlled-goods rings a top-K alert finds. A pattern is found when one alert covers at least
-half of its transfers; an alert is true when at least half of its transfers are planted.
+Scores alerts against the truth file written by 'ringwatch generate' (or by
+'ringwatch generate --from-amlsim'), or against an AMLSim run converted on the fly:
+  per pattern: per-typology recall, alert precision, precision at K (K = planted patterns, alerts
+    ranked by score, ties by id), controlled-goods rings found by a top-K alert. A pattern is found
+    when one alert covers at least half of its transfers; an alert is true when at least half of its
+    transfers are planted.
+  per account: labelled accounts (the truth's labelled_accounts, e.g. AMLSim's isFraud = 1; else the
+    accounts of the planted patterns), alerted accounts (named in at least one alert), recall and
+    precision.
+  alert load: alerts per 10,000 transfers (the payments in the latest scan's window with --db, the
+    truth's row count with --alerts) and alerts per found pattern (alerts sharing a transfer with it).
 
-  --truth F     truth.json of the generated data
+  --truth F     truth.json of the generated or converted data
+  --amlsim DIR  an AMLSim run (transactions.csv + nodes.csv): its truth is built in memory the way
+                'ringwatch generate --from-amlsim' writes it (same --start, same tx ids)
+  --start D     with --amlsim: the date of step 1 (default 2025-01-01)
   --db P        read the alerts and alert_transfers tables (default ./data/ringwatch.duckdb)
   --alerts F    read alerts from a JSON-lines file (ringwatch alerts export) instead
   --json        print the report as JSON

@@ -1,8 +1,10 @@
 // Detection quality against a truth file (pure). A planted pattern counts as found when ONE alert
 // covers ≥ 50% of its transfers; an alert counts as true when ≥ 50% of its transfers are planted (in
 // any pattern). Precision at K ranks alerts by score (ties: alert id ascending), K = planted patterns.
+// Per account (accounts.ts): labelled accounts against the accounts alerts name; and the alert load.
 import { z } from 'zod'
 import type { Truth } from '../schema/truth.ts'
+import { alertsPer10k, alertsPerPattern, evaluateAccounts, type AccountReport } from './accounts.ts'
 
 export const EvalAlert = z.object({
   id: z.string(),
@@ -58,6 +60,21 @@ export interface EvalReport {
   missed: string[]
   /** Per planted pattern: the largest share of its transfers one alert covers, and that alert. */
   coverage: PatternCoverage[]
+  /** Labelled accounts against alerted accounts (accounts named in at least one alert). */
+  accounts: AccountReport
+  /** Transfers the alerts were raised on (the scan window's payments, or the truth's rows). */
+  transfers: number | null
+  /** Where the transfer count comes from, e.g. 'scan window 2026-11-01 … 2026-11-14'. */
+  transfers_source: string | null
+  alerts_per_10k: number | null
+  /** Alerts sharing at least one transfer with a found pattern: the most and the mean. */
+  alerts_per_pattern: { max: number | null; mean: number | null }
+}
+
+export interface EvalOptions {
+  /** Transfers behind the alerts, for alerts per 10,000 transfers; null when unknown. */
+  transfers?: number | null
+  transfers_source?: string | null
 }
 
 export interface PatternCoverage {
@@ -66,6 +83,8 @@ export interface PatternCoverage {
   found: boolean
   coverage: number
   best_alert: string | null
+  /** Alerts sharing at least one transfer with the pattern. */
+  alerts: number
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
@@ -74,7 +93,7 @@ export function rankAlerts(alerts: EvalAlert[]): EvalAlert[] {
   return [...alerts].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
-export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
+export function evaluate(truth: Truth, alerts: EvalAlert[], opts: EvalOptions = {}): EvalReport {
   const planted = new Set<string>()
   for (const p of truth.patterns) for (const t of p.tx_ids) planted.add(t)
   const benignOf = new Map<string, string>()
@@ -132,6 +151,9 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
 
   const missed: string[] = []
   const coverage: PatternCoverage[] = []
+  const touching = alertsPerPattern(truth, alerts)
+  let foundAlerts = 0
+  let maxAlerts: number | null = null
   let found = 0
   const goods = { planted: 0, found: 0, in_top_k: 0 }
   const listed = { planted: 0, found: 0, in_top_k: 0 }
@@ -154,9 +176,12 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
       if (compatible.includes(a.typology)) typed = true
       if (topK.has(a.id)) top = true
     }
+    const nAlerts = touching.get(p.id) ?? 0
     if (isFound) {
       found++
       r.found++
+      foundAlerts += nAlerts
+      maxAlerts = Math.max(maxAlerts ?? 0, nAlerts)
     } else missed.push(p.id)
     if (typed) r.typed_found++
     coverage.push({
@@ -165,6 +190,7 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
       found: isFound,
       coverage: best,
       best_alert: bestAlert,
+      alerts: nAlerts,
     })
     for (const [flag, acc] of [
       [p.flags.controlled_goods, goods],
@@ -211,5 +237,10 @@ export function evaluate(truth: Truth, alerts: EvalAlert[]): EvalReport {
     false_on_benign: falseOnBenign,
     missed,
     coverage,
+    accounts: evaluateAccounts(truth, alerts),
+    transfers: opts.transfers ?? null,
+    transfers_source: opts.transfers_source ?? null,
+    alerts_per_10k: alertsPer10k(alerts.length, opts.transfers ?? null),
+    alerts_per_pattern: { max: maxAlerts, mean: ratio(foundAlerts, found) },
   }
 }

@@ -47,6 +47,26 @@ export function formatEvalTable(r: EvalReport): string {
   out.push(
     `listed-party patterns: ${r.listed_party.in_top_k} of ${r.listed_party.planted} found by a top-${r.k} alert (${r.listed_party.found} found at all)`,
   )
+  const a = r.accounts
+  out.push(
+    `accounts: ${a.true_alerted.toLocaleString('en')} of ${a.labelled.toLocaleString('en')} labelled accounts alerted (recall ${pct(a.recall)}); ` +
+      `${a.alerted.toLocaleString('en')} accounts alerted, ${a.true_alerted.toLocaleString('en')} of them labelled (precision ${pct(a.precision)})` +
+      (a.source === 'pattern_accounts' ? ' [labelled = accounts of planted patterns]' : ''),
+  )
+  if (a.alerts_without_accounts)
+    out.push(
+      `  ${a.alerts_without_accounts} alerts name no accounts and are left out of these figures`,
+    )
+  out.push(
+    r.alerts_per_10k === null
+      ? `alert load: ${r.alerts} alerts (transfer count unknown: no alerts per 10,000 transfers)`
+      : `alert load: ${r.alerts.toLocaleString('en')} alerts on ${r.transfers!.toLocaleString('en')} transfers = ${r.alerts_per_10k.toFixed(2)} per 10,000 transfers` +
+          (r.transfers_source ? ` (${r.transfers_source})` : ''),
+  )
+  if (r.alerts_per_pattern.max !== null)
+    out.push(
+      `alerts per found pattern (sharing a transfer with it): max ${r.alerts_per_pattern.max}, mean ${r.alerts_per_pattern.mean!.toFixed(2)}`,
+    )
   const benign = Object.entries(r.false_on_benign)
   if (benign.length)
     out.push(

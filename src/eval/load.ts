@@ -26,7 +26,30 @@ export async function loadAlertsFromStore(store: Store): Promise<EvalAlert[]> {
     typology: a.typology,
     score: Number(a.score),
     tx_ids: txs.get(a.id) ?? [],
+    accounts: a.accounts ?? [],
   }))
+}
+
+/** The latest finished scan's window and the payments in it (for alerts per 10,000 transfers);
+ *  null when the database holds no finished scan with a window. */
+export async function loadScanWindow(
+  store: Store,
+): Promise<{ from: string; to: string; transfers: number } | null> {
+  const w = await store.one<{ from: string | null; to: string | null }>('eval/latest-scan-window', {
+    kind: 'scan',
+    status: 'ok',
+  })
+  if (!w?.from || !w.to) return null
+  const n = await store.one<{ n: number }>('pipeline/window-count', { from: w.from, to: w.to })
+  return { from: w.from, to: w.to, transfers: Number(n?.n ?? 0) }
+}
+
+/** Rows of the data set a truth file describes: params.rows, else days × per_day; else null. */
+export function truthRows(truth: Truth): number | null {
+  const { rows, days, per_day } = truth.params as Record<string, unknown>
+  if (typeof rows === 'number') return rows
+  if (typeof days === 'number' && typeof per_day === 'number') return days * per_day
+  return null
 }
 
 export async function loadAlertsFromJsonl(file: string): Promise<EvalAlert[]> {

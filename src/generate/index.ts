@@ -156,6 +156,7 @@ export async function generate(
     start: o.start,
     days: o.days,
     per_day: o.perDay,
+    rows,
     accounts,
     format: o.format,
     generator: GENERATOR_VERSION,

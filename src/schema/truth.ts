@@ -1,6 +1,7 @@
 // The answer key of a generated data set (`<out>/truth.json`): every planted pattern with its
-// transfers, accounts and risk flags, the benign look-alikes planted as hard negatives, and the
-// parameters of the run. `ringwatch eval` scores alerts against it.
+// transfers, accounts and risk flags, the benign look-alikes planted as hard negatives, the
+// parameters of the run and, for data labelled per account (AMLSim), the labelled accounts.
+// `ringwatch eval` scores alerts against it.
 import { z } from 'zod'
 import { TYPOLOGIES } from './finding.ts'
 
@@ -50,5 +51,9 @@ export const Truth = z.object({
   params: z.record(z.string(), z.unknown()).default({}),
   patterns: z.array(TruthPattern),
   benign: z.array(TruthBenign).default([]),
+  /** Accounts labelled as taking part in laundering when the labels are per account, not per
+   *  transfer (AMLSim's nodes.csv isFraud = 1). `eval` then scores alerts per account against them;
+   *  without it, the accounts of the planted patterns are the labelled ones. */
+  labelled_accounts: z.array(z.string()).optional(),
 })
 export type Truth = z.infer<typeof Truth>

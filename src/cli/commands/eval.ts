@@ -1,4 +1,5 @@
-// `ringwatch eval`: recall / precision of alerts (from the database or a JSON-lines file) against truth.json.
+// `ringwatch eval`: recall / precision of alerts (from the database or a JSON-lines file) against
+// truth.json or an AMLSim run, per pattern and per account, and the alert load.
 import type { Command } from '../command.ts'
 import { dbOption, jsonOption, parse } from '../command.ts'
 import { HELP } from '../help.ts'
@@ -7,8 +8,12 @@ import {
   formatEvalTable,
   loadAlertsFromJsonl,
   loadAlertsFromStore,
+  loadScanWindow,
   loadTruth,
+  truthRows,
+  type EvalAlert,
 } from '../../eval/index.ts'
+import { AMLSIM_DEFAULT_START, amlsimTruth, readAmlsim } from '../../generate/amlsim.ts'
 import { DEFAULT_DB, openStore } from '../../store/index.ts'
 import { BadInputError, NotFoundError } from '../../util/errors.ts'
 import { existsSync } from 'node:fs'
@@ -19,26 +24,49 @@ export const command: Command = {
   async run(argv, io) {
     const { values } = parse(
       argv,
-      { truth: { type: 'string' }, alerts: { type: 'string' }, ...dbOption, ...jsonOption },
+      {
+        truth: { type: 'string' },
+        amlsim: { type: 'string' },
+        start: { type: 'string' },
+        alerts: { type: 'string' },
+        ...dbOption,
+        ...jsonOption,
+      },
       usage,
     )
-    if (!values.truth) throw new BadInputError(`--truth is required\n\n${usage}`)
+    if (!values.truth === !values.amlsim)
+      throw new BadInputError(`give --truth or --amlsim (one of them)\n\n${usage}`)
+    if (values.start && !values.amlsim)
+      throw new BadInputError(`--start goes with --amlsim\n\n${usage}`)
     if (values.db && values.alerts)
       throw new BadInputError(`give --db or --alerts, not both\n\n${usage}`)
-    const truth = loadTruth(values.truth)
-    let alerts
-    if (values.alerts) alerts = await loadAlertsFromJsonl(values.alerts)
-    else {
+    const start = values.start ?? AMLSIM_DEFAULT_START
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`)))
+      throw new BadInputError(`--start ${start}: not a date (YYYY-MM-DD)`, { field: 'start' })
+    const truth = values.truth
+      ? loadTruth(values.truth)
+      : amlsimTruth(readAmlsim(values.amlsim!), start)
+    let alerts: EvalAlert[]
+    let transfers: number | null
+    let source: string | null
+    if (values.alerts) {
+      alerts = await loadAlertsFromJsonl(values.alerts)
+      transfers = truthRows(truth)
+      source = transfers === null ? null : 'rows of the truth file'
+    } else {
       const path = values.db ?? DEFAULT_DB
       if (!existsSync(path)) throw new NotFoundError(`database ${path} not found`)
       const store = await openStore({ path, readOnly: true })
       try {
         alerts = await loadAlertsFromStore(store)
+        const w = await loadScanWindow(store)
+        transfers = w?.transfers ?? null
+        source = w ? `payments in the latest scan window ${w.from} … ${w.to}` : null
       } finally {
         await store.close()
       }
     }
-    const report = evaluate(truth, alerts)
+    const report = evaluate(truth, alerts, { transfers, transfers_source: source })
     io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatEvalTable(report))
     return 0
   },

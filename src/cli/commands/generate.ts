@@ -3,6 +3,7 @@ import type { Command } from '../command.ts'
 import { parse } from '../command.ts'
 import { HELP } from '../help.ts'
 import { DEFAULT_START, generate } from '../../generate/index.ts'
+import { AMLSIM_DEFAULT_START, convertAmlsim } from '../../generate/amlsim.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { ttyProgress } from '../../util/progress.ts'
 
@@ -27,11 +28,13 @@ export const command: Command = {
         accounts: { type: 'string' },
         start: { type: 'string' },
         format: { type: 'string' },
+        'from-amlsim': { type: 'string' },
         json: { type: 'boolean', default: false },
       },
       usage,
     )
     if (!values.out) throw new BadInputError(`--out is required\n\n${usage}`)
+    if (values['from-amlsim'] !== undefined) return fromAmlsim(values, io)
     const format = values.format ?? 'csv'
     if (!['csv', 'parquet', 'arrow'].includes(format))
       throw new BadInputError(`--format must be csv, parquet or arrow, got '${format}'`)
@@ -69,4 +72,33 @@ export const command: Command = {
     )
     return 0
   },
+}
+
+async function fromAmlsim(
+  values: Record<string, string | boolean | undefined>,
+  io: Parameters<Command['run']>[1],
+): Promise<number> {
+  for (const k of ['seed', 'days', 'per-day', 'accounts', 'format'])
+    if (values[k] !== undefined)
+      throw new BadInputError(`--${k} does not go with --from-amlsim\n\n${usage}`)
+  const t0 = performance.now()
+  const s = await convertAmlsim({
+    dir: values['from-amlsim'] as string,
+    out: values.out as string,
+    start: values.start as string | undefined,
+  })
+  const secs = (performance.now() - t0) / 1000
+  if (values.json) {
+    io.stdout.write(JSON.stringify({ ...s, seconds: Number(secs.toFixed(2)) }, null, 2) + '\n')
+    return 0
+  }
+  io.stdout.write(
+    `converted ${s.rows.toLocaleString('en')} AMLSim transactions into ${s.files.length} csv files in ${s.out}\n` +
+      `  ${s.accounts.toLocaleString('en')} accounts, ${s.labelled_accounts} labelled; ${s.patterns} patterns reconstructed; truth: ${s.truth}\n` +
+      (s.self_transfers
+        ? `  ${s.self_transfers} self-transfers written as they are (ingest quarantines them as same_account)\n`
+        : '') +
+      `  ${secs.toFixed(1)} s\n`,
+  )
+  return 0
 }
