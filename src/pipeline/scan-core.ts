@@ -76,6 +76,8 @@ export async function runScanWith(
     detector_version: engines.detectorVersion,
     list_versions: {},
     input_files: 0,
+    base_currency: config.fx.base_currency,
+    fx_missing: [],
   }
   const stage = async <T>(
     name: string,
@@ -127,6 +129,11 @@ export async function runScanWith(
       (g) => `${g.accounts.length} accounts`,
     )
     summary.accounts = graph.accounts.length
+    summary.fx_missing = [...(graph.fxMissing ?? [])]
+    if (summary.fx_missing.length)
+      logger.warn(
+        `no reference rate to ${summary.base_currency} for ${summary.fx_missing.join(', ')}: their transfers are compared only within their own currency`,
+      )
     const detect = await stage(
       'detect',
       () =>

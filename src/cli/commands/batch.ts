@@ -10,8 +10,9 @@ import { streamLogger, ttyProgress } from '../../util/progress.ts'
 
 const usage = `ringwatch batch <dir> [--db P] [--lists F]… [--report F] [--config F] [--json]
 
-Imports the given watch / goods lists (F or sanctions:F or goods:F; a name with goods/hs is a goods
-list), ingests every transfer file under <dir>, scans, and writes a JSON run report (default
+Imports the given watch / goods lists and reference rates (F or sanctions:F, goods:F, fx:F; a name
+with goods/hs is a goods list, one with fx/rates/eurofxref reference rates, plain-rates files quoted
+in config fx.base_currency), ingests every transfer file under <dir>, scans, and writes a JSON run report (default
 <db dir>/reports/batch-<run>.json). Exit 0 when all went well; 2 when a file or list could not be
 read; 1 on any other failure. Quarantined rows are counted in the report, not failures.`
 

@@ -1,43 +1,59 @@
-// `ringwatch lists import|list`: imports a watch list or goods list as a versioned snapshot, and
-// lists the snapshots kept. Thin shell over src/screen.
-import { type CliIO, type Command, dbOption, jsonOption, parse } from '../command.ts'
+// `ringwatch lists import|list`: imports a watch list, goods list or reference-rate file as a
+// versioned snapshot, and lists the snapshots kept. Thin shell over src/screen.
+import { type CliIO, type Command, configOption, dbOption, jsonOption, parse } from '../command.ts'
 import { openStore, DEFAULT_DB } from '../../store/index.ts'
-import { importList, listSnapshots, LIST_FORMATS } from '../../screen/index.ts'
+import { importList, listSnapshots, LIST_FORMATS, LIST_KINDS } from '../../screen/index.ts'
+import { loadConfig } from '../../config/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 
 const usage = `usage:
-  ringwatch lists import <file> --kind sanctions|goods [--format F] [--alt F] [--db P] [--json]
+  ringwatch lists import <file> --kind sanctions|goods|fx [--format F] [--alt F] [--base CUR]
+                         [--config F] [--db P] [--json]
   ringwatch lists list [--db P] [--json]
 
 import   keeps the file as a new list snapshot and makes it the active one of its list (same file
-         name and format); the same file again changes nothing. Malformed rows are reported with
-         their line and left out.
+         name and format; for --kind fx, the one reference-rate table in force); the same file
+         again changes nothing. Malformed rows are reported with their line and field and left out.
          --format   ${LIST_FORMATS.join(' | ')} (detected from the content when not given)
          --alt      OFAC alt.csv aliases for an sdn.csv (found beside sdn.csv when not given)
+         --base     plain-rates: the currency rate_to_base is quoted in (default: config
+                    fx.base_currency); ECB's eurofxref-hist.csv is always per 1 EUR
+         --config   config file (default ./ringwatch.config.json when present)
 list     shows every snapshot: id, kind, format, file hash, date, entries, active.
          --db       database file (default ${DEFAULT_DB})`
 
 const options = {
   ...dbOption,
   ...jsonOption,
+  ...configOption,
   kind: { type: 'string' },
   format: { type: 'string' },
   alt: { type: 'string' },
+  base: { type: 'string' },
 } as const
 
 async function runImport(file: string | undefined, values: Record<string, unknown>, io: CliIO) {
   if (!file) throw new BadInputError(`lists import: a list file is required\n\n${usage}`)
-  const kind = values.kind
-  if (kind !== 'sanctions' && kind !== 'goods')
-    throw new BadInputError(`lists import: --kind sanctions|goods is required\n\n${usage}`, {
-      field: 'kind',
-    })
+  const kind = LIST_KINDS.find((k) => k === values.kind)
+  if (!kind)
+    throw new BadInputError(
+      `lists import: --kind ${LIST_KINDS.join('|')} is required\n\n${usage}`,
+      {
+        field: 'kind',
+      },
+    )
+  const base =
+    kind === 'fx'
+      ? ((values.base as string | undefined) ??
+        loadConfig(values.config as string | undefined).config.fx.base_currency)
+      : undefined
   const store = await openStore({ path: values.db as string | undefined })
   try {
     const s = await importList(store, file, {
       kind,
       format: values.format as string | undefined,
       alt: values.alt as string | undefined,
+      base,
     })
     if (values.json) io.stdout.write(JSON.stringify(s) + '\n')
     else {
@@ -47,11 +63,12 @@ async function runImport(file: string | undefined, values: Record<string, unknow
       io.stdout.write(
         s.status === 'unchanged'
           ? `${file}: unchanged, already imported as snapshot ${s.snapshot_id} (${s.entries} entries)\n`
-          : `${file}: imported ${s.format} ${s.kind} list as snapshot ${s.snapshot_id}: ${s.entries} entries, ` +
-              `${s.names} names, ${s.bad_rows} malformed rows${skipped ? `, skipped ${skipped}` : ''}` +
+          : `${file}: imported ${s.format} ${s.kind} list as snapshot ${s.snapshot_id}: ${s.entries} ${s.kind === 'fx' ? `rates per 1 ${s.reference_currency}` : 'entries'}, ` +
+              `${s.kind === 'fx' ? '' : `${s.names} names, `}${s.bad_rows} malformed rows${skipped ? `, skipped ${skipped}` : ''}` +
               `${s.replaced ? `; replaces the earlier active snapshot of ${s.source}` : ''}\n`,
       )
-      for (const e of s.errors.slice(0, 20)) io.stderr.write(`${file}:${e.line}: ${e.message}\n`)
+      for (const e of s.errors.slice(0, 20))
+        io.stderr.write(`${file}:${e.line}${e.field ? ` (${e.field})` : ''}: ${e.message}\n`)
       if (s.errors.length > 20)
         io.stderr.write(`… and ${s.errors.length - 20} more malformed rows\n`)
     }
@@ -98,7 +115,7 @@ async function runList(values: Record<string, unknown>, io: CliIO) {
 }
 
 export const command: Command = {
-  summary: 'import watch lists and goods lists as versioned snapshots; list them',
+  summary: 'import watch lists, goods lists and reference rates as versioned snapshots; list them',
   usage,
   async run(argv, io) {
     const { values, positionals } = parse(argv, options, usage)
