@@ -217,16 +217,17 @@ async function screeningFindings(
   const hitAccounts = [...ctx.hitsByAccount.keys()]
   const mismatchTx = [...ctx.goodsByTx].filter(([, g]) => g.mismatch).map(([tx]) => tx)
   const out: AnyFinding[] = []
+  const base = { ...window, base_currency: ctx.baseCurrency ?? 'EUR' }
   if (hitAccounts.length) {
     const rows = await store.all<PaymentLite>('pipeline/payments-of-accounts', {
-      ...window,
+      ...base,
       accounts: JSON.stringify(hitAccounts),
     })
     out.push(...sanctionsFindings(rows, ctx))
   }
   if (mismatchTx.length) {
     const rows = await store.all<PaymentLite>('pipeline/payments-of-txs', {
-      ...window,
+      ...base,
       tx_ids: JSON.stringify(mismatchTx),
     })
     out.push(...goodsMismatchFindings(rows, ctx))
