@@ -108,5 +108,7 @@ describe('batch', () => {
     expect(listSpec('goods:/x/list.csv')).toEqual({ kind: 'goods', file: '/x/list.csv' })
     expect(listSpec('/x/goods-hs.csv').kind).toBe('goods')
     expect(listSpec('/x/targets.simple.csv').kind).toBe('sanctions')
+    expect(listSpec('/x/eurofxref-hist.csv').kind).toBe('fx')
+    expect(listSpec('fx:/x/daily.csv')).toEqual({ kind: 'fx', file: '/x/daily.csv' })
   })
 })

@@ -83,11 +83,21 @@ describe('loadWindow', () => {
         dst: Int32Array.from(order, (e) => idOf(g.accounts[g.dst[e]])),
         ts: Float64Array.from(order, (e) => g.ts[e]),
         amount: Float64Array.from(order, (e) => g.amount[e]),
+        amountBase: Float64Array.from(order, (e) => g.amountBase[e]),
+        baseCurrency: g.baseCurrency,
+        fxMissing: g.fxMissing,
+        fxSnapshot: g.fxSnapshot,
         currency: Uint16Array.from(order, (e) => g.currency[e]),
         flags: Uint8Array.from(order, (e) => g.flags[e]),
         txIds: order.map((e) => g.txIds[e]),
       })
       expect(h).toEqual(g)
+      // No rates imported: EUR (the base) converts at 1, USD has no rate and is listed once.
+      expect(g.fxSnapshot).toBeNull()
+      expect(g.fxMissing).toEqual(['USD'])
+      for (let e = 0; e < g.edgeCount; e++)
+        if (g.currencies[g.currency[e]] === 'EUR') expect(g.amountBase[e]).toBe(g.amount[e])
+        else expect(g.amountBase[e]).toBeNaN()
     })
   })
 

@@ -61,10 +61,56 @@ describe('ringwatch lists', () => {
     ])
   })
 
+  it('imports reference rates: the base from --base, else config fx.base_currency; bad cells by line and field', async () => {
+    const rates = join(dir, 'rates.csv')
+    writeFileSync(
+      rates,
+      '# sample\ndate,currency,rate_to_base\n2025-01-02,USD,0.95\n2025-01-03,USD,-1\n',
+    )
+    const a = await run('lists', 'import', rates, '--kind', 'fx', '--db', db)
+    expect(a.code).toBe(0)
+    expect(a.stdout).toMatch(
+      /imported plain-rates fx list as snapshot L-[0-9a-f]{16}: 1 rates per 1 EUR/,
+    )
+    expect(a.stderr).toContain(`${rates}:4 (rate_to_base): field rate_to_base '-1'`)
+    const config = join(dir, 'config.json')
+    writeFileSync(config, JSON.stringify({ fx: { base_currency: 'CHF' } }))
+    const b = await run(
+      'lists',
+      'import',
+      rates,
+      '--kind',
+      'fx',
+      '--db',
+      db,
+      '--config',
+      config,
+      '--json',
+    )
+    expect(b.stderr).toBe('')
+    expect(JSON.parse(b.stdout)).toMatchObject({ status: 'imported', reference_currency: 'CHF' })
+    const c = await run(
+      'lists',
+      'import',
+      rates,
+      '--kind',
+      'fx',
+      '--base',
+      'gbp',
+      '--db',
+      db,
+      '--json',
+    )
+    expect(JSON.parse(c.stdout)).toMatchObject({ status: 'imported', reference_currency: 'GBP' })
+    const d = await run('lists', 'import', rates, '--kind', 'fx', '--base', 'EURO', '--db', db)
+    expect(d.code).toBe(2)
+    expect(d.stderr).toContain('--base EURO: not an ISO 4217 currency code')
+  })
+
   it('bad usage exits 2 with a clear message', async () => {
     const a = await run('lists', 'import', list, '--db', db)
     expect(a.code).toBe(2)
-    expect(a.stderr).toContain('--kind sanctions|goods is required')
+    expect(a.stderr).toContain('--kind sanctions|goods|fx is required')
     const b = await run(
       'lists',
       'import',

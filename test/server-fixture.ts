@@ -74,6 +74,8 @@ export async function alert(
     first: string
     last: string
     amount: string
+    /** In the base currency (EUR); default the amount itself; null: no reference rate. */
+    amount_base?: string | null
     assignee?: string
     proposed_by?: string
     proposed_outcome?: string
@@ -91,6 +93,8 @@ export async function alert(
     last_ts: a.last,
     total_amount: a.amount,
     currency: 'EUR',
+    total_amount_base: a.amount_base === undefined ? a.amount : a.amount_base,
+    base_currency: 'EUR',
     reasons: JSON.stringify([{ code: 'TEST', text: a.reason, weight: 40 }]),
     finding: JSON.stringify({ typology: a.typology, explanation: a.reason }),
     community: 7,

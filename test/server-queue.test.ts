@@ -27,6 +27,9 @@ beforeAll(async () => {
       first: `2026-03-${String(1 + (i % 20)).padStart(2, '0')}T0${i % 3}:00:00Z`,
       last: `2026-03-${String(2 + (i % 20)).padStart(2, '0')}T00:00:00Z`,
       amount: `${1000 + (i % 11) * 250}.00`,
+      // base amounts in another order than the amounts, and some without a rate
+      amount_base:
+        i % 8 === 3 ? null : `${((1000 + (i % 11) * 250) * (1 + (i % 3) * 0.7)).toFixed(2)}`,
       assignee: i % 5 === 0 ? 'ana' : undefined,
       created: `2026-03-2${i % 3}T00:00:00Z`,
       reason: i % 6 === 0 ? 'Payments through Dubai' : 'pattern',
@@ -97,6 +100,35 @@ describe('in-memory queue = SQL queue', () => {
       ),
       { numRuns: 25 },
     )
+  })
+})
+
+describe('sorting by amount', () => {
+  it('sorts by the amount in the base currency, alerts without one last in both directions', async () => {
+    for (const app of [testApp(store), testApp(store, { queueIndex: false })])
+      for (const order of ['desc', 'asc'] as const) {
+        const res = await app.request(`/api/alerts?sort=total_amount&order=${order}&limit=500`, {
+          headers: { 'X-API-Key': keys.analyst },
+        })
+        const body = (await res.json()) as Json
+        const rows = body.alerts as Json[]
+        expect(rows.length).toBe(body.total)
+        const withBase = rows.filter((a) => a.total_amount_base !== null)
+        const without = rows.filter((a) => a.total_amount_base === null)
+        expect(without.length).toBeGreaterThan(0)
+        // every alert without a base amount after every alert with one
+        expect(rows.slice(withBase.length).every((a) => a.total_amount_base === null)).toBe(true)
+        const bases = withBase.map((a) => Number(a.total_amount_base))
+        const sorted = [...bases].sort((x, y) => (order === 'desc' ? y - x : x - y))
+        expect(bases).toEqual(sorted)
+        // and that is not the order of the original amounts
+        const amounts = withBase.map((a) => Number(a.total_amount))
+        expect(amounts).not.toEqual([...amounts].sort((x, y) => (order === 'desc' ? y - x : x - y)))
+        expect(withBase[0].base_currency).toBe('EUR')
+        // pages of 7 cross the boundary to the alerts without a base amount with the same order
+        const paged = await allPages(app, `sort=total_amount&order=${order}`, 7)
+        expect(paged.ids).toEqual(rows.map((a) => a.id))
+      }
   })
 })
 

@@ -17,6 +17,9 @@ export interface AlertSummary {
   last_ts: string
   total_amount: string
   currency: string
+  /** The amount in base_currency (the queue sorts by it); null when a currency had no rate. */
+  total_amount_base: string | null
+  base_currency: string | null
   reasons: Reason[]
   community: number | null
   assignee: string | null

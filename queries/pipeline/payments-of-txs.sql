@@ -1,7 +1,17 @@
--- Payments of the window among the given transfer ids (JSON array).
-with wanted as (select unnest(from_json($tx_ids, '["varchar"]')) as tx_id)
-select tx_id, ts, amount::double as amount, currency, debtor_account, creditor_account, purpose, hs_code
-from payments
-where ts >= $from::timestamp and ts <= $to::timestamp
-  and tx_id in (select tx_id from wanted)
-order by ts, tx_id
+-- Payments of the window among the given transfer ids (JSON array), with the amount in the base
+-- currency $base_currency at the payment's date (null: no rate for its currency; see
+-- rw_fx_day_factors in queries/schema/060_fx_rates.sql).
+with wanted as (select unnest(from_json($tx_ids, '["varchar"]')) as tx_id),
+rows as (
+  select tx_id, ts, amount, currency, debtor_account, creditor_account, purpose, hs_code
+  from payments
+  where ts >= $from::timestamp and ts <= $to::timestamp
+    and tx_id in (select tx_id from wanted)
+),
+days as (select min(ts)::date as d0, max(ts)::date as d1 from rows)
+select r.tx_id, r.ts, r.amount::double as amount, r.amount::double * f.factor as amount_base,
+  r.currency, r.debtor_account, r.creditor_account, r.purpose, r.hs_code
+from rows r
+left join rw_fx_day_factors($base_currency, (select d0 from days), (select d1 from days)) f
+  on f.currency = r.currency and f.day = r.ts::date
+order by r.ts, r.tx_id

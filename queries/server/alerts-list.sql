@@ -1,20 +1,22 @@
 -- One page of the alert queue. Every filter is optional (null = no filter). Sorting is keyset
 -- paging on one numeric key: sk = $dir * (the chosen column as a number), then id; the cursor
--- carries the (sk, id) of the last row of the previous page. Only the queue's own columns are
+-- carries the (sk, id) of the last row of the previous page. 'total_amount' sorts by the amount in
+-- the base currency (total_amount_base); alerts without one come last in either direction (their sk
+-- is 1e300, above any $dir-signed amount). Only the queue's own columns are
 -- carried through the sort (the wide finding/provenance JSON would make it several times slower).
 with filtered as (
   select
     a.id, a.typology, a.score, a.status, a.accounts, a.first_ts, a.last_ts, a.total_amount,
-    a.currency, a.reasons, a.community, a.assignee, a.proposed_by, a.proposed_outcome, a.version,
+    a.currency, a.total_amount_base, a.base_currency, a.reasons, a.community, a.assignee, a.proposed_by, a.proposed_outcome, a.version,
     a.created_at, a.updated_at,
-    $dir::double * (case $sort
+    coalesce($dir::double * (case $sort
       when 'score' then a.score
       when 'first_ts' then epoch_us(a.first_ts)::double
       when 'last_ts' then epoch_us(a.last_ts)::double
-      when 'total_amount' then a.total_amount::double
+      when 'total_amount' then a.total_amount_base::double
       when 'created_at' then epoch_us(a.created_at)::double
       else epoch_us(a.updated_at)::double
-    end) as sk
+    end), 1e300) as sk
   from alerts a
   where ($status::varchar is null or list_contains(string_split($status::varchar, ','), a.status))
     and ($typology::varchar is null or list_contains(string_split($typology::varchar, ','), a.typology))
@@ -34,7 +36,8 @@ with filtered as (
 )
 select
   id, typology, score, status, accounts, len(accounts) as account_count, first_ts, last_ts,
-  total_amount::varchar as total_amount, currency, reasons, community, assignee, proposed_by, proposed_outcome,
+  total_amount::varchar as total_amount, currency,
+  total_amount_base::varchar as total_amount_base, base_currency, reasons, community, assignee, proposed_by, proposed_outcome,
   version, created_at, updated_at, sk
 from filtered
 where $after_sk::double is null

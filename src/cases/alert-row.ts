@@ -30,6 +30,11 @@ export const AlertRow = z.object({
   last_ts: z.string(),
   total_amount: z.union([z.string(), z.number()]).transform(Number),
   currency: z.string(),
+  total_amount_base: z
+    .union([z.string(), z.number()])
+    .nullable()
+    .transform((v) => (v === null ? null : Number(v))),
+  base_currency: z.string().nullable(),
   reasons: jsonText(z.array(Reason)),
   finding: jsonText(z.record(z.string(), z.unknown())),
   community: z.number().nullable(),
@@ -60,6 +65,8 @@ export function toAlertRecord(a: AlertRow): AlertRecord {
     last_ts: a.last_ts,
     total_amount: a.total_amount,
     currency: a.currency,
+    total_amount_base: a.total_amount_base,
+    base_currency: a.base_currency,
     reasons: a.reasons,
     community: a.community,
     provenance: a.provenance,

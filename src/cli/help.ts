@@ -49,16 +49,21 @@ export   every matching row for repair and resubmission: CSV with a header (file
                 another process (serve, ingest, scan) has it open`,
   },
   lists: {
-    summary: 'import watch lists and goods lists as versioned snapshots; list them',
+    summary:
+      'import watch lists, goods lists and reference rates as versioned snapshots; list them',
     usage: `usage:
-  ringwatch lists import <file> --kind sanctions|goods [--format F] [--alt F] [--db P] [--json]
+  ringwatch lists import <file> --kind sanctions|goods|fx [--format F] [--alt F] [--base CUR]
+                         [--config F] [--db P] [--json]
   ringwatch lists list [--db P] [--json]
 
 import   keeps the file as a new list snapshot and makes it the active one of its list (same file
-         name and format); the same file again changes nothing. Malformed rows are reported with
-         their line and left out.
-         --format   targets-simple | ftm | ofac-sdn | plain-csv | goods-hs | goods-lexicon (detected from the content when not given)
+         name and format; for --kind fx, the one reference-rate table in force); the same file
+         again changes nothing. Malformed rows are reported with their line and field and left out.
+         --format   targets-simple | ftm | ofac-sdn | plain-csv | goods-hs | goods-lexicon | ecb-hist | plain-rates (detected from the content when not given)
          --alt      OFAC alt.csv aliases for an sdn.csv (found beside sdn.csv when not given)
+         --base     plain-rates: the currency rate_to_base is quoted in (default: config
+                    fx.base_currency); ECB's eurofxref-hist.csv is always per 1 EUR
+         --config   config file (default ./ringwatch.config.json when present)
 list     shows every snapshot: id, kind, format, file hash, date, entries, active.
          --db       database file (default ./data/ringwatch.duckdb)`,
   },
@@ -94,8 +99,9 @@ Exit 0 when intact, 1 with the first bad sequence number when a row was edited, 
     summary: 'list import + ingest + scan for unattended runs, with a JSON report',
     usage: `ringwatch batch <dir> [--db P] [--lists F]… [--report F] [--config F] [--json]
 
-Imports the given watch / goods lists (F or sanctions:F or goods:F; a name with goods/hs is a goods
-list), ingests every transfer file under <dir>, scans, and writes a JSON run report (default
+Imports the given watch / goods lists and reference rates (F or sanctions:F, goods:F, fx:F; a name
+with goods/hs is a goods list, one with fx/rates/eurofxref reference rates, plain-rates files quoted
+in config fx.base_currency), ingests every transfer file under <dir>, scans, and writes a JSON run report (default
 <db dir>/reports/batch-<run>.json). Exit 0 when all went well; 2 when a file or list could not be
 read; 1 on any other failure. Quarantined rows are counted in the report, not failures.`,
   },

@@ -7,6 +7,7 @@ import { DetectConfig } from '../detect/config.ts'
 import { ScreenConfig } from '../screen/config.ts'
 import { ScoreConfig } from '../score/config.ts'
 import { CasesConfig } from '../cases/config.ts'
+import { FxConfig } from '../screen/fx-config.ts'
 import { BadInputError } from '../util/errors.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 
@@ -16,6 +17,7 @@ export const Config = z.object({
   screen: ScreenConfig.prefault({}),
   score: ScoreConfig.prefault({}),
   cases: CasesConfig.prefault({}),
+  fx: FxConfig.prefault({}),
 })
 export type Config = z.infer<typeof Config>
 

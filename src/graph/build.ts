@@ -9,6 +9,7 @@ export function buildGraph(cols: EdgeColumns): PaymentGraph {
     dst: cols.dst,
     ts: cols.ts,
     amount: cols.amount,
+    ...(cols.amountBase ? { amountBase: cols.amountBase } : {}),
     currency: cols.currency,
     flags: cols.flags,
     txIds: cols.txIds,
@@ -59,6 +60,8 @@ export function buildGraph(cols: EdgeColumns): PaymentGraph {
   for (let i = 0; i < m; i++) txIds[outPos[i]] = tx0[i]
   const ts = place(ts0)
   const amount = place(cols.amount)
+  // Without base amounts the graph is taken to be in its base currency already: one shared array.
+  const amountBase = cols.amountBase ? place(cols.amountBase) : amount
   const currency = place(cols.currency)
   const flags = place(cols.flags)
   src = place(src)
@@ -76,9 +79,13 @@ export function buildGraph(cols: EdgeColumns): PaymentGraph {
     dst,
     ts,
     amount,
+    amountBase,
     currency,
     flags,
     txIds,
+    baseCurrency: cols.baseCurrency ?? 'EUR',
+    fxMissing: cols.fxMissing ?? [],
+    fxSnapshot: cols.fxSnapshot ?? null,
     outStart,
     inStart,
     inEdges,

@@ -23,6 +23,8 @@ export interface LoadWindowOptions {
   days?: number
   refundPattern?: string
   payrollPattern?: string
+  /** ISO 4217 code of the currency amountBase is in; default 'EUR' (config fx.base_currency). */
+  baseCurrency?: string
   /** Stages: 'read window' (the SQL and its columns), 'build graph'. */
   progress?: Progress
 }
@@ -37,7 +39,8 @@ export async function loadWindow(
     to: duckTimestamp(window.to),
   }
   const progress = opts.progress ?? quietProgress
-  // One snapshot for the four reads, so account and currency numbering agree with the edges.
+  const baseCurrency = opts.baseCurrency ?? 'EUR'
+  // One snapshot for the reads, so account and currency numbering agree with the edges.
   const cols = await store.transaction(async (tx) => {
     const count = await tx.one<{ n: number }>('graph/window-count', params)
     progress.start('read window', Number(count?.n ?? 0))
@@ -50,19 +53,27 @@ export async function loadWindow(
         ...params,
         refund_pattern: opts.refundPattern ?? REFUND_PATTERN,
         payroll_pattern: opts.payrollPattern ?? PAYROLL_PATTERN,
+        base_currency: baseCurrency,
       },
       {
         src: 'i32',
         dst: 'i32',
         ts: 'f64',
         amount: 'f64',
+        amount_base: 'f64',
         currency: 'u16',
         flags: 'u8',
         tx_id: 'str',
       },
       Number(count?.n ?? 0),
     )
-    return { accounts: accounts.account, currencies: currencies.currency, edges }
+    const fx = await tx.one<{ snapshot_id: string }>('graph/fx-active')
+    return {
+      accounts: accounts.account,
+      currencies: currencies.currency,
+      edges,
+      fxSnapshot: fx?.snapshot_id ?? null,
+    }
   })
   const e = cols.edges
   progress.done(`${e.length} transfers, ${cols.accounts.length} accounts`)
@@ -75,12 +86,28 @@ export async function loadWindow(
     dst: e.dst,
     ts: e.ts,
     amount: e.amount,
+    amountBase: e.amount_base,
+    baseCurrency,
+    fxMissing: currenciesWithoutRate(cols.currencies, e.currency, e.amount_base),
+    fxSnapshot: cols.fxSnapshot,
     currency: e.currency,
     flags: e.flags,
     txIds: e.tx_id,
   })
   progress.done(`${graph.pairDst.length} account pairs`)
   return graph
+}
+
+/** The currencies some transfer of which has no base amount (no rate at all), sorted. */
+function currenciesWithoutRate(
+  currencies: string[],
+  currency: Uint16Array,
+  amountBase: Float64Array,
+): string[] {
+  const missing = new Uint8Array(currencies.length)
+  for (let e = 0; e < currency.length; e++)
+    if (Number.isNaN(amountBase[e])) missing[currency[e]] = 1
+  return currencies.filter((_, i) => missing[i] === 1)
 }
 
 async function resolveWindow(

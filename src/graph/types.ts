@@ -19,6 +19,17 @@ export interface EdgeColumns {
   ts: Float64Array
   /** Major units of the edge's currency. */
   amount: Float64Array
+  /**
+   * The amount in the base currency at the transfer's date (NaN: no rate for its currency). Omitted:
+   * taken as equal to `amount` (hand-built graphs of one currency).
+   */
+  amountBase?: Float64Array
+  /** Default 'EUR'. */
+  baseCurrency?: string
+  /** Currencies of the window with no rate to the base currency; default none. */
+  fxMissing?: string[]
+  /** The fx snapshot the base amounts come from; default null. */
+  fxSnapshot?: string | null
   /** Index into currencies. */
   currency: Uint16Array
   /** FLAG_REFUND | FLAG_PAYROLL bits. */
@@ -37,9 +48,21 @@ export interface PaymentGraph {
   dst: Int32Array
   ts: Float64Array
   amount: Float64Array
+  /**
+   * Amount in `baseCurrency` at the transfer's date: the nearest earlier rate of the active fx
+   * snapshot (a currency's earliest rate before it has one); NaN where the currency has no rate, so
+   * such a transfer is comparable only within its own currency (`amount`, `currency`).
+   */
+  amountBase: Float64Array
   currency: Uint16Array
   flags: Uint8Array
   txIds: string[]
+  /** ISO 4217 code amountBase is in. */
+  baseCurrency: string
+  /** Currencies of the window without any rate to the base currency (their amountBase is NaN), sorted. */
+  fxMissing: string[]
+  /** The fx snapshot (list_snapshots id) the base amounts come from; null when none was active. */
+  fxSnapshot: string | null
   /** Out-edges of account v are edge ids outStart[v] … outStart[v + 1] - 1. */
   outStart: Int32Array
   /** In-edges of account v are inEdges[inStart[v] … inStart[v + 1] - 1], sorted by (ts, tx id). */

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { Store } from '../store/index.ts'
-import { importList } from '../screen/index.ts'
+import { importList, type ListKind } from '../screen/index.ts'
 import { ingestPaths } from '../ingest/index.ts'
 import { isRingwatchError } from '../util/errors.ts'
 import { quietLogger, quietProgress } from '../util/progress.ts'
@@ -18,7 +18,7 @@ import { PROCESS_ID } from '../store/index.ts'
 
 export interface ListSpec {
   file: string
-  kind: 'sanctions' | 'goods'
+  kind: ListKind
   format?: string
 }
 
@@ -69,12 +69,20 @@ export const BatchReport = z.object({
 })
 export type BatchReport = z.infer<typeof BatchReport>
 
-/** Kind of a list file given as `kind:path`, else guessed from its name (goods lists name goods/HS). */
+/**
+ * Kind of a list file given as `kind:path`, else guessed from its name (goods lists name goods/HS,
+ * reference rates fx/rates/eurofxref).
+ */
 export function listSpec(arg: string): ListSpec {
-  const m = /^(sanctions|goods):(.+)$/.exec(arg)
+  const m = /^(sanctions|goods|fx):(.+)$/.exec(arg)
   if (m) return { kind: m[1] as ListSpec['kind'], file: m[2] }
+  const name = arg.split('/').pop() ?? ''
   return {
-    kind: /goods|hs|dual.?use|chpl/i.test(arg.split('/').pop() ?? '') ? 'goods' : 'sanctions',
+    kind: /eurofxref|fx|rates/i.test(name)
+      ? 'fx'
+      : /goods|hs|dual.?use|chpl/i.test(name)
+        ? 'goods'
+        : 'sanctions',
     file: arg,
   }
 }
@@ -112,7 +120,13 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
   const lists: BatchReport['lists'] = []
   for (const l of opts.lists ?? []) {
     try {
-      lists.push({ ...(await importList(store, l.file, { kind: l.kind, format: l.format })) })
+      lists.push({
+        ...(await importList(store, l.file, {
+          kind: l.kind,
+          format: l.format,
+          base: deps.config.fx.base_currency,
+        })),
+      })
     } catch (e) {
       fail('lists', e, l.file)
     }

@@ -15,6 +15,9 @@ export interface ScanWindow {
 export interface GraphLike {
   window: ScanWindow
   accounts: ArrayLike<string>
+  /** The currency amounts are compared in, and the window's currencies without a rate to it. */
+  baseCurrency?: string
+  fxMissing?: readonly string[]
 }
 
 export interface DetectLike {

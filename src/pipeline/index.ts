@@ -1,5 +1,5 @@
 // pipeline/: the scan (screen → graph → detect → score → alerts) and the unattended batch run.
-export { runScan, realEngines, DETECTOR_VERSION } from './scan.ts'
+export { runScan, realEngines, enginesFor, DETECTOR_VERSION } from './scan.ts'
 export { runScanWith, newRunId, SCAN_ACTOR, type ScanDeps, type ScanOptions } from './scan-core.ts'
 export { ScanSummary, formatScanSummary } from './scan-summary.ts'
 export { ScanStageError } from './scan-error.ts'

@@ -126,12 +126,19 @@ function alertParams(s: ScoredAlert, ctx: MergeContext) {
     last_ts: s.last_ts,
     total_amount: s.total_amount.toFixed(2),
     currency: s.currency,
+    total_amount_base: baseAmount(s),
+    base_currency: s.base_currency,
     reasons: canonicalJson(s.reasons),
     finding: canonicalJson(s.finding),
     community: s.community,
     provenance: canonicalJson(ctx.provenance),
     now: ctx.now,
   }
+}
+
+/** The base amount as exact decimal text (or null), as total_amount is passed. */
+function baseAmount(s: ScoredAlert): string | null {
+  return s.total_amount_base === null ? null : s.total_amount_base.toFixed(2)
 }
 
 function summary(s: {
@@ -164,6 +171,8 @@ async function insertAlerts(tx: Queries, created: readonly ScoredAlert[], ctx: M
     last_ts: s.last_ts,
     total_amount: s.total_amount.toFixed(2),
     currency: s.currency,
+    total_amount_base: baseAmount(s),
+    base_currency: s.base_currency,
     reasons: s.reasons,
     finding: s.finding,
     community: s.community,

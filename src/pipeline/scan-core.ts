@@ -77,6 +77,8 @@ export async function runScanWith(
     detector_version: engines.detectorVersion,
     list_versions: {},
     input_files: 0,
+    base_currency: config.fx.base_currency,
+    fx_missing: [],
   }
   let current = 'window' // the stage under way: named in the error when the scan fails
   const stage = async <T>(
@@ -130,6 +132,11 @@ export async function runScanWith(
       (g) => `${g.accounts.length} accounts`,
     )
     summary.accounts = graph.accounts.length
+    summary.fx_missing = [...(graph.fxMissing ?? [])]
+    if (summary.fx_missing.length)
+      logger.warn(
+        `no reference rate to ${summary.base_currency} for ${summary.fx_missing.join(', ')}: their transfers are compared only within their own currency`,
+      )
     const detect = await stage(
       'detect',
       () =>
@@ -209,16 +216,17 @@ async function screeningFindings(
   const hitAccounts = [...ctx.hitsByAccount.keys()]
   const mismatchTx = [...ctx.goodsByTx].filter(([, g]) => g.mismatch).map(([tx]) => tx)
   const out: AnyFinding[] = []
+  const base = { ...window, base_currency: ctx.baseCurrency ?? 'EUR' }
   if (hitAccounts.length) {
     const rows = await store.all<PaymentLite>('pipeline/payments-of-accounts', {
-      ...window,
+      ...base,
       accounts: JSON.stringify(hitAccounts),
     })
     for (const f of sanctionsFindings(rows, ctx)) out.push(f)
   }
   if (mismatchTx.length) {
     const rows = await store.all<PaymentLite>('pipeline/payments-of-txs', {
-      ...window,
+      ...base,
       tx_ids: JSON.stringify(mismatchTx),
     })
     for (const f of goodsMismatchFindings(rows, ctx)) out.push(f)

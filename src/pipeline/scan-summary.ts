@@ -23,6 +23,10 @@ export const ScanSummary = z.object({
   detector_version: z.string(),
   list_versions: z.record(z.string(), z.string()),
   input_files: z.number(),
+  /** The currency amounts were compared in (config fx.base_currency). */
+  base_currency: z.string(),
+  /** Currencies of the window with no reference rate: compared only within their own currency. */
+  fx_missing: z.array(z.string()),
 })
 export type ScanSummary = z.infer<typeof ScanSummary>
 
@@ -43,6 +47,9 @@ export function formatScanSummary(s: ScanSummary): string {
     `stages      ${Object.entries(s.stages_ms)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
       .join(', ')}`,
+  )
+  lines.push(
+    `amounts     in ${s.base_currency}${s.fx_missing.length ? `; no reference rate for ${s.fx_missing.join(', ')} (compared only within their own currency)` : ''}`,
   )
   lines.push(`config      ${s.config_hash}, detectors ${s.detector_version}`)
   return lines.join('\n')

@@ -1,8 +1,9 @@
 // runScan: the scan bound to the real modules — screen (src/screen), graph (src/graph), detect
 // (src/detect) — see scan-core.ts for the stages.
-import { screenWindow, readScreening } from '../screen/index.ts'
+import { screenWindow, readScreening, ensureFxRates } from '../screen/index.ts'
 import { loadWindow, type PaymentGraph } from '../graph/index.ts'
 import { runDetectors } from '../detect/index.ts'
+import { Config } from '../config/index.ts'
 import type { ScanEngines } from './engines.ts'
 import { runScanWith, type ScanDeps, type ScanOptions } from './scan-core.ts'
 import type { ScanSummary } from './scan-summary.ts'
@@ -10,14 +11,27 @@ import type { ScanSummary } from './scan-summary.ts'
 /** Version of the detector set recorded in each alert's provenance. */
 export const DETECTOR_VERSION = 'ringwatch-detect/0.1.0'
 
-export const realEngines: ScanEngines = {
-  detectorVersion: DETECTOR_VERSION,
-  screenWindow: (store, window, config, opts) => screenWindow(store, window, config, opts),
-  readScreening: (store, window) => readScreening(store, window),
-  loadWindow: (store, opts) => loadWindow(store, opts),
-  runDetectors: (graph, config, opts) => runDetectors(graph as PaymentGraph, config, opts),
+/**
+ * The real modules, bound to the reference-rate settings: the screen stage makes sure rates are in
+ * force (config fx.default_rates when none are), so that they are among the list versions the
+ * alerts record; the graph and the risk context carry amounts in config fx.base_currency.
+ */
+export function enginesFor(fx: Config['fx']): ScanEngines {
+  return {
+    detectorVersion: DETECTOR_VERSION,
+    screenWindow: async (store, window, config, opts) => {
+      await ensureFxRates(store, fx)
+      return screenWindow(store, window, config, opts)
+    },
+    readScreening: (store, window) =>
+      readScreening(store, window, { baseCurrency: fx.base_currency }),
+    loadWindow: (store, opts) => loadWindow(store, { ...opts, baseCurrency: fx.base_currency }),
+    runDetectors: (graph, config, opts) => runDetectors(graph as PaymentGraph, config, opts),
+  }
 }
 
+export const realEngines: ScanEngines = enginesFor(Config.parse({}).fx)
+
 export function runScan(deps: ScanDeps, opts: ScanOptions = {}): Promise<ScanSummary> {
-  return runScanWith(realEngines, deps, opts)
+  return runScanWith(enginesFor(deps.config.fx), deps, opts)
 }

@@ -49,6 +49,10 @@ export const AlertRecord = z.object({
   last_ts: z.string(),
   total_amount: z.number(),
   currency: z.string(),
+  /** total_amount in base_currency (config fx.base_currency); null when not known. */
+  total_amount_base: z.number().nullable(),
+  /** null for alerts written before reference rates existed. */
+  base_currency: z.string().nullable(),
   reasons: z.array(Reason),
   community: z.number().nullable(),
   provenance: Provenance,

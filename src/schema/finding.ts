@@ -30,6 +30,11 @@ const base = {
   amount_in: z.number(),
   amount_out: z.number(),
   currency: z.string(),
+  /**
+   * amount_in in the base currency (config fx.base_currency) at each transfer's date; null when a
+   * transfer's currency has no reference rate. Alerts carry it as total_amount_base.
+   */
+  amount_base: z.number().nullable().optional(),
   span_hours: z.number(),
   explanation: z.string(),
   /** True when a work bound cut the search short around this finding. */

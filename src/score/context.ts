@@ -30,6 +30,8 @@ export interface RiskContext {
   routesByTx: ReadonlyMap<string, RouteFlagsLike>
   newAccounts: ReadonlySet<string>
   listVersions?: Record<string, string>
+  /** The currency base amounts are in (config fx.base_currency); default 'EUR'. */
+  baseCurrency?: string
 }
 
 export interface DetectContext {

@@ -86,6 +86,10 @@ export function scoreFinding(
     last_ts: f.last_ts,
     total_amount: Math.round(f.amount_in * 100) / 100,
     currency: f.currency,
+    total_amount_base: Number.isFinite(f.amount_base)
+      ? Math.round(f.amount_base! * 100) / 100
+      : null,
+    base_currency: ctx.baseCurrency ?? 'EUR',
     community: patternCommunity(accounts, detect),
     finding: f as unknown as Record<string, unknown>,
   }

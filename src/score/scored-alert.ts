@@ -18,6 +18,9 @@ export const ScoredAlert = z.object({
   last_ts: z.string(),
   total_amount: z.number(),
   currency: z.string(),
+  /** total_amount in base_currency (from the finding's amount_base); null when not known. */
+  total_amount_base: z.number().nullable(),
+  base_currency: z.string(),
   community: z.number().nullable(),
   /** The finding behind the alert, as the detector or screening gave it. */
   finding: z.record(z.string(), z.unknown()),

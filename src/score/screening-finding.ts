@@ -16,6 +16,8 @@ export const ScreeningFinding = z.object({
   amount_in: z.number(),
   amount_out: z.number(),
   currency: z.string(),
+  /** The payments' total in the base currency; null when one has no reference rate. */
+  amount_base: z.number().nullable().optional(),
   span_hours: z.number(),
   explanation: z.string(),
   truncated: z.boolean().default(false),
@@ -33,6 +35,8 @@ export interface PaymentLite {
   tx_id: string
   ts: string
   amount: number
+  /** The amount in the base currency at the payment's date; null: no rate for its currency. */
+  amount_base?: number | null
   currency: string
   debtor_account: string
   creditor_account: string
@@ -53,10 +57,15 @@ function build(
   )
   const accounts = new Set<string>()
   let total = 0
+  let totalBase: number | null = 0
   for (const r of sorted) {
     accounts.add(r.debtor_account)
     accounts.add(r.creditor_account)
     total += r.amount
+    totalBase =
+      totalBase !== null && typeof r.amount_base === 'number' && Number.isFinite(r.amount_base)
+        ? totalBase + r.amount_base
+        : null
   }
   const first = sorted[0].ts
   const last = sorted[sorted.length - 1].ts
@@ -71,6 +80,7 @@ function build(
     amount_in: total,
     amount_out: total,
     currency: sorted[0].currency,
+    amount_base: totalBase === null ? null : Math.round(totalBase * 100) / 100,
     span_hours: (Date.parse(last) - Date.parse(first)) / 3_600_000,
     explanation,
     truncated: false,

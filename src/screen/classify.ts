@@ -12,7 +12,7 @@ import type { ScreenWindow } from './types.ts'
 const REPO_ROOT = new URL('../../', import.meta.url)
 
 /** A configured list path: as given when it exists (from the cwd), else beside the package. */
-function resolveListPath(f: string): string | undefined {
+export function resolveListPath(f: string): string | undefined {
   if (existsSync(f)) return f
   if (isAbsolute(f)) return undefined
   const beside = fileURLToPath(new URL(f, REPO_ROOT))

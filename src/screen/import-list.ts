@@ -1,16 +1,18 @@
-// List import: reads a watch list or goods list file, keeps it as a versioned snapshot (file hash,
-// date, counts) and makes it the active snapshot of its source. The same file again is a no-op; a
-// malformed row is reported with its line and left out, never aborting the import.
+// List import: reads a watch list, goods list or reference-rate file, keeps it as a versioned
+// snapshot (file hash, date, counts) and makes it the active snapshot of its source (of its kind, for
+// reference rates: one rate table is in force). The same file again is a no-op; a malformed row is
+// reported with its line and left out, never aborting the import.
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Queries, Store } from '../store/index.ts'
 import { BadInputError, UnreadableFileError } from '../util/errors.ts'
 import { sha256 } from '../util/hash.ts'
 import {
-  GOODS_FORMATS,
   LIST_FORMATS,
   detectListFormat,
+  kindOfFormat,
   parseList,
+  type FxRate,
   type ListFormat,
   type ListKind,
 } from './lists/index.ts'
@@ -22,14 +24,59 @@ export interface ImportListOptions {
   now?: () => Date
   /** OFAC alt.csv; found beside sdn.csv when not given. */
   alt?: string
+  /** plain-rates: the currency rate_to_base is quoted in (the caller passes config fx.base_currency). */
+  base?: string
 }
 
 const BATCH = 5000
+const RATE_BATCH = 50_000
 const MAX_KEPT_ERRORS = 100
 
 async function insertJson(tx: Queries, query: string, snapshotId: string, rows: unknown[]) {
   for (let i = 0; i < rows.length; i += BATCH)
     await tx.run(query, { snapshot_id: snapshotId, rows: JSON.stringify(rows.slice(i, i + BATCH)) })
+}
+
+/** The currencies a rate may be given for, and the base of a plain-rates file (checked). */
+async function fxOptions(store: Store, format: ListFormat, base: string | undefined) {
+  const rows = await store.all<{ code: string }>('screen/fx-currencies')
+  const currencies = new Set(rows.map((r) => r.code))
+  if (format !== 'plain-rates') return { currencies, base: undefined }
+  const code = base?.trim().toUpperCase()
+  if (!code)
+    throw new BadInputError('plain-rates: the base currency of rate_to_base is required (--base)', {
+      field: 'base',
+    })
+  if (!currencies.has(code))
+    throw new BadInputError(`--base ${base}: not an ISO 4217 currency code`, { field: 'base' })
+  return { currencies, base: code }
+}
+
+async function insertRates(tx: Queries, snapshotId: string, reference: string, rates: FxRate[]) {
+  let first = rates[0].day
+  let last = first
+  const currencies = new Set<string>()
+  for (const r of rates) {
+    if (r.day < first) first = r.day
+    if (r.day > last) last = r.day
+    currencies.add(r.currency)
+  }
+  await tx.run('screen/insert-fx-snapshot', {
+    snapshot_id: snapshotId,
+    reference_currency: reference,
+    first_day: first,
+    last_day: last,
+    currencies: JSON.stringify([...currencies].sort()),
+  })
+  for (let i = 0; i < rates.length; i += RATE_BATCH) {
+    const batch = rates.slice(i, i + RATE_BATCH)
+    await tx.run('screen/insert-fx-rates', {
+      snapshot_id: snapshotId,
+      days: JSON.stringify(batch.map((r) => r.day)),
+      currencies: JSON.stringify(batch.map((r) => r.currency)),
+      per_ref: JSON.stringify(batch.map((r) => r.per_ref)),
+    })
+  }
 }
 
 export async function importList(
@@ -52,9 +99,9 @@ export async function importList(
       },
     )
   const format = (opts.format as ListFormat | undefined) ?? detectListFormat(text, file)
-  const goodsFormat = (GOODS_FORMATS as readonly string[]).includes(format)
-  if (goodsFormat !== (opts.kind === 'goods'))
+  if (kindOfFormat(format) !== opts.kind)
     throw new BadInputError(`${file}: format ${format} does not hold a ${opts.kind} list`, { file })
+  const fx = opts.kind === 'fx' ? await fxOptions(store, format, opts.base) : undefined
   let alt = opts.alt
   if (format === 'ofac-sdn' && alt === undefined) {
     const beside = join(dirname(file), 'alt.csv')
@@ -62,9 +109,23 @@ export async function importList(
   }
   if (alt !== undefined && !existsSync(alt))
     throw new UnreadableFileError(`${alt}: no such file`, { file: alt })
-  const fileHash = sha256(alt ? text + '\u0000' + readFileSync(alt, 'utf8') : text)
+  // The base a plain-rates file is quoted in is part of what was imported.
+  const fileHash = sha256(
+    alt
+      ? text + '\u0000' + readFileSync(alt, 'utf8')
+      : format === 'plain-rates'
+        ? text + '\u0000base=' + fx?.base
+        : text,
+  )
   const source = basename(file)
-  const base = { file, kind: opts.kind, format, source, file_hash: fileHash }
+  const base = {
+    file,
+    kind: opts.kind,
+    format,
+    source,
+    file_hash: fileHash,
+    ...(fx ? { reference_currency: format === 'ecb-hist' ? 'EUR' : fx.base } : {}),
+  }
   const earlier = await store.one<{
     snapshot_id: string
     entries: number
@@ -83,10 +144,15 @@ export async function importList(
       skipped: {},
       replaced: 0,
     }
-  const parsed = parseList(format, text, alt)
+  const parsed = parseList(format, text, alt, fx)
   parsed.errors.sort((a, b) => a.line - b.line)
   const snapshotId = 'L-' + fileHash.slice(0, 16)
-  const entries = goodsFormat ? parsed.codes.length + parsed.terms.length : parsed.entries.length
+  const entries =
+    opts.kind === 'goods'
+      ? parsed.codes.length + parsed.terms.length
+      : opts.kind === 'fx'
+        ? parsed.rates.length
+        : parsed.entries.length
   const names = parsed.entries.reduce((s, e) => s + e.names.length, 0)
   if (entries === 0)
     throw new BadInputError(
@@ -95,7 +161,10 @@ export async function importList(
     )
   const now = (opts.now ?? (() => new Date()))()
   const replaced = await store.transaction(async (tx) => {
-    const n = await tx.run('screen/deactivate-source', { kind: opts.kind, source, format })
+    const n =
+      opts.kind === 'fx'
+        ? await tx.run('screen/deactivate-kind', { kind: 'fx' })
+        : await tx.run('screen/deactivate-source', { kind: opts.kind, source, format })
     await tx.run('screen/insert-snapshot', {
       snapshot_id: snapshotId,
       kind: opts.kind,
@@ -119,6 +188,8 @@ export async function importList(
     )
     await insertJson(tx, 'screen/insert-goods-codes', snapshotId, parsed.codes)
     await insertJson(tx, 'screen/insert-goods-terms', snapshotId, parsed.terms)
+    if (parsed.reference !== undefined)
+      await insertRates(tx, snapshotId, parsed.reference, parsed.rates)
     return n
   })
   return {

@@ -12,6 +12,8 @@ export {
 export { readScreening } from './read-screening.ts'
 export { listSnapshots } from './snapshots.ts'
 export { ScreenConfig } from './config.ts'
+export { FxConfig, CurrencyCode, isIsoCurrency } from './fx-config.ts'
+export { ensureFxRates, activeFx, type ActiveFx } from './fx-rates.ts'
 export { lexiconRegex, foldPurpose } from './goods-regex.ts'
 export * from './types.ts'
 export * from './names/index.ts'
@@ -19,6 +21,8 @@ export {
   parseList,
   detectListFormat,
   LIST_FORMATS,
+  LIST_KINDS,
+  FX_FORMATS,
   type ListFormat,
   type ListKind,
 } from './lists/index.ts'

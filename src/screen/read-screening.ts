@@ -9,7 +9,11 @@ import {
   type ScreenWindow,
 } from './types.ts'
 
-export async function readScreening(store: Store, window: ScreenWindow): Promise<ScreeningContext> {
+export async function readScreening(
+  store: Store,
+  window: ScreenWindow,
+  opts: { baseCurrency?: string } = {},
+): Promise<ScreeningContext> {
   const params = { from: window.from, to: window.to }
   const hitsByAccount = new Map<string, PartyHit[]>()
   for (const r of await store.all<Record<string, unknown>>('screen/read-hits', params)) {
@@ -40,5 +44,6 @@ export async function readScreening(store: Store, window: ScreenWindow): Promise
     routesByTx,
     newAccounts,
     listVersions: await listVersions(store),
+    baseCurrency: opts.baseCurrency ?? 'EUR',
   }
 }

@@ -4,16 +4,20 @@ import { z } from 'zod'
 
 export const ListImportSummary = z.object({
   file: z.string(),
-  kind: z.enum(['sanctions', 'goods']),
+  kind: z.enum(['sanctions', 'goods', 'fx']),
   format: z.string(),
   source: z.string(),
   snapshot_id: z.string(),
   file_hash: z.string(),
+  /** fx lists: the currency the rates are quoted against. */
+  reference_currency: z.string().optional(),
   status: z.enum(['imported', 'unchanged']),
   entries: z.number(),
   names: z.number(),
   bad_rows: z.number(),
-  errors: z.array(z.object({ line: z.number(), message: z.string() })),
+  errors: z.array(
+    z.object({ line: z.number(), field: z.string().optional(), message: z.string() }),
+  ),
   skipped: z.record(z.string(), z.number()),
   replaced: z.number(),
 })
@@ -109,6 +113,8 @@ export interface ScreeningContext {
   newAccounts: Set<string>
   /** `kind:source` → active snapshot id. */
   listVersions: Record<string, string>
+  /** The currency base amounts are in (config fx.base_currency). */
+  baseCurrency: string
 }
 
 export interface ScreenWindow {

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import type { Store } from '../store/index.ts'
 import type { Config } from '../config/index.ts'
 import { ingestPaths } from '../ingest/index.ts'
-import { importList } from '../screen/index.ts'
+import { importList, type ListKind } from '../screen/index.ts'
 import { runScan, type ScanSummary } from '../pipeline/index.ts'
 import { evaluate, formatEvalTable, loadAlertsFromStore, loadTruth } from '../eval/index.ts'
 import type { EvalReport } from '../eval/index.ts'
@@ -23,7 +23,7 @@ export const DEMO_USERS = [
 
 export interface DemoSources {
   days: string
-  lists: Array<{ file: string; kind: 'sanctions' | 'goods' }>
+  lists: Array<{ file: string; kind: ListKind }>
   truth: string | null
   generated: boolean
 }
@@ -38,8 +38,8 @@ export interface DemoResult {
   totals: { transfers: number; alerts: number }
 }
 
-const listKind = (name: string): 'sanctions' | 'goods' =>
-  /goods|hs|lexicon/i.test(name) ? 'goods' : 'sanctions'
+const listKind = (name: string): ListKind =>
+  /fx|rates|eurofxref/i.test(name) ? 'fx' : /goods|hs|lexicon/i.test(name) ? 'goods' : 'sanctions'
 
 /** The committed samples, or a generated set beside the database when the repo has none. */
 export async function demoSources(
@@ -88,7 +88,9 @@ export async function runDemo(deps: {
   const sources = await demoSources(deps.samplesDir ?? 'samples', store.path, progress)
   const lists = []
   for (const l of sources.lists) {
-    const s = await importList(store, l.file, { kind: l.kind })
+    // plain-rates files among the samples are quoted like the default rates (samples: EUR)
+    const base = config.fx.default_rates?.base_currency ?? config.fx.base_currency
+    const s = await importList(store, l.file, { kind: l.kind, base })
     lists.push({ file: l.file, status: s.status, entries: s.entries })
   }
   const dayFiles = readdirSync(sources.days)

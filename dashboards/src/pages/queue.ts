@@ -34,7 +34,7 @@ const COLUMNS: Array<[string, string, string | null]> = [
   ['typology', 'Typology', null],
   ['status', 'Status', null],
   ['accounts', 'Accounts', null],
-  ['total_amount', 'Amount', 'total_amount'],
+  ['total_amount', 'Amount (base)', 'total_amount'],
   ['first_ts', 'First', 'first_ts'],
   ['last_ts', 'Last', 'last_ts'],
   ['assignee', 'Assignee', null],
@@ -64,6 +64,20 @@ const saved = (): QueueState => ({
   order: 'desc',
   ...(JSON.parse(sessionStorage.getItem('ringwatch.queue') ?? '{}') as Partial<QueueState>),
 })
+
+/** The amount in the base currency (what the column sorts by), the original amount beneath. */
+function amountCell(a: AlertSummary): HTMLElement {
+  const original = money(a.total_amount, a.currency)
+  if (a.total_amount_base === null || a.base_currency === null)
+    return h('td', { class: 'num', title: 'no reference rate: original amount' }, original)
+  const base = money(a.total_amount_base, a.base_currency)
+  return h(
+    'td',
+    { class: 'num', title: `in ${a.base_currency}; originally ${original}` },
+    base,
+    ...(a.currency === a.base_currency ? [] : [h('div', { class: 'sub' }, original)]),
+  )
+}
 
 export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me: Me): () => void {
   const state = saved()
@@ -205,7 +219,7 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
         { class: 'accounts', title: a.accounts.join('\n') },
         `${a.accounts.slice(0, 2).join(', ')}${a.account_count > 2 ? ` +${a.account_count - 2}` : ''}`,
       ),
-      h('td', { class: 'num' }, money(a.total_amount, a.currency)),
+      amountCell(a),
       h('td', {}, when(a.first_ts)),
       h('td', {}, day(a.last_ts)),
       h('td', {}, a.assignee ?? '—'),

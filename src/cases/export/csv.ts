@@ -13,6 +13,8 @@ export const CSV_COLUMNS = [
   'last_ts',
   'total_amount',
   'currency',
+  'total_amount_base',
+  'base_currency',
   'community',
   'top_reasons',
   'run_id',
@@ -43,6 +45,8 @@ export function csvRow(a: AlertRow): string {
     last_ts: a.last_ts,
     total_amount: a.total_amount.toFixed(2),
     currency: a.currency,
+    total_amount_base: a.total_amount_base?.toFixed(2),
+    base_currency: a.base_currency,
     community: a.community,
     top_reasons: a.reasons
       .slice(0, 3)

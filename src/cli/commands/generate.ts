@@ -3,7 +3,7 @@ import type { Command } from '../command.ts'
 import { parse } from '../command.ts'
 import { HELP } from '../help.ts'
 import { DEFAULT_START, generate } from '../../generate/index.ts'
-import { AMLSIM_DEFAULT_START, convertAmlsim } from '../../generate/amlsim.ts'
+import { convertAmlsim } from '../../generate/amlsim.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { ttyProgress } from '../../util/progress.ts'
 

@@ -1,9 +1,10 @@
-// `ringwatch lists import|list`: imports a watch list or goods list as a versioned snapshot, and
-// lists the snapshots kept. Thin shell over src/screen.
-import { type CliIO, type Command, dbOption, jsonOption, parse } from '../command.ts'
+// `ringwatch lists import|list`: imports a watch list, goods list or reference-rate file as a
+// versioned snapshot, and lists the snapshots kept. Thin shell over src/screen.
+import { type CliIO, type Command, configOption, dbOption, jsonOption, parse } from '../command.ts'
 import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
-import { importList, listSnapshots } from '../../screen/index.ts'
+import { importList, listSnapshots, LIST_KINDS } from '../../screen/index.ts'
+import { loadConfig } from '../../config/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { maxOf } from '../../util/array.ts'
 
@@ -12,24 +13,35 @@ const { usage } = HELP.lists
 const options = {
   ...dbOption,
   ...jsonOption,
+  ...configOption,
   kind: { type: 'string' },
   format: { type: 'string' },
   alt: { type: 'string' },
+  base: { type: 'string' },
 } as const
 
 async function runImport(file: string | undefined, values: Record<string, unknown>, io: CliIO) {
   if (!file) throw new BadInputError(`lists import: a list file is required\n\n${usage}`)
-  const kind = values.kind
-  if (kind !== 'sanctions' && kind !== 'goods')
-    throw new BadInputError(`lists import: --kind sanctions|goods is required\n\n${usage}`, {
-      field: 'kind',
-    })
+  const kind = LIST_KINDS.find((k) => k === values.kind)
+  if (!kind)
+    throw new BadInputError(
+      `lists import: --kind ${LIST_KINDS.join('|')} is required\n\n${usage}`,
+      {
+        field: 'kind',
+      },
+    )
+  const base =
+    kind === 'fx'
+      ? ((values.base as string | undefined) ??
+        loadConfig(values.config as string | undefined).config.fx.base_currency)
+      : undefined
   const store = await openStore({ path: values.db as string | undefined })
   try {
     const s = await importList(store, file, {
       kind,
       format: values.format as string | undefined,
       alt: values.alt as string | undefined,
+      base,
     })
     if (values.json) io.stdout.write(JSON.stringify(s) + '\n')
     else {
@@ -39,11 +51,12 @@ async function runImport(file: string | undefined, values: Record<string, unknow
       io.stdout.write(
         s.status === 'unchanged'
           ? `${file}: unchanged, already imported as snapshot ${s.snapshot_id} (${s.entries} entries)\n`
-          : `${file}: imported ${s.format} ${s.kind} list as snapshot ${s.snapshot_id}: ${s.entries} entries, ` +
-              `${s.names} names, ${s.bad_rows} malformed rows${skipped ? `, skipped ${skipped}` : ''}` +
+          : `${file}: imported ${s.format} ${s.kind} list as snapshot ${s.snapshot_id}: ${s.entries} ${s.kind === 'fx' ? `rates per 1 ${s.reference_currency}` : 'entries'}, ` +
+              `${s.kind === 'fx' ? '' : `${s.names} names, `}${s.bad_rows} malformed rows${skipped ? `, skipped ${skipped}` : ''}` +
               `${s.replaced ? `; replaces the earlier active snapshot of ${s.source}` : ''}\n`,
       )
-      for (const e of s.errors.slice(0, 20)) io.stderr.write(`${file}:${e.line}: ${e.message}\n`)
+      for (const e of s.errors.slice(0, 20))
+        io.stderr.write(`${file}:${e.line}${e.field ? ` (${e.field})` : ''}: ${e.message}\n`)
       if (s.errors.length > 20)
         io.stderr.write(`… and ${s.errors.length - 20} more malformed rows\n`)
     }

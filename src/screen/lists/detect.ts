@@ -7,7 +7,7 @@ export function detectListFormat(text: string, file: string): ListFormat {
     text
       .replace(/^\ufeff/, '')
       .split('\n')
-      .find((l) => l.trim() !== '') ?? ''
+      .find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? ''
   ).trim()
   if (first.startsWith('{')) return 'ftm'
   const cols = first
@@ -15,13 +15,17 @@ export function detectListFormat(text: string, file: string): ListFormat {
     .split(',')
     .map((c) => c.trim().replace(/^"|"$/g, ''))
   const has = (...ks: string[]) => ks.every((k) => cols.includes(k))
+  if (has('date', 'currency', 'rate_to_base')) return 'plain-rates'
+  // ECB's eurofxref-hist.csv: Date, then currency codes (and an empty column after a trailing comma)
+  if (cols[0] === 'date' && cols.length > 1 && cols.slice(1).every((c) => /^([a-z]{3})?$/.test(c)))
+    return 'ecb-hist'
   if (has('hs_code', 'tier')) return 'goods-hs'
   if (has('term', 'category')) return 'goods-lexicon'
   if (has('id', 'schema', 'name', 'aliases')) return 'targets-simple'
   if (has('name')) return 'plain-csv'
   if (/^\d+,"/.test(first) && first.includes('-0-')) return 'ofac-sdn'
   throw new BadInputError(
-    `${file}: cannot tell the list format from its first line; pass --format (targets-simple, ftm, ofac-sdn, plain-csv, goods-hs, goods-lexicon)`,
+    `${file}: cannot tell the list format from its first line; pass --format (targets-simple, ftm, ofac-sdn, plain-csv, goods-hs, goods-lexicon, ecb-hist, plain-rates)`,
     { file, line: 1 },
   )
 }

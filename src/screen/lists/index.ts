@@ -1,6 +1,7 @@
 // lists/: readers for watch-list and goods-list files; each returns entries plus row errors.
 import { readFileSync } from 'node:fs'
 import { parseFtm } from './ftm.ts'
+import { parseEcbHist, parsePlainRates, type FxParseOptions } from './fx.ts'
 import { parseGoodsHs, parseGoodsLexicon } from './goods.ts'
 import { parseOfacSdn } from './ofac.ts'
 import { parsePlainCsv } from './plain.ts'
@@ -10,9 +11,15 @@ import type { ListFormat, ParseResult } from './types.ts'
 export * from './types.ts'
 export { detectListFormat } from './detect.ts'
 export { parseCsv, splitMulti } from './csv.ts'
+export type { FxParseOptions } from './fx.ts'
 
-/** Parses list text in a known format; altFile is OFAC's alt.csv. */
-export function parseList(format: ListFormat, text: string, altFile?: string): ParseResult {
+/** Parses list text in a known format; altFile is OFAC's alt.csv; fx formats need `fx`. */
+export function parseList(
+  format: ListFormat,
+  text: string,
+  altFile?: string,
+  fx: FxParseOptions = { currencies: new Set() },
+): ParseResult {
   switch (format) {
     case 'ftm':
       return parseFtm(text)
@@ -26,5 +33,9 @@ export function parseList(format: ListFormat, text: string, altFile?: string): P
       return parseGoodsHs(text)
     case 'goods-lexicon':
       return parseGoodsLexicon(text)
+    case 'ecb-hist':
+      return parseEcbHist(text, fx)
+    case 'plain-rates':
+      return parsePlainRates(text, fx)
   }
 }

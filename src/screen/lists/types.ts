@@ -30,8 +30,18 @@ export interface GoodsTerm {
   line: number
 }
 
+/** One reference rate: units of `currency` per 1 unit of the file's reference currency on `day`. */
+export interface FxRate {
+  day: string
+  currency: string
+  per_ref: number
+  line: number
+}
+
 export interface RowError {
   line: number
+  /** The column at fault, where one is. */
+  field?: string
   message: string
 }
 
@@ -39,16 +49,28 @@ export interface ParseResult {
   entries: ParsedEntry[]
   codes: GoodsCode[]
   terms: GoodsTerm[]
+  rates: FxRate[]
+  /** fx lists: the currency the rates are quoted against. */
+  reference?: string
   errors: RowError[]
   skipped: Record<string, number>
 }
 
 export function emptyResult(): ParseResult {
-  return { entries: [], codes: [], terms: [], errors: [], skipped: {} }
+  return { entries: [], codes: [], terms: [], rates: [], errors: [], skipped: {} }
 }
 
 export const SANCTIONS_FORMATS = ['targets-simple', 'ftm', 'ofac-sdn', 'plain-csv'] as const
 export const GOODS_FORMATS = ['goods-hs', 'goods-lexicon'] as const
-export const LIST_FORMATS = [...SANCTIONS_FORMATS, ...GOODS_FORMATS] as const
+export const FX_FORMATS = ['ecb-hist', 'plain-rates'] as const
+export const LIST_FORMATS = [...SANCTIONS_FORMATS, ...GOODS_FORMATS, ...FX_FORMATS] as const
 export type ListFormat = (typeof LIST_FORMATS)[number]
-export type ListKind = 'sanctions' | 'goods'
+export const LIST_KINDS = ['sanctions', 'goods', 'fx'] as const
+export type ListKind = (typeof LIST_KINDS)[number]
+
+/** The kind of list a format holds. */
+export function kindOfFormat(format: ListFormat): ListKind {
+  if ((GOODS_FORMATS as readonly string[]).includes(format)) return 'goods'
+  if ((FX_FORMATS as readonly string[]).includes(format)) return 'fx'
+  return 'sanctions'
+}

@@ -50,6 +50,17 @@ interface Entry {
   reasonsLower: string
 }
 
+/**
+ * Sort key of an alert without a value for the key (an amount without a base amount): above any
+ * signed key, so such alerts come last in either direction, as alerts-list.sql orders them.
+ */
+export const NULLS_LAST_SK = 1e300
+
+/** The signed sort key: dir × value, NULLS_LAST_SK for a missing value. */
+function signedKey(dir: 1 | -1, v: number): number {
+  return Number.isNaN(v) ? NULLS_LAST_SK : dir * v
+}
+
 function tsMs(iso: string): number {
   return Date.parse(iso)
 }
@@ -118,7 +129,8 @@ export class AlertQueue {
       score: Number(r.score),
       first_ts: Number(r.k_first_ts),
       last_ts: Number(r.k_last_ts),
-      total_amount: Number(r.k_total_amount),
+      // the amount in the base currency; NaN (sorted last) where the alert has none
+      total_amount: r.k_total_amount === null ? NaN : Number(r.k_total_amount),
       created_at: Number(r.k_created_at),
       updated_at: Number(r.k_updated_at),
     }
@@ -148,7 +160,7 @@ export class AlertQueue {
       const e = this.entries
       idx = Int32Array.from(e.keys(), (i) => i)
       idx.sort((a, b) => {
-        const d = dir * e[a].keys[sort] - dir * e[b].keys[sort]
+        const d = signedKey(dir, e[a].keys[sort]) - signedKey(dir, e[b].keys[sort])
         return d !== 0 ? d : e[a].row.id < e[b].row.id ? -1 : e[a].row.id > e[b].row.id ? 1 : 0
       })
       this.order.set(name, idx)
@@ -185,7 +197,7 @@ export class AlertQueue {
     const e = this.entries
     const idx = this.sorted(sort, dir)
     const match = this.matcher(f)
-    const skOf = (i: number) => dir * e[i].keys[sort]
+    const skOf = (i: number) => signedKey(dir, e[i].keys[sort])
     let start = 0
     if (after) {
       // First position strictly after (sk, id).

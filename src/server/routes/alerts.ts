@@ -110,7 +110,8 @@ export function alertRoutes(d: RouteDeps) {
         ...filters,
         sort: q.sort,
         dir,
-        after_sk: after?.sk ?? null,
+        // as text: a whole double such as the nulls-last key 1e300 would bind as an integer
+        after_sk: after ? String(after.sk) : null,
         after_id: after?.id ?? null,
         limit: q.limit + 1,
       }),
