@@ -71,12 +71,9 @@ function amountCell(a: AlertSummary): HTMLElement {
   if (a.total_amount_base === null || a.base_currency === null)
     return h('td', { class: 'num', title: 'no reference rate: original amount' }, original)
   const base = money(a.total_amount_base, a.base_currency)
-  return h(
-    'td',
-    { class: 'num', title: `in ${a.base_currency}; originally ${original}` },
-    base,
-    ...(a.currency === a.base_currency ? [] : [h('div', { class: 'sub' }, original)]),
-  )
+  const title = `in ${a.base_currency}; originally ${original}`
+  if (a.currency === a.base_currency) return h('td', { class: 'num', title }, base)
+  return h('td', { class: 'num', title }, base, h('div', { class: 'sub' }, original))
 }
 
 export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me: Me): () => void {

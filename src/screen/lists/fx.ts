@@ -72,7 +72,7 @@ export function parseEcbHist(text: string, opts: FxParseOptions): ParseResult {
   const out = emptyResult()
   out.reference = 'EUR'
   const { records, errors } = parseCsv(withoutComments(text))
-  out.errors.push(...errors)
+  for (const e of errors) out.errors.push(e)
   const [head, ...rows] = records
   if (!head) return out
   const names = head.fields.map((f) => f.trim())
@@ -135,7 +135,7 @@ export function parsePlainRates(text: string, opts: FxParseOptions): ParseResult
   const base = opts.base?.trim().toUpperCase() ?? ''
   out.reference = base
   const { records, errors } = parseCsv(withoutComments(text))
-  out.errors.push(...errors)
+  for (const e of errors) out.errors.push(e)
   const [head, ...rows] = records
   if (!head) return out
   const col = new Map(head.fields.map((h, i) => [h.trim().toLowerCase(), i]))
