@@ -5,7 +5,8 @@
 //  2. transfers/s: goods + route classification over 1 M transfers in a file DuckDB (about one in
 //     ten of them about controlled goods);
 //  3. one full screenWindow over the same 1 M transfers (names + goods + routes).
-// Each measurement runs RUNS times; medians are printed.
+// Each measurement runs RUNS times; medians are printed. PARTS (default names,goods,screen) picks
+// which of the three run.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,6 +31,7 @@ const LIST_SIZE = 20_000
 const NAMES = 100_000
 const TRANSFERS = Number(process.env.TRANSFERS ?? 1_000_000)
 const config = ScreenConfig.parse({})
+const PARTS = new Set((process.env.PARTS ?? 'names,goods,screen').split(','))
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const fmt = (n: number) => Math.round(n).toLocaleString('en')
@@ -207,8 +209,7 @@ async function landTransfers(path: string): Promise<number> {
       }
       await insertFixturePayments(store, rows)
     }
-    await importList(store, 'samples/lists/goods-hs.csv', { kind: 'goods' })
-    await importList(store, 'samples/lists/goods-lexicon.csv', { kind: 'goods' })
+    for (const f of config.default_goods_lists) await importList(store, f, { kind: 'goods' })
     const sdn = sharedData('sdn/sdn.csv')
     if (sdn) await importList(store, sdn, { kind: 'sanctions' })
     await store.checkpoint()
@@ -232,7 +233,7 @@ async function benchTransfers() {
       const rates: number[] = []
       const goods: number[] = []
       const routes: number[] = []
-      for (let run = 0; run < RUNS; run++) {
+      for (let run = 0; run < (PARTS.has('goods') ? RUNS : 0); run++) {
         const t0 = performance.now()
         const ms = await classifyWindow(store, window, config)
         const total = performance.now() - t0
@@ -243,9 +244,11 @@ async function benchTransfers() {
           `  run ${run + 1}: goods ${fmt(ms.msGoods)} ms, routes ${fmt(ms.msRoutes)} ms, total ${fmt(total)} ms (${fmt(TRANSFERS / (total / 1000))} transfers/s)`,
         )
       }
-      console.log(
-        `goods+routes median: ${fmt(median(rates))} transfers/s (goods ${fmt(median(goods))} ms, routes ${fmt(median(routes))} ms)`,
-      )
+      if (PARTS.has('goods'))
+        console.log(
+          `goods+routes median: ${fmt(median(rates))} transfers/s (goods ${fmt(median(goods))} ms, routes ${fmt(median(routes))} ms)`,
+        )
+      if (!PARTS.has('screen')) return
       // cold: every account name matched (cache cleared); warm: names already screened are skipped
       const cold: number[] = []
       const names: number[] = []
@@ -275,5 +278,5 @@ async function benchTransfers() {
   }
 }
 
-benchNames()
-await benchTransfers()
+if (PARTS.has('names')) benchNames()
+if (PARTS.has('goods') || PARTS.has('screen')) await benchTransfers()

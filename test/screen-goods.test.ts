@@ -45,7 +45,11 @@ describe('goods classification', () => {
       const got = CASES.map((_, i) => goodsByTx.get(`g${i}`)?.category ?? null)
       expect(got).toEqual(CASES.map((c) => c[2]))
       expect(goodsByTx.get('g11')).toMatchObject({ mismatch: true, source: 'hs', tier: '1' })
-      expect(goodsByTx.get('g9')!.mismatch).toBe(false) // no generic words: just a controlled code
+      // furniture declared on an integrated-circuit code: the description's own category says so
+      expect(goodsByTx.get('g9')).toMatchObject({
+        mismatch: true,
+        declared_categories: ['furniture'],
+      })
       expect(goodsByTx.get('g12')).toMatchObject({ source: 'both', mismatch: false })
       expect(goodsByTx.get('g3')!.terms).toEqual(['kugellager'])
     })

@@ -160,9 +160,12 @@ describe('screenWindow and readScreening', () => {
       expect(ctx.routesByTx.has('t4')).toBe(false)
 
       expect([...ctx.newAccounts].sort()).toEqual(['DE03', 'DE04', 'DE05', 'KZ01'])
+      // the default goods lists of the formats not imported above came in by themselves
       expect(Object.keys(ctx.listVersions).sort()).toEqual([
+        'goods:goods-categories.csv',
         'goods:goods-hs.csv',
         'goods:goods-lexicon.csv',
+        'goods:hs-successors.csv',
         'sanctions:watch.csv',
       ])
     })

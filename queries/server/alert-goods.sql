@@ -1,5 +1,6 @@
 -- Controlled-goods and route flags of the alert's transfers.
 select t.tx_id, g.category, g.tier, g.source, g.terms, g.mismatch, g.hs_code, g.description,
+  g.declared_categories, g.hs2022, g.code_heading, g.code_category, g.mismatch_reason,
   r.sanctioned, r.hub, r.countries, r.sanctioned_countries, r.hub_countries
 from alert_transfers t
 left join tx_goods g on g.tx_id = t.tx_id

@@ -59,7 +59,7 @@ export   every matching row for repair and resubmission: CSV with a header (file
 import   keeps the file as a new list snapshot and makes it the active one of its list (same file
          name and format; for --kind fx, the one reference-rate table in force); the same file
          again changes nothing. Malformed rows are reported with their line and field and left out.
-         --format   targets-simple | ftm | ofac-sdn | plain-csv | goods-hs | goods-lexicon | ecb-hist | plain-rates (detected from the content when not given)
+         --format   targets-simple | ftm | ofac-sdn | plain-csv | goods-hs | goods-lexicon | goods-categories | hs-successors | ecb-hist | plain-rates (detected from the content when not given)
          --alt      OFAC alt.csv aliases for an sdn.csv (found beside sdn.csv when not given)
          --base     plain-rates: the currency rate_to_base is quoted in (default: config
                     fx.base_currency); ECB's eurofxref-hist.csv is always per 1 EUR

@@ -16,6 +16,8 @@ export interface GoodsFlagLike {
   category?: string | null
   tier?: string | number | null
   mismatch?: boolean | null
+  /** Why the description and the HS code disagree (src/screen: description category vs heading). */
+  mismatch_reason?: string | null
 }
 
 export interface RouteFlagsLike {

@@ -142,9 +142,17 @@ export function goodsMismatchFindings(
   }
   const out: ScreeningFinding[] = []
   for (const [pair, rows] of [...byPair].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const examples = rows
+    // each distinct reason once: the description's category against the code's heading
+    const examples = [
+      ...new Set(
+        rows.map(
+          (r) =>
+            ctx.goodsByTx.get(r.tx_id)?.mismatch_reason ??
+            `'${r.purpose ?? ''}' declared under HS ${r.hs_code ?? '?'}`,
+        ),
+      ),
+    ]
       .slice(0, 3)
-      .map((r) => `'${r.purpose ?? ''}' declared under HS ${r.hs_code ?? '?'}`)
       .join('; ')
     out.push(
       build(

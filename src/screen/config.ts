@@ -15,9 +15,17 @@ export const ScreenConfig = z.object({
   diversion_hubs: z
     .array(z.string().length(2))
     .default(['AE', 'TR', 'KZ', 'KG', 'AM', 'GE', 'UZ', 'HK', 'CN', 'RS']),
-  /** Goods lists imported automatically when no goods snapshot is active (paths from the cwd). */
+  /**
+   * Goods lists imported automatically, each when no goods snapshot of its format is active (paths
+   * from the cwd, else beside the package): HS codes, lexicon, description categories, HS successors.
+   */
   default_goods_lists: z
     .array(z.string())
-    .default(['samples/lists/goods-hs.csv', 'samples/lists/goods-lexicon.csv']),
+    .default([
+      'samples/lists/goods-hs.csv',
+      'samples/lists/goods-lexicon.csv',
+      'samples/lists/goods-categories.csv',
+      'samples/lists/hs-successors.csv',
+    ]),
 })
 export type ScreenConfig = z.infer<typeof ScreenConfig>

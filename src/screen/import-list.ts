@@ -149,7 +149,10 @@ export async function importList(
   const snapshotId = 'L-' + fileHash.slice(0, 16)
   const entries =
     opts.kind === 'goods'
-      ? parsed.codes.length + parsed.terms.length
+      ? parsed.codes.length +
+        parsed.terms.length +
+        parsed.categories.length +
+        parsed.successors.length
       : opts.kind === 'fx'
         ? parsed.rates.length
         : parsed.entries.length
@@ -188,6 +191,8 @@ export async function importList(
     )
     await insertJson(tx, 'screen/insert-goods-codes', snapshotId, parsed.codes)
     await insertJson(tx, 'screen/insert-goods-terms', snapshotId, parsed.terms)
+    await insertJson(tx, 'screen/insert-goods-categories', snapshotId, parsed.categories)
+    await insertJson(tx, 'screen/insert-hs-successors', snapshotId, parsed.successors)
     if (parsed.reference !== undefined)
       await insertRates(tx, snapshotId, parsed.reference, parsed.rates)
     return n

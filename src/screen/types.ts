@@ -74,6 +74,16 @@ export const GoodsFlag = z.object({
   hs_code: z.string().nullable(),
   hs_prefix: z.string().nullable(),
   description: z.string().nullable(),
+  /** The description's goods categories (lexicon), controlled or not. */
+  declared_categories: z.array(z.string()).default([]),
+  /** The HS 2022 successors an HS 2017 code was read as (empty: the code as declared). */
+  hs2022: z.array(z.string()).default([]),
+  /** The code's HS 2022 heading (4 digits). */
+  code_heading: z.string().nullable().default(null),
+  /** The goods-list category of a controlled code, else the ordinary category covering the code. */
+  code_category: z.string().nullable().default(null),
+  /** Why the description and the code disagree (null when they don't). */
+  mismatch_reason: z.string().nullable().default(null),
 })
 export type GoodsFlag = z.infer<typeof GoodsFlag>
 

@@ -182,6 +182,13 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
                     t.purpose ?? '',
                     t.hs_code ? h('span', { class: 'sub' }, ` HS ${t.hs_code} `) : null,
                     flag?.category ? badge(`${flag.category} (tier ${flag.tier})`, 'goods') : null,
+                    flag?.mismatch
+                      ? h(
+                          'div',
+                          { class: 'sub mismatch' },
+                          `goods/HS mismatch: ${flag.mismatch_reason ?? ''}`,
+                        )
+                      : null,
                     flag?.sanctioned ? badge('sanctioned route', 'danger') : null,
                     flag?.hub ? badge('hub route', 'warn') : null,
                   ),

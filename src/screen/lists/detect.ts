@@ -20,12 +20,14 @@ export function detectListFormat(text: string, file: string): ListFormat {
   if (cols[0] === 'date' && cols.length > 1 && cols.slice(1).every((c) => /^([a-z]{3})?$/.test(c)))
     return 'ecb-hist'
   if (has('hs_code', 'tier')) return 'goods-hs'
+  if (has('category', 'kind', 'hs')) return 'goods-categories'
+  if (has('hs2017', 'hs2022')) return 'hs-successors'
   if (has('term', 'category')) return 'goods-lexicon'
   if (has('id', 'schema', 'name', 'aliases')) return 'targets-simple'
   if (has('name')) return 'plain-csv'
   if (/^\d+,"/.test(first) && first.includes('-0-')) return 'ofac-sdn'
   throw new BadInputError(
-    `${file}: cannot tell the list format from its first line; pass --format (targets-simple, ftm, ofac-sdn, plain-csv, goods-hs, goods-lexicon, ecb-hist, plain-rates)`,
+    `${file}: cannot tell the list format from its first line; pass --format (targets-simple, ftm, ofac-sdn, plain-csv, goods-hs, goods-lexicon, goods-categories, hs-successors, ecb-hist, plain-rates)`,
     { file, line: 1 },
   )
 }

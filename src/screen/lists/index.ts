@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs'
 import { parseFtm } from './ftm.ts'
 import { parseEcbHist, parsePlainRates, type FxParseOptions } from './fx.ts'
-import { parseGoodsHs, parseGoodsLexicon } from './goods.ts'
+import {
+  parseGoodsCategories,
+  parseGoodsHs,
+  parseGoodsLexicon,
+  parseHsSuccessors,
+} from './goods.ts'
 import { parseOfacSdn } from './ofac.ts'
 import { parsePlainCsv } from './plain.ts'
 import { parseTargetsSimple } from './targets-simple.ts'
@@ -33,6 +38,10 @@ export function parseList(
       return parseGoodsHs(text)
     case 'goods-lexicon':
       return parseGoodsLexicon(text)
+    case 'goods-categories':
+      return parseGoodsCategories(text)
+    case 'hs-successors':
+      return parseHsSuccessors(text)
     case 'ecb-hist':
       return parseEcbHist(text, fx)
     case 'plain-rates':

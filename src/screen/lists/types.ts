@@ -25,8 +25,34 @@ export interface GoodsTerm {
   lang: string
   category: string
   tier: string
-  /** A generic declared description ('spare parts'), used to spot mismatches, not a control. */
+  /**
+   * Names ordinary goods, not controlled ones: consumer or industrial goods ('kitchen appliances')
+   * or a generic description ('spare parts'); used to compare a description with its HS code.
+   */
   generic: boolean
+  line: number
+}
+
+/** The kind of goods a description category names. */
+export const CATEGORY_KINDS = ['controlled', 'consumer', 'industrial', 'generic'] as const
+export type CategoryKind = (typeof CATEGORY_KINDS)[number]
+
+/**
+ * A goods category of the lexicon with the HS 2022 chapters, headings or subheadings its goods are
+ * classified under (empty for a generic description, which fits no code in particular).
+ */
+export interface GoodsCategory {
+  category: string
+  kind: CategoryKind
+  label: string
+  prefixes: string[]
+  line: number
+}
+
+/** An HS 2017 subheading that HS 2022 split or renumbered, and one of its HS 2022 successors. */
+export interface HsSuccessor {
+  hs2017: string
+  hs2022: string
   line: number
 }
 
@@ -49,6 +75,8 @@ export interface ParseResult {
   entries: ParsedEntry[]
   codes: GoodsCode[]
   terms: GoodsTerm[]
+  categories: GoodsCategory[]
+  successors: HsSuccessor[]
   rates: FxRate[]
   /** fx lists: the currency the rates are quoted against. */
   reference?: string
@@ -57,11 +85,25 @@ export interface ParseResult {
 }
 
 export function emptyResult(): ParseResult {
-  return { entries: [], codes: [], terms: [], rates: [], errors: [], skipped: {} }
+  return {
+    entries: [],
+    codes: [],
+    terms: [],
+    categories: [],
+    successors: [],
+    rates: [],
+    errors: [],
+    skipped: {},
+  }
 }
 
 export const SANCTIONS_FORMATS = ['targets-simple', 'ftm', 'ofac-sdn', 'plain-csv'] as const
-export const GOODS_FORMATS = ['goods-hs', 'goods-lexicon'] as const
+export const GOODS_FORMATS = [
+  'goods-hs',
+  'goods-lexicon',
+  'goods-categories',
+  'hs-successors',
+] as const
 export const FX_FORMATS = ['ecb-hist', 'plain-rates'] as const
 export const LIST_FORMATS = [...SANCTIONS_FORMATS, ...GOODS_FORMATS, ...FX_FORMATS] as const
 export type ListFormat = (typeof LIST_FORMATS)[number]
