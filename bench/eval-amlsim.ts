@@ -141,7 +141,7 @@ const body = rows.map((r) => [
   `${r.found}/${r.patterns}`,
   `${median(r.scanS).toFixed(1)} (${r.scanS.map((s) => s.toFixed(1)).join(', ')})`,
 ])
-const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
+const widths = head.map((h, i) => body.reduce((w, b) => Math.max(w, b[i].length), h.length))
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ')
 console.log('\n' + line(head))
 console.log(widths.map((w) => '-'.repeat(w)).join('  '))

@@ -1,235 +1,342 @@
-// Benign traffic that looks suspicious (the hard negatives): refunds that form 2-cycles but say so,
-// payroll fan-outs from a company's known payroll account, intercompany netting whose legs break the
-// hop-amount ratio, recurring payments just under 10,000 never three within 7 days, and legitimate
-// dual-use trade between low-risk partners. Merchants and supplier hubs live in the background stream.
-import { LOW_RISK_TRADE } from './countries.ts'
-import { controlledGood, formatHs } from './goods.ts'
-import { fromEur, outOfBand, payCurrency, roundAmount } from './money.ts'
-import { party, type Party, type Registry } from './parties.ts'
+// One-off benign events that look like laundering shapes, each recorded with its transfers:
+//   refund / returned_payment / chargeback: money back to the payer (a 2-cycle), with the wording
+//     the SEPA rulebooks and card schemes use (R-transaction reason codes AC01, AC04, MD07 …);
+//   loan_purchase / property_purchase: one value passed on within days — a bank's loan paid to a car
+//     dealer, a mortgage and own funds through a notary's escrow account to the seller;
+//   company_startup: founders pay in the share capital (DE GmbH: 25,000, GmbHG §5), then the new
+//     company pays a burst of suppliers from a fresh account;
+//   account_switch: a new customer moves savings from their old bank and pays a rent deposit (EU
+//     Payment Accounts Directive 2014/92/EU account switching);
+//   estate_distribution: equal round shares to heirs; membership_collection: an association
+//     collecting the same annual fee from its members;
+//   recurring_under_threshold: leases and loan instalments just under 10,000, monthly;
+//   dual_use_trade: controlled goods between low-risk partners, described as what they are.
+import { COUNTRY, LOW_RISK_TRADE } from './countries.ts'
+import { tx } from './flows.ts'
+import { controlledGood, formatHs, ordinaryGood } from './goods.ts'
+import { fromEur, localCurrency, payCurrency, roundAmount } from './money.ts'
+import type { Party, Registry } from './parties.ts'
 import type { Pool } from './pool.ts'
-import { merchantPurpose, refundPurpose, salaryPurpose, tradePurpose } from './purposes.ts'
+import { merchantPurpose, refundPurpose, tradePurpose } from './purposes.ts'
 import type { Rng } from './rng.ts'
 import { DAY_MS, HOUR_MS, type PlannedBenign, type PlannedTx } from './types.ts'
 
 interface Range {
-  start: number
-  days: number
+  /** First and end (exclusive) epoch ms of all written days. */
+  first: number
+  end: number
   perDay: number
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
+const RETURN_REASON = [
+  'Return AC04 account closed',
+  'Rücküberweisung AC01 IBAN fehlerhaft',
+  'Retour MD07 titulaire décédé',
+  'Return AM04 insufficient funds',
+  'R-transaction MS03 reason not specified',
 ]
-
-function tx(
-  ts: number,
-  amount: number,
-  currency: string,
-  debtor: Party,
-  creditor: Party,
-  purpose: string,
-  hs = '',
-): PlannedTx {
-  return { ts: Math.floor(ts / 1000) * 1000, amount, currency, debtor, creditor, purpose, hs }
-}
 
 export function planBenign(rng: Rng, reg: Registry, pool: Pool, r: Range): PlannedBenign[] {
   const out: PlannedBenign[] = []
-  const end = r.start + r.days * DAY_MS
   let n = 0
-  const id = (kind: string) => `B${String(++n).padStart(5, '0')}-${kind}`
-  const inRange = (t: number) => t >= r.start && t < end
-  const dayTime = (d: number, fromH: number, toH: number) =>
-    r.start + d * DAY_MS + rng.range(fromH, toH) * HOUR_MS
-
-  // Refunds: a purchase and its refund days later, same amount (or part of it), refund wording.
-  const refundsPerDay = Math.max(2, Math.round(r.perDay * 0.002))
-  for (let d = 0; d < r.days; d++)
-    for (let i = 0; i < refundsPerDay; i++) {
-      const business = rng.chance(0.3)
-      const buyer = business ? rng.pick(pool.companies) : rng.pick(pool.persons)
-      const seller = business ? rng.pick(pool.companies) : rng.pick(pool.merchants)
-      if (buyer.account === seller.account) continue
-      const cur = payCurrency(rng, buyer.country, seller.country)
-      const amount = outOfBand(
-        fromEur(business ? rng.logNormal(3000, 1) : rng.logNormal(120, 0.8), cur),
-        cur,
-      )
-      const ref = `${rng.digits(9)}`
-      const t1 = dayTime(d, 6, 22)
-      const t2 = t1 + rng.range(1, 6) * DAY_MS
-      const txs = [
-        tx(
-          t1,
-          amount,
-          cur,
-          buyer,
-          seller,
-          business ? tradePurpose(rng, buyer.country) : `${merchantPurpose(rng)} ${ref}`,
-        ),
-      ]
-      const back = rng.chance(0.7) ? amount : roundAmount(amount * rng.range(0.2, 0.9), cur)
-      if (inRange(t2))
-        txs.push(tx(t2, back, cur, seller, buyer, refundPurpose(rng, seller.country, ref)))
-      out.push({ id: id('refund'), kind: 'refund', accounts: [buyer.account, seller.account], txs })
+  const days = Math.round((r.end - r.first) / DAY_MS)
+  const inRange = (t: number) => t >= r.first && t < r.end
+  const at = (d: number, fromH: number, toH: number) =>
+    r.first + d * DAY_MS + rng.range(fromH, toH) * HOUR_MS
+  const add = (
+    kind: string,
+    accounts: Party[],
+    txs: PlannedTx[],
+    params?: Record<string, unknown>,
+  ) => {
+    const kept = txs.filter((t) => inRange(t.ts))
+    if (!kept.length) return
+    out.push({
+      id: `B${String(++n).padStart(5, '0')}-${kind}`,
+      kind,
+      accounts: [...new Set(accounts.map((a) => a.account))],
+      txs: kept,
+      params,
+    })
+  }
+  /** Events per day at rate × perDay, at least one now and then for small data. */
+  const count = (rate: number) => Math.floor(rate * r.perDay + rng.next())
+  const open = (p: Party, t: number) => p.opened === undefined || p.opened <= t
+  const person = (t: number) => {
+    for (;;) {
+      const p = rng.pick(pool.persons)
+      if (open(p, t)) return p
     }
-
-  // Payroll: weekly wages from each company's payroll account on its pay day.
-  const payrollCos = Math.max(2, Math.round(r.perDay * 0.0015))
-  for (let c = 0; c < payrollCos; c++) {
-    const company = rng.pick(pool.companies)
-    const acc = reg.account(company.country)
-    const payroll = party(acc.account, company.name, company.country, acc.bank, 'company')
-    // Staff mostly live where the company is.
-    const local = pool.personsByCountry.get(company.country) ?? []
-    const crowd = local.length >= 30 ? local : pool.persons
-    const staff = rng.sample(crowd, Math.min(crowd.length, rng.int(12, 150)))
-    const salary = staff.map(() => rng.logNormal(800, 0.35))
-    const weekday = rng.int(0, 6)
-    const cur = payCurrency(rng, company.country, company.country)
-    for (let d = 0; d < r.days; d++) {
-      if ((Math.floor((r.start + d * DAY_MS) / DAY_MS) + 4) % 7 !== weekday) continue
-      const month = MONTHS[new Date(r.start + d * DAY_MS).getUTCMonth()]
-      const t0 = dayTime(d, 6, 9)
-      const txs = staff.map((p, i) =>
-        tx(
-          t0 + i * 1000,
-          fromEur(salary[i] * rng.range(0.98, 1.02), cur),
-          cur,
-          payroll,
-          p,
-          salaryPurpose(rng, company.country, month),
-        ),
-      )
-      out.push({ id: id('payroll'), kind: 'payroll', accounts: [payroll.account], txs })
+  }
+  const company = (t: number) => {
+    for (;;) {
+      const c = rng.pick(pool.companies)
+      if (open(c, t)) return c
     }
   }
 
-  // Intercompany netting: A→B, B→C, C→A every 9–14 days; leg sizes X, 0.45X, 2.2X keep every
-  // consecutive hop ratio far outside [0.7, 1.1], so no rotation is a temporal cycle.
-  const groups = Math.max(1, Math.min(50, Math.round(r.perDay / 4000)))
-  for (let g = 0; g < groups; g++) {
-    const stem = `${rng.pick(['Vanterra', 'Korvex', 'Almeda', 'Brightwater', 'Sorensen', 'Helix'])} Group`
-    const members = [
-      reg.company('DE', `${stem} Deutschland GmbH`),
-      reg.company('NL', `${stem} Holding B.V.`),
-      reg.company(rng.pick(['FR', 'IT', 'AT', 'PL']), `${stem} Europe SARL`),
-    ]
-    const x = rng.logNormal(250_000, 0.6)
-    const legs: Array<[number, number, number]> = [
-      [0, 1, 1],
-      [1, 2, 0.45],
-      [2, 0, 2.2],
-    ]
-    const txs: PlannedTx[] = []
-    for (const [a, b, mult] of legs) {
-      for (let t = r.start + rng.range(0, 9) * DAY_MS; t < end; t += rng.range(9, 14) * DAY_MS) {
-        const amount = roundAmount(x * mult * rng.range(0.9, 1.1), 'EUR')
+  for (let d = 0; d < days; d++) {
+    for (let i = count(0.002); i > 0; i--) {
+      const t1 = at(d, 6, 22)
+      const business = rng.chance(0.3)
+      const buyer = business ? company(t1) : person(t1)
+      const seller = business ? company(t1) : rng.pick(pool.merchants)
+      if (buyer === seller) continue
+      const cur = payCurrency(rng, buyer.country, seller.country)
+      const amount = fromEur(business ? rng.logNormal(3000, 1) : rng.logNormal(120, 0.8), cur)
+      const ref = rng.digits(9)
+      const back = rng.chance(0.7) ? amount : roundAmount(amount * rng.range(0.2, 0.9), cur)
+      add(
+        'refund',
+        [buyer, seller],
+        [
+          tx(
+            t1,
+            amount,
+            cur,
+            buyer,
+            seller,
+            business ? tradePurpose(rng, buyer.country) : `${merchantPurpose(rng)} ${ref}`,
+          ),
+          tx(
+            t1 + rng.range(1, 6) * DAY_MS,
+            back,
+            cur,
+            seller,
+            buyer,
+            refundPurpose(rng, seller.country, ref),
+          ),
+        ],
+      )
+    }
+    for (let i = count(0.0005); i > 0; i--) {
+      const t1 = at(d, 7, 18)
+      const a = rng.chance(0.5) ? person(t1) : company(t1)
+      const b = rng.chance(0.5) ? person(t1) : company(t1)
+      if (a === b) continue
+      const cur = payCurrency(rng, a.country, b.country)
+      const amount = fromEur(rng.logNormal(400, 1.2), cur)
+      add(
+        'returned_payment',
+        [a, b],
+        [
+          tx(t1, amount, cur, a, b, rng.chance(0.5) ? tradePurpose(rng, a.country) : 'Payment'),
+          tx(t1 + rng.range(1, 3) * DAY_MS, amount, cur, b, a, rng.pick(RETURN_REASON)),
+        ],
+      )
+    }
+    for (let i = count(0.0002); i > 0; i--) {
+      const t1 = at(d, 8, 22)
+      const buyer = person(t1)
+      const shop = rng.pick(pool.merchants)
+      const cur = localCurrency(buyer.country)
+      const amount = fromEur(rng.logNormal(250, 0.9), cur)
+      const ref = rng.digits(8)
+      add(
+        'chargeback',
+        [buyer, shop],
+        [
+          tx(t1, amount, cur, buyer, shop, `${merchantPurpose(rng)} ${ref}`),
+          tx(t1 + rng.range(14, 50) * DAY_MS, amount, cur, shop, buyer, `Chargeback case ${ref}`),
+        ],
+      )
+    }
+    for (let i = count(0.0002); i > 0; i--) {
+      const t1 = at(d, 8, 12)
+      const buyer = person(t1)
+      const lender = rng.pick(pool.lenders)
+      const dealer = rng.pick(pool.merchants)
+      const cur = localCurrency(buyer.country)
+      const price = fromEur(Math.round(rng.logNormal(22_000, 0.4) / 500) * 500, cur)
+      const contract = rng.digits(10)
+      add(
+        'loan_purchase',
+        [lender, buyer, dealer],
+        [
+          tx(t1, price, cur, lender, buyer, `Darlehensauszahlung Vertrag ${contract}`),
+          tx(
+            t1 + rng.range(2, 40) * HOUR_MS,
+            price,
+            cur,
+            buyer,
+            dealer,
+            `Kaufvertrag Fahrzeug FIN ${rng.letters(3)}${rng.digits(8)}`,
+          ),
+        ],
+      )
+    }
+    for (let i = count(0.00005); i > 0; i--) {
+      const t1 = at(d, 8, 12)
+      const buyer = person(t1)
+      const seller = person(t1)
+      const lender = rng.pick(pool.lenders)
+      if (buyer === seller) continue
+      const country = buyer.country in { DE: 1, AT: 1 } ? buyer.country : 'DE'
+      const notary = reg.company(
+        country,
+        `Notar ${rng.pick(['Dr. Weber', 'Schmidt', 'Dr. Hoffmann', 'Becker'])} Anderkonto`,
+      )
+      const cur = localCurrency(buyer.country)
+      const price = fromEur(Math.round(rng.logNormal(350_000, 0.5) / 1000) * 1000, cur)
+      const loan = roundAmount(price * rng.pick([0.6, 0.7, 0.8, 0.9]), cur)
+      const t2 = t1 + rng.range(1, 5) * DAY_MS
+      add(
+        'property_purchase',
+        [lender, buyer, notary, seller],
+        [
+          tx(t1, loan, cur, lender, buyer, `Auszahlung Baufinanzierung ${rng.digits(10)}`),
+          tx(t2, price, cur, buyer, notary, `Kaufpreis Grundstück UR-Nr ${rng.digits(4)}/2026`),
+          tx(
+            t2 + rng.range(2, 10) * DAY_MS,
+            price,
+            cur,
+            notary,
+            seller,
+            `Auszahlung Kaufpreis UR-Nr ${rng.digits(4)}/2026`,
+          ),
+        ],
+      )
+    }
+    for (let i = count(0.00004); i > 0; i--) {
+      const t1 = at(d, 8, 16)
+      const country = rng.pick(['DE', 'DE', 'AT', 'NL', 'FR'])
+      const firm = reg.company(country)
+      firm.opened = r.first + d * DAY_MS
+      const founders = Array.from({ length: rng.int(1, 3) }, () => person(t1))
+      const capital = rng.pick([25_000, 25_000, 12_500, 50_000, 100_000])
+      const txs = founders.map((f, k) =>
+        tx(
+          t1 + k * 600_000,
+          roundAmount(capital / founders.length, 'EUR'),
+          'EUR',
+          f,
+          firm,
+          'Einzahlung Stammkapital',
+        ),
+      )
+      for (let k = rng.int(8, 25); k > 0; k--) {
+        const s = rng.chance(0.3) ? rng.pick(pool.hubs) : company(t1)
+        const g = ordinaryGood(rng)
         txs.push(
           tx(
-            t,
-            amount,
+            t1 + rng.range(1, 10) * DAY_MS,
+            fromEur(rng.logNormal(1_500, 1), 'EUR'),
             'EUR',
-            members[a],
-            members[b],
-            `Intercompany netting settlement IC-${rng.digits(6)}`,
+            firm,
+            s,
+            tradePurpose(rng, country, g.description),
           ),
         )
       }
+      add('company_startup', [firm, ...founders], txs, { capital })
     }
-    out.push({ id: id('netting'), kind: 'netting', accounts: members.map((m) => m.account), txs })
-  }
-
-  // Recurring payments just under 10,000: monthly-ish, or every 4 days (never 3 within 7 days).
-  const streams = Math.max(3, Math.round(r.perDay * 0.001))
-  const payers = new Set<string>()
-  for (let s = 0; s < streams; s++) {
-    const payer = rng.chance(0.6) ? rng.pick(pool.companies) : rng.pick(pool.persons)
-    // One stream per payer: two streams on one account could make three payments in 7 days.
-    if (payers.has(payer.account)) continue
-    payers.add(payer.account)
-    const payee = reg.company(
-      payer.country === 'GB' || payer.country === 'CH' ? payer.country : 'DE',
-    )
-    const cur = payCurrency(rng, payer.country, payee.country)
-    const amount = roundAmount(rng.range(9_200, 9_950), cur)
-    const every = rng.chance(0.5) ? 4 : rng.range(8, 31)
-    const ref = `${rng.letters(2)}-${rng.digits(6)}`
-    const txs: PlannedTx[] = []
-    for (
-      let t = r.start + rng.range(0, Math.min(every, r.days)) * DAY_MS;
-      t < end;
-      t += every * DAY_MS
-    ) {
-      const at = t + rng.range(-2, 2) * HOUR_MS
-      if (inRange(at))
-        txs.push(
+    for (let i = count(0.0001); i > 0; i--) {
+      const t1 = at(d, 8, 20)
+      const p = person(t1)
+      const old = reg.secondAccount(p)
+      const cur = localCurrency(p.country)
+      const landlord = rng.pick(pool.landlords)
+      add(
+        'account_switch',
+        [p, old, landlord],
+        [
           tx(
-            at,
-            amount,
+            t1,
+            fromEur(Math.round(rng.logNormal(8_000, 0.8) / 100) * 100, cur),
             cur,
-            payer,
-            payee,
-            `${rng.pick(['Lease instalment', 'Miete Gewerbeobjekt', 'Service contract fee', 'Loan instalment'])} ${ref}`,
+            old,
+            p,
+            'Kontowechsel Übertrag Guthaben',
           ),
-        )
+          tx(
+            t1 + rng.range(1, 4) * DAY_MS,
+            fromEur(Math.round(rng.logNormal(2_400, 0.3) / 50) * 50, cur),
+            cur,
+            p,
+            landlord,
+            'Mietkaution',
+          ),
+        ],
+      )
     }
-    if (txs.length)
-      out.push({
-        id: id('recurring_under_threshold'),
-        kind: 'recurring_under_threshold',
-        accounts: [payer.account, payee.account],
-        txs,
-      })
-  }
-
-  // Legitimate dual-use trade: controlled goods, matching description, low-risk partners.
-  const trades = Math.max(1, Math.round(r.perDay * 0.001))
-  for (let d = 0; d < r.days; d++)
-    for (let i = 0; i < trades; i++) {
+    for (let i = count(0.00003); i > 0; i--) {
+      const t1 = at(d, 9, 15)
+      const country = rng.pick(['DE', 'AT', 'FR', 'NL'])
+      const estate = reg.company(
+        country,
+        `Nachlass ${rng.pick(['Müller', 'Weber', 'Fischer', 'Dubois'])} Notaranderkonto`,
+      )
+      const heirs = Array.from({ length: rng.int(2, 6) }, () => person(t1))
+      const share = Math.round(rng.logNormal(40_000, 0.8) / 1000) * 1000
+      add(
+        'estate_distribution',
+        [estate, ...heirs],
+        heirs.map((h, k) =>
+          tx(t1 + k * 2000, share, 'EUR', estate, h, 'Erbauseinandersetzung Anteil'),
+        ),
+      )
+    }
+    for (let i = count(0.00003); i > 0; i--) {
+      const t1 = at(d, 0, 6)
+      const club = reg.company(
+        rng.pick(['DE', 'AT', 'NL']),
+        `${rng.pick(['Sportverein', 'Musikverein', 'Förderverein', 'Tennisclub'])} ${rng.letters(1)}${rng.int(1900, 2020)} e.V.`,
+      )
+      const fee = rng.pick([24, 36, 48, 60, 120])
+      const members = Array.from({ length: rng.int(20, 60) }, () => person(t1))
+      add(
+        'membership_collection',
+        [club, ...members],
+        members.map((m) =>
+          tx(
+            t1 + rng.range(0, 3) * DAY_MS,
+            fee,
+            'EUR',
+            m,
+            club,
+            `Jahresbeitrag ${new Date(t1).getUTCFullYear()}`,
+          ),
+        ),
+      )
+    }
+    for (let i = count(0.0005); i > 0; i--) {
+      const t1 = at(d, 7, 17)
       const buyer = reg.company(rng.pick(['DE', 'FR', 'NL', 'IT', 'AT', 'BE']))
       const seller = reg.company(rng.pick(LOW_RISK_TRADE.filter((c) => c !== buyer.country)))
       const g = controlledGood(rng)
       const cur = payCurrency(rng, buyer.country, seller.country)
-      const t = tx(
-        dayTime(d, 7, 17),
-        outOfBand(fromEur(rng.logNormal(40_000, 1), cur), cur),
-        cur,
-        buyer,
-        seller,
-        tradePurpose(rng, buyer.country, g.description),
-        formatHs(rng, g.hs),
+      add(
+        'dual_use_trade',
+        [buyer, seller],
+        [
+          tx(
+            t1,
+            fromEur(rng.logNormal(40_000, 1), cur),
+            cur,
+            buyer,
+            seller,
+            tradePurpose(rng, buyer.country, g.description),
+            formatHs(rng, g.hs),
+          ),
+        ],
       )
-      out.push({
-        id: id('dual_use_trade'),
-        kind: 'dual_use_trade',
-        accounts: [buyer.account, seller.account],
-        txs: [t],
-      })
     }
+  }
 
-  out.push({
-    id: id('merchant'),
-    kind: 'merchant',
-    accounts: pool.merchants.map((m) => m.account),
-    txs: [],
-  })
-  out.push({
-    id: id('supplier_hub'),
-    kind: 'supplier_hub',
-    accounts: pool.hubs.map((h) => h.account),
-    txs: [],
-  })
+  // Leases and instalments just under 10,000, monthly or weekly (a contract's amount, not a split).
+  const streams = Math.max(5, Math.round(r.perDay * 0.002))
+  for (let s = 0; s < streams; s++) {
+    const payer = rng.chance(0.6) ? rng.pick(pool.companies) : rng.pick(pool.persons)
+    const payee = rng.chance(0.5) ? rng.pick(pool.lenders) : rng.pick(pool.landlords)
+    const cur = payCurrency(rng, payer.country, payee.country)
+    const amount = roundAmount(rng.range(9_200, 9_950), cur)
+    const ref = `${rng.letters(2)}-${rng.digits(6)}`
+    const txs: PlannedTx[] = []
+    const word = COUNTRY[payer.country].lang === 'de' ? 'Leasingrate' : 'Lease instalment'
+    const every = rng.chance(0.3) ? 7 : 30.4
+    for (let t = r.first + rng.range(0, every) * DAY_MS; t < r.end; t += every * DAY_MS)
+      txs.push(tx(t + rng.range(-2, 2) * HOUR_MS, amount, cur, payer, payee, `${word} ${ref}`))
+    add('recurring_under_threshold', [payer, payee], txs)
+  }
   return out
 }

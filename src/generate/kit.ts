@@ -117,7 +117,10 @@ export class Kit {
 
   /** An existing background person or company (for counterparties of fans). */
   existing(kind: 'person' | 'company'): Party {
-    const p = this.rng.pick(kind === 'person' ? this.pool.persons : this.pool.companies)
+    let p = this.rng.pick(kind === 'person' ? this.pool.persons : this.pool.companies)
+    // Accounts opened during the data are new customers, not long-standing ones.
+    while (p.opened !== undefined)
+      p = this.rng.pick(kind === 'person' ? this.pool.persons : this.pool.companies)
     this.borrowed.add(p.account)
     return p
   }
