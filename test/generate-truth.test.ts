@@ -107,7 +107,7 @@ describe('generated week', () => {
     ).toBe(true)
   })
 
-  it('keeps every planted pattern inside its detection rule', () => {
+  it("keeps every planted pattern inside its typology's public definition", () => {
     const problems = truth.patterns.flatMap((p) =>
       checkPattern(
         p,

@@ -1,45 +1,27 @@
-// The plan of a generation run: the background population, every planted pattern and every benign
-// look-alike, placed in time and bucketed by day. Only the random background stream is left for
-// the writer, so memory stays proportional to the planted part, not to the row count.
-import { TYPOLOGIES } from '../schema/finding.ts'
-import { CONTROLLED_GOODS, CONTROLLED_HS } from './goods.ts'
-import { Kit, type Draft, type Profile, type RouteKind, type GoodsKind } from './kit.ts'
-import { Registry } from './parties.ts'
-import {
-  bipartite,
-  fanIn,
-  fanOut,
-  gatherScatter,
-  scatterGather,
-  stack,
-  structuring,
-} from './patterns-set.ts'
-import { cycle, layering, randomWalk } from './patterns-flow.ts'
-import { goodsMismatch, sanctions } from './patterns-screen.ts'
-import { buildPool, type Pool } from './pool.ts'
-import { Rng } from './rng.ts'
-import { maxOf, minOf, pushAll } from '../util/array.ts'
+// The plan of a generation run: the background population, the planted patterns (plant.ts), the
+// benign events, the recurring flows (bg-*.ts programs) and each day's row target. The unscheduled
+// background stream and, for large runs, the scheduled flows are generated day by day while
+// writing, so memory stays proportional to the planted part and one day, not to the row count.
 import { planBenign } from './benign.ts'
+import { Settlements } from './bg-cards.ts'
 import { CrossBorderTrade } from './bg-crossborder.ts'
 import { GroupTreasury } from './bg-groups.ts'
 import { Household } from './bg-household.ts'
 import { TradeLoops } from './bg-loops.ts'
 import { Payroll } from './bg-payroll.ts'
-import { Settlements } from './bg-cards.ts'
 import { VatPayments } from './bg-tax.ts'
 import { SupplierPayRuns } from './bg-trade.ts'
 import { dayInfo, dayTargets, type DayInfo } from './calendar.ts'
 import type { Program } from './flows.ts'
-import { fromEur, payCurrency } from './money.ts'
-import { billPurpose, p2pPurpose } from './purposes.ts'
-import {
-  DAY_MS,
-  HOUR_MS,
-  type PlannedBenign,
-  type PlannedPattern,
-  type PlannedTx,
-} from './types.ts'
+import { Registry } from './parties.ts'
+import { plantPatterns } from './plant.ts'
+import { buildPool, type Pool } from './pool.ts'
+import { Rng } from './rng.ts'
+import { DAY_MS, type PlannedBenign, type PlannedPattern, type PlannedTx } from './types.ts'
 import { makeListedEntities, type ListedEntity } from './watchlist.ts'
+
+export { PLANTED_TYPOLOGIES, patternsPerTypology, isControlled } from './plant.ts'
+export type { PlantedTypology } from './plant.ts'
 
 export interface PlanInput {
   seed: number
@@ -81,130 +63,6 @@ export interface Plan {
  *  running every program a second time. */
 const KEEP_SCHEDULED = 3_000_000
 
-/** Every alert typology, plus AMLSim's random walk (which no detector targets by name). */
-export const PLANTED_TYPOLOGIES = [...TYPOLOGIES, 'random'] as const
-export type PlantedTypology = (typeof PLANTED_TYPOLOGIES)[number]
-
-const BUILDERS: Record<PlantedTypology, (kit: Kit) => Draft> = {
-  cycle,
-  layering,
-  scatter_gather: scatterGather,
-  gather_scatter: gatherScatter,
-  bipartite,
-  stack,
-  fan_in: fanIn,
-  fan_out: fanOut,
-  structuring,
-  sanctions,
-  goods_mismatch: goodsMismatch,
-  random: randomWalk,
-}
-
-/** Longest span a typology may take (the detection rule's bound, with margin). */
-const MAX_SPAN: Partial<Record<PlantedTypology, number>> = {
-  cycle: 29 * DAY_MS,
-  layering: 25 * DAY_MS,
-  random: 25 * DAY_MS,
-}
-const SET_SPAN = 6.5 * DAY_MS
-
-/** How many patterns of each typology a run plants. */
-export function patternsPerTypology(days: number): number {
-  return Math.max(2, Math.ceil(days / 2))
-}
-
-function chooseProfile(rng: Rng, typology: PlantedTypology): Profile {
-  let route: RouteKind = rng.weighted([
-    ['plain', 40],
-    ['hub', 25],
-    ['sanctioned', 15],
-    ['listed', 20],
-  ] as const)
-  let goods: GoodsKind = rng.chance(0.35) ? rng.pick(['hs', 'desc', 'both'] as const) : 'none'
-  if (typology === 'sanctions') route = 'listed'
-  if (typology === 'goods_mismatch') [route, goods] = ['hub', 'hs']
-  if (typology === 'structuring' || typology === 'fan_in') goods = 'none'
-  const currency =
-    typology === 'structuring'
-      ? rng.weighted([
-          ['EUR', 70],
-          ['USD', 15],
-          ['GBP', 10],
-          ['CHF', 5],
-        ] as const)
-      : route === 'plain'
-        ? rng.weighted([
-            ['EUR', 75],
-            ['USD', 10],
-            ['GBP', 7],
-            ['CHF', 8],
-          ] as const)
-        : rng.weighted([
-            ['USD', 50],
-            ['EUR', 40],
-            ['AED', 5],
-            ['CNY', 5],
-          ] as const)
-  return { route, goods, currency }
-}
-
-const CONTROLLED_WORDS = CONTROLLED_GOODS.flatMap(([, , d]) => d)
-
-export function isControlled(purpose: string, hs: string): boolean {
-  const code = hs.replace(/\./g, '').slice(0, 6)
-  return CONTROLLED_HS.has(code) || CONTROLLED_WORDS.some((w) => purpose.includes(w))
-}
-
-/** 1–3 small ordinary payments of each dedicated pattern account, days before the pattern starts. */
-function coverHistory(rng: Rng, kit: Kit, txs: PlannedTx[], start: number): PlannedTx[] {
-  const first = minOf(txs, (t) => t.ts)
-  if (first - start < 2 * DAY_MS) return []
-  const own = new Set<string>()
-  const parties = txs
-    .flatMap((t) => [t.debtor, t.creditor])
-    .filter((p) => {
-      if (kit.borrowed.has(p.account) || own.has(p.account)) return false
-      own.add(p.account)
-      return true
-    })
-  const out: PlannedTx[] = []
-  for (const p of parties)
-    for (let i = rng.int(1, 3); i > 0; i--) {
-      const other = kit.existing(rng.chance(0.5) ? 'person' : 'company')
-      const ts = Math.floor((start + rng.next() * (first - DAY_MS - start)) / 1000) * 1000
-      const currency = payCurrency(rng, p.country, other.country)
-      const amount = fromEur(rng.logNormal(120, 0.7), currency)
-      const outgoing = rng.chance(0.6)
-      out.push({
-        ts,
-        amount,
-        currency,
-        debtor: outgoing ? p : other,
-        creditor: outgoing ? other : p,
-        purpose: outgoing ? billPurpose(rng) : p2pPurpose(rng),
-        hs: '',
-      })
-    }
-  return out
-}
-
-/** Places a draft inside [start, end): scaled down when longer than allowed, order kept. */
-function place(rng: Rng, draft: Draft, start: number, end: number, maxSpan: number): number[] {
-  const dur = maxOf(draft.txs, (t) => t.at)
-  const avail = end - start - 2 * HOUR_MS
-  let s = dur > maxSpan ? maxSpan / dur : 1
-  if (dur * s > avail) s = (avail * 0.98) / dur
-  const t0 = start + HOUR_MS + rng.next() * (avail - dur * s)
-  const ts = draft.txs.map((t) => Math.floor((t0 + t.at * s) / 1000) * 1000)
-  // Keep strict order where the draft had it (rounding to seconds must not create ties).
-  const idx = draft.txs.map((_, i) => i).sort((a, b) => draft.txs[a].at - draft.txs[b].at)
-  for (let k = 1; k < idx.length; k++) {
-    const [p, q] = [idx[k - 1], idx[k]]
-    if (draft.txs[q].at > draft.txs[p].at && ts[q] <= ts[p]) ts[q] = ts[p] + 1000
-  }
-  return ts
-}
-
 export function makePlan(input: PlanInput): Plan {
   const { seed, start, days, perDay, accounts } = input
   const historyDays = input.historyDays ?? 0
@@ -218,49 +76,8 @@ export function makePlan(input: PlanInput): Plan {
   const byDay: PlannedTx[][] = Array.from({ length: total }, () => [])
   const add = (tx: PlannedTx) => byDay[Math.floor((tx.ts - first) / DAY_MS)].push(tx)
 
-  const patterns: PlannedPattern[] = []
-  const covers: PlannedTx[] = []
-  const per = patternsPerTypology(days)
-  let n = 0
-  for (let round = 0; round < per; round++)
-    for (const typology of PLANTED_TYPOLOGIES) {
-      const profile = chooseProfile(rng, typology)
-      const kit = new Kit(rng, reg, pool, profile, entities)
-      const draft = BUILDERS[typology](kit)
-      const ts = place(rng, draft, start, end, MAX_SPAN[typology] ?? SET_SPAN)
-      const txs: PlannedTx[] = draft.txs.map((d, i) => {
-        const w =
-          d.purpose !== undefined ? { purpose: d.purpose, hs: d.hs ?? '' } : kit.wording(d.debtor)
-        return {
-          ts: ts[i],
-          amount: d.amount,
-          currency: profile.currency,
-          debtor: d.debtor,
-          creditor: d.creditor,
-          ...w,
-        }
-      })
-      txs.forEach(add)
-      // Some rings use accounts with a little ordinary history before the ring, so that being
-      // freshly seen is a hint, not a giveaway.
-      const aged = rng.chance(0.4)
-      if (aged) pushAll(covers, coverHistory(rng, kit, txs, first))
-      patterns.push({
-        id: `P${String(++n).padStart(4, '0')}-${typology}`,
-        typology,
-        txs,
-        controlledGoods: txs.some((t) => isControlled(t.purpose, t.hs)),
-        listedParty: kit.listed.length > 0,
-        listed: kit.listed,
-        params: {
-          ...draft.params,
-          route_kind: profile.route,
-          goods_kind: profile.goods,
-          currency: profile.currency,
-          aged_accounts: aged,
-        },
-      })
-    }
+  const { patterns, covers } = plantPatterns(rng, reg, pool, entities, { first, start, end, days })
+  for (const p of patterns) p.txs.forEach(add)
 
   const infos = Array.from({ length: total }, (_, d) => dayInfo(d, first + d * DAY_MS))
   const benign = planBenign(new Rng(seed, 'benign'), reg, pool, { first, end, perDay })
