@@ -19,15 +19,8 @@ import { fromEur, payCurrency, roundAmount } from './money.ts'
 import type { Registry } from './parties.ts'
 import { cycle, layering, randomWalk } from './patterns-flow.ts'
 import { goodsMismatch, sanctions } from './patterns-screen.ts'
-import {
-  bipartite,
-  fanIn,
-  fanOut,
-  gatherScatter,
-  scatterGather,
-  stack,
-  structuring,
-} from './patterns-set.ts'
+import { fanIn, fanOut, structuring } from './patterns-fan.ts'
+import { bipartite, gatherScatter, scatterGather, stack } from './patterns-set.ts'
 import type { Pool } from './pool.ts'
 import { billPurpose, p2pPurpose } from './purposes.ts'
 import type { Rng } from './rng.ts'
