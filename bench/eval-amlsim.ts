@@ -8,29 +8,15 @@
 // Everything goes through the CLI as a user would run it: nothing here knows how detection works.
 //   env RUNS (default 1), BUDGET (alerts.max_per_10k_transfers, default 500), CONFIG (a config file
 //   used instead of the generated one), KEEP=1 keeps the temp folder.
-import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { EvalReport } from '../src/eval/index.ts'
+import { cli, median, pct, ROOT, table } from './eval-common.ts'
 
-const ROOT = resolve(import.meta.dirname, '..')
-const CLI = join(ROOT, 'bin', 'ringwatch')
 const SHARED = resolve(ROOT, '..', 'shared', 'data', 'amlsim')
 const RUNS = Number(process.env.RUNS ?? 1)
 const BUDGET = Number(process.env.BUDGET ?? 500)
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`)
-
-function cli(args: string[]): string {
-  return execFileSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-}
 
 if (!existsSync(SHARED)) {
   console.log(`no AMLSim runs: ${SHARED} is absent (the bench reads them in place)`)
@@ -141,11 +127,7 @@ const body = rows.map((r) => [
   `${r.found}/${r.patterns}`,
   `${median(r.scanS).toFixed(1)} (${r.scanS.map((s) => s.toFixed(1)).join(', ')})`,
 ])
-const widths = head.map((h, i) => body.reduce((w, b) => Math.max(w, b[i].length), h.length))
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ')
-console.log('\n' + line(head))
-console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-for (const b of body) console.log(line(b))
+console.log('\n' + table(head, body))
 console.log(
   '\naccount recall = labelled accounts named in an alert / labelled accounts; precision = labelled among alerted accounts.' +
     '\npatterns: reconstructed from the labels (one value passed on among labelled accounts), see src/generate/amlsim-patterns.ts.' +

@@ -127,7 +127,7 @@ header (or Authorization: Bearer <key>), or paste it on the dashboards' login pa
   generate: {
     summary: 'synthetic day files with planted patterns, truth.json and a watch list',
     usage: `usage: ringwatch generate --out DIR [--seed N] [--days N] [--per-day N] [--accounts N]
-                          [--start YYYY-MM-DD] [--format csv|parquet|arrow] [--json]
+                          [--start YYYY-MM-DD] [--history-days N] [--format csv|parquet|arrow] [--json]
        ringwatch generate --from-amlsim DIR --out DIR [--start YYYY-MM-DD] [--json]
 
 Writes one file per day (DIR/YYYY-MM-DD.csv, .parquet or .arrow) of synthetic payments with planted
@@ -137,9 +137,12 @@ patterns of every typology, DIR/truth.json (the answer key for 'ringwatch eval')
   --out DIR        output folder (created)
   --seed N         random seed (default 1)
   --days N         number of days (default 7)
-  --per-day N      transfers per day (default 5000)
+  --per-day N      transfers per day on average (default 5000): the days share days × per-day
+                   rows by the calendar (quiet weekends, busy month ends)
   --accounts N     background accounts (default 4 × per-day, within 1,000–300,000)
-  --start DATE     first day, UTC (default 2026-10-01)
+  --start DATE     first day with planted patterns, UTC (default 2026-10-01)
+  --history-days N also write N days of background only before --start (default 0): the
+                   lookback a bank's scan compares each account with
   --format F       csv (default), parquet or arrow
   --json           print the summary as JSON
 

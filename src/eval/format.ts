@@ -75,7 +75,7 @@ export function formatEvalTable(r: EvalReport): string {
   if (r.missed.length) out.push(`missed (${r.missed.length}): ${r.missed.join(', ')}`)
   if (r.by_typology.some((t) => t.typology === 'random'))
     out.push(
-      '* random = AMLSim random walk; its opening half meets the layering rule, "typed" counts layering or cycle alerts',
+      "* random = AMLworld's RANDOM walk through a few fresh accounts; 'typed' counts layering or cycle alerts",
     )
   out.push(
     "found: one alert covers ≥ 50% of the pattern's transfers; true alert: ≥ 50% of its transfers are planted",

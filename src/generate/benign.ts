@@ -1,235 +1,180 @@
-// Benign traffic that looks suspicious (the hard negatives): refunds that form 2-cycles but say so,
-// payroll fan-outs from a company's known payroll account, intercompany netting whose legs break the
-// hop-amount ratio, recurring payments just under 10,000 never three within 7 days, and legitimate
-// dual-use trade between low-risk partners. Merchants and supplier hubs live in the background stream.
-import { LOW_RISK_TRADE } from './countries.ts'
+// One-off benign events that look like laundering shapes, each recorded with its transfers:
+//   refund / returned_payment / chargeback: money back to the payer (a 2-cycle), with the wording
+//     the SEPA rulebooks and card schemes use (R-transaction reason codes AC01, AC04, MD07 …);
+//   purchases, startups, account switches, estates and memberships: benign-passon.ts;
+//   recurring_under_threshold: leases and loan instalments just under 10,000, monthly;
+//   dual_use_trade: controlled goods between low-risk partners, described as what they are.
+import { COUNTRY, LOW_RISK_TRADE } from './countries.ts'
+import { tx } from './flows.ts'
 import { controlledGood, formatHs } from './goods.ts'
-import { fromEur, outOfBand, payCurrency, roundAmount } from './money.ts'
-import { party, type Party, type Registry } from './parties.ts'
+import { fromEur, localCurrency, payCurrency, roundAmount } from './money.ts'
+import type { Party, Registry } from './parties.ts'
 import type { Pool } from './pool.ts'
-import { merchantPurpose, refundPurpose, salaryPurpose, tradePurpose } from './purposes.ts'
+import { merchantPurpose, refundPurpose, tradePurpose } from './purposes.ts'
 import type { Rng } from './rng.ts'
+import { passedOn, type EventKit } from './benign-passon.ts'
 import { DAY_MS, HOUR_MS, type PlannedBenign, type PlannedTx } from './types.ts'
 
 interface Range {
-  start: number
-  days: number
+  /** First and end (exclusive) epoch ms of all written days. */
+  first: number
+  end: number
   perDay: number
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
+const RETURN_REASON = [
+  'Return AC04 account closed',
+  'Rücküberweisung AC01 IBAN fehlerhaft',
+  'Retour MD07 titulaire décédé',
+  'Return AM04 insufficient funds',
+  'R-transaction MS03 reason not specified',
 ]
-
-function tx(
-  ts: number,
-  amount: number,
-  currency: string,
-  debtor: Party,
-  creditor: Party,
-  purpose: string,
-  hs = '',
-): PlannedTx {
-  return { ts: Math.floor(ts / 1000) * 1000, amount, currency, debtor, creditor, purpose, hs }
-}
 
 export function planBenign(rng: Rng, reg: Registry, pool: Pool, r: Range): PlannedBenign[] {
   const out: PlannedBenign[] = []
-  const end = r.start + r.days * DAY_MS
   let n = 0
-  const id = (kind: string) => `B${String(++n).padStart(5, '0')}-${kind}`
-  const inRange = (t: number) => t >= r.start && t < end
-  const dayTime = (d: number, fromH: number, toH: number) =>
-    r.start + d * DAY_MS + rng.range(fromH, toH) * HOUR_MS
+  const days = Math.round((r.end - r.first) / DAY_MS)
+  const inRange = (t: number) => t >= r.first && t < r.end
+  const at = (d: number, fromH: number, toH: number) =>
+    r.first + d * DAY_MS + rng.range(fromH, toH) * HOUR_MS
+  const add = (
+    kind: string,
+    accounts: Party[],
+    txs: PlannedTx[],
+    params?: Record<string, unknown>,
+  ) => {
+    const kept = txs.filter((t) => inRange(t.ts))
+    if (!kept.length) return
+    out.push({
+      id: `B${String(++n).padStart(5, '0')}-${kind}`,
+      kind,
+      accounts: [...new Set(accounts.map((a) => a.account))],
+      txs: kept,
+      params,
+    })
+  }
+  /** Events per day at rate × perDay, at least one now and then for small data. */
+  const count = (rate: number) => Math.floor(rate * r.perDay + rng.next())
+  const open = (p: Party, t: number) => p.opened === undefined || p.opened <= t
+  const person = (t: number) => {
+    for (;;) {
+      const p = rng.pick(pool.persons)
+      if (open(p, t)) return p
+    }
+  }
+  const company = (t: number) => {
+    for (;;) {
+      const c = rng.pick(pool.companies)
+      if (open(c, t)) return c
+    }
+  }
 
-  // Refunds: a purchase and its refund days later, same amount (or part of it), refund wording.
-  const refundsPerDay = Math.max(2, Math.round(r.perDay * 0.002))
-  for (let d = 0; d < r.days; d++)
-    for (let i = 0; i < refundsPerDay; i++) {
+  const ev: EventKit = { rng, reg, pool, first: r.first, at, add, count, person, company }
+  for (let d = 0; d < days; d++) {
+    for (let i = count(0.002); i > 0; i--) {
+      const t1 = at(d, 6, 22)
       const business = rng.chance(0.3)
-      const buyer = business ? rng.pick(pool.companies) : rng.pick(pool.persons)
-      const seller = business ? rng.pick(pool.companies) : rng.pick(pool.merchants)
-      if (buyer.account === seller.account) continue
+      const buyer = business ? company(t1) : person(t1)
+      const seller = business ? company(t1) : rng.pick(pool.merchants)
+      if (buyer === seller) continue
       const cur = payCurrency(rng, buyer.country, seller.country)
-      const amount = outOfBand(
-        fromEur(business ? rng.logNormal(3000, 1) : rng.logNormal(120, 0.8), cur),
-        cur,
-      )
-      const ref = `${rng.digits(9)}`
-      const t1 = dayTime(d, 6, 22)
-      const t2 = t1 + rng.range(1, 6) * DAY_MS
-      const txs = [
-        tx(
-          t1,
-          amount,
-          cur,
-          buyer,
-          seller,
-          business ? tradePurpose(rng, buyer.country) : `${merchantPurpose(rng)} ${ref}`,
-        ),
-      ]
+      const amount = fromEur(business ? rng.logNormal(3000, 1) : rng.logNormal(120, 0.8), cur)
+      const ref = rng.digits(9)
       const back = rng.chance(0.7) ? amount : roundAmount(amount * rng.range(0.2, 0.9), cur)
-      if (inRange(t2))
-        txs.push(tx(t2, back, cur, seller, buyer, refundPurpose(rng, seller.country, ref)))
-      out.push({ id: id('refund'), kind: 'refund', accounts: [buyer.account, seller.account], txs })
-    }
-
-  // Payroll: weekly wages from each company's payroll account on its pay day.
-  const payrollCos = Math.max(2, Math.round(r.perDay * 0.0015))
-  for (let c = 0; c < payrollCos; c++) {
-    const company = rng.pick(pool.companies)
-    const acc = reg.account(company.country)
-    const payroll = party(acc.account, company.name, company.country, acc.bank, 'company')
-    // Staff mostly live where the company is.
-    const local = pool.personsByCountry.get(company.country) ?? []
-    const crowd = local.length >= 30 ? local : pool.persons
-    const staff = rng.sample(crowd, Math.min(crowd.length, rng.int(12, 150)))
-    const salary = staff.map(() => rng.logNormal(800, 0.35))
-    const weekday = rng.int(0, 6)
-    const cur = payCurrency(rng, company.country, company.country)
-    for (let d = 0; d < r.days; d++) {
-      if ((Math.floor((r.start + d * DAY_MS) / DAY_MS) + 4) % 7 !== weekday) continue
-      const month = MONTHS[new Date(r.start + d * DAY_MS).getUTCMonth()]
-      const t0 = dayTime(d, 6, 9)
-      const txs = staff.map((p, i) =>
-        tx(
-          t0 + i * 1000,
-          fromEur(salary[i] * rng.range(0.98, 1.02), cur),
-          cur,
-          payroll,
-          p,
-          salaryPurpose(rng, company.country, month),
-        ),
-      )
-      out.push({ id: id('payroll'), kind: 'payroll', accounts: [payroll.account], txs })
-    }
-  }
-
-  // Intercompany netting: A→B, B→C, C→A every 9–14 days; leg sizes X, 0.45X, 2.2X keep every
-  // consecutive hop ratio far outside [0.7, 1.1], so no rotation is a temporal cycle.
-  const groups = Math.max(1, Math.min(50, Math.round(r.perDay / 4000)))
-  for (let g = 0; g < groups; g++) {
-    const stem = `${rng.pick(['Vanterra', 'Korvex', 'Almeda', 'Brightwater', 'Sorensen', 'Helix'])} Group`
-    const members = [
-      reg.company('DE', `${stem} Deutschland GmbH`),
-      reg.company('NL', `${stem} Holding B.V.`),
-      reg.company(rng.pick(['FR', 'IT', 'AT', 'PL']), `${stem} Europe SARL`),
-    ]
-    const x = rng.logNormal(250_000, 0.6)
-    const legs: Array<[number, number, number]> = [
-      [0, 1, 1],
-      [1, 2, 0.45],
-      [2, 0, 2.2],
-    ]
-    const txs: PlannedTx[] = []
-    for (const [a, b, mult] of legs) {
-      for (let t = r.start + rng.range(0, 9) * DAY_MS; t < end; t += rng.range(9, 14) * DAY_MS) {
-        const amount = roundAmount(x * mult * rng.range(0.9, 1.1), 'EUR')
-        txs.push(
+      add(
+        'refund',
+        [buyer, seller],
+        [
           tx(
-            t,
-            amount,
-            'EUR',
-            members[a],
-            members[b],
-            `Intercompany netting settlement IC-${rng.digits(6)}`,
-          ),
-        )
-      }
-    }
-    out.push({ id: id('netting'), kind: 'netting', accounts: members.map((m) => m.account), txs })
-  }
-
-  // Recurring payments just under 10,000: monthly-ish, or every 4 days (never 3 within 7 days).
-  const streams = Math.max(3, Math.round(r.perDay * 0.001))
-  const payers = new Set<string>()
-  for (let s = 0; s < streams; s++) {
-    const payer = rng.chance(0.6) ? rng.pick(pool.companies) : rng.pick(pool.persons)
-    // One stream per payer: two streams on one account could make three payments in 7 days.
-    if (payers.has(payer.account)) continue
-    payers.add(payer.account)
-    const payee = reg.company(
-      payer.country === 'GB' || payer.country === 'CH' ? payer.country : 'DE',
-    )
-    const cur = payCurrency(rng, payer.country, payee.country)
-    const amount = roundAmount(rng.range(9_200, 9_950), cur)
-    const every = rng.chance(0.5) ? 4 : rng.range(8, 31)
-    const ref = `${rng.letters(2)}-${rng.digits(6)}`
-    const txs: PlannedTx[] = []
-    for (
-      let t = r.start + rng.range(0, Math.min(every, r.days)) * DAY_MS;
-      t < end;
-      t += every * DAY_MS
-    ) {
-      const at = t + rng.range(-2, 2) * HOUR_MS
-      if (inRange(at))
-        txs.push(
-          tx(
-            at,
+            t1,
             amount,
             cur,
-            payer,
-            payee,
-            `${rng.pick(['Lease instalment', 'Miete Gewerbeobjekt', 'Service contract fee', 'Loan instalment'])} ${ref}`,
+            buyer,
+            seller,
+            business ? tradePurpose(rng, buyer.country) : `${merchantPurpose(rng)} ${ref}`,
           ),
-        )
+          tx(
+            t1 + rng.range(1, 6) * DAY_MS,
+            back,
+            cur,
+            seller,
+            buyer,
+            refundPurpose(rng, seller.country, ref),
+          ),
+        ],
+      )
     }
-    if (txs.length)
-      out.push({
-        id: id('recurring_under_threshold'),
-        kind: 'recurring_under_threshold',
-        accounts: [payer.account, payee.account],
-        txs,
-      })
-  }
-
-  // Legitimate dual-use trade: controlled goods, matching description, low-risk partners.
-  const trades = Math.max(1, Math.round(r.perDay * 0.001))
-  for (let d = 0; d < r.days; d++)
-    for (let i = 0; i < trades; i++) {
+    for (let i = count(0.0005); i > 0; i--) {
+      const t1 = at(d, 7, 18)
+      const a = rng.chance(0.5) ? person(t1) : company(t1)
+      const b = rng.chance(0.5) ? person(t1) : company(t1)
+      if (a === b) continue
+      const cur = payCurrency(rng, a.country, b.country)
+      const amount = fromEur(rng.logNormal(400, 1.2), cur)
+      add(
+        'returned_payment',
+        [a, b],
+        [
+          tx(t1, amount, cur, a, b, rng.chance(0.5) ? tradePurpose(rng, a.country) : 'Payment'),
+          tx(t1 + rng.range(1, 3) * DAY_MS, amount, cur, b, a, rng.pick(RETURN_REASON)),
+        ],
+      )
+    }
+    for (let i = count(0.0002); i > 0; i--) {
+      const t1 = at(d, 8, 22)
+      const buyer = person(t1)
+      const shop = rng.pick(pool.merchants)
+      const cur = localCurrency(buyer.country)
+      const amount = fromEur(rng.logNormal(250, 0.9), cur)
+      const ref = rng.digits(8)
+      add(
+        'chargeback',
+        [buyer, shop],
+        [
+          tx(t1, amount, cur, buyer, shop, `${merchantPurpose(rng)} ${ref}`),
+          tx(t1 + rng.range(14, 50) * DAY_MS, amount, cur, shop, buyer, `Chargeback case ${ref}`),
+        ],
+      )
+    }
+    passedOn(ev, d)
+    for (let i = count(0.0005); i > 0; i--) {
+      const t1 = at(d, 7, 17)
       const buyer = reg.company(rng.pick(['DE', 'FR', 'NL', 'IT', 'AT', 'BE']))
       const seller = reg.company(rng.pick(LOW_RISK_TRADE.filter((c) => c !== buyer.country)))
       const g = controlledGood(rng)
       const cur = payCurrency(rng, buyer.country, seller.country)
-      const t = tx(
-        dayTime(d, 7, 17),
-        outOfBand(fromEur(rng.logNormal(40_000, 1), cur), cur),
-        cur,
-        buyer,
-        seller,
-        tradePurpose(rng, buyer.country, g.description),
-        formatHs(rng, g.hs),
+      add(
+        'dual_use_trade',
+        [buyer, seller],
+        [
+          tx(
+            t1,
+            fromEur(rng.logNormal(40_000, 1), cur),
+            cur,
+            buyer,
+            seller,
+            tradePurpose(rng, buyer.country, g.description),
+            formatHs(rng, g.hs),
+          ),
+        ],
       )
-      out.push({
-        id: id('dual_use_trade'),
-        kind: 'dual_use_trade',
-        accounts: [buyer.account, seller.account],
-        txs: [t],
-      })
     }
+  }
 
-  out.push({
-    id: id('merchant'),
-    kind: 'merchant',
-    accounts: pool.merchants.map((m) => m.account),
-    txs: [],
-  })
-  out.push({
-    id: id('supplier_hub'),
-    kind: 'supplier_hub',
-    accounts: pool.hubs.map((h) => h.account),
-    txs: [],
-  })
+  // Leases and instalments just under 10,000, monthly or weekly (a contract's amount, not a split).
+  const streams = Math.max(5, Math.round(r.perDay * 0.002))
+  for (let s = 0; s < streams; s++) {
+    const payer = rng.chance(0.6) ? rng.pick(pool.companies) : rng.pick(pool.persons)
+    const payee = rng.chance(0.5) ? rng.pick(pool.lenders) : rng.pick(pool.landlords)
+    const cur = payCurrency(rng, payer.country, payee.country)
+    const amount = roundAmount(rng.range(9_200, 9_950), cur)
+    const ref = `${rng.letters(2)}-${rng.digits(6)}`
+    const txs: PlannedTx[] = []
+    const word = COUNTRY[payer.country].lang === 'de' ? 'Leasingrate' : 'Lease instalment'
+    const every = rng.chance(0.3) ? 7 : 30.4
+    for (let t = r.first + rng.range(0, every) * DAY_MS; t < r.end; t += every * DAY_MS)
+      txs.push(tx(t + rng.range(-2, 2) * HOUR_MS, amount, cur, payer, payee, `${word} ${ref}`))
+    add('recurring_under_threshold', [payer, payee], txs)
+  }
   return out
 }

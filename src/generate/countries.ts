@@ -134,6 +134,12 @@ export const COUNTRIES: readonly CountryInfo[] = [
     ['AKBKTRIS', '00046'],
     ['ISBKTRIS', '00064'],
   ]),
+  // Singapore: a trading hub in the generated trade only (weight 0: no random SG residents).
+  c('SG', 'SGD', 'en', 0, 'low', [
+    ['DBSSSGSG', '7171'],
+    ['OCBCSGSG', '7339'],
+    ['UOVBSGSG', '7375'],
+  ]),
   c('KZ', 'KZT', 'kk', 0.5, 'hub', [
     ['KCJBKZKX', '722'],
     ['HSBKKZKX', '601'],

@@ -46,7 +46,41 @@ export const CONTROLLED_GOODS: ReadonlyArray<readonly [string, string, readonly 
   ['845710', '4.B', ['CNC machining centre 5-axis', 'CNC-Bearbeitungszentrum']],
   ['845961', '4.B', ['CNC milling machines', 'Numerically controlled milling machine']],
   ['846693', '4.B', ['Parts for CNC machine tools', 'Spindles and tool holders for CNC']],
+  ['854110', '3.A', ['Schottky diodes', 'Rectifier diodes']],
+  ['854149', '3.A', ['Photodiodes and optocouplers', 'Infrared photodiodes']],
+  ['901480', '3.B', ['Marine navigation instruments', 'Gyrocompasses']],
+  ['853400', '4.A', ['Printed circuit boards multilayer', 'Leiterplatten']],
+  ['845811', '4.B', ['CNC lathes horizontal', 'CNC-Drehmaschinen']],
+  ['848230', '3.B', ['Spherical roller bearings']],
 ]
+
+/**
+ * HS 2017 codes that HS 2022 split or renumbered, with their CHPL successors (WCO correlation tables
+ * HS 2017–HS 2022): an invoice may still carry the old code.
+ */
+export const HS2017_SUCCESSORS: Readonly<Record<string, readonly string[]>> = {
+  '854140': ['854141', '854142', '854143', '854149'],
+  '854150': ['854151', '854159'],
+  '880330': ['880730'],
+}
+
+/** Consumer goods wording: on a controlled HS code it declares the wrong kind of goods. */
+export const CONSUMER_DESCRIPTIONS = [
+  'Household electronics',
+  'Kitchen appliances',
+  'Toys',
+  'Furniture',
+  'Textiles',
+  'Cosmetics',
+  'Sports equipment',
+  'Garden tools',
+  'Mobile phone accessories',
+  'Haushaltselektronik',
+  'Küchengeräte',
+  'Spielwaren',
+  'Petit électroménager',
+  'Jouets',
+] as const
 
 /** [HS-6, descriptions] for ordinary, uncontrolled goods. */
 export const ORDINARY_GOODS: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -104,4 +138,7 @@ export function formatHs(rng: Rng, hs: string): string {
   return hs + rng.digits(2)
 }
 
-export const CONTROLLED_HS = new Set(CONTROLLED_GOODS.map(([hs]) => hs))
+export const CONTROLLED_HS = new Set([
+  ...CONTROLLED_GOODS.map(([hs]) => hs),
+  ...Object.keys(HS2017_SUCCESSORS),
+])

@@ -10,9 +10,9 @@ import { quietProgress, type Progress } from '../util/progress.ts'
 import { Background } from './background.ts'
 import { timeOfDay } from './background.ts'
 import { formatAmount } from './money.ts'
-import { makePlan, patternsPerTypology, type Plan } from './plan.ts'
+import { makePlan, patternsPerTypology, runPrograms, type Plan } from './plan.ts'
 import { Rng } from './rng.ts'
-import { DAY_MS, type PlannedTx } from './types.ts'
+import type { PlannedTx } from './types.ts'
 import { openDaySink, type OutFormat } from './write.ts'
 import { watchlistCsv } from './watchlist.ts'
 
@@ -23,7 +23,7 @@ export { CONTROLLED_GOODS } from './goods.ts'
 
 export const DEFAULT_START = '2026-10-01'
 /** Bumped whenever the same seed would give different data. */
-export const GENERATOR_VERSION = 'ringwatch-generate/1'
+export const GENERATOR_VERSION = 'ringwatch-generate/2'
 
 export const GenerateOptions = z.object({
   out: z.string().min(1),
@@ -34,6 +34,8 @@ export const GenerateOptions = z.object({
     .max(2 ** 32 - 1)
     .default(1),
   days: z.number().int().min(1).max(366).default(7),
+  /** Days of background only written before start, for a bank's lookback. */
+  historyDays: z.number().int().min(0).max(366).default(0),
   perDay: z.number().int().min(1).max(50_000_000).default(5_000),
   accounts: z.number().int().min(100).max(20_000_000).optional(),
   format: z.enum(['csv', 'parquet', 'arrow']).default('csv'),
@@ -52,7 +54,10 @@ export interface GenerateSummary {
   per_day: number
   accounts: number
   format: OutFormat
+  history_days: number
+  /** Rows of the planted days (start … start + days), and of the history days before them. */
   rows: number
+  history_rows: number
   files: string[]
   patterns: number
   benign: number
@@ -94,22 +99,38 @@ export async function generate(
   mkdirSync(o.out, { recursive: true })
 
   progress.start('planning')
-  const plan = makePlan({ seed: o.seed, start, days: o.days, perDay: o.perDay, accounts })
-  progress.done(`${plan.patterns.length} patterns, ${plan.benign.length} benign look-alikes`)
+  const plan = makePlan({
+    seed: o.seed,
+    start,
+    days: o.days,
+    perDay: o.perDay,
+    accounts,
+    historyDays: o.historyDays,
+  })
+  progress.done(`${plan.patterns.length} patterns, ${plan.benign.length} benign events`)
 
   const files: string[] = []
   let rows = 0
-  progress.start('generating rows', o.days * o.perDay)
-  for (let d = 0; d < o.days; d++) {
-    const dayStart = start + d * DAY_MS
+  let historyRows = 0
+  const totalDays = o.historyDays + o.days
+  progress.start('generating rows', totalDays * o.perDay)
+  for (let d = 0; d < totalDays; d++) {
+    const info = plan.days[d]
+    const dayStart = info.ms
     const prefix = dayPrefix(dayStart)
     const file = join(o.out, `${prefix.slice(0, 10)}.${o.format}`)
     const sink = openDaySink(o.format, file)
     const ids = new Rng(o.seed, `ids:${d}`)
-    const bg = new Background(new Rng(o.seed, `day:${d}`), plan.pool)
+    const bg = new Background(new Rng(o.seed, `day:${d}`), plan.pool, dayStart, info.business)
     const quantiles = new Rng(o.seed, `times:${d}`)
-    const planned = plan.byDay[d].sort((a, b) => a.ts - b.ts)
-    const nBg = Math.max(0, o.perDay - planned.length)
+    // Planted patterns, benign events and the day's scheduled flows, in time order.
+    const planned = plan.byDay[d]
+    const scheduled = plan.scheduled?.[d]
+    if (scheduled) for (const t of scheduled) planned.push(t)
+    else runPrograms(plan.programs, info, o.seed, planned)
+    if (plan.scheduled) plan.scheduled[d] = []
+    planned.sort((a, b) => a.ts - b.ts)
+    const nBg = Math.max(0, plan.targets[d] - planned.length)
     let j = 0
     const emitPlanned = (t: PlannedTx) => {
       if (t.txId) throw new Error('a planned transfer was scheduled twice')
@@ -139,24 +160,31 @@ export async function generate(
         r.purpose,
         r.hs,
       )
-      if ((i & 0x3fff) === 0) progress.update(rows + i, prefix.slice(0, 10))
+      if ((i & 0x3fff) === 0) progress.update(rows + historyRows + i, prefix.slice(0, 10))
     }
     while (j < planned.length) emitPlanned(planned[j++])
+    // Transfers of benign events and patterns keep their objects (truth needs their ids); the
+    // day's scheduled flows are dropped with the day.
+    plan.byDay[d] = []
     await sink.close()
-    rows += nBg + planned.length
+    if (d < o.historyDays) historyRows += nBg + planned.length
+    else rows += nBg + planned.length
     files.push(file)
-    progress.update(rows, prefix.slice(0, 10))
+    progress.update(rows + historyRows, prefix.slice(0, 10))
     // Let timers and I/O run between days (the day loop itself is synchronous).
     await new Promise((resolve) => setImmediate(resolve))
   }
-  progress.done(`${rows.toLocaleString('en')} rows in ${files.length} files`)
+  progress.done(`${(rows + historyRows).toLocaleString('en')} rows in ${files.length} files`)
 
   const truthPath = join(o.out, 'truth.json')
   const truth = buildTruth(plan, o.seed, {
     start: o.start,
     days: o.days,
     per_day: o.perDay,
+    history_days: o.historyDays,
+    first_day: new Date(plan.first).toISOString().slice(0, 10),
     rows,
+    history_rows: historyRows,
     accounts,
     format: o.format,
     generator: GENERATOR_VERSION,
@@ -174,10 +202,12 @@ export async function generate(
     per_day: o.perDay,
     accounts,
     format: o.format,
+    history_days: o.historyDays,
     rows,
+    history_rows: historyRows,
     files,
     patterns: plan.patterns.length,
-    benign: plan.benign.length,
+    benign: truth.benign.length,
     truth: truthPath,
     watchlist,
   }
@@ -220,11 +250,12 @@ export function buildTruth(plan: Plan, seed: number, params: Record<string, unkn
         listed: p.listed,
       }
     }),
-    benign: plan.benign.map((b) => ({
+    benign: [...plan.benign, ...plan.programBenign()].map((b) => ({
       id: b.id,
       kind: b.kind,
       accounts: b.accounts,
       tx_ids: idsOf(b.txs),
+      ...(b.params ? { params: b.params } : {}),
     })),
   })
 }

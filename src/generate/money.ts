@@ -21,6 +21,7 @@ const DOLLAR_WORLD = new Set([
   'US',
   'CN',
   'HK',
+  'SG',
   'AE',
   'TR',
   'KZ',
@@ -68,4 +69,10 @@ export function fromEur(eur: number, currency: string): number {
  *  recurring near-threshold payments live there. */
 export function outOfBand(x: number, currency: string): number {
   return x >= 9000 && x < 10000 ? roundAmount(x * 1.12, currency) : x
+}
+
+/** The currency a party pays in at home: its own when ringwatch's samples carry it, else EUR. */
+export function localCurrency(country: string): string {
+  const c = COUNTRY[country]?.currency
+  return c && c in PER_EUR ? c : 'EUR'
 }

@@ -57,6 +57,7 @@ export const LEGAL_FORMS: Record<string, readonly string[]> = {
   JP: names('Co., Ltd.|K.K.|Corporation'),
   CN: names('Co., Ltd.|Trading Co., Ltd.|Technology Co., Ltd.'),
   HK: names('Limited|Co., Limited|Trading Limited'),
+  SG: names('Pte. Ltd.|Pte Ltd|Private Limited'),
   AE: names('FZE|FZCO|LLC|DMCC|General Trading LLC'),
   TR: names('A.Ş.|Ltd. Şti.|Dış Ticaret Ltd. Şti.'),
   KZ: names('LLP|TOO|JSC'),

@@ -17,6 +17,8 @@ export interface Party {
   kind: PartyKind
   /** `account,name,country,bank` as CSV, written as debtor or creditor. */
   csv: string
+  /** Epoch ms of the day the account was opened, when that is inside the data (a new customer). */
+  opened?: number
 }
 
 export { csvField }

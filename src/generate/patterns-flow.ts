@@ -1,113 +1,150 @@
-// Planted flows along paths: temporal cycles, layering chains and AMLSim's random walk. Each builder
-// keeps inside the detection rules of ARCHITECTURE.md with margin: hops strictly later in time, hop
-// amounts within [70%, 110%] of the previous (cycles) or ≥ 80% forwarded within 72 h (chains).
+// Planted flows along paths, as their public definitions describe them:
+//   cycle — money leaves an account and comes back to it through 1–11 others (AMLworld's CYCLE,
+//     "max 2 … 12 hops"; AMLSim's CycleTypology passes one amount round the members, its steps in
+//     any order when scheduled "unordered"); here the value is the same each hop or decays a few
+//     per cent, the hops are time-ordered or not, hours, days or weeks apart;
+//   layering — a chain of pass-through accounts moving the money on soon after it arrives (FATF,
+//     "rapid movement of funds through accounts"; the layering stage of the three-stage model);
+//   random — AMLworld's RANDOM: a walk through a small set of fresh accounts, an account possibly
+//     visited twice.
+// Values are in EUR; each hop's currency comes from the profile (kit.currency), and a currency change
+// costs a spread (kit.passOn).
 import type { Draft, DraftTx, Kit } from './kit.ts'
-import { roundAmount } from './money.ts'
 import type { Party } from './parties.ts'
 
-const DAY = 86_400_000
+const round3 = (x: number) => Number(x.toFixed(3))
 
-/** Next hop amount: prev × ratio, rounded, kept inside [lo, hi] of prev after rounding. */
-function nextAmount(kit: Kit, prev: number, lo: number, hi: number): number {
-  const cur = kit.profile.currency
-  for (;;) {
-    const a = roundAmount(prev * kit.rng.range(lo, hi), cur)
-    if (a >= prev * lo && a <= prev * hi && a > 0) return a
+/** Hop values along a path: the same value, or decaying 0.5–5% a hop, less spreads. */
+function pathValues(
+  kit: Kit,
+  accounts: Party[],
+  hops: number,
+  next: (i: number) => number,
+  same: boolean,
+): { eur: number[]; cur: string[]; decay: number } {
+  // At most 5% a hop, and at most about 30% over the whole path (long rings lose less per hop).
+  const decay = same ? 0 : round3(kit.rng.range(0.005, Math.min(0.05, 0.3 / hops)))
+  const eur: number[] = []
+  const cur: string[] = []
+  let v = kit.value(3_000, 900_000)
+  for (let i = 0; i < hops; i++) {
+    const c = kit.currency(accounts[i], accounts[next(i)])
+    if (i > 0) v = kit.passOn(v, cur[i - 1], c, decay)
+    eur.push(v)
+    cur.push(c)
   }
+  return { eur, cur, decay }
 }
 
-/** Temporal cycle (AMLSim "cycle"): k accounts, money returns to the first. */
+/** Cycle: k accounts, the money returns to the first. */
 export function cycle(kit: Kit): Draft {
   const { rng } = kit
-  const k = rng.weighted([
-    [3, 3],
-    [4, 3],
+  const k = kit.sized([
+    [2, 0.5],
+    [3, 2],
+    [4, 2],
     [5, 2],
-    [6, 1.2],
-    [7, 0.6],
-    [8, 0.3],
-    [2, 0.6],
+    [6, 1.5],
+    [7, 1.2],
+    [8, 1],
+    [9, 0.8],
+    [10, 0.7],
+    [11, 0.5],
+    [12, 0.5],
   ] as const)
   const accounts: Party[] = [kit.party('source')]
   for (let i = 1; i < k; i++) accounts.push(kit.party(i === Math.floor(k / 2) ? 'sink' : 'middle'))
-  // Two-cycles must match within 2% (else they read as refunds or ordinary trade).
-  const [lo, hi] = k === 2 ? [0.985, 1] : rng.chance(0.75) ? [0.86, 0.995] : [0.74, 1.06]
-  const gapMedian = rng.pick([3, 12, 30, 72])
-  const txs: DraftTx[] = []
-  let t = 0
-  let amount = kit.size(5_000, 750_000)
-  for (let i = 0; i < k; i++) {
-    if (i > 0) {
-      t += kit.hours(gapMedian, 0.3, 120)
-      amount = nextAmount(kit, amount, lo, hi)
+  const same = rng.chance(0.4)
+  const ordered = rng.chance(0.7)
+  const { eur, cur, decay } = pathValues(kit, accounts, k, (i) => (i + 1) % k, same)
+  const times: number[] = []
+  if (ordered) {
+    let t = 0
+    for (let i = 0; i < k; i++) {
+      if (i) t += kit.gap()
+      times.push(t)
     }
-    txs.push({ at: t, amount, debtor: accounts[i], creditor: accounts[(i + 1) % k] })
+  } else {
+    // AMLSim "unordered": each member pays at a step of its own within the span.
+    const span = kit.span(k)
+    for (let i = 0; i < k; i++) times.push(Math.round(rng.next() * span))
   }
-  return { txs, params: { hops: k, hop_ratio: [lo, hi], gap_median_hours: gapMedian } }
+  const txs: DraftTx[] = accounts.map((a, i) => ({
+    at: times[i],
+    eur: eur[i],
+    currency: cur[i],
+    debtor: a,
+    creditor: accounts[(i + 1) % k],
+  }))
+  return {
+    txs,
+    unordered: !ordered,
+    params: {
+      hops: k,
+      order: ordered ? 'time_ordered' : 'unordered',
+      amounts: same ? 'same_value' : 'decaying',
+      decay_per_hop: decay,
+    },
+  }
 }
 
-/** Layering chain: source → intermediaries → sink, each forwarding 80–99% within 72 h. */
+/** Layering chain: source → 2–7 pass-through accounts → sink, each moving the money on. */
 export function layering(kit: Kit): Draft {
   const { rng } = kit
-  const hops = rng.weighted([
+  const hops = kit.sized([
     [3, 3],
     [4, 3],
     [5, 2],
-    [6, 1],
+    [6, 1.5],
+    [7, 1],
+    [8, 0.5],
   ] as const)
   const accounts: Party[] = [kit.party('source')]
   for (let i = 1; i < hops; i++) accounts.push(kit.party('middle'))
   accounts.push(kit.party('sink'))
-  const dwellMedian = rng.pick([2, 8, 24, 48])
+  const same = rng.chance(0.2)
+  const { eur, cur, decay } = pathValues(kit, accounts, hops, (i) => i + 1, same)
   const txs: DraftTx[] = []
   let t = 0
-  let amount = kit.size(8_000, 600_000)
   for (let i = 0; i < hops; i++) {
-    if (i > 0) {
-      t += kit.hours(dwellMedian, 0.25, 70)
-      amount = nextAmount(kit, amount, 0.82, 0.995)
-    }
-    txs.push({ at: t, amount, debtor: accounts[i], creditor: accounts[i + 1] })
+    if (i) t += kit.gap()
+    txs.push({
+      at: t,
+      eur: eur[i],
+      currency: cur[i],
+      debtor: accounts[i],
+      creditor: accounts[i + 1],
+    })
   }
-  return { txs, params: { hops, dwell_median_hours: dwellMedian } }
+  return {
+    txs,
+    params: { hops, amounts: same ? 'same_value' : 'decaying', decay_per_hop: decay },
+  }
 }
 
-/** AMLSim "random": a random walk among a small set; its opening hops form a layering chain. */
+/** AMLworld RANDOM: a walk of 4–10 hops through a set of 4–7 accounts, revisits allowed. */
 export function randomWalk(kit: Kit): Draft {
   const { rng } = kit
-  const hops = rng.int(4, 7)
-  // The walk opens with a simple path over at least half its hops (and at least 3): that part is a
-  // layering chain, so one layering alert can cover half of the walk. Then it wanders freely.
-  const simple = Math.max(3, Math.ceil(hops / 2))
-  const size = Math.max(rng.int(4, 6), simple + 1)
+  const hops = kit.sized([4, 5, 6, 7, 8, 9, 10].map((h) => [h, 1] as const))
+  const size = rng.int(4, 7)
   const set: Party[] = [kit.party('source')]
-  for (let i = 1; i < size; i++) set.push(kit.party(i === 3 ? 'sink' : 'middle'))
-  const order = Array.from({ length: simple + 1 }, (_, i) => i)
-  while (order.length <= hops) {
-    const cur = order[order.length - 1]
+  for (let i = 1; i < size; i++) set.push(kit.party(i === size - 1 ? 'sink' : 'middle'))
+  // Each step goes to another member, never straight back to the one it came from.
+  const walk = [0]
+  while (walk.length <= hops) {
+    const cur = walk[walk.length - 1]
+    const prev = walk.length > 1 ? walk[walk.length - 2] : -1
     let next = rng.int(0, size - 1)
-    if (next === cur) next = (next + 1) % size
-    order.push(next)
+    while (next === cur || next === prev) next = rng.int(0, size - 1)
+    walk.push(next)
   }
+  const path = walk.map((i) => set[i])
+  const { eur, cur, decay } = pathValues(kit, path, hops, (i) => i + 1, false)
   const txs: DraftTx[] = []
   let t = 0
-  let amount = kit.size(10_000, 400_000)
   for (let i = 0; i < hops; i++) {
-    if (i > 0) {
-      t += kit.hours(12, 1, 60)
-      amount = nextAmount(kit, amount, 0.82, 0.97)
-    }
-    txs.push({ at: t, amount, debtor: set[order[i]], creditor: set[order[i + 1]] })
+    if (i) t += kit.gap()
+    txs.push({ at: t, eur: eur[i], currency: cur[i], debtor: path[i], creditor: path[i + 1] })
   }
-  return { txs, params: { set_size: size, hops, simple_prefix_hops: simple, walk: order } }
+  return { txs, params: { set_size: size, hops, walk, decay_per_hop: decay } }
 }
-
-/** Pass-through of one account: forwards ratio × inflow after a dwell; used by the set patterns. */
-export function forwardTimes(kit: Kit, after: number, n: number, spreadHours: number): number[] {
-  const out: number[] = []
-  for (let i = 0; i < n; i++)
-    out.push(after + kit.hours(6, 0.5, 40) + Math.round(kit.rng.next() * spreadHours * 3_600_000))
-  return out.sort((a, b) => a - b)
-}
-
-export const SEVEN_DAYS_BUDGET = 6.5 * DAY

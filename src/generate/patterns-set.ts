@@ -1,214 +1,208 @@
-// Planted set patterns (AMLSim's terms): scatter-gather, gather-scatter, bipartite, stack, fan-in,
-// fan-out, and structuring. All fit in 7 days; pass-through accounts forward 82–98% of their inflow,
-// always after they received it; fans reach ≥ 8 distinct counterparties within 72 h.
+// Planted set patterns, as IBM AMLSim (src/amlsim/model/aml/*Typology.java) and AMLworld (Altman et
+// al., NeurIPS 2023) define them:
+//   scatter_gather — one source splits money over several intermediaries who pass it on to one sink;
+//     in AMLworld some intermediaries pay the sink before they are paid themselves;
+//   gather_scatter — several sources pay one hub, which pays several destinations;
+//   bipartite — a set of sources pays a set of destinations over a sparse, not complete, set of edges;
+//   stack — two or three bipartite layers in a row, the middle layers passing the money on;
+// (fans and structuring: patterns-fan.ts).
 import type { Draft, DraftTx, Kit } from './kit.ts'
-import { roundAmount } from './money.ts'
 import type { Party } from './parties.ts'
-import { maxOf, minOf } from '../util/array.ts'
 
-const H = 3_600_000
+const round3 = (x: number) => Number(x.toFixed(3))
 
-function shares(kit: Kit, total: number, n: number): number[] {
-  const w = Array.from({ length: n }, () => kit.rng.range(0.6, 1.4))
+/** total split into n random shares (each 0.5–1.5 of an even share). */
+export function split(kit: Kit, total: number, n: number): number[] {
+  const w = Array.from({ length: n }, () => kit.rng.range(0.5, 1.5))
   const sum = w.reduce((a, b) => a + b, 0)
-  return w.map((x) => roundAmount((total * x) / sum, kit.profile.currency))
+  return w.map((x) => (total * x) / sum)
 }
 
-/** One source splits money over ≥ 3 intermediaries, which pass it on to one sink. */
+/** Degree of a set: lo–hi, most often a handful (AMLworld's degree distribution is skewed), the
+ *  pattern's own at its stratum (Kit.sized). */
+export function degree(kit: Kit, lo = 3, hi = 16): number {
+  const items: Array<readonly [number, number]> = []
+  for (let d = lo; d <= hi; d++) items.push([d, 1 / d])
+  return kit.sized(items)
+}
+
 export function scatterGather(kit: Kit): Draft {
   const { rng } = kit
-  const m = rng.int(3, 7)
+  const m = degree(kit)
   const source = kit.party('source')
   const sink = kit.party('sink')
   const mids: Party[] = Array.from({ length: m }, () => kit.party('middle'))
-  const parts = shares(kit, kit.size(20_000, 700_000), m)
+  const parts = split(kit, kit.value(20_000, 900_000), m)
+  const early = rng.chance(0.35)
+  const decay = round3(rng.range(0.005, 0.05))
+  const spread = kit.span(2)
   const txs: DraftTx[] = []
-  const spread = rng.pick([2, 12, 36])
+  let fronted = 0
   mids.forEach((mid, i) => {
-    const t0 = Math.round(rng.next() * spread * H)
-    txs.push({ at: t0, amount: parts[i], debtor: source, creditor: mid })
-    const fwd = roundAmount(parts[i] * rng.range(0.82, 0.98), kit.profile.currency)
-    txs.push({ at: t0 + kit.hours(10, 0.5, 70), amount: fwd, debtor: mid, creditor: sink })
+    const tIn = Math.round(rng.next() * spread)
+    const c1 = kit.currency(source, mid)
+    const c2 = kit.currency(mid, sink)
+    // An intermediary that fronts the money pays the sink before the source pays it.
+    const front = early && rng.chance(0.5)
+    if (front) fronted++
+    const tOut = front ? Math.max(0, tIn - kit.gap()) : tIn + kit.gap()
+    txs.push({ at: tIn, eur: parts[i], currency: c1, debtor: source, creditor: mid })
+    txs.push({
+      at: tOut,
+      eur: kit.passOn(parts[i], c1, c2, decay),
+      currency: c2,
+      debtor: mid,
+      creditor: sink,
+    })
   })
-  return { txs, params: { intermediaries: m, spread_hours: spread } }
+  shiftToZero(txs)
+  return {
+    txs,
+    unordered: fronted > 0,
+    params: {
+      intermediaries: m,
+      order: fronted ? 'some_pay_before_paid' : 'time_ordered',
+      fronted,
+      decay,
+    },
+  }
 }
 
-/** ≥ 3 sources pay one hub, which passes 82–97% of it to ≥ 3 destinations. */
 export function gatherScatter(kit: Kit): Draft {
   const { rng } = kit
-  const ns = rng.int(3, 6)
-  const nd = rng.int(3, 6)
+  const ns = degree(kit)
+  const nd = Math.max(3, Math.min(16, ns + rng.int(-4, 4)))
   const hub = kit.party('middle', 'company')
   const sources = Array.from({ length: ns }, () => kit.party('source'))
   const dests = Array.from({ length: nd }, (_, i) => kit.party(i === 0 ? 'sink' : 'middle'))
+  const decay = round3(rng.range(0.01, 0.08))
+  const gather = kit.span(2)
   const txs: DraftTx[] = []
   let total = 0
   let last = 0
+  let hubCur = ''
   for (const s of sources) {
-    const at = Math.round(rng.next() * rng.pick([6, 24, 60]) * H)
-    const amount = kit.size(5_000, 150_000)
-    total += amount
+    const at = Math.round(rng.next() * gather)
+    const eur = kit.value(5_000, 200_000)
+    const c = kit.currency(s, hub)
+    hubCur ||= c
+    total += kit.passOn(eur, c, hubCur, 0)
     last = Math.max(last, at)
-    txs.push({ at, amount, debtor: s, creditor: hub })
+    txs.push({ at, eur, currency: c, debtor: s, creditor: hub })
   }
-  const ratio = rng.range(0.82, 0.97)
-  const parts = shares(kit, total * ratio, nd)
-  const times = dests.map(() => last + kit.hours(8, 0.5, 48) + Math.round(rng.next() * 24 * H))
-  dests.forEach((d, i) => txs.push({ at: times[i], amount: parts[i], debtor: hub, creditor: d }))
-  return { txs, params: { sources: ns, destinations: nd, pass_ratio: Number(ratio.toFixed(3)) } }
+  // The hub starts paying out before the last source has paid, or only after all have.
+  const interleaved = rng.chance(0.3)
+  const parts = split(kit, total * (1 - decay), nd)
+  dests.forEach((d, i) => {
+    const c = kit.currency(hub, d)
+    const at = interleaved ? Math.round(rng.range(0.5, 1.3) * last) + kit.gap() : last + kit.gap()
+    txs.push({ at, eur: kit.passOn(parts[i], hubCur, c, 0), currency: c, debtor: hub, creditor: d })
+  })
+  return {
+    txs,
+    unordered: interleaved,
+    params: {
+      sources: ns,
+      destinations: nd,
+      order: interleaved ? 'interleaved' : 'gather_then_scatter',
+      decay,
+    },
+  }
 }
 
-/** A set of 3–5 sources each paying each of 3–5 destinations within a few days. */
+/** Sparse edges between two sets: every member of each side has at least one, density 0.3–0.7. */
+function sparseEdges(kit: Kit, a: number, b: number): Array<[number, number]> {
+  const { rng } = kit
+  const density = rng.range(0.3, 0.7)
+  const edges = new Set<string>()
+  for (let i = 0; i < a; i++) edges.add(`${i},${rng.int(0, b - 1)}`)
+  for (let j = 0; j < b; j++) edges.add(`${rng.int(0, a - 1)},${j}`)
+  for (let i = 0; i < a; i++)
+    for (let j = 0; j < b; j++) if (rng.chance(density)) edges.add(`${i},${j}`)
+  return [...edges]
+    .map((e) => e.split(',').map(Number) as [number, number])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+}
+
 export function bipartite(kit: Kit): Draft {
   const { rng } = kit
-  const ns = rng.int(3, 5)
-  const nd = rng.int(3, 5)
+  const ns = rng.int(2, 6)
+  const nd = rng.int(2, 6)
   const sources = Array.from({ length: ns }, () => kit.party('source'))
   const dests = Array.from({ length: nd }, (_, i) => kit.party(i === 0 ? 'sink' : 'middle'))
-  const span = rng.pick([12, 48, 120])
-  const txs: DraftTx[] = []
-  const base = kit.size(3_000, 90_000)
-  for (const s of sources)
-    for (const d of dests)
-      txs.push({
-        at: Math.round(rng.next() * span * H),
-        amount: roundAmount(base * rng.range(0.7, 1.3), kit.profile.currency),
-        debtor: s,
-        creditor: d,
-      })
-  return { txs, params: { sources: ns, destinations: nd, span_hours: span } }
+  const edges = sparseEdges(kit, ns, nd)
+  const base = kit.value(3_000, 150_000)
+  const similar = rng.chance(0.5)
+  const span = kit.span(2)
+  const txs: DraftTx[] = edges.map(([i, j]) => ({
+    at: Math.round(rng.next() * span),
+    eur: similar ? base * rng.range(0.9, 1.1) : kit.value(3_000, 150_000),
+    currency: kit.currency(sources[i], dests[j]),
+    debtor: sources[i],
+    creditor: dests[j],
+  }))
+  return {
+    txs,
+    unordered: true,
+    params: {
+      sources: ns,
+      destinations: nd,
+      edges: edges.length,
+      amounts: similar ? 'similar' : 'random',
+    },
+  }
 }
 
-/** Two or three bipartite layers in a row; each middle account forwards 82–95% of what it got. */
 export function stack(kit: Kit): Draft {
   const { rng } = kit
-  const nLayers = rng.int(3, 4)
-  const layers: Party[][] = []
-  for (let l = 0; l < nLayers; l++) {
-    const role = l === 0 ? 'source' : l === nLayers - 1 ? 'sink' : 'middle'
-    layers.push(
-      Array.from({ length: rng.int(3, 4) }, (_, i) =>
+  const nSets = rng.int(3, 4)
+  const sets: Party[][] = []
+  for (let l = 0; l < nSets; l++) {
+    const role = l === 0 ? 'source' : l === nSets - 1 ? 'sink' : 'middle'
+    sets.push(
+      Array.from({ length: rng.int(2, 5) }, (_, i) =>
         kit.party(role === 'sink' && i > 0 ? 'middle' : role),
       ),
     )
   }
+  const decay = round3(rng.range(0.005, 0.05))
   const txs: DraftTx[] = []
-  const received = new Map<Party, { sum: number; last: number }>()
-  const base = kit.size(4_000, 80_000)
-  let stepStart = 0
-  for (let l = 0; l < nLayers - 1; l++) {
-    let stepEnd = stepStart
-    for (const from of layers[l]) {
-      const got = received.get(from)
-      const outTotal = got
-        ? got.sum * rng.range(0.82, 0.95)
-        : base * layers[l + 1].length * rng.range(0.8, 1.2)
-      const parts = shares(kit, outTotal, layers[l + 1].length)
-      layers[l + 1].forEach((to, i) => {
-        const at = (got ? got.last : 0) + kit.hours(6, 0.5, 30) + Math.round(rng.next() * 6 * H)
-        txs.push({ at, amount: parts[i], debtor: from, creditor: to })
-        const r = received.get(to) ?? { sum: 0, last: 0 }
-        r.sum += parts[i]
-        r.last = Math.max(r.last, at)
-        received.set(to, r)
-        stepEnd = Math.max(stepEnd, at)
+  const got = new Map<Party, { eur: number; cur: string; last: number }>()
+  let layerStart = 0
+  const sizes: number[] = []
+  for (let l = 0; l < nSets - 1; l++) {
+    const edges = sparseEdges(kit, sets[l].length, sets[l + 1].length)
+    sizes.push(edges.length)
+    let layerEnd = layerStart
+    for (let i = 0; i < sets[l].length; i++) {
+      const from = sets[l][i]
+      const outs = edges.filter(([a]) => a === i).map(([, b]) => sets[l + 1][b])
+      const r = got.get(from)
+      const total = r ? r.eur * (1 - decay) : kit.value(10_000, 300_000)
+      const parts = split(kit, total, outs.length)
+      outs.forEach((to, k) => {
+        const c = kit.currency(from, to)
+        const at = (r ? r.last : layerStart) + kit.gap()
+        const eur = r ? kit.passOn(parts[k], r.cur, c, 0) : parts[k]
+        txs.push({ at, eur, currency: c, debtor: from, creditor: to })
+        const g = got.get(to) ?? { eur: 0, cur: c, last: 0 }
+        g.eur += eur
+        g.last = Math.max(g.last, at)
+        got.set(to, g)
+        layerEnd = Math.max(layerEnd, at)
       })
     }
-    stepStart = stepEnd
-  }
-  return { txs, params: { layers: nLayers, sizes: layers.map((l) => l.length) } }
-}
-
-function fan(kit: Kit, inward: boolean): Draft {
-  const { rng } = kit
-  const n = rng.int(8, 20)
-  const center = kit.party(inward ? 'sink' : 'source')
-  const span = rng.range(4, 66)
-  const fresh = rng.range(0.2, 1)
-  const txs: DraftTx[] = []
-  const seen = new Set<string>([center.account])
-  for (let i = 0; i < n; i++) {
-    const kind = rng.chance(0.7) ? 'person' : 'company'
-    let other = rng.chance(fresh)
-      ? kit.party(inward ? 'source' : 'middle', kind)
-      : kit.existing(kind)
-    while (seen.has(other.account)) other = kit.party(inward ? 'source' : 'middle', kind)
-    seen.add(other.account)
-    let amount = kit.size(300, 8_500)
-    if (amount >= 9000 && amount < 10_000) amount = roundAmount(amount * 0.8, kit.profile.currency)
-    txs.push({
-      at: Math.round(rng.next() * span * H),
-      amount,
-      debtor: inward ? other : center,
-      creditor: inward ? center : other,
-    })
-  }
-  // Mules move the money on: a fan-in is usually cashed out after it, a fan-out fed before it.
-  let legs = 0
-  if (rng.chance(0.85)) {
-    const total = txs.reduce((x, t) => x + t.amount, 0)
-    const times = txs.map((t) => t.at)
-    legs = rng.int(1, 2)
-    const ratio = inward ? rng.range(0.7, 0.95) : rng.range(1.03, 1.25)
-    const parts = shares(kit, total * ratio, legs)
-    for (let i = 0; i < legs; i++) {
-      const other = kit.party(inward ? 'sink' : 'source', 'company')
-      const at = inward ? maxOf(times) + kit.hours(8, 1, 30) : minOf(times) - kit.hours(8, 1, 30)
-      txs.push({
-        at,
-        amount: parts[i],
-        debtor: inward ? center : other,
-        creditor: inward ? other : center,
-      })
-    }
-    // Drafts start at 0: shift when the feeder came first.
-    const first = minOf(txs, (t) => t.at)
-    for (const t of txs) t.at -= first
+    layerStart = layerEnd
   }
   return {
     txs,
-    params: {
-      counterparties: n,
-      span_hours: Number(span.toFixed(1)),
-      new_share: Number(fresh.toFixed(2)),
-      pass_through_legs: legs,
-    },
+    unordered: true,
+    params: { sets: sets.map((s) => s.length), layer_edges: sizes, decay },
   }
 }
 
-export const fanIn = (kit: Kit): Draft => fan(kit, true)
-export const fanOut = (kit: Kit): Draft => fan(kit, false)
-
-/** 3–6 transfers into (or out of) one account within 7 days, each 90–99.9% of 10,000. */
-export function structuring(kit: Kit): Draft {
-  const { rng } = kit
-  const c = rng.int(3, 6)
-  const inward = rng.chance(0.6)
-  const center = kit.party(inward ? 'sink' : 'source', 'person')
-  const sameOther = rng.chance(0.4)
-  const fixed = kit.party(inward ? 'source' : 'sink')
-  const span = rng.range(20, 150)
-  const txs: DraftTx[] = []
-  for (let i = 0; i < c; i++) {
-    const other = sameOther
-      ? fixed
-      : i === 0
-        ? fixed
-        : kit.party(inward ? 'source' : 'sink', 'person')
-    txs.push({
-      at: Math.round((i / Math.max(1, c - 1)) * span * H * rng.range(0.85, 1)) + i * 600_000,
-      amount: roundAmount(rng.range(9_050, 9_990), kit.profile.currency),
-      debtor: inward ? other : center,
-      creditor: inward ? center : other,
-    })
-  }
-  return {
-    txs,
-    params: {
-      transfers: c,
-      direction: inward ? 'in' : 'out',
-      span_hours: Number(span.toFixed(1)),
-      threshold: 10_000,
-    },
-  }
+/** Drafts start at 0: shifts every time when some came before 0. */
+export function shiftToZero(txs: DraftTx[]): void {
+  const first = txs.reduce((m, t) => Math.min(m, t.at), Infinity)
+  for (const t of txs) t.at -= first
 }

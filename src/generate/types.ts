@@ -30,6 +30,8 @@ export interface PlannedBenign {
   kind: string
   accounts: string[]
   txs: PlannedTx[]
+  /** What describes the structure (counterparties, cadence, transfers …), for truth.json. */
+  params?: Record<string, unknown>
 }
 
 export const DAY_MS = 86_400_000

@@ -37,12 +37,15 @@ export const TruthPattern = z.object({
 })
 export type TruthPattern = z.infer<typeof TruthPattern>
 
-/** A benign structure that looks suspicious (refund, payroll, netting, …): alerts on it are false. */
+/** A benign structure that looks suspicious (refund, payroll, netting, …): alerts on it are false.
+ *  Small structures list their transfers; large recurring ones (pay runs, collections) list their
+ *  central accounts first and describe the rest in params. */
 export const TruthBenign = z.object({
   id: z.string(),
   kind: z.string(),
   accounts: z.array(z.string()),
   tx_ids: z.array(z.string()).default([]),
+  params: z.record(z.string(), z.unknown()).optional(),
 })
 export type TruthBenign = z.infer<typeof TruthBenign>
 

@@ -27,6 +27,7 @@ export const command: Command = {
         'per-day': { type: 'string' },
         accounts: { type: 'string' },
         start: { type: 'string' },
+        'history-days': { type: 'string' },
         format: { type: 'string' },
         'from-amlsim': { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -53,6 +54,7 @@ export const command: Command = {
         perDay: int('per-day', values['per-day']),
         accounts: int('accounts', values.accounts),
         start: values.start,
+        historyDays: int('history-days', values['history-days']),
         format: format as 'csv' | 'parquet' | 'arrow',
       },
       ttyProgress(io.stderr as NodeJS.WriteStream),
@@ -65,10 +67,13 @@ export const command: Command = {
       return 0
     }
     io.stdout.write(
-      `wrote ${summary.rows.toLocaleString('en')} transfers in ${summary.files.length} ${summary.format} files to ${summary.out}\n` +
+      `wrote ${(summary.rows + summary.history_rows).toLocaleString('en')} transfers in ${summary.files.length} ${summary.format} files to ${summary.out}\n` +
+        (summary.history_days
+          ? `  (${summary.history_rows.toLocaleString('en')} of them in ${summary.history_days} history days before the planted ones)\n`
+          : '') +
         `  ${summary.patterns} planted patterns and ${summary.benign} benign look-alikes in ${summary.truth}\n` +
         `  watch list: ${summary.watchlist}\n` +
-        `  ${secs.toFixed(1)} s (${Math.round(summary.rows / secs).toLocaleString('en')} rows/s)\n`,
+        `  ${secs.toFixed(1)} s (${Math.round((summary.rows + summary.history_rows) / secs).toLocaleString('en')} rows/s)\n`,
     )
     return 0
   },
@@ -78,7 +83,7 @@ async function fromAmlsim(
   values: Record<string, string | boolean | undefined>,
   io: Parameters<Command['run']>[1],
 ): Promise<number> {
-  for (const k of ['seed', 'days', 'per-day', 'accounts', 'format'])
+  for (const k of ['seed', 'days', 'per-day', 'accounts', 'format', 'history-days'])
     if (values[k] !== undefined)
       throw new BadInputError(`--${k} does not go with --from-amlsim\n\n${usage}`)
   const t0 = performance.now()
