@@ -72,8 +72,9 @@ describe('NameIndex', () => {
       const want = list
         .filter(
           (e) =>
-            compareNames(normalizeName(q), normalizeName(e.caption), kindOfSchema(e.schema))
-              .score >= 0.82,
+            compareNames(normalizeName(q), normalizeName(e.caption), kindOfSchema(e.schema), {
+              isWord: index.isWord,
+            }).score >= 0.82,
         )
         .map((e) => e.id)
         .sort()
