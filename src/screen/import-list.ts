@@ -16,6 +16,8 @@ import {
   type ListFormat,
   type ListKind,
 } from './lists/index.ts'
+import type { ScreenConfig } from './config.ts'
+import { rescreenKnownParties } from './screen-names.ts'
 import type { ListImportSummary } from './types.ts'
 
 export interface ImportListOptions {
@@ -26,6 +28,11 @@ export interface ImportListOptions {
   alt?: string
   /** plain-rates: the currency rate_to_base is quoted in (the caller passes config fx.base_currency). */
   base?: string
+  /**
+   * Screening settings: given, a new sanctions list version re-screens every party already known
+   * (new hits open with the list change as their reason; hits of entities removed close).
+   */
+  screen?: ScreenConfig
 }
 
 const BATCH = 5000
@@ -192,6 +199,10 @@ export async function importList(
       await insertRates(tx, snapshotId, parsed.reference, parsed.rates)
     return n
   })
+  const rescreen =
+    opts.kind === 'sanctions' && opts.screen
+      ? await rescreenKnownParties(store, opts.screen, { now: opts.now })
+      : undefined
   return {
     ...base,
     snapshot_id: snapshotId,
@@ -202,5 +213,6 @@ export async function importList(
     errors: parsed.errors,
     skipped: parsed.skipped,
     replaced,
+    ...(rescreen ? { rescreen } : {}),
   }
 }

@@ -42,6 +42,7 @@ async function runImport(file: string | undefined, values: Record<string, unknow
       format: values.format as string | undefined,
       alt: values.alt as string | undefined,
       base,
+      screen: loadConfig(values.config as string | undefined).config.screen,
     })
     if (values.json) io.stdout.write(JSON.stringify(s) + '\n')
     else {
@@ -55,6 +56,11 @@ async function runImport(file: string | undefined, values: Record<string, unknow
               `${s.kind === 'fx' ? '' : `${s.names} names, `}${s.bad_rows} malformed rows${skipped ? `, skipped ${skipped}` : ''}` +
               `${s.replaced ? `; replaces the earlier active snapshot of ${s.source}` : ''}\n`,
       )
+      if (s.rescreen)
+        io.stdout.write(
+          `re-screened ${s.rescreen.names_screened} known party names: ${s.rescreen.opened} new hits (raised by the next scan as a list change), ` +
+            `${s.rescreen.reopened} reopened, ${s.rescreen.closed} closed, ${s.rescreen.suppressed} matches held back by a rule\n`,
+        )
       for (const e of s.errors.slice(0, 20))
         io.stderr.write(`${file}:${e.line}${e.field ? ` (${e.field})` : ''}: ${e.message}\n`)
       if (s.errors.length > 20)
