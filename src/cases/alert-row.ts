@@ -70,7 +70,7 @@ export function toAlertRecord(a: AlertRow): AlertRecord {
     reasons: a.reasons,
     community: a.community,
     provenance: a.provenance,
-    ...(Array.isArray(a.finding.hits) ? { hits: a.finding.hits } : {}),
+    hits: Array.isArray(a.finding.hits) ? a.finding.hits : [],
   })
 }
 

@@ -58,7 +58,7 @@ export const AlertRecord = z.object({
   community: z.number().nullable(),
   provenance: Provenance,
   /** A sanctions alert's screening hits: list, version, entity, matched name, score parts, rule. */
-  hits: z.array(HitRecord).optional(),
+  hits: z.array(HitRecord).default([]),
 })
 export type AlertRecord = z.infer<typeof AlertRecord>
 

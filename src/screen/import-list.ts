@@ -201,7 +201,11 @@ export async function importList(
   })
   const rescreen =
     opts.kind === 'sanctions' && opts.screen
-      ? await rescreenKnownParties(store, opts.screen, { now: opts.now })
+      ? await rescreenKnownParties(store, opts.screen, {
+          now: opts.now,
+          // a party found under a list that replaced an earlier version of itself is newly listed
+          reason: replaced > 0 ? 'list_change' : 'screening',
+        })
       : undefined
   return {
     ...base,

@@ -18,6 +18,8 @@ import {
  * Guidance on Sanctions Screening, 2019, "Frequency of screening").
  */
 export const LIST_CHANGE_DAYS = 30
+/** How far back the payments of a newly listed party are taken when it did not pay in the window. */
+export const LIST_CHANGE_LOOKBACK_DAYS = 365
 
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v)
 
@@ -49,7 +51,7 @@ export async function readScreening(
     for (const p of await store.all<ListChangePayment>('screen/list-change-payments', {
       to: window.to,
       accounts: JSON.stringify([...outside]),
-      list_change_days: LIST_CHANGE_DAYS,
+      lookback_days: LIST_CHANGE_LOOKBACK_DAYS,
     }))
       for (const a of [p.debtor_account, p.creditor_account])
         if (outside.has(a)) {

@@ -196,15 +196,19 @@ export type RescreenSummary = z.infer<typeof RescreenSummary>
 /**
  * After a new list version: every party name the payments ever carried is screened against the
  * active lists; parties newly listed get hits opened with the list change as their reason (the next
- * scan alerts on them), hits whose entity left the list close with a note.
+ * scan alerts on them; 'screening' when the list is new to the store), hits whose entity left the
+ * list close with a note.
  */
 export async function rescreenKnownParties(
   store: Store,
   config: ScreenConfig,
-  opts: { progress?: Progress; now?: () => Date } = {},
+  opts: { progress?: Progress; now?: () => Date; reason?: 'screening' | 'list_change' } = {},
 ): Promise<RescreenSummary> {
   const t0 = Date.now()
-  const r = await screenPeriod(store, ALL_TIME, config, { ...opts, reason: 'list_change' })
+  const r = await screenPeriod(store, ALL_TIME, config, {
+    ...opts,
+    reason: opts.reason ?? 'list_change',
+  })
   return { names_screened: r.fresh, ...r.hits, ms: Date.now() - t0 }
 }
 

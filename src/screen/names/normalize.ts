@@ -240,8 +240,9 @@ function mendLegalTypos(tokens: string[]): string[] {
 /** Normalised form of one name. */
 export function normalizeName(name: string): NormalName {
   let s = foldText(name)
-  // '&' is 'and'; apostrophes join; the Persian ezafe ('Sherkat-e', 'Bank-e', 'Khane-ye') links words
+  // 'M/V', 'M/T' (motor vessel, motor tanker) are one word; '&' is 'and'; apostrophes join; the Persian ezafe ('Sherkat-e', 'Bank-e', 'Khane-ye') links words
   s = s
+    .replace(/(?<![\p{L}\p{N}])m\/([vt])(?![\p{L}\p{N}])/gu, 'm$1')
     .replace(/&/g, ' and ')
     .replace(/['’‘`ʼʻ´]/g, '')
     .replace(/(\p{L})-y?e(?![\p{L}\p{N}])/gu, '$1')
