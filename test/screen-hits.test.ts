@@ -17,7 +17,8 @@ import {
 import { insertFixturePayments } from '../src/screen/fixtures.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { runScan } from '../src/pipeline/index.ts'
-import { listAlerts, toAlertRecord } from '../src/cases/index.ts'
+import { exportAlerts, listAlerts, toAlertRecord } from '../src/cases/index.ts'
+import { Writable } from 'node:stream'
 import { sanctionsFindings } from '../src/score/index.ts'
 
 const { config, hash } = parseConfig({})
@@ -234,5 +235,33 @@ describe('a new list version', () => {
     expect(rec.reasons.map((r) => r.text).join(' ')).toMatch(/newly listed/)
     // a weak alias alone raised nothing
     expect(alerts.some((a) => a.accounts.includes('DE10'))).toBe(false)
+    // FollowTheMoney: the listed entity, and a Similar link from the party with score and rule
+    let text = ''
+    const out = new Writable({
+      write(chunk, _enc, cb) {
+        text += String(chunk)
+        cb()
+      },
+    })
+    await exportAlerts(
+      store,
+      { id: 'ana', role: 'analyst' },
+      { format: 'ftm', ids: [karim!.id], out },
+    )
+    const entities = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const listed = entities.find((e) => e.schema === 'Company')
+    expect(listed.properties).toMatchObject({ name: ['KARIM TRADING LLC'], topics: ['sanction'] })
+    const link = entities.find((e) => e.schema === 'Similar')
+    const party = entities.find((e) => e.id === link.properties.candidate[0])
+    expect(party).toMatchObject({
+      schema: 'LegalEntity',
+      properties: { name: ['Karim Trading LLC'] },
+    })
+    expect(link.properties.match).toEqual([listed.id])
+    expect(Number(link.properties.confidenceScore[0])).toBeGreaterThanOrEqual(0.82)
+    expect(link.properties.criteria[0]).toMatch(/^rule name; 'Karim Trading LLC' ~ name/)
   })
 })
