@@ -49,6 +49,12 @@ export interface CompareOptions {
    * longer one ('Alireza'). Without it, only words of four or more letters pair as cut forms.
    */
   isWord?: (t: string) => boolean
+  /**
+   * True for a word common among the list's names ('Li', 'Ahmad'): beside only such words, a given
+   * name the list also knows as a whole ('Fang', 'Tao') is no shortened form ('Fang Li' is not 'LI,
+   * Fangwei'), unless written with a full stop ('Moh. ALI').
+   */
+  isCommon?: (t: string) => boolean
 }
 
 /** Lowest Jaro-Winkler at which two tokens count as the same word. */
@@ -104,7 +110,9 @@ export function cutSim(
   kind: NameKind,
   isWord?: (t: string) => boolean,
 ): number {
-  const [short, long] = x.length < y.length ? [x, y] : [y, x]
+  // only the payment's word (x) is cut short, never the list's
+  if (x.length >= y.length) return 0
+  const [short, long] = [x, y]
   // a person's given name is shortened to three letters ('Ahm.', 'Moh.'); other words to four
   const min = kind === 'person' ? 3 : 4
   if (short.length < min || !long.startsWith(short) || long.length < short.length + 1) return 0
@@ -116,8 +124,9 @@ export function cutSim(
   if (kind !== 'person' && (GENERIC_WORDS.has(short) || (short.length < 5 && isWord?.(short))))
     return 0
   if (PARTICLES.has(short) && short !== 'abd' && short !== 'abu') return 0
-  // a given name at the start of a patronymic is the father's name ('Oleksandr', 'Oleksandrovych')
-  if (PATRONYMIC.test(long.slice(short.length))) return 0
+  // a given name or family name at the start of a patronymic is the father's name ('Oleksandr',
+  // 'Oleksandrovych'; 'Petrov', 'Petrovna')
+  if (PATRONYMIC.test(long.slice(short.length)) || PATRONYMIC_WORD.test(long)) return 0
   return Math.min(0.95, 0.8 + (0.15 * short.length) / long.length)
 }
 const PATRONYMIC_WORD = /(?:[oe]vich|[oe]vych|[oe]vna|ivna|ichna|ogly|oglu|kyzy|qizi)$/
@@ -333,6 +342,17 @@ export function compareNames(
     const ib = B.indexOf('bin')
     if (ia > 0 && ib > 0 && !pairs.some((p) => p.a === A[ia - 1] && p.b === B[ib - 1]))
       score = Math.min(score, SUBST_CAP)
+  }
+  // a person's given name cut short identifies no one beside common names only (see isCommon)
+  if (kind === 'person' && opts.isWord && opts.isCommon) {
+    const cutPairs = pairs.filter(
+      (p) => p.a !== p.b && p.b.startsWith(p.a) && p.sim < 1 && !na.abbreviated.includes(p.a),
+    )
+    if (
+      cutPairs.some((p) => opts.isWord!(p.a)) &&
+      pairs.every((p) => cutPairs.includes(p) || weightA(p.a) < 1 || opts.isCommon!(p.b))
+    )
+      score = Math.min(score, UNMATCHED_CAP)
   }
   let rule: NameParts['rule'] = 'tokens'
   if (na.compact === nb.compact) {

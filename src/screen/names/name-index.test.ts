@@ -74,6 +74,7 @@ describe('NameIndex', () => {
           (e) =>
             compareNames(normalizeName(q), normalizeName(e.caption), kindOfSchema(e.schema), {
               isWord: index.isWord,
+              isCommon: index.isCommon,
             }).score >= 0.82,
         )
         .map((e) => e.id)

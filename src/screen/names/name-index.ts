@@ -112,6 +112,9 @@ export class NameIndex {
   private vocab: string[] = []
   /** A word the list knows as a word of its own (no cut form of a longer one). */
   readonly isWord = (t: string): boolean => this.postings.has(t)
+  /** A word in one in a thousand of the list's names or more (at least five): a common name. */
+  readonly isCommon = (t: string): boolean =>
+    (this.postings.get(t)?.length ?? 0) >= Math.max(5, this.names.length / 1000)
   private expandCache = new Map<string, string[]>()
   private acc: Float64Array = new Float64Array(0)
   private shared: Uint8Array = new Uint8Array(0)
@@ -295,7 +298,7 @@ export class NameIndex {
           opts.threshold
       )
         continue
-      const c = compareNames(q, n.norm, kind, { isWord: this.isWord })
+      const c = compareNames(q, n.norm, kind, { isWord: this.isWord, isCommon: this.isCommon })
       if (c.score < opts.threshold) continue
       const prev = best.get(n.entry)
       if (!prev || c.score > prev.score)
