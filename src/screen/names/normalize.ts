@@ -147,7 +147,10 @@ function findLegalTypo(t: string, besideLegal: boolean): string | undefined {
     // company; a short form is too near to ordinary words: 'Sarr' is one edit from 'SARL', and
     // 'Sharikh' a surname one edit from the Arabic 'sharikah')
     if (!besideLegal && (!LEGAL_FORMS.has(w) || !LONG_LEGAL_SET.has(w))) continue
-    const budget = w.length >= 7 ? 2 : w.length >= 4 ? 1 : besideLegal ? 1 : 0
+    // two edits only in the long words that are forms by themselves ('Coany' → company); one in
+    // the other words of forms ('Joynt'), so that a name beside a form stays a name ('Anmima' is
+    // no 'anonima')
+    const budget = LONG_LEGAL_SET.has(w) ? 2 : w.length >= 4 ? 1 : besideLegal ? 1 : 0
     if (budget === 0) continue
     // two edits only keep the first letter; a three-letter form loses at most its first letter
     if (w.length === 3 && !(t.length === 2 && w.endsWith(t))) continue
