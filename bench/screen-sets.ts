@@ -26,7 +26,8 @@ import {
   fakerZH_CN,
   type Faker,
 } from '@faker-js/faker'
-import { normalizeName, type IndexEntry } from '../src/screen/index.ts'
+import { compareNames, kindOfSchema, normalizeName, type IndexEntry } from '../src/screen/index.ts'
+import { parseCsv } from '../src/screen/lists/index.ts'
 import { GENERIC_WORDS, PARTICLES } from '../src/screen/names/words.ts'
 import { LEGAL_WORDS, legalFamily } from '../src/screen/names/legal-forms.ts'
 import { parseOfacSdn } from '../src/screen/lists/ofac.ts'
@@ -295,4 +296,52 @@ export function negativeNames(n: number, seed = 11): Negative[] {
     if (!out.has(name)) out.set(name, { name, source })
   }
   return [...out.values()]
+}
+
+export interface Confusion {
+  pairs: number
+  tp: number
+  fp: number
+  fn: number
+  tn: number
+  precision: number
+  recall: number
+  f1: number
+}
+
+/** The matcher on OpenSanctions' labelled name-bench pairs at a threshold. */
+export function nameBench(file: string, threshold: number): Confusion {
+  const { records } = parseCsv(readFileSync(file, 'utf8'))
+  const [head, ...rows] = records
+  const col = (k: string) => head.fields.indexOf(k)
+  let tp = 0
+  let fp = 0
+  let fn = 0
+  let tn = 0
+  for (const r of rows) {
+    const f = r.fields
+    const s = compareNames(
+      normalizeName(f[col('name1')]),
+      normalizeName(f[col('name2')]),
+      kindOfSchema(f[col('schema')]),
+    ).score
+    const predicted = s >= threshold
+    const actual = f[col('is_match')] === 'true'
+    if (predicted && actual) tp++
+    else if (predicted) fp++
+    else if (actual) fn++
+    else tn++
+  }
+  const precision = tp / (tp + fp)
+  const recall = tp / (tp + fn)
+  return {
+    pairs: rows.length,
+    tp,
+    fp,
+    fn,
+    tn,
+    precision,
+    recall,
+    f1: (2 * precision * recall) / (precision + recall),
+  }
 }
