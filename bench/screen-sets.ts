@@ -38,6 +38,7 @@ import {
   TRADE_WORDS,
 } from '../src/generate/names-companies.ts'
 import { rng } from '../src/screen/synthetic.ts'
+import { pushAll } from '../src/util/array.ts'
 
 export type Rng = () => number
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
@@ -227,7 +228,7 @@ export function sdnVariants(
   }
   const out: Variant[] = []
   for (const [, list] of [...byKind].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (list.length <= perKind) out.push(...list)
+    if (list.length <= perKind) pushAll(out, list)
     else {
       const rr = rng(seed + list.length)
       const idx = list.map((_, i) => i).sort(() => rr() - 0.5)

@@ -325,7 +325,7 @@ function hitsSection(hits: Row[]): HTMLElement {
           h(
             'tr',
             {},
-            ...[
+            [
               'account · name as paid',
               'list · version',
               'entity',
@@ -339,7 +339,7 @@ function hitsSection(hits: Row[]): HTMLElement {
         h(
           'tbody',
           {},
-          ...hits.map((x) =>
+          hits.map((x) =>
             h(
               'tr',
               { class: x.status === 'closed' ? 'closed' : '' },
