@@ -31,15 +31,17 @@ cand as (
 ),
 ctx as (
   select account, name,
-    list(distinct upper(country)) filter (where country is not null and country <> '') as countries,
-    list(distinct upper(substr(bank, 5, 2))) filter (where length(bank) >= 6) as bic_countries,
-    list(distinct birth_date) filter (where birth_date is not null) as birth_dates
+    list_distinct(list(upper(country)) filter (where country is not null and country <> ''))
+      as countries,
+    list_distinct(list(upper(substr(bank, 5, 2))) filter (where length(bank) >= 6))
+      as bic_countries,
+    list_distinct(list(birth_date) filter (where birth_date is not null)) as birth_dates
   from named
   group by account, name
 ),
 ids as (
   -- identifiers are compared as upper-case letters and digits
-  select c.account, c.name, c.entry_id, c.snapshot_id, list(distinct i.id) as found
+  select c.account, c.name, c.entry_id, c.snapshot_id, list_distinct(list(i.id)) as found
   from cand c
   join list_entries e on e.snapshot_id = c.snapshot_id and e.entry_id = c.entry_id
   cross join unnest(coalesce(e.identifiers, [])) as i(id)

@@ -13,7 +13,7 @@ export interface Period {
 }
 
 /** Every payment ever landed. */
-export const ALL_TIME: Period = { from: '0001-01-01', to: '9999-12-30' }
+export const ALL_TIME: Period = { from: '1900-01-01', to: '2999-12-31' }
 
 export interface HitChanges {
   opened: number

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { Store } from '../store/index.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
+import { ensureGoodsLists } from './classify.ts'
 import type { ScreenConfig } from './config.ts'
 import { MATCHER_VERSION, NameIndex, type IndexEntry, type NameHit } from './names/index.ts'
 import { ALL_TIME, refreshPartyHits, type HitChanges, type Period } from './party-hits.ts'
@@ -205,6 +206,9 @@ export async function rescreenKnownParties(
   opts: { progress?: Progress; now?: () => Date; reason?: 'screening' | 'list_change' } = {},
 ): Promise<RescreenSummary> {
   const t0 = Date.now()
+  // the goods lists first, as a scan does: importing them right after this screening's writes
+  // crashed DuckDB (a segfault copying strings, 1 run in 3; not understood, see the report)
+  await ensureGoodsLists(store, config)
   const r = await screenPeriod(store, ALL_TIME, config, {
     ...opts,
     reason: opts.reason ?? 'list_change',

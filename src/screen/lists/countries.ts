@@ -1,9 +1,10 @@
 // Country names as lists write them ('Iran', 'Korea, North', 'Burma') → ISO 3166-1 alpha-2, through
 // i18n-iso-countries' English names and aliases, plus the spellings OFAC uses that it lacks.
+import { createRequire } from 'node:module'
 import countries from 'i18n-iso-countries'
-import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
 
-countries.registerLocale(en)
+// (required, not imported: the built CLI keeps no JSON import attributes)
+countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json'))
 
 const OFAC_SPELLINGS: Record<string, string> = {
   syria: 'SY',
