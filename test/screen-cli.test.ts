@@ -1,6 +1,6 @@
-// `ringwatch lists import|list` through the CLI dispatcher on a file database.
+// `ringwatch lists import|list|diff` through the CLI dispatcher on a file database.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -105,6 +105,32 @@ describe('ringwatch lists', () => {
     const d = await run('lists', 'import', rates, '--kind', 'fx', '--base', 'EURO', '--db', db)
     expect(d.code).toBe(2)
     expect(d.stderr).toContain('--base EURO: not an ISO 4217 currency code')
+  })
+
+  it('diffs two versions of a watch list: entries added, removed, names changed', async () => {
+    const v2dir = join(dir, 'v2')
+    mkdirSync(v2dir)
+    const v2 = join(v2dir, 'watch.csv')
+    writeFileSync(
+      v2,
+      'name,aliases,country,list\nOrion Avia LLC,Orion Aviation|Orion Avia Holding,RU,EU\nKorvet GmbH,,DE,EU\n',
+    )
+    const imp = await run('lists', 'import', v2, '--kind', 'sanctions', '--db', db, '--json')
+    expect(JSON.parse(imp.stdout)).toMatchObject({ status: 'imported', replaced: 1 })
+    const snaps = JSON.parse((await run('lists', 'list', '--db', db, '--json')).stdout).filter(
+      (x: { format: string }) => x.format === 'plain-csv',
+    )
+    const [a, b] = snaps.map((x: { snapshot_id: string }) => x.snapshot_id)
+    const t = await run('lists', 'diff', a, b, '--db', db)
+    expect(t.code).toBe(0)
+    expect(t.stdout).toMatch(/1 added, 0 removed, 1 changed/)
+    expect(t.stdout).toContain('+ row-3  LegalEntity  Korvet GmbH')
+    expect(t.stdout).toContain('    + alias Orion Avia Holding')
+    const j = JSON.parse((await run('lists', 'diff', a, b, '--db', db, '--json')).stdout)
+    expect(j.changed[0].names_added).toEqual([{ kind: 'alias', name: 'Orion Avia Holding' }])
+    const bad = await run('lists', 'diff', a, 'L-0000', '--db', db)
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toContain('no list snapshot L-0000')
   })
 
   it('bad usage exits 2 with a clear message', async () => {

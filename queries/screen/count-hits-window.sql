@@ -1,7 +1,7 @@
--- Hits and hit accounts of the window after screening.
+-- Open hits and hit accounts of the window after screening.
 select count(*) as hits, count(distinct h.account) as accounts
 from party_hits h
-where h.account in (
+where h.status = 'open' and h.account in (
   select debtor_account from payments
   where ts >= $from::timestamp
     and ts < (case when length($to) <= 10 then $to::date + interval 1 day

@@ -70,6 +70,7 @@ export function toAlertRecord(a: AlertRow): AlertRecord {
     reasons: a.reasons,
     community: a.community,
     provenance: a.provenance,
+    hits: Array.isArray(a.finding.hits) ? a.finding.hits : [],
   })
 }
 

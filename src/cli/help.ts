@@ -50,11 +50,12 @@ export   every matching row for repair and resubmission: CSV with a header (file
   },
   lists: {
     summary:
-      'import watch lists, goods lists and reference rates as versioned snapshots; list them',
+      'import watch lists, goods lists and reference rates as versioned snapshots; list them; diff two',
     usage: `usage:
   ringwatch lists import <file> --kind sanctions|goods|fx [--format F] [--alt F] [--base CUR]
                          [--config F] [--db P] [--json]
   ringwatch lists list [--db P] [--json]
+  ringwatch lists diff <snapshot A> <snapshot B> [--db P] [--json]
 
 import   keeps the file as a new list snapshot and makes it the active one of its list (same file
          name and format; for --kind fx, the one reference-rate table in force); the same file
@@ -63,8 +64,13 @@ import   keeps the file as a new list snapshot and makes it the active one of it
          --alt      OFAC alt.csv aliases for an sdn.csv (found beside sdn.csv when not given)
          --base     plain-rates: the currency rate_to_base is quoted in (default: config
                     fx.base_currency); ECB's eurofxref-hist.csv is always per 1 EUR
-         --config   config file (default ./ringwatch.config.json when present)
+         --config   config file (default ./ringwatch.config.json when present); its screening
+                    settings re-screen every party already known against a new sanctions list
+                    version (new hits are raised by the next scan with the list change as
+                    reason; hits of entities removed close with a note, never deleted)
 list     shows every snapshot: id, kind, format, file hash, date, entries, active.
+diff     what changed from snapshot A to snapshot B: entries added, removed and changed (names or
+         aliases added or removed, caption, countries)
          --db       database file (default ./data/ringwatch.duckdb)`,
   },
   scan: {

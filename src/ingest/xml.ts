@@ -1,6 +1,9 @@
-// A small, strict-enough XML parser for payment messages: elements (namespace prefixes dropped),
-// attributes, text, CDATA, character and the five predefined entity references; comments,
-// processing instructions and DOCTYPE are skipped. Not a validating parser.
+// XML for payment messages through saxes (a maintained, streaming, well-formedness-checking parser):
+// elements (namespace prefixes dropped), attributes, text, CDATA, character and the five predefined
+// entity references; comments, processing instructions and DOCTYPE are skipped. parseXml builds a
+// whole document; XmlStream hands over chosen elements as they close, so that a bulk file lands in
+// bounded memory (only the element being read is held). Not a validating parser.
+import { SaxesParser } from 'saxes'
 import { BadInputError } from '../util/errors.ts'
 
 export interface XmlElement {
@@ -26,63 +29,82 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1)
 
 export class XmlError extends BadInputError {}
 
+/**
+ * A streaming reader: feed text with write(), end with close(); every element whose local name is in
+ * `keep` is built (with its subtree) and handed to `onElement` when it closes, with the local names
+ * of its ancestors. Elements outside kept ones are not held.
+ */
+export class XmlStream {
+  private readonly parser = new SaxesParser({ xmlns: false })
+  private stack: XmlElement[] = []
+  /** Ancestors' local names of the current position (outside kept subtrees too). */
+  private path: string[] = []
+  private roots = 0
+  private error: XmlError | undefined
+
+  constructor(
+    keep: ReadonlySet<string>,
+    onElement: (el: XmlElement, ancestors: readonly string[]) => void,
+  ) {
+    const p = this.parser
+    const fail = (message: string) => {
+      this.error ??= new XmlError(`XML line ${p.line}: ${message}`, { line: p.line })
+    }
+    p.on('error', (e) => fail(e.message.replace(/^\d+:\d+: /, '')))
+    p.on('opentag', (tag) => {
+      const name = local(tag.name)
+      if (this.path.length === 0) this.roots++
+      if (this.stack.length > 0 || keep.has(name)) {
+        const attrs: Record<string, string> = {}
+        for (const [k, v] of Object.entries(tag.attributes)) attrs[local(k)] = String(v)
+        const el: XmlElement = { name, attrs, children: [], text: '' }
+        if (this.stack.length > 0) this.stack[this.stack.length - 1].children.push(el)
+        this.stack.push(el)
+      }
+      this.path.push(name)
+    })
+    p.on('text', (t) => {
+      if (this.stack.length > 0) this.stack[this.stack.length - 1].text += t
+    })
+    p.on('cdata', (t) => {
+      if (this.stack.length > 0) this.stack[this.stack.length - 1].text += t
+    })
+    p.on('closetag', () => {
+      this.path.pop()
+      const el = this.stack.pop()
+      if (el && this.stack.length === 0) onElement(el, this.path)
+    })
+  }
+
+  write(text: string): void {
+    if (this.error) throw this.error
+    this.parser.write(text)
+    if (this.error) throw this.error
+  }
+
+  close(): void {
+    if (this.error) throw this.error
+    if (this.path.length > 0) {
+      const open = this.path[this.path.length - 1]
+      this.error = new XmlError(`XML line ${this.parser.line}: element <${open}> is not closed`, {
+        line: this.parser.line,
+      })
+      throw this.error
+    }
+    this.parser.close()
+    if (this.error) throw this.error
+    if (this.roots === 0) throw new XmlError('XML line 1: no element found', { line: 1 })
+  }
+}
+
 /** Parses a document and returns its root element. */
 export function parseXml(src: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' }
-  const stack: XmlElement[] = [root]
-  let i = 0
-  const lineAt = (pos: number) => src.slice(0, pos).split('\n').length
-  const fail = (msg: string, pos: number): never => {
-    throw new XmlError(`XML line ${lineAt(pos)}: ${msg}`, { line: lineAt(pos) })
-  }
-  while (i < src.length) {
-    const lt = src.indexOf('<', i)
-    const textEnd = lt < 0 ? src.length : lt
-    if (textEnd > i) stack[stack.length - 1].text += decodeEntities(src.slice(i, textEnd))
-    if (lt < 0) break
-    if (src.startsWith('<!--', lt)) {
-      const e = src.indexOf('-->', lt + 4)
-      if (e < 0) fail('unterminated comment', lt)
-      i = e + 3
-    } else if (src.startsWith('<![CDATA[', lt)) {
-      const e = src.indexOf(']]>', lt + 9)
-      if (e < 0) fail('unterminated CDATA', lt)
-      stack[stack.length - 1].text += src.slice(lt + 9, e)
-      i = e + 3
-    } else if (src.startsWith('<?', lt)) {
-      const e = src.indexOf('?>', lt + 2)
-      if (e < 0) fail('unterminated processing instruction', lt)
-      i = e + 2
-    } else if (src.startsWith('<!', lt)) {
-      const e = src.indexOf('>', lt + 2)
-      if (e < 0) fail('unterminated declaration', lt)
-      i = e + 1
-    } else if (src[lt + 1] === '/') {
-      const e = src.indexOf('>', lt)
-      if (e < 0) fail('unterminated end tag', lt)
-      const name = local(src.slice(lt + 2, e).trim())
-      const open = stack.pop()
-      if (!open || stack.length === 0 || open.name !== name)
-        fail(`end tag </${name}> does not match <${open?.name ?? ''}>`, lt)
-      i = e + 1
-    } else {
-      const m = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(
-        src.slice(lt, lt + 4096),
-      )
-      if (!m) fail('malformed start tag', lt)
-      const [whole, qname, attrText, selfClose] = m!
-      const attrs: Record<string, string> = {}
-      for (const a of attrText.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-        attrs[local(a[1])] = decodeEntities(a[2] ?? a[3] ?? '')
-      const el: XmlElement = { name: local(qname), attrs, children: [], text: '' }
-      stack[stack.length - 1].children.push(el)
-      if (!selfClose) stack.push(el)
-      i = lt + whole.length
-    }
-  }
-  if (stack.length !== 1)
-    fail(`element <${stack[stack.length - 1].name}> is not closed`, src.length)
-  if (!root.children.length) fail('no element found', 0)
+  // keep every element: the outermost one closes last and holds the whole tree
+  const all = { has: () => true } as unknown as ReadonlySet<string>
+  const s = new XmlStream(all, (el) => root.children.push(el))
+  s.write(src)
+  s.close()
   return root
 }
 

@@ -125,6 +125,7 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
           kind: l.kind,
           format: l.format,
           base: deps.config.fx.base_currency,
+          screen: deps.config.screen,
         })),
       })
     } catch (e) {

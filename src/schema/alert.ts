@@ -1,6 +1,7 @@
 // The alert record (ARCHITECTURE.md "Alert record"), the case statuses and the roles.
 import { z } from 'zod'
 import { Typology } from './finding.ts'
+import { HitRecord } from './hit.ts'
 
 export const ALERT_STATUSES = [
   'new',
@@ -56,6 +57,8 @@ export const AlertRecord = z.object({
   reasons: z.array(Reason),
   community: z.number().nullable(),
   provenance: Provenance,
+  /** A sanctions alert's screening hits: list, version, entity, matched name, score parts, rule. */
+  hits: z.array(HitRecord).default([]),
 })
 export type AlertRecord = z.infer<typeof AlertRecord>
 

@@ -14,6 +14,8 @@ export {
   ScreeningFinding,
   sanctionsFindings,
   goodsMismatchFindings,
+  hitRecords,
+  type SanctionsContext,
   type AnyFinding,
   type PaymentLite,
 } from './screening-finding.ts'
@@ -25,6 +27,11 @@ export type {
   GoodsFlagLike,
   RouteFlagsLike,
 } from './context.ts'
+
+/** A sanctions alert carries its finding's hit records. */
+function withHits(a: ScoredAlert, f: AnyFinding): ScoredAlert {
+  return 'hits' in f && f.hits?.length ? { ...a, hits: f.hits } : a
+}
 
 /** Scores every finding; returns those at or above the alert threshold (see scoreAll for all). */
 export function scoreFindings(
@@ -49,7 +56,7 @@ export function scoreAll(
 ): ScoredAlert[] {
   const communities = communityRisk(ctx, detect)
   const scored = findings
-    .map((f) => scoreFinding(f, ctx, detect, config, communities))
+    .map((f) => withHits(scoreFinding(f, ctx, detect, config, communities), f))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const byAccounts = new Map<string, ScoredAlert>()
   for (const s of scored) {

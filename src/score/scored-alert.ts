@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { Reason } from '../schema/alert.ts'
 import { Typology } from '../schema/finding.ts'
+import { HitRecord } from '../schema/hit.ts'
 
 export const ScoredAlert = z.object({
   id: z.string(),
@@ -24,5 +25,7 @@ export const ScoredAlert = z.object({
   community: z.number().nullable(),
   /** The finding behind the alert, as the detector or screening gave it. */
   finding: z.record(z.string(), z.unknown()),
+  /** The screening hits behind a sanctions alert, each a full record. */
+  hits: z.array(HitRecord).optional(),
 })
 export type ScoredAlert = z.infer<typeof ScoredAlert>

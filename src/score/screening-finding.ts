@@ -3,7 +3,8 @@
 // ('goods_mismatch'). Built from the payments of the window and the screening context.
 import { z } from 'zod'
 import type { Finding } from '../schema/finding.ts'
-import type { RiskContext } from './context.ts'
+import { HitRecord } from '../schema/hit.ts'
+import type { PartyHitLike, RiskContext } from './context.ts'
 import { bestHit, hitLabel } from './context.ts'
 
 export const ScreeningFinding = z.object({
@@ -23,7 +24,15 @@ export const ScreeningFinding = z.object({
   truncated: z.boolean().default(false),
   /** Plain-language detail of the hit or mismatch, used in the reason text. */
   detail: z.string(),
-  measures: z.object({ hits: z.number(), max_match: z.number(), mismatches: z.number() }),
+  measures: z.object({
+    hits: z.number(),
+    max_match: z.number(),
+    mismatches: z.number(),
+    /** 1 when the party is raised because a new list version listed it. */
+    list_change: z.number().default(0),
+  }),
+  /** The screening hits behind a 'sanctions' finding, each a full record. */
+  hits: z.array(HitRecord).optional(),
 })
 export type ScreeningFinding = z.infer<typeof ScreeningFinding>
 
@@ -89,10 +98,48 @@ function build(
   }
 }
 
-/** One 'sanctions' finding per listed account, with every payment of the window it sent or received. */
+/** What sanctions findings read besides the risk context: payments of newly listed parties. */
+export interface SanctionsContext extends RiskContext {
+  /** Accounts newly listed by a list change that did not pay in the window: their latest payments. */
+  listChangePayments?: ReadonlyMap<string, readonly PaymentLite[]>
+}
+
+/** The hit records of an account's hits, where the screening gave them in full. */
+export function hitRecords(hits: readonly PartyHitLike[]): HitRecord[] {
+  const out: HitRecord[] = []
+  for (const h of hits) {
+    const x = h as PartyHitLike & Record<string, unknown>
+    const r = HitRecord.safeParse({
+      hit_id: x.hit_id,
+      account: x.account,
+      party_name: x.name,
+      list: x.list_source,
+      list_version: x.snapshot_id,
+      entity_id: x.entry_id,
+      entity_schema: x.schema,
+      entity_caption: x.caption,
+      matched_name: x.matched_name,
+      name_kind: x.name_kind,
+      score: x.score,
+      parts: x.parts ?? null,
+      rule: x.rule,
+      signals: x.signals ?? [],
+      reason: x.reason,
+      opened_at: x.opened_at,
+    })
+    if (r.success) out.push(r.data)
+  }
+  return out.sort((a, b) => b.score - a.score || (a.hit_id < b.hit_id ? -1 : 1))
+}
+
+/**
+ * One 'sanctions' finding per listed account, with every payment of the window it sent or received;
+ * an account newly listed by a list change that did not pay in the window is raised with its latest
+ * payments and the list change as the reason.
+ */
 export function sanctionsFindings(
   payments: readonly PaymentLite[],
-  ctx: RiskContext,
+  ctx: SanctionsContext,
 ): ScreeningFinding[] {
   const byAccount = new Map<string, PaymentLite[]>()
   for (const p of payments)
@@ -102,13 +149,22 @@ export function sanctionsFindings(
         if (!list) byAccount.set(a, (list = []))
         list.push(p)
       }
+  for (const [account, rows] of ctx.listChangePayments ?? [])
+    if (!byAccount.has(account) && rows.length && ctx.hitsByAccount.has(account))
+      byAccount.set(account, [...rows])
   const out: ScreeningFinding[] = []
   for (const [account, rows] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const hits = ctx.hitsByAccount.get(account) ?? []
     const best = bestHit(hits)
-    const detail = best ? `account ${account}: ${hitLabel(account, best)}` : `account ${account}`
-    out.push(
-      build(
+    const records = hitRecords(hits)
+    const change = records.find((r) => r.reason === 'list_change')
+    const listed = change
+      ? `; newly listed on ${change.list} (list version ${change.list_version}, ${change.opened_at.slice(0, 10)})`
+      : ''
+    const detail =
+      (best ? `account ${account}: ${hitLabel(account, best)}` : `account ${account}`) + listed
+    out.push({
+      ...build(
         'sanctions',
         `sanctions:${account}`,
         rows,
@@ -118,9 +174,11 @@ export function sanctionsFindings(
           hits: hits.length,
           max_match: Math.round((best?.score ?? 0) * 100) / 100,
           mismatches: 0,
+          list_change: change ? 1 : 0,
         },
       ),
-    )
+      ...(records.length ? { hits: records } : {}),
+    })
   }
   return out
 }
@@ -165,6 +223,7 @@ export function goodsMismatchFindings(
           hits: 0,
           max_match: 0,
           mismatches: rows.length,
+          list_change: 0,
         },
       ),
     )

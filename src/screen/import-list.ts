@@ -16,6 +16,8 @@ import {
   type ListFormat,
   type ListKind,
 } from './lists/index.ts'
+import type { ScreenConfig } from './config.ts'
+import { rescreenKnownParties } from './screen-names.ts'
 import type { ListImportSummary } from './types.ts'
 
 export interface ImportListOptions {
@@ -26,6 +28,11 @@ export interface ImportListOptions {
   alt?: string
   /** plain-rates: the currency rate_to_base is quoted in (the caller passes config fx.base_currency). */
   base?: string
+  /**
+   * Screening settings: given, a new sanctions list version re-screens every party already known
+   * (new hits open with the list change as their reason; hits of entities removed close).
+   */
+  screen?: ScreenConfig
 }
 
 const BATCH = 5000
@@ -197,6 +204,14 @@ export async function importList(
       await insertRates(tx, snapshotId, parsed.reference, parsed.rates)
     return n
   })
+  const rescreen =
+    opts.kind === 'sanctions' && opts.screen
+      ? await rescreenKnownParties(store, opts.screen, {
+          now: opts.now,
+          // a party found under a list that replaced an earlier version of itself is newly listed
+          reason: replaced > 0 ? 'list_change' : 'screening',
+        })
+      : undefined
   return {
     ...base,
     snapshot_id: snapshotId,
@@ -207,5 +222,6 @@ export async function importList(
     errors: parsed.errors,
     skipped: parsed.skipped,
     replaced,
+    ...(rescreen ? { rescreen } : {}),
   }
 }

@@ -7,10 +7,15 @@ export {
   clearNameCache,
   loadNameIndex,
   explainHit,
+  rescreenKnownParties,
+  RescreenSummary,
   type NameScreening,
 } from './screen-names.ts'
+export { decideHit, ADJUST, type HitCandidate, type HitDecision } from './hit-rules.ts'
+export { refreshPartyHits, hitId, type HitChanges } from './party-hits.ts'
+export { LIST_CHANGE_DAYS } from './read-screening.ts'
 export { readScreening } from './read-screening.ts'
-export { listSnapshots } from './snapshots.ts'
+export { listSnapshots, diffSnapshots, EntryChange, type SnapshotDiff } from './snapshots.ts'
 export { ScreenConfig } from './config.ts'
 export { FxConfig, CurrencyCode, isIsoCurrency } from './fx-config.ts'
 export { ensureFxRates, activeFx, type ActiveFx } from './fx-rates.ts'

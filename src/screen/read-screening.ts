@@ -1,13 +1,27 @@
-// What scoring reads: the screening results of a window, flagged entries only.
+// What scoring reads: the screening results of a window, flagged entries only: the open party hits
+// of the window's accounts, and of accounts newly listed by a list change within LIST_CHANGE_DAYS
+// (with their latest payments when they did not pay in the window).
 import type { Store } from '../store/index.ts'
 import { listVersions } from './screen-window.ts'
 import {
   GoodsFlag,
   PartyHit,
   RouteFlags,
+  type ListChangePayment,
   type ScreeningContext,
   type ScreenWindow,
 } from './types.ts'
+
+/**
+ * How long after a list version arrives a newly listed party is raised for the list change alone,
+ * paying or not: a month covers the monthly review cycle of most screening programmes (Wolfsberg
+ * Guidance on Sanctions Screening, 2019, "Frequency of screening").
+ */
+export const LIST_CHANGE_DAYS = 30
+/** How far back the payments of a newly listed party are taken when it did not pay in the window. */
+export const LIST_CHANGE_LOOKBACK_DAYS = 365
+
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v)
 
 export async function readScreening(
   store: Store,
@@ -16,15 +30,35 @@ export async function readScreening(
 ): Promise<ScreeningContext> {
   const params = { from: window.from, to: window.to }
   const hitsByAccount = new Map<string, PartyHit[]>()
-  for (const r of await store.all<Record<string, unknown>>('screen/read-hits', params)) {
+  const outside = new Set<string>()
+  for (const r of await store.all<Record<string, unknown>>('screen/read-hits', {
+    ...params,
+    list_change_days: LIST_CHANGE_DAYS,
+  })) {
     const hit = PartyHit.parse({
       ...r,
-      explanation: typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation,
+      explanation: json(r.explanation),
+      parts: json(r.parts) ?? null,
+      signals: r.signals ?? [],
     })
     const list = hitsByAccount.get(hit.account)
     if (list) list.push(hit)
     else hitsByAccount.set(hit.account, [hit])
+    if (!hit.in_window) outside.add(hit.account)
   }
+  const listChangePayments = new Map<string, ListChangePayment[]>()
+  if (outside.size)
+    for (const p of await store.all<ListChangePayment>('screen/list-change-payments', {
+      to: window.to,
+      accounts: JSON.stringify([...outside]),
+      lookback_days: LIST_CHANGE_LOOKBACK_DAYS,
+    }))
+      for (const a of [p.debtor_account, p.creditor_account])
+        if (outside.has(a)) {
+          const l = listChangePayments.get(a)
+          if (l) l.push(p)
+          else listChangePayments.set(a, [p])
+        }
   const goodsByTx = new Map<string, GoodsFlag>()
   for (const r of await store.all('screen/read-goods', params)) {
     const g = GoodsFlag.parse(r)
@@ -40,6 +74,7 @@ export async function readScreening(
   )
   return {
     hitsByAccount,
+    listChangePayments,
     goodsByTx,
     routesByTx,
     newAccounts,

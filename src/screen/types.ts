@@ -1,6 +1,9 @@
 // Boundary types of screening: what importList and screenWindow return and what readScreening hands
 // to scoring (party hits, goods flags, route flags).
 import { z } from 'zod'
+import { HitScoreParts, NameScoreParts, type HitRecord } from '../schema/hit.ts'
+
+export { HitRecord, HitScoreParts, NameScoreParts } from '../schema/hit.ts'
 
 export const ListImportSummary = z.object({
   file: z.string(),
@@ -20,6 +23,18 @@ export const ListImportSummary = z.object({
   ),
   skipped: z.record(z.string(), z.number()),
   replaced: z.number(),
+  /** The parties already known screened again against the new list version. */
+  rescreen: z
+    .object({
+      names_screened: z.number(),
+      opened: z.number(),
+      refreshed: z.number(),
+      reopened: z.number(),
+      closed: z.number(),
+      suppressed: z.number(),
+      ms: z.number(),
+    })
+    .optional(),
 })
 export type ListImportSummary = z.infer<typeof ListImportSummary>
 
@@ -41,6 +56,10 @@ export type ListSnapshot = z.infer<typeof ListSnapshot>
 export const HitExplanation = z.object({
   matched_name: z.string(),
   name_kind: z.string(),
+  parts: NameScoreParts.optional(),
+  /** The rule that decided and the second signals seen (added when the hit was decided). */
+  rule: z.string().optional(),
+  signals: z.array(z.string()).optional(),
   /** Topics of the list entry (sanction, export.control, poi, …). */
   topics: z.array(z.string()).default([]),
   tokens: z.array(z.object({ query: z.string(), list: z.string(), sim: z.number() })),
@@ -61,8 +80,43 @@ export const PartyHit = z.object({
   caption: z.string(),
   matched_name: z.string(),
   explanation: HitExplanation,
+  hit_id: z.string(),
+  /** name | alias | weakAlias | previousName */
+  name_kind: z.string(),
+  parts: HitScoreParts.nullable(),
+  rule: z.string(),
+  signals: z.array(z.string()),
+  status: z.enum(['open', 'closed']),
+  /** What opened it: a screening, or a list change (the entity newly listed). */
+  reason: z.enum(['screening', 'list_change']),
+  first_snapshot_id: z.string(),
+  opened_at: z.string(),
+  /** The account paid in the scan window (else it is raised for a list change alone). */
+  in_window: z.boolean().default(true),
 })
 export type PartyHit = z.infer<typeof PartyHit>
+
+/** The record of a kept party hit. */
+export function hitRecord(h: PartyHit): HitRecord {
+  return {
+    hit_id: h.hit_id,
+    account: h.account,
+    party_name: h.name,
+    list: h.list_source,
+    list_version: h.snapshot_id,
+    entity_id: h.entry_id,
+    entity_schema: h.schema,
+    entity_caption: h.caption,
+    matched_name: h.matched_name,
+    name_kind: h.name_kind,
+    score: h.score,
+    parts: h.parts,
+    rule: h.rule,
+    signals: h.signals,
+    reason: h.reason,
+    opened_at: h.opened_at,
+  }
+}
 
 export const GoodsFlag = z.object({
   tx_id: z.string(),
@@ -117,6 +171,11 @@ export type ScreenSummary = z.infer<typeof ScreenSummary>
 
 export interface ScreeningContext {
   hitsByAccount: Map<string, PartyHit[]>
+  /**
+   * Payments of accounts newly listed by a list change that did not pay in the window (their
+   * latest within the list-change period), so that the scan raises them with the change as reason.
+   */
+  listChangePayments: Map<string, ListChangePayment[]>
   goodsByTx: Map<string, GoodsFlag>
   routesByTx: Map<string, RouteFlags>
   /** Accounts first seen within the window's last 7 days. */
@@ -125,6 +184,17 @@ export interface ScreeningContext {
   listVersions: Record<string, string>
   /** The currency base amounts are in (config fx.base_currency). */
   baseCurrency: string
+}
+
+export interface ListChangePayment {
+  tx_id: string
+  ts: string
+  amount: number
+  currency: string
+  debtor_account: string
+  creditor_account: string
+  purpose: string | null
+  hs_code: string | null
 }
 
 export interface ScreenWindow {

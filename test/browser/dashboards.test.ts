@@ -80,6 +80,11 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboards in chromium', () => {
     expect(
       await page.$$eval('#alert-network .node .country', (n) => n.map((x) => x.textContent).sort()),
     ).toEqual(['AE', 'CN', 'DE', 'TR'])
+    // each watch-list hit of the alert's parties as its record: list, version, entity, score parts
+    const hit = await page.$eval('table.hits tbody tr', (r) => r.textContent ?? '')
+    expect(hit).toContain('GULF PRECISION TRADING')
+    expect(hit).toMatch(/test-list · L-test/)
+    expect(hit).toMatch(/os-123 · Company/)
     await page.screenshot({ path: `${SHOTS}/alert.png`, fullPage: true })
     // Slider at the start: only the first hop is drawn in full, the rest fade.
     await page.$eval('#time-slider', (el) => {

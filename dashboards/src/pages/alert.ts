@@ -83,6 +83,8 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
       ),
     )
 
+    if (d.hits.length) left.append(hitsSection(d.hits))
+
     // Network with the ring and a time slider.
     const box = h('div', { class: 'network-box', id: 'alert-network' })
     const pattern = g.edges.filter((e) => e.in_pattern).map((e) => Date.parse(e.first_ts))
@@ -299,4 +301,90 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
     window.clearInterval(timer)
     view?.destroy()
   }
+}
+
+const pct = (x: unknown) => `${Math.round(Number(x) * 100)}%`
+
+/** Each watch-list hit as its record: list and version, entity, matched name, score parts, rule. */
+function hitsSection(hits: Row[]): HTMLElement {
+  const partsText = (p: Row | null) =>
+    p
+      ? `tokens ${pct(p.token_overlap)} · phonetic ${pct(p.phonetic)} · ${p.edit_distance} edit(s) · ` +
+        `legal form ${p.legal_form} · country ${p.country}` +
+        (p.adjustments?.country
+          ? ` (${p.adjustments.country > 0 ? '+' : ''}${p.adjustments.country})`
+          : '') +
+        ` · entity type ${p.entity_type}` +
+        (p.adjustments?.entity_type ? ` (${p.adjustments.entity_type})` : '') +
+        (p.rule && p.rule !== 'tokens' ? ` · ${p.rule}` : '')
+      : '—'
+  return section(
+    'Watch-list hits',
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'hits' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            [
+              'account · name as paid',
+              'list · version',
+              'entity',
+              'matched name',
+              'score',
+              'rule',
+              'status',
+            ].map((c) => h('th', {}, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          hits.map((x) =>
+            h(
+              'tr',
+              { class: x.status === 'closed' ? 'closed' : '' },
+              h('td', {}, `${x.account} · ${x.name}`),
+              h('td', {}, `${x.list_source} · ${x.snapshot_id}`),
+              h('td', {}, `${x.entry_id} · ${x.schema} · ${x.caption}`),
+              h('td', {}, `${x.matched_name} (${label(String(x.name_kind ?? 'name'))})`),
+              h(
+                'td',
+                {},
+                `${pct(x.score)}`,
+                h(
+                  'div',
+                  { class: 'sub' },
+                  `name ${pct(x.parts?.name ?? x.score)}: ${partsText(x.parts)}`,
+                ),
+              ),
+              h(
+                'td',
+                {},
+                String(x.rule ?? ''),
+                (x.signals ?? []).length
+                  ? h('div', { class: 'sub' }, `signals: ${x.signals.join(', ')}`)
+                  : null,
+                x.reason === 'list_change'
+                  ? h('div', { class: 'sub' }, 'opened by a list change')
+                  : null,
+              ),
+              h(
+                'td',
+                {},
+                String(x.status ?? 'open'),
+                x.close_note ? h('div', { class: 'sub' }, String(x.close_note)) : null,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  )
 }

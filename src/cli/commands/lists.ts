@@ -3,7 +3,7 @@
 import { type CliIO, type Command, configOption, dbOption, jsonOption, parse } from '../command.ts'
 import { HELP } from '../help.ts'
 import { openStore } from '../../store/index.ts'
-import { importList, listSnapshots, LIST_KINDS } from '../../screen/index.ts'
+import { diffSnapshots, importList, listSnapshots, LIST_KINDS } from '../../screen/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { maxOf } from '../../util/array.ts'
@@ -42,6 +42,7 @@ async function runImport(file: string | undefined, values: Record<string, unknow
       format: values.format as string | undefined,
       alt: values.alt as string | undefined,
       base,
+      screen: loadConfig(values.config as string | undefined).config.screen,
     })
     if (values.json) io.stdout.write(JSON.stringify(s) + '\n')
     else {
@@ -55,6 +56,11 @@ async function runImport(file: string | undefined, values: Record<string, unknow
               `${s.kind === 'fx' ? '' : `${s.names} names, `}${s.bad_rows} malformed rows${skipped ? `, skipped ${skipped}` : ''}` +
               `${s.replaced ? `; replaces the earlier active snapshot of ${s.source}` : ''}\n`,
       )
+      if (s.rescreen)
+        io.stdout.write(
+          `re-screened ${s.rescreen.names_screened} known party names: ${s.rescreen.opened} new hits (raised by the next scan as a list change), ` +
+            `${s.rescreen.reopened} reopened, ${s.rescreen.closed} closed, ${s.rescreen.suppressed} matches held back by a rule\n`,
+        )
       for (const e of s.errors.slice(0, 20))
         io.stderr.write(`${file}:${e.line}${e.field ? ` (${e.field})` : ''}: ${e.message}\n`)
       if (s.errors.length > 20)
@@ -102,14 +108,58 @@ async function runList(values: Record<string, unknown>, io: CliIO) {
   return 0
 }
 
+async function runDiff(
+  a: string | undefined,
+  b: string | undefined,
+  values: Record<string, unknown>,
+  io: CliIO,
+) {
+  if (!a || !b) throw new BadInputError(`lists diff: two snapshot ids are required\n\n${usage}`)
+  const store = await openStore({ path: values.db as string | undefined })
+  try {
+    const d = await diffSnapshots(store, a, b)
+    if (values.json) {
+      io.stdout.write(JSON.stringify(d) + '\n')
+      return 0
+    }
+    io.stdout.write(
+      `${d.a.snapshot_id} (${d.a.source}, ${d.a.imported_at.slice(0, 10)}) → ${d.b.snapshot_id} (${d.b.source}, ${d.b.imported_at.slice(0, 10)}): ` +
+        `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed\n`,
+    )
+    for (const e of d.added) io.stdout.write(`+ ${e.entry_id}  ${e.schema}  ${e.caption}\n`)
+    for (const e of d.removed) io.stdout.write(`- ${e.entry_id}  ${e.schema}  ${e.caption}\n`)
+    for (const e of d.changed) {
+      io.stdout.write(`~ ${e.entry_id}  ${e.schema}  ${e.caption}\n`)
+      if (e.caption_before && e.caption_before !== e.caption)
+        io.stdout.write(`    caption was ${e.caption_before}\n`)
+      for (const n of e.names_added) io.stdout.write(`    + ${n.kind} ${n.name}\n`)
+      for (const n of e.names_removed) io.stdout.write(`    - ${n.kind} ${n.name}\n`)
+      if ((e.countries_before ?? []).join() !== (e.countries_after ?? []).join())
+        io.stdout.write(
+          `    countries ${(e.countries_before ?? []).join(',') || '—'} → ${(e.countries_after ?? []).join(',') || '—'}\n`,
+        )
+    }
+  } finally {
+    await store.close()
+  }
+  return 0
+}
+
 export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, options, usage)
     const [sub, file, ...extra] = positionals
+    if (sub === 'diff') {
+      if (extra.length > 1)
+        throw new BadInputError(`lists: unexpected argument '${extra[1]}'\n\n${usage}`)
+      return runDiff(file, extra[0], values, io)
+    }
     if (extra.length)
       throw new BadInputError(`lists: unexpected argument '${extra[0]}'\n\n${usage}`)
     if (sub === 'import') return runImport(file, values, io)
     if (sub === 'list') return runList(values, io)
-    throw new BadInputError(`lists: unknown subcommand '${sub ?? ''}' (import or list)\n\n${usage}`)
+    throw new BadInputError(
+      `lists: unknown subcommand '${sub ?? ''}' (import, list or diff)\n\n${usage}`,
+    )
   },
 }

@@ -2,12 +2,13 @@
 // CdtTrfTxInf, with or without a SWIFT envelope / business application header, any namespace
 // prefixes. source_row is the transaction's 1-based position in the message.
 // tx_id: UETR when present (globally unique by design), else EndToEndId (not 'NOTPROVIDED').
-import { readFile } from 'node:fs/promises'
-import { isUtf8 } from 'node:buffer'
+// The file streams through saxes: only the transaction being read and the current batch are held,
+// so a bulk file of any size lands in bounded memory.
+import { createReadStream } from 'node:fs'
 import type { RecordBatch } from 'apache-arrow'
 import { UnreadableFileError } from '../../util/errors.ts'
 import { BatchBuilder, type RowValues } from '../batch.ts'
-import { child, findAll, parseXml, textOf, type XmlElement } from '../xml.ts'
+import { child, textOf, XmlStream, type XmlElement } from '../xml.ts'
 
 const usable = (s: string | null) => (s && s.toUpperCase() !== 'NOTPROVIDED' ? s : null)
 
@@ -21,6 +22,19 @@ function bic(agent: XmlElement | undefined): string | null {
 
 function country(party: XmlElement | undefined): string | null {
   return textOf(party, 'PstlAdr', 'Ctry') ?? textOf(party, 'CtryOfRes')
+}
+
+/** 'person' or 'organisation' as the party's identification says (PrvtId, OrgId), else null. */
+function partyType(party: XmlElement | undefined): string | null {
+  return child(party, 'Id', 'PrvtId')
+    ? 'person'
+    : child(party, 'Id', 'OrgId')
+      ? 'organisation'
+      : null
+}
+
+function birthDate(party: XmlElement | undefined): string | null {
+  return textOf(party, 'Id', 'PrvtId', 'DtAndPlcOfBirth', 'BirthDt')
 }
 
 /** The canonical fields and extras of one CdtTrfTxInf. */
@@ -61,37 +75,63 @@ export function pacs008Row(
     instructed_amount: textOf(tx, 'InstdAmt'),
     instructed_currency: child(tx, 'InstdAmt')?.attrs.Ccy ?? null,
     charge_bearer: textOf(tx, 'ChrgBr'),
+    debtor_type: partyType(dbtr),
+    creditor_type: partyType(cdtr),
+    debtor_birth_date: birthDate(dbtr),
+    creditor_birth_date: birthDate(cdtr),
   }
   return { values, extra }
 }
+
+const KEEP = new Set(['GrpHdr', 'CdtTrfTxInf'])
 
 export async function* readPacs008(
   path: string,
   opts: { batchRows: number },
 ): AsyncGenerator<RecordBatch> {
-  let root: XmlElement
-  try {
-    const bytes = await readFile(path)
-    if (!isUtf8(bytes)) throw new Error('not valid UTF-8 (ISO 20022 messages are UTF-8)')
-    root = parseXml(bytes.toString('utf8'))
-  } catch (e) {
+  const builder = new BatchBuilder(opts.batchRows)
+  const ready: RecordBatch[] = []
+  let grpHdr: XmlElement | undefined
+  let docs = 0
+  let n = 0
+  const xml = new XmlStream(KEEP, (el, ancestors) => {
+    // only the group header and transactions of an FIToFICstmrCdtTrf
+    if (ancestors[ancestors.length - 1] !== 'FIToFICstmrCdtTrf') return
+    if (el.name === 'GrpHdr') {
+      grpHdr = el
+      docs++
+      return
+    }
+    const { values, extra } = pacs008Row(el, grpHdr)
+    builder.add(++n, values, JSON.stringify(extra))
+    if (builder.full()) ready.push(builder.flush()!)
+  })
+  const fail = (e: unknown): never => {
     throw new UnreadableFileError(`${path}: ${(e as Error).message}`, { file: path }, { cause: e })
   }
-  const docs = findAll(root, 'FIToFICstmrCdtTrf')
-  if (!docs.length)
+  // ISO 20022 messages are UTF-8: a byte sequence that is not fails the file
+  const utf8 = new TextDecoder('utf-8', { fatal: true })
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+      let text: string
+      try {
+        text = utf8.decode(chunk as Buffer, { stream: true })
+      } catch {
+        throw new Error('not valid UTF-8 (ISO 20022 messages are UTF-8)')
+      }
+      xml.write(text)
+      while (ready.length) yield ready.shift()!
+    }
+    xml.write(utf8.decode())
+    xml.close()
+  } catch (e) {
+    fail(e)
+  }
+  if (docs === 0 && n === 0)
     throw new UnreadableFileError(`${path}: no FIToFICstmrCdtTrf element: not a pacs.008 message`, {
       file: path,
     })
-  const builder = new BatchBuilder(opts.batchRows)
-  let n = 0
-  for (const doc of docs) {
-    const grpHdr = child(doc, 'GrpHdr')
-    for (const tx of doc.children.filter((c) => c.name === 'CdtTrfTxInf')) {
-      const { values, extra } = pacs008Row(tx, grpHdr)
-      builder.add(++n, values, JSON.stringify(extra))
-      if (builder.full()) yield builder.flush()!
-    }
-  }
+  while (ready.length) yield ready.shift()!
   const last = builder.flush()
   if (last) yield last
 }

@@ -1,6 +1,7 @@
 // OpenSanctions FollowTheMoney JSON lines (entities.ftm.json): one entity per line. Keeps the
 // schemata that can be a payment party (Company, Organization, LegalEntity, Person, Vessel); other
 // schemata (Address, Sanction, Ownership …) are counted, not kept.
+import { identifierKey } from './remarks.ts'
 import { emptyResult, type ParseResult } from './types.ts'
 
 export const PARTY_SCHEMATA = new Set([
@@ -12,7 +13,29 @@ export const PARTY_SCHEMATA = new Set([
   'PublicBody',
 ])
 const NAME_PROPS = ['name', 'alias', 'weakAlias', 'previousName'] as const
-const COUNTRY_PROPS = ['country', 'jurisdiction', 'nationality', 'citizenship', 'flag']
+const COUNTRY_PROPS = [
+  'country',
+  'jurisdiction',
+  'nationality',
+  'citizenship',
+  'flag',
+  'mainCountry',
+]
+const DATE_PROPS = ['birthDate', 'incorporationDate']
+const ID_PROPS = [
+  'idNumber',
+  'passportNumber',
+  'registrationNumber',
+  'taxNumber',
+  'imoNumber',
+  'mmsi',
+  'swiftBic',
+  'innCode',
+  'ogrnCode',
+  'leiCode',
+  'vatCode',
+  'callSign',
+]
 
 export function parseFtm(text: string): ParseResult {
   const out = emptyResult()
@@ -70,6 +93,10 @@ export function parseFtm(text: string): ParseResult {
       countries: [...countries],
       topics: values('topics'),
       programs: values('programId'),
+      birthDates: DATE_PROPS.flatMap(values),
+      identifiers: [...new Set(ID_PROPS.flatMap(values).map(identifierKey))].filter(
+        (x) => x.length >= 5,
+      ),
       line,
     })
   })

@@ -1,8 +1,11 @@
 // OFAC SDN list in its own CSV layout: sdn.csv without header (ent_num, name, type, program, title,
 // call_sign, vess_type, tonnage, grt, vess_flag, vess_owner, remarks; '-0-' for empty) and the alias
 // file alt.csv (ent_num, alt_num, alt_type, alt_name, alt_remarks). Aliases quoted in the remarks
-// ("a.k.a. 'BNC'") are kept as weak aliases; the program gives the country where it names one.
+// ("a.k.a. 'BNC'") are kept as weak aliases; the program gives the country where it names one, and
+// the remarks give more (nationality, place of birth, flag), dates of birth and identifier numbers.
+import { countryCode } from './countries.ts'
 import { parseCsv } from './csv.ts'
+import { birthDates, identifiers, remarkCountries } from './remarks.ts'
 import { emptyResult, type ParseResult } from './types.ts'
 import { pushAll } from '../../util/array.ts'
 
@@ -105,9 +108,13 @@ export function parseOfacSdn(text: string, altText?: string): ParseResult {
       programs.map((p) => PROGRAM_COUNTRY[p]).filter((c): c is string => !!c),
     )
     const flag = empty(f[9])
+    const remarks = empty(f[11])
     const names = [{ name, kind: 'name' }]
-    for (const m of empty(f[11]).matchAll(/a\.k\.a\.,?\s+'([^']+)'/gi))
+    for (const m of remarks.matchAll(/a\.k\.a\.,?\s+'([^']+)'/gi))
       names.push({ name: m[1], kind: 'weakAlias' })
+    for (const c of remarkCountries(remarks)) countries.add(c)
+    const flagCode = flag ? countryCode(flag) : undefined
+    if (flagCode) countries.add(flagCode)
     const entry = {
       id: num,
       schema,
@@ -116,9 +123,10 @@ export function parseOfacSdn(text: string, altText?: string): ParseResult {
       countries: [...countries],
       topics: ['sanction'],
       programs,
+      birthDates: birthDates(remarks),
+      identifiers: identifiers(remarks),
       line: r.line,
     }
-    if (flag) entry.countries.push(flag)
     byNum.set(num, entry)
     out.entries.push(entry)
   }

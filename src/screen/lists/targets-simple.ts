@@ -1,6 +1,7 @@
 // OpenSanctions targets.simple.csv: a header row (id, schema, name, aliases, countries, sanctions,
 // program_ids, dataset …); multi-valued cells separated by ';'.
 import { parseCsv, splitMulti } from './csv.ts'
+import { identifierKey } from './remarks.ts'
 import { emptyResult, type ParseResult } from './types.ts'
 import { pushAll } from '../../util/array.ts'
 
@@ -37,6 +38,10 @@ export function parseTargetsSimple(text: string): ParseResult {
       names,
       countries: splitMulti(get(r.fields, 'countries'), /;/).map((c) => c.toUpperCase()),
       topics: sanctions ? ['sanction'] : [],
+      birthDates: splitMulti(get(r.fields, 'birth_date'), /;/),
+      identifiers: splitMulti(get(r.fields, 'identifiers'), /;/)
+        .map(identifierKey)
+        .filter((x) => x.length >= 5),
       programs: [
         ...splitMulti(get(r.fields, 'program_ids'), /;/),
         ...splitMulti(get(r.fields, 'dataset'), /;/),

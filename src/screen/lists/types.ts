@@ -9,6 +9,10 @@ export interface ParsedEntry {
   countries: string[]
   topics: string[]
   programs: string[]
+  /** Dates of birth or incorporation where the list gives them (YYYY, YYYY-MM or YYYY-MM-DD). */
+  birthDates?: string[]
+  /** Identifier numbers (passport, registration, tax, IMO …), upper-case letters and digits. */
+  identifiers?: string[]
   line: number
 }
 

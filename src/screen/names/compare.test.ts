@@ -114,3 +114,62 @@ describe('compareNames', () => {
     expect(c.onlyB).toEqual(['group'])
   })
 })
+
+describe('compareNames: variants payments carry', () => {
+  const cmp = (a: string, b: string, kind: NameKind = 'company') =>
+    compareNames(normalizeName(a), normalizeName(b), kind)
+
+  it('matches a name cut where a field ended, lower the more is cut, never a complete name', () => {
+    const full = 'ISLAMIC REPUBLIC OF IRAN SHIPPING LINES'
+    const c35 = cmp(full.slice(0, 35), full)
+    expect(c35.parts.rule).toBe('truncated')
+    expect(c35.score).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(c35.score).toBeLessThan(1)
+    expect(cmp(full.slice(0, 25), full).score).toBeLessThan(c35.score)
+    // cut inside the legal form
+    expect(
+      cmp('NORDSTRAND MARITIME AND TRADING COM', 'NORDSTRAND MARITIME AND TRADING COMPANY').score,
+    ).toBeGreaterThanOrEqual(THRESHOLD)
+    // a complete name (ends with its legal form) is no cut of a longer one
+    expect(cmp('KERCH SEA FERRY LIMITED', 'KERCH SEA FERRY AZOV COMPANY').score).toBeLessThan(
+      THRESHOLD,
+    )
+    // fewer than 20 characters name no one
+    expect(cmp('ISLAMIC REPUBLIC OF', full).score).toBeLessThan(THRESHOLD)
+  })
+
+  it('matches words and given names cut short, below the whole name', () => {
+    expect(
+      score('TABRIZ PETROCHEMIC COMPANY', 'TABRIZ PETROCHEMICAL COMPANY'),
+    ).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(
+      score('ASIA ENTERPRISE SERVIC LIMITED', 'ASIA ENTERPRISE SERVICES LIMITED'),
+    ).toBeGreaterThanOrEqual(THRESHOLD)
+    const short = score('Haj Ahm MIRZAEI', 'MIRZAEI, Haj Ahmad', 'person')
+    expect(short).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(short).toBeLessThan(score('Haj Ahmad MIRZAEI', 'MIRZAEI, Haj Ahmad', 'person'))
+    // the family name is not cut short, nor is a given name the start of a patronymic
+    expect(score('Thomas A. Lind', 'Thomas Lindemann', 'person')).toBeLessThan(THRESHOLD)
+    expect(
+      score('Oleksandr Zelenskyy', 'Volodymyr Oleksandrovych Zelenskyy', 'person'),
+    ).toBeLessThan(THRESHOLD)
+  })
+
+  it('shows legal forms agreeing or disagreeing in the parts and the score', () => {
+    expect(cmp('Gazprom JSC', 'OAO Gazprom').parts.legal_form).toBe('same')
+    expect(cmp('Orion LLC', 'Orion GmbH').parts.legal_form).toBe('compatible')
+    const ag = cmp('Deutsche Bank AG', 'Deutsche Bank GmbH')
+    expect(ag.parts.legal_form).toBe('different')
+    expect(ag.score).toBeCloseTo(0.9, 6)
+    expect(cmp('Kuzey Ticaret Ltd. Şti.', 'KUZEY TICARET LIMITED SIRKETI').parts).toMatchObject({
+      legal_form: 'same',
+      token_overlap: 1,
+      edit_distance: 0,
+    })
+  })
+
+  it('pairs syllables of Chinese and Korean names only when equal', () => {
+    expect(score('김종은', '김정은', 'person')).toBeLessThan(THRESHOLD)
+    expect(score('习近平', 'Xi Jinping', 'person')).toBe(1)
+  })
+})

@@ -1,8 +1,10 @@
 // Similarity of two normalised names: tokens aligned one-to-one by Jaro-Winkler (with a phonetic
-// skeleton and initials), scored as a weighted token-set overlap where generic words and particles
-// weigh little, and where a distinctive token without a counterpart caps the score. Returns the
-// aligned token pairs as the explanation.
-import { editSimilarity, jaroWinkler } from './jaro-winkler.ts'
+// skeleton, initials, short forms and cut words), scored as a weighted token-set overlap where
+// generic words and particles weigh little, and where a distinctive token without a counterpart caps
+// the score. A name cut where a payment field ended matches the name it is the start of. Returns the
+// aligned token pairs and the parts of the score as the explanation.
+import { editDistance, editSimilarity, jaroWinkler } from './jaro-winkler.ts'
+import { compareLegal, type LegalAgreement } from './legal-forms.ts'
 import type { NormalName } from './normalize.ts'
 import { GENERIC_WORDS, PARTICLES, sameGivenName } from './words.ts'
 
@@ -14,11 +16,45 @@ export interface TokenPair {
   sim: number
 }
 
+/** How a name score came about: which rule decided, and the measures behind it. */
+export interface NameParts {
+  /** Weighted share of both names' tokens that are the same word exactly. */
+  token_overlap: number
+  /** Weighted share of both names' tokens that pair up sounding the same (exact ones included). */
+  phonetic: number
+  /** Letters edited (inserted, deleted, replaced, swapped) across the paired tokens. */
+  edit_distance: number
+  /** How the legal forms compare (absent, same, compatible, different). */
+  legal_form: LegalAgreement
+  /**
+   * The rule that gave the score: 'tokens' (paired words), 'compact' (the same letters, spaced
+   * otherwise), 'joined' (one name run together), 'truncated' (cut where a field ended).
+   */
+  rule: 'tokens' | 'compact' | 'joined' | 'truncated'
+}
+
 export interface NameComparison {
   score: number
   pairs: TokenPair[]
   onlyA: string[]
   onlyB: string[]
+  parts: NameParts
+}
+
+export interface CompareOptions {
+  /** Weight of a token; default tokenWeight for the kind. */
+  weight?: (t: string) => number
+  /**
+   * True for a word the list knows as a word of its own ('Ali'): such a word is no cut form of a
+   * longer one ('Alireza'). Without it, only words of four or more letters pair as cut forms.
+   */
+  isWord?: (t: string) => boolean
+  /**
+   * True for a word common among the list's names ('Li', 'Ahmad'): beside only such words, a given
+   * name the list also knows as a whole ('Fang', 'Tao') is no shortened form ('Fang Li' is not 'LI,
+   * Fangwei'), unless written with a full stop ('Moh. ALI').
+   */
+  isCommon?: (t: string) => boolean
 }
 
 /** Lowest Jaro-Winkler at which two tokens count as the same word. */
@@ -60,8 +96,50 @@ export function skeleton(t: string): string {
   return k
 }
 
+/** The word with each run of one letter written once ('joonng' → 'jong'). */
+const undouble = (t: string) => t.replace(/(.)\1+/g, '$1')
+
+/**
+ * Similarity of a word cut short ('Servic', 'Petrochemic', 'Ahm') to the word it is the start of,
+ * or 0: four or more letters (three for a person's given name, which compareNames allows only where
+ * the list name has a given name), below a whole word and more so the more is cut off.
+ */
+export function cutSim(
+  x: string,
+  y: string,
+  kind: NameKind,
+  isWord?: (t: string) => boolean,
+): number {
+  // only the payment's word (x) is cut short, never the list's
+  if (x.length >= y.length) return 0
+  const [short, long] = [x, y]
+  // a person's given name is shortened to three letters ('Ahm.', 'Moh.'); other words to four
+  const min = kind === 'person' ? 3 : 4
+  if (short.length < min || !long.startsWith(short) || long.length < short.length + 1) return 0
+  // a word in its own right is no cut form: in a company's name a generic word ('Bank' of
+  // 'Banking') or a word the list knows; in a person's a particle ('Al', 'Bin'), except the 'Abd'
+  // ('servant of') and 'Abu' ('father of') that begin compound given names ('Abd.' = 'Abdullah')
+  // (a word of five or more letters is taken for a cut even where the list knows it: 'Electron'
+  // of 'Electronics', 'Revolution' of 'Revolutionary')
+  if (kind !== 'person' && (GENERIC_WORDS.has(short) || (short.length < 5 && isWord?.(short))))
+    return 0
+  if (PARTICLES.has(short) && short !== 'abd' && short !== 'abu') return 0
+  // a given name or family name at the start of a patronymic is the father's name ('Oleksandr',
+  // 'Oleksandrovych'; 'Petrov', 'Petrovna')
+  if (PATRONYMIC.test(long.slice(short.length)) || PATRONYMIC_WORD.test(long)) return 0
+  return Math.min(0.95, 0.8 + (0.15 * short.length) / long.length)
+}
+const PATRONYMIC_WORD = /(?:[oe]vich|[oe]vych|[oe]vna|ivna|ichna|ogly|oglu|kyzy|qizi)$/
+const PATRONYMIC = /^(?:[oe]?v(?:ich|ych|na)|[iy]ch|[iy]vna|ovych|oglu|ogly|kyzy|qizi)$/
+
 /** Similarity of two tokens, 0 when they do not count as the same word. */
-export function tokenSim(x: string, y: string, kind: NameKind): number {
+export function tokenSim(
+  x: string,
+  y: string,
+  kind: NameKind,
+  isWord?: (t: string) => boolean,
+  allowCut = true,
+): number {
   if (x === y) return 1
   const hasDigit = /\d/.test(x) || /\d/.test(y)
   if (hasDigit) return 0
@@ -70,12 +148,19 @@ export function tokenSim(x: string, y: string, kind: NameKind): number {
     return x[0] === y[0] ? 0.75 : 0
   }
   if (kind !== 'company' && sameGivenName(x, y)) return 0.9
+  // a doubled letter is a slip of the keyboard or a habit of transliteration ('Jong-uun', 'Joonng')
+  if (undouble(x) === undouble(y)) return 0.95
+  const cut = allowCut ? cutSim(x, y, kind, isWord) : 0
   if (x.length <= 2 || y.length <= 2) return 0
   const jw = jaroWinkler(x, y)
-  if (jw < 0.7) return 0 // neither spelling rule below rescues a pair this far apart
+  if (jw < 0.7) return cut // neither spelling rule below rescues a pair this far apart
   // Jaro-Winkler alone is lenient with short words ('rekdi' ~ 'dredi' 0.87): blend in edit distance
   let s = (jw + editSimilarity(x, y)) / 2
   if (s < 0.97 && skeleton(x) === skeleton(y)) s = Math.max(s, 0.95)
+  // spellings of one word differ by a letter or two unless they sound alike: three edits apart
+  // ('Monteiro', 'Montenegro'; 'Constructors', 'Construction') is another word
+  else if (s < 0.95 && editDistance(x, y) >= 3) s = 0
+  s = Math.max(s, cut)
   return s >= TOKEN_MIN ? s : 0
 }
 
@@ -108,6 +193,9 @@ function computeWeight(t: string, kind: NameKind): number {
   if (isNumberToken(t)) return 0.5
   if (kind !== 'person' && GENERIC_WORDS.has(t)) return 0.3
   if (kind !== 'company' && PARTICLES.has(t)) return 0.25
+  // a patronymic ('Viktorovich', 'Ruslanovna', 'Aliyevich', 'Mammad oglu') is what lists carry and
+  // payments mostly leave out: it weighs as a particle
+  if (kind !== 'company' && t.length >= 7 && PATRONYMIC_WORD.test(t)) return 0.25
   if (t.length === 1) return 0.3
   return 1
 }
@@ -125,20 +213,49 @@ function mergeJoined(xs: string[], other: Set<string>): string[] {
   return out
 }
 
+/** A different legal form (an AG for a GmbH) takes this much off the score. */
+const LEGAL_DIFFERENT = 0.1
+
+/**
+ * Similarity of name A (as a payment gives it) to name B (as a list gives it): 0–1 with the token
+ * pairs, the tokens left over on either side and the parts of the score.
+ */
 export function compareNames(
   na: NormalName,
   nb: NormalName,
   kind: NameKind = 'unknown',
-  weight: (t: string) => number = (t) => tokenWeight(t, kind),
+  opts: CompareOptions = {},
 ): NameComparison {
+  const base = opts.weight ?? ((t: string) => tokenWeight(t, kind))
+  // a qualifier in parentheses weighs as a generic word
+  const sideWeight = (n: NormalName) =>
+    n.optional.length === 0
+      ? base
+      : (t: string) => (n.optional.includes(t) ? Math.min(base(t), 0.3) : base(t))
+  const weightA = sideWeight(na)
+  const weightB = sideWeight(nb)
   const A = mergeJoined(na.tokens, new Set(nb.tokens))
   const B = mergeJoined(nb.tokens, new Set(A))
-  if (A.length === 0 || B.length === 0) return { score: 0, pairs: [], onlyA: A, onlyB: B }
+  const legal = compareLegal(na.legal, nb.legal)
+  if (A.length === 0 || B.length === 0)
+    return {
+      score: 0,
+      pairs: [],
+      onlyA: A,
+      onlyB: B,
+      parts: { token_overlap: 0, phonetic: 0, edit_distance: 0, legal_form: legal, rule: 'tokens' },
+    }
   // candidate pairs, best first, assigned greedily one-to-one
   const cands: Array<[number, number, number]> = []
+  // a person's given names are cut short ('Ahm.'), the family name is not: where B shows which
+  // is which ('MIRZAEI, Haj Ahmad'), only its given names; else all but its last word
+  const family = kind === 'person' && nb.family > 0 && B.length === nb.tokens.length ? nb.family : 0
+  const strict = na.strict || nb.strict
   for (let i = 0; i < A.length; i++)
     for (let j = 0; j < B.length; j++) {
-      const s = tokenSim(A[i], B[j], kind)
+      const cut = kind !== 'person' || (family > 0 ? j >= family : j < B.length - 1)
+      const exact = strict || na.letterwise.includes(A[i]) || nb.letterwise.includes(B[j])
+      const s = exact ? (A[i] === B[j] ? 1 : 0) : tokenSim(A[i], B[j], kind, opts.isWord, cut)
       if (s > 0) cands.push([s, i, j])
     }
   cands.sort((p, q) => q[0] - p[0] || p[1] - q[1] - (p[2] - q[2]))
@@ -152,8 +269,8 @@ export function compareNames(
     usedA[i] = 1
     usedB[j] = 1
     pairs.push({ a: A[i], b: B[j], sim: s })
-    matchedWA += s * weight(A[i])
-    matchedWB += s * weight(B[j])
+    matchedWA += s * weightA(A[i])
+    matchedWB += s * weightB(B[j])
   }
   let totalA = 0
   let totalB = 0
@@ -162,7 +279,7 @@ export function compareNames(
   let strongOnlyA = 0
   let strongOnlyB = 0
   A.forEach((t, i) => {
-    const w = weight(t)
+    const w = weightA(t)
     totalA += w
     if (!usedA[i]) {
       onlyA.push(t)
@@ -170,7 +287,7 @@ export function compareNames(
     }
   })
   B.forEach((t, j) => {
-    const w = weight(t)
+    const w = weightB(t)
     totalB += w
     if (!usedB[j]) {
       onlyB.push(t)
@@ -178,7 +295,7 @@ export function compareNames(
     }
   })
   let score: number
-  const distinctivePair = pairs.some((p) => weight(p.a) >= 1 || weight(p.b) >= 1)
+  const distinctivePair = pairs.some((p) => weightA(p.a) >= 1 || weightB(p.b) >= 1)
   if (kind === 'person') {
     // a person may be listed with more given names than a payment shows: judge on the shorter side
     const shortA = totalA <= totalB
@@ -195,6 +312,7 @@ export function compareNames(
     if (!distinctivePair && onlyA.length + onlyB.length > 0) score = Math.min(score, UNMATCHED_CAP)
   }
   // a word swapped for another ('Gas' for 'Oil', 'Asia' for 'London') is a different party
+  const weight = base
   const swapped = (t: string) => weight(t) >= 0.3 && !isNumberToken(t)
   const swappedPerson = (t: string) => weight(t) >= 0.25 && !isNumberToken(t) && t.length > 1
   const strongSwap = (xs: string[]) => xs.some((t) => weight(t) >= 1 && !isNumberToken(t))
@@ -208,6 +326,16 @@ export function compareNames(
     score = Math.min(score, SUBST_CAP)
   if (kind !== 'person' && onlyA.some(swapped) && onlyB.some(swapped))
     score = Math.min(score, SUBST_CAP)
+  // …and a middle initial for another ('William G. Frost', 'William W. Frost')
+  // …or a patronymic for another (two fathers, two people)
+  const initial = (t: string) => t.length === 1 && !/\d/.test(t)
+  const patronymic = (t: string) => t.length >= 7 && PATRONYMIC_WORD.test(t)
+  if (
+    kind === 'person' &&
+    ((onlyA.some(initial) && onlyB.some(initial)) ||
+      (onlyA.some(patronymic) && onlyB.some(patronymic)))
+  )
+    score = Math.min(score, SUBST_CAP)
   // Arabic patronymic chains: 'Salman bin Muhammad' is not 'Muhammad bin Salman'
   if (kind !== 'company') {
     const ia = A.indexOf('bin')
@@ -215,14 +343,94 @@ export function compareNames(
     if (ia > 0 && ib > 0 && !pairs.some((p) => p.a === A[ia - 1] && p.b === B[ib - 1]))
       score = Math.min(score, SUBST_CAP)
   }
-  if (na.compact === nb.compact) score = 1
-  else if (
+  // a person's given name cut short identifies no one beside common names only (see isCommon)
+  if (kind === 'person' && opts.isWord && opts.isCommon) {
+    const cutPairs = pairs.filter(
+      (p) => p.a !== p.b && p.b.startsWith(p.a) && p.sim < 1 && !na.abbreviated.includes(p.a),
+    )
+    if (
+      cutPairs.some((p) => opts.isWord!(p.a)) &&
+      pairs.every((p) => cutPairs.includes(p) || weightA(p.a) < 1 || opts.isCommon!(p.b))
+    )
+      score = Math.min(score, UNMATCHED_CAP)
+  }
+  let rule: NameParts['rule'] = 'tokens'
+  if (na.compact === nb.compact) {
+    score = 1
+    rule = 'compact'
+  } else if (
     (A.length === 1) !== (B.length === 1) &&
     Math.min(na.compact.length, nb.compact.length) >= 8
   ) {
     // one name written as one word ('FridrichBuchenberg'): compare the words run together
     const s = tokenSim(na.compact, nb.compact, kind)
-    if (s >= 0.9) score = Math.max(score, s)
+    if (s >= 0.9 && s > score) {
+      score = s
+      rule = 'joined'
+    }
   }
-  return { score, pairs, onlyA, onlyB }
+  const cut = truncatedScore(na, nb, weightA)
+  if (cut > score) {
+    score = cut
+    rule = 'truncated'
+  }
+  // two legal forms of different kinds name two legal persons (Deutsche Bank AG, Deutsche Bank GmbH)
+  if (legal === 'different') score = Math.max(0, score - LEGAL_DIFFERENT)
+  return {
+    score,
+    pairs,
+    onlyA,
+    onlyB,
+    parts: partsOf(pairs, weightA, weightB, totalA + totalB, legal, rule),
+  }
+}
+
+/** Letters or digits left of a name cut where a field ended, at the least. */
+export const CUT_MIN_LENGTH = 20
+
+/**
+ * Score of A as B cut where a payment field ended (SWIFT MT lines hold 35 characters, many systems
+ * fewer), or 0. A is taken for a cut when it has 20 or more letters and does not end with a legal
+ * form (a cut takes the end of a name, where the form stands), its letters are the start of B's (in
+ * B's written or spoken order) and what is left names B: a whole distinctive word of B. The score
+ * is below a whole match, the lower the more of B is cut off (0.85 to 0.95).
+ */
+function truncatedScore(na: NormalName, nb: NormalName, weight: (t: string) => number): number {
+  const c = na.cutCompact
+  // (the same letters when only a legal form was cut: 'Nordstrand Maritime and Trading Com')
+  if (na.length < CUT_MIN_LENGTH || na.endsLegal || c.length > nb.compact.length) return 0
+  if (!nb.compact.startsWith(c) && !nb.spoken.startsWith(c)) return 0
+  // the words before the last one were not cut; the last one may have been
+  const whole = na.tokens.slice(0, -1)
+  if (nb.tokens.includes(na.tokens[na.tokens.length - 1]))
+    whole.push(na.tokens[na.tokens.length - 1])
+  if (!whole.some((t) => weight(t) >= 1 && t.length >= 3 && !isNumberToken(t))) return 0
+  return 0.85 + (0.1 * c.length) / nb.compact.length
+}
+
+function partsOf(
+  pairs: readonly TokenPair[],
+  weightA: (t: string) => number,
+  weightB: (t: string) => number,
+  total: number,
+  legal: LegalAgreement,
+  rule: NameParts['rule'],
+): NameParts {
+  let exact = 0
+  let phonetic = 0
+  let edits = 0
+  for (const p of pairs) {
+    const w = weightA(p.a) + weightB(p.b)
+    if (p.a === p.b) exact += w
+    if (p.a === p.b || skeleton(p.a) === skeleton(p.b)) phonetic += w
+    if (p.a !== p.b) edits += editDistance(p.a, p.b)
+  }
+  const r = (x: number) => Math.round(x * 1000) / 1000
+  return {
+    token_overlap: total > 0 ? r(exact / total) : 0,
+    phonetic: total > 0 ? r(phonetic / total) : 0,
+    edit_distance: edits,
+    legal_form: legal,
+    rule,
+  }
 }

@@ -8,6 +8,7 @@ export {
   tokenWeight,
   type NameKind,
   type NameComparison,
+  type NameParts,
   type TokenPair,
 } from './compare.ts'
 export {

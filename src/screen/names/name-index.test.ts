@@ -72,8 +72,10 @@ describe('NameIndex', () => {
       const want = list
         .filter(
           (e) =>
-            compareNames(normalizeName(q), normalizeName(e.caption), kindOfSchema(e.schema))
-              .score >= 0.82,
+            compareNames(normalizeName(q), normalizeName(e.caption), kindOfSchema(e.schema), {
+              isWord: index.isWord,
+              isCommon: index.isCommon,
+            }).score >= 0.82,
         )
         .map((e) => e.id)
         .sort()

@@ -4,11 +4,14 @@
 // scored only against the list names that share one of its rarest distinctive tokens (or its
 // compact form), ranked by the inverse document frequency of what they share.
 import {
+  CUT_MIN_LENGTH,
   compareNames,
+  cutSim,
   skeleton,
   tokenSim,
   tokenWeight,
   type NameKind,
+  type NameParts,
   type TokenPair,
 } from './compare.ts'
 import { normalizeName, type NormalName } from './normalize.ts'
@@ -16,7 +19,7 @@ import { upperBound } from './upper-bound.ts'
 import { givenNameForms } from './words.ts'
 
 /** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm7'
+export const MATCHER_VERSION = 'm8'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */
@@ -39,6 +42,8 @@ export interface NameHit {
   pairs: TokenPair[]
   onlyQuery: string[]
   onlyList: string[]
+  /** How the name score came about (token overlap, phonetic, edits, legal form, rule). */
+  parts: NameParts
 }
 
 export interface MatchOptions {
@@ -101,6 +106,15 @@ export class NameIndex {
   private postings = new Map<string, number[]>()
   private variants = new Map<string, string[]>()
   private compact = new Map<string, number[]>()
+  /** Every list name's compact and spoken forms, sorted: the names a cut name is the start of. */
+  private starts: Array<[string, number]> = []
+  /** The vocabulary sorted: the words a cut word is the start of. */
+  private vocab: string[] = []
+  /** A word the list knows as a word of its own (no cut form of a longer one). */
+  readonly isWord = (t: string): boolean => this.postings.has(t)
+  /** A word in one in a thousand of the list's names or more (at least five): a common name. */
+  readonly isCommon = (t: string): boolean =>
+    (this.postings.get(t)?.length ?? 0) >= Math.max(5, this.names.length / 1000)
   private expandCache = new Map<string, string[]>()
   private acc: Float64Array = new Float64Array(0)
   private shared: Uint8Array = new Uint8Array(0)
@@ -122,11 +136,15 @@ export class NameIndex {
         this.names.push({ entry: ei, name: n.name, kind: n.kind, norm, initials, weights })
         for (const t of new Set(norm.tokens)) push(this.postings, t, id)
         push(this.compact, norm.compact, id)
+        this.starts.push([norm.compact, id])
+        if (norm.spoken !== norm.compact) this.starts.push([norm.spoken, id])
       }
     })
     this.acc = new Float64Array(this.names.length)
     this.shared = new Uint8Array(this.names.length)
     this.stamp = new Int32Array(this.names.length)
+    this.starts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
+    this.vocab = [...this.postings.keys()].sort()
     for (const t of this.postings.keys()) {
       push(this.variants, '~' + skeleton(t), t)
       if (t.length >= 4) for (const d of deletions(t)) push(this.variants, d, t)
@@ -136,6 +154,23 @@ export class NameIndex {
 
   get size(): number {
     return this.names.length
+  }
+
+  /** The items of a sorted array whose key starts with `prefix` (binary search, then a scan). */
+  private startingWith<T>(sorted: readonly T[], prefix: string, key: (x: T) => string): T[] {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (key(sorted[mid]) < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const out: T[] = []
+    for (let i = lo; i < sorted.length && key(sorted[i]).startsWith(prefix); i++) {
+      out.push(sorted[i])
+      if (out.length >= 1000) break // a prefix this common names no one
+    }
+    return out
   }
 
   /** Vocabulary tokens that count as the same word as t. */
@@ -156,6 +191,11 @@ export class NameIndex {
           if (!found.has(v) && tokenSim(t, v, 'unknown') > 0) found.add(v)
     }
     for (const v of givenNameForms(t)) if (this.postings.has(v)) found.add(v)
+    // the words a word cut short is the start of ('servic' → services, 'ahm' → ahmad)
+    // (as for a person's given name: the loosest reading; compareNames applies the kind's rules)
+    if (t.length >= 3)
+      for (const v of this.startingWith(this.vocab, t, (x) => x))
+        if (!found.has(v) && cutSim(t, v, 'person') > 0) found.add(v)
     out = [...found]
     if (this.expandCache.size > 500_000) this.expandCache.clear()
     this.expandCache.set(t, out)
@@ -194,6 +234,13 @@ export class NameIndex {
       for (const v of x.exp) for (const id of this.postings.get(v)!) add(id, idf, false)
     }
     for (const id of this.compact.get(q.compact) ?? []) add(id, 100, false)
+    // a name cut where a payment field ended: the list names it is the start of
+    const cutCands = new Set<number>()
+    if (q.length >= CUT_MIN_LENGTH && !q.endsLegal && q.cutCompact.length >= 5)
+      for (const [, id] of this.startingWith(this.starts, q.cutCompact, (x) => x[0])) {
+        cutCands.add(id)
+        add(id, 100, false)
+      }
     // A hit must pair up every distinctive query word (or be the shorter name, and pair two words):
     // with two or more distinctive words, a candidate sharing fewer than two of them cannot score.
     // A word no list word is found for (two edits off, 'Tsvetkff') may still pair up in the full
@@ -237,6 +284,7 @@ export class NameIndex {
     const expSets = toks.map((x) => new Set(x.exp))
     const qWeights = weightsOf(toks.map((x) => x.t))
     const viaCompact = new Set(this.compact.get(q.compact) ?? [])
+    for (const id of cutCands) viaCompact.add(id)
     for (const id of cands) {
       const n = this.names[id]
       const entry = this.entries[n.entry]
@@ -244,11 +292,13 @@ export class NameIndex {
       const kind: NameKind = eKind !== 'unknown' ? eKind : qKind
       if (
         !viaCompact.has(id) &&
+        q.optional.length === 0 &&
+        n.norm.optional.length === 0 &&
         upperBound(toks, expSets, qWeights[kind], n.norm.tokens, n.weights[kind], kind) <
           opts.threshold
       )
         continue
-      const c = compareNames(q, n.norm, kind)
+      const c = compareNames(q, n.norm, kind, { isWord: this.isWord, isCommon: this.isCommon })
       if (c.score < opts.threshold) continue
       const prev = best.get(n.entry)
       if (!prev || c.score > prev.score)
@@ -260,6 +310,7 @@ export class NameIndex {
           pairs: c.pairs,
           onlyQuery: c.onlyA,
           onlyList: c.onlyB,
+          parts: c.parts,
         })
     }
     return [...best.values()].sort((a, b) => b.score - a.score)

@@ -42,3 +42,61 @@ describe('normalizeName', () => {
     expect(tokens('Захарова Мария')).toEqual(['zakharova', 'mariya'])
   })
 })
+
+describe('normalizeName: every script, legal forms across languages, typos inside them', () => {
+  it('transliterates Chinese, Japanese, Korean, Georgian, Armenian, Hebrew and Devanagari', () => {
+    expect(foldText('Բարակ Օբամա').trim().split(/\s+/)).toEqual(['barak', 'obama'])
+    expect(foldText('ბარაკ ობამა')).toMatch(/barak.*obama/)
+    expect(foldText('バラク・オバマ')).toMatch(/baraku.*obama/)
+    expect(normalizeName('习近平').compact).toBe(normalizeName('Xi Jinping').compact)
+    expect(foldText('김정은').trim()).toBe('gimjeongeun')
+    expect(foldText('בנימין').trim()).toBe('vnymyn')
+    expect(foldText('नरेन्द्र मोदी')).toMatch(/modi/)
+    expect(normalizeName('华为技术有限公司')).toMatchObject({ legal: ['ltd'] })
+  })
+
+  it('reads the legal forms of many languages as one family', () => {
+    const core = ['kuzey', 'ticaret']
+    for (const n of [
+      'KUZEY TICARET LTD. ŞTİ.',
+      'Kuzey Ticaret Limited Şirketi',
+      'Kuzey Tic. Ltd. Şti.',
+      'KUZEY TICARET GMBH',
+      'Kuzey Ticaret Gesellschaft mit beschränkter Haftung',
+      'KUZEY TICARET S.A.R.L.',
+      'Kuzey Ticaret Sociedad Limitada',
+      'Kuzey Ticaret S.r.l.',
+      'Kuzey Ticaret B.V.',
+      'Kuzey Ticaret Co., Ltd.',
+      'Kuzey Ticaret Ba Masouliat Mahdood',
+      'Sherkat-e Kuzey Ticaret',
+    ])
+      expect(normalizeName(n).tokens, n).toEqual(core)
+    expect(normalizeName('ООО Кузей').legal).toEqual(['ooo'])
+    expect(normalizeName('ТОВ Кузей').legal).toEqual(['ooo'])
+    expect(normalizeName('Kuzey A.Ş.').legal).toEqual(['as'])
+    expect(normalizeName('Kuzey Sahami Khas').legal).toEqual(['jsc'])
+  })
+
+  it('forgives typos inside a legal form, not in the words beside it', () => {
+    expect(tokens('JOINT STOCK COANY NEVSKY ZAVOD')).toEqual(['nevsky', 'zavod'])
+    expect(normalizeName('ABC PTE. TD.').legal).toEqual(['ltd'])
+    expect(tokens('TACTICAL MISSILES CORPORATION JOYNT STOCK COMPANY')).toEqual([
+      'tactical',
+      'missiles',
+    ])
+    expect(tokens('Orion Trading Comapny')).toEqual(['orion', 'trading'])
+    // a surname one edit from a short form stays a surname
+    expect(tokens('Bassirou Diomaye Sarr')).toEqual(['bassirou', 'diomaye', 'sarr'])
+    expect(tokens('MAHMOOD, Sultan')).toEqual(['mahmood', 'sultan'])
+    expect(tokens('ARASH SHIPPING ENTERPRISES LIMITED')).toContain('enterprises')
+  })
+
+  it('tells a name ending with a legal form from one cut inside it', () => {
+    expect(normalizeName('NORDSTRAND MARITIME AND TRADING LTD').endsLegal).toBe(true)
+    const cut = normalizeName('NORDSTRAND MARITIME AND TRADING COM')
+    expect(cut).toMatchObject({ endsLegal: false, cutCompact: 'nordstrandmaritimetrading' })
+    expect(normalizeName('VTB REGISTRAR CLOSED JOINT STOCK CO').endsLegal).toBe(false)
+    expect(normalizeName('MAHMOOD, Sultan Bashir').spoken).toBe('sultanbashirmahmood')
+  })
+})

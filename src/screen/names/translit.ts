@@ -1,5 +1,8 @@
-// Transliteration of Cyrillic, Greek and Arabic script to Latin, letter by letter (BGN/PCGN-like
-// simple schemes), so that names written in those scripts compare with their Latin spellings.
+// Transliteration to Latin, so that names written in any script compare with their Latin spellings:
+// Cyrillic, Greek and Arabic letter by letter (BGN/PCGN-like simple schemes, tuned for names: alef is
+// 'a', so that 'al-' particles survive), every other script (Chinese, Japanese, Korean, Georgian,
+// Armenian, Hebrew, Devanagari, Thai, Ethiopic …) through the maintained any-ascii tables.
+import anyAscii from 'any-ascii'
 
 const CYRILLIC: Record<string, string> = {
   а: 'a',
@@ -137,21 +140,46 @@ const ARABIC: Record<string, string> = {
 
 const TABLE: Record<string, string> = { ...CYRILLIC, ...GREEK, ...ARABIC }
 
+const TABLED = /[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff]/
+/** A letter of a script other than Latin and those transliterated by the tables above. */
+const OTHER_SCRIPT =
+  /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}]/u
+const OTHER_RUN =
+  /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}]+/gu
+
 /** True when the text holds a letter this module transliterates. */
 export function needsTransliteration(text: string): boolean {
-  return /[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff]/.test(text)
+  return TABLED.test(text) || OTHER_SCRIPT.test(text)
 }
 
 /**
- * Latin spelling of lower-case text: Cyrillic, Greek and Arabic letters are replaced, everything else
- * is kept. Greek accents must already be stripped (NFD) for the table to apply.
+ * Chinese, Japanese and Korean legal forms written in their own script, spaced off the name they
+ * follow (CJK text has no spaces, and any-ascii would run the form into the name's last syllable).
+ */
+const CJK_LEGAL =
+  /(股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|合同会社|주식회사|유한회사|集团|集團|公司)/g
+
+/** Each run of another script in any-ascii's Latin spelling, a space on either side of it. */
+function otherScripts(text: string): string {
+  if (!OTHER_SCRIPT.test(text)) return text
+  return text
+    .replace(CJK_LEGAL, ' $1 ')
+    .replace(OTHER_RUN, (run) => ' ' + anyAscii(run).toLowerCase() + ' ')
+}
+
+/**
+ * Latin spelling of lower-case text: Cyrillic, Greek and Arabic letters through the tables above,
+ * runs of other scripts through any-ascii (lower-cased, spaced off their neighbours), Latin kept.
+ * Greek accents must already be stripped (NFD) for the table to apply.
  */
 export function transliterate(lower: string): string {
   if (!needsTransliteration(lower)) return lower
   let out = ''
-  for (const ch of lower) {
-    const t = TABLE[ch]
-    out += t === undefined ? ch : t
-  }
-  return out
+  if (TABLED.test(lower))
+    for (const ch of lower) {
+      const t = TABLE[ch]
+      out += t === undefined ? ch : t
+    }
+  else out = lower
+  return otherScripts(out)
 }

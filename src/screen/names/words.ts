@@ -1,84 +1,5 @@
-// Word lists for name normalisation: legal forms (as token phrases, after initialisms are collapsed
-// and scripts transliterated), abbreviations, generic business words and person-name particles.
-import { maxOf } from '../../util/array.ts'
-
-/** Legal-form phrases → canonical form. Matched longest first on whole tokens; removed from the core. */
-const LEGAL_PHRASES: Record<string, string> = {
-  'limited liability company': 'llc',
-  'limited liability partnership': 'llp',
-  'limited liability co': 'llc',
-  'additional liability company': 'odo',
-  'tovarishchestvo s ogranichennoy otvetstvennostyu': 'too',
-  'limited partnership': 'lp',
-  'joint stock company': 'jsc',
-  'open joint stock company': 'ojsc',
-  'closed joint stock company': 'cjsc',
-  'public joint stock company': 'pjsc',
-  'public joint stock co': 'pjsc',
-  'joint stock co': 'jsc',
-  'private joint stock company': 'pjsc',
-  'public limited company': 'plc',
-  'private limited company': 'ltd',
-  'private limited': 'ltd',
-  'pvt ltd': 'ltd',
-  'pte ltd': 'ltd',
-  'pty ltd': 'ltd',
-  'co ltd': 'ltd',
-  'company limited': 'ltd',
-  'sdn bhd': 'sdnbhd',
-  'sp z oo': 'spzoo',
-  'spolka z ograniczona odpowiedzialnoscia': 'spzoo',
-  'obshchestvo s ogranichennoy otvetstvennostyu': 'ooo',
-  'obshestvo s ogranichennoy otvetstvennostyu': 'ooo',
-  'aktsionernoe obshchestvo': 'ao',
-  'aktsionernoye obshchestvo': 'ao',
-  'publichnoe aktsionernoe obshchestvo': 'pao',
-  'zakrytoe aktsionernoe obshchestvo': 'zao',
-  'otkrytoe aktsionernoe obshchestvo': 'oao',
-  'tovarystvo z obmezhenoyu vidpovidalnistyu': 'tov',
-  'societatea cu raspundere limitata': 'srl',
-  'societa a responsabilita limitata': 'srl',
-  'societe a responsabilite limitee': 'sarl',
-  'societe anonyme': 'sa',
-  'sociedad anonima': 'sa',
-  'sociedad limitada': 'sl',
-  'gesellschaft mit beschrankter haftung': 'gmbh',
-  'free zone establishment': 'fze',
-  'free zone company': 'fzco',
-  'free zone llc': 'fzllc',
-  'fz llc': 'fzllc',
-  'anonim sirketi': 'as',
-  'limited sirketi': 'ltd',
-  'ltd sti': 'ltd',
-  'limited sti': 'ltd',
-  'besloten vennootschap': 'bv',
-  'naamloze vennootschap': 'nv',
-}
-
-// prettier-ignore
-const LEGAL_SINGLE = [
-  'gmbh', 'mbh', 'llc', 'ooo', 'fze', 'fzco', 'fzllc', 'fzc', 'ltd', 'limited', 'corp',
-  'corporation', 'inc', 'incorporated', 'plc', 'ag', 'aktiengesellschaft', 'as', 'ao', 'zao',
-  'pao', 'oao', 'ojsc', 'jsc', 'cjsc', 'pjsc', 'sa', 'sarl', 'bv', 'nv', 'srl', 'spa', 'sas', 'kg',
-  'ohg', 'ug', 'se', 'pte', 'pty', 'lp', 'llp', 'oy', 'oyj', 'ab', 'aps', 'kft', 'doo', 'sro',
-  'ood', 'ead', 'tov', 'ltda', 'sl', 'wll', 'spzoo', 'sdnbhd', 'bhd', 'pvt', 'co', 'company',
-  'gie', 'kk', 'cv', 'oood', 'est', 'establishment', 'sti', 'ik', 'chp', 'fop', 'pp', 'aktsionernoe',
-  'jsco', 'odo', 'too',
-]
-
-export const LEGAL_FORMS: Map<string, string> = new Map([
-  ...Object.entries(LEGAL_PHRASES),
-  ...LEGAL_SINGLE.map((w): [string, string] => [w, w]),
-])
-LEGAL_FORMS.set('limited', 'ltd')
-LEGAL_FORMS.set('corporation', 'corp')
-LEGAL_FORMS.set('incorporated', 'inc')
-LEGAL_FORMS.set('company', 'co')
-LEGAL_FORMS.set('aktiengesellschaft', 'ag')
-LEGAL_FORMS.set('establishment', 'est')
-
-/** Longest legal-form phrase, in tokens. */
-export const MAX_LEGAL_TOKENS = maxOf(LEGAL_FORMS.keys(), (k) => k.split(' ').length)
+// Word lists for name normalisation: abbreviations, generic business words and person-name
+// particles (legal forms are in legal-forms.ts).
 
 /** Common abbreviations in company names → full word. */
 // prettier-ignore
@@ -102,6 +23,16 @@ export const ABBREVIATIONS: Record<string, string> = {
   centre: 'center', mfrs: 'manufacturing', prod: 'production', products: 'production',
   product: 'production', log: 'logistics', nav: 'navigation', avn: 'aviation',
   comp: 'components', st: 'saint', ste: 'saint', mt: 'mount', ft: 'fort',
+  // Turkish: 'San. ve Tic.' (sanayi ve ticaret: industry and trade), 'İth. İhr.' (import, export)
+  tic: 'ticaret', tica: 'ticaret', ith: 'ithalat', ihr: 'ihracat',
+}
+
+/** Countries written as initials, in any name. */
+export const COUNTRY_INITIALS: Record<string, string> = {
+  us: 'united states',
+  usa: 'united states',
+  uk: 'united kingdom',
+  uae: 'united arab emirates',
 }
 
 /** Generic business words: shared ones say little, so they weigh little (but differing ones count). */
@@ -126,20 +57,32 @@ export const GENERIC_WORDS = new Set([
   'precision', 'optics', 'optical', 'laser', 'semiconductor', 'semiconductors', 'micro', 'smart',
   'innovation', 'innovations', 'advanced', 'applied', 'universal', 'alliance', 'union', 'mutual',
   'co', 'company', 'corporation', 'association', 'department', 'university', 'ministry',
+  // trade, industry, import and export in Turkish, Persian and German company names
+  'ticaret', 'sanayi', 'sanayii', 'ithalat', 'ihracat', 'insaat', 'tejarat', 'bazargani', 'sanaye',
+  'sanat', 'handel', 'handels', 'commerce', 'commercial', 'comercial', 'commerciale', 'industria',
+  'industrie',
 ])
 
 /** Connecting words dropped everywhere. */
 export const STOPWORDS = new Set(['the', 'of', 'and', 'und', 'et', 'for', 'y', 'an', 'in'])
 
 /** Spellings of one Arabic name particle ('ibn' = 'bin', 'el-Assad' = 'al-Assad'). */
-export const PARTICLE_FORMS: Record<string, string> = { ibn: 'bin', el: 'al' }
+export const PARTICLE_FORMS: Record<string, string> = {
+  ibn: 'bin',
+  el: 'al',
+  // 'Abdul', 'Abdel' are 'Abd al-' run together ('Abdul Aziz' = 'Abd al-Aziz')
+  abdul: 'abd al',
+  abdel: 'abd al',
+  abdol: 'abd al',
+}
 
 /** Person-name particles and honorifics: weigh little. */
 // prettier-ignore
 export const PARTICLES = new Set([
   'al', 'el', 'bin', 'ibn', 'bint', 'ben', 'abu', 'abd', 'abdul', 'de', 'da', 'del', 'della',
   'der', 'den', 'van', 'von', 'la', 'le', 'di', 'du', 'dos', 'das', 'mr', 'mrs', 'ms', 'dr',
-  'prof', 'sir', 'haji', 'hajji', 'sheikh', 'shaykh', 'mv', 'mt', 'ms',
+  'prof', 'sir', 'haji', 'hajji', 'haj', 'hajj', 'hadji', 'sheikh', 'shaykh', 'shaikh', 'sheik',
+  'cheikh', 'mv', 'mt', 'ms',
 ])
 
 // prettier-ignore
@@ -198,6 +141,16 @@ const NICKNAME_GROUPS = [
   ['anatoly', 'tolya'], ['grigory', 'grisha'], ['johann', 'hans'], ['friedrich', 'fritz'],
   ['wolfgang', 'wolf'], ['mohammed', 'muhammad', 'mohammad', 'mohamed', 'muhammed'],
   ['osama', 'usama'], ['yusuf', 'yousef', 'youssef', 'joseph'], ['ibrahim', 'ebrahim'],
+  // one given name in the languages of Europe (John, Juan, Jean, Johann, Giovanni, Ivan …)
+  ['john', 'juan', 'jean', 'johann', 'johannes', 'giovanni', 'joao', 'ivan', 'ioannis', 'jan'],
+  ['peter', 'pyotr', 'petr', 'piotr', 'pierre', 'pedro', 'pietro', 'petro', 'petros'],
+  ['paul', 'pavel', 'pablo', 'paolo', 'pavlo', 'pawel'],
+  ['michael', 'mikhail', 'miguel', 'michel', 'michele', 'mykhailo', 'mikael', 'michal'],
+  ['joseph', 'josef', 'jose', 'giuseppe', 'iosif', 'jozef', 'yosef'],
+  ['nicholas', 'nikolai', 'nikolay', 'nicolas', 'nicola', 'mykola', 'niklas', 'mikolaj'],
+  ['stephen', 'steven', 'stepan', 'esteban', 'stefano', 'stephane', 'stefan', 'stepan'],
+  ['andrew', 'andrei', 'andrey', 'andres', 'andrea', 'andre', 'andriy', 'andrzej', 'andreas'],
+  ['george', 'georgy', 'georgiy', 'jorge', 'giorgio', 'georges', 'georg', 'georgios', 'jerzy'],
 ]
 const NICK = new Map<string, number[]>()
 NICKNAME_GROUPS.forEach((g, i) => {

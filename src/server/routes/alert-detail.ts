@@ -27,7 +27,11 @@ export async function alertDetail(reads: Queries, id: string) {
     },
     transfers,
     parties,
-    hits: hits.map((h) => ({ ...h, explanation: parseJson(h.explanation) })),
+    hits: hits.map((h) => ({
+      ...h,
+      explanation: parseJson(h.explanation),
+      parts: parseJson(h.parts),
+    })),
     goods,
     notes,
     versions: versions.map((v) => ({ ...v, reasons: parseJson(v.reasons) })),

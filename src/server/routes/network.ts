@@ -33,7 +33,11 @@ export function networkRoutes(d: RouteDeps) {
       d.reads.all<Record<string, unknown>>('server/account-hits', { account }),
       d.reads.all('server/account-alerts', { account }),
     ])
-    const parsed = hits.map((h) => ({ ...h, explanation: parseJson(h.explanation) }))
+    const parsed = hits.map((h) => ({
+      ...h,
+      explanation: parseJson(h.explanation),
+      parts: parseJson(h.parts),
+    }))
     return c.json({ account, summary, ...context, activity, counterparties, hits: parsed, alerts })
   })
 

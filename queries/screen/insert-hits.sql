@@ -1,9 +1,0 @@
--- Bulk insert of party hits passed as one JSON array.
-insert into party_hits
-select r.account, r.name, r.entry_id, r.snapshot_id, r.score, r.list_source, r.schema, r.caption,
-  r.matched_name, r.explanation::json, $screened_at::timestamp
-from (
-  select unnest(from_json($rows::json,
-    '[{"account":"VARCHAR","name":"VARCHAR","entry_id":"VARCHAR","snapshot_id":"VARCHAR","score":"DOUBLE","list_source":"VARCHAR","schema":"VARCHAR","caption":"VARCHAR","matched_name":"VARCHAR","explanation":"VARCHAR"}]'
-  )) as r
-)
