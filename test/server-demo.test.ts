@@ -12,6 +12,9 @@ import { runDemo } from '../src/server/demo.ts'
 import { startServer } from '../src/server/serve.ts'
 import { quietLogger } from '../src/util/progress.ts'
 import { ConflictError } from '../src/util/errors.ts'
+import { auditKey } from '../src/util/audit-key.ts'
+
+const KEY = auditKey(Buffer.alloc(32, 7), null, 'test')
 
 let dir: string
 let samples: string
@@ -39,7 +42,7 @@ describe('demo', () => {
   it('loads, scans, evaluates and creates users; a second run reuses the database', async () => {
     const db = join(dir, 'demo.duckdb')
     const { config, hash } = loadConfig()
-    let store = await openStore({ path: db })
+    let store = await openStore({ path: db, auditKey: KEY })
     const first = await runDemo({ store, config, configHash: hash, samplesDir: samples })
     await store.close()
     expect(first.ingest.landed).toBe(2)
@@ -48,7 +51,7 @@ describe('demo', () => {
     expect(first.eval?.report.found).toBeGreaterThan(0)
     expect(first.users.map((u) => u.role)).toEqual(['analyst', 'supervisor', 'fiu_viewer'])
 
-    store = await openStore({ path: db })
+    store = await openStore({ path: db, auditKey: KEY })
     const second = await runDemo({ store, config, configHash: hash, samplesDir: samples })
     expect(second.ingest).toMatchObject({ landed: 0, skipped: 2 })
     expect(second.scan).toBeNull()

@@ -89,11 +89,20 @@ export   writes alerts: jsonl (the alert record, default, to stdout), csv, goaml
 list     the alert queue, highest score first.`,
   },
   audit: {
-    summary: 'verify the hash-chained audit log',
-    usage: `ringwatch audit verify [--db P] [--json]
+    summary: 'verify the keyed, checkpointed audit log; make an audit key',
+    usage: `ringwatch audit verify [--db P] [--json] [--config F]
+ringwatch audit keygen --out F
 
-Checks the append-only audit log: every row's hash, the links between rows, and the chain's head.
-Exit 0 when intact, 1 with the first bad sequence number when a row was edited, reordered or deleted.`,
+verify   checks the append-only audit log: every row's keyed hash (HMAC-SHA256 under the audit
+         key), the links between rows, the chain's head, and the latest signed checkpoint in the
+         checkpoint file. Exit 0 when intact; 1 naming every row that does not hold (edited,
+         missing or reordered, a broken link, a cut-off tail, a rewritten chain).
+keygen   writes a fresh audit key (64 hex digits) to F, readable by its owner only; never
+         overwrites a file. Point RINGWATCH_AUDIT_KEY_FILE or audit.key_file at it, and keep it
+         (and a copy) outside the database's folder: without it the chain cannot be verified.
+
+The key comes from RINGWATCH_AUDIT_KEY, RINGWATCH_AUDIT_KEY_FILE or audit.key_file in the config;
+the checkpoints from RINGWATCH_AUDIT_CHECKPOINTS, audit.checkpoint_file, or <database>.audit-checkpoints.`,
   },
   batch: {
     summary: 'list import + ingest + scan for unattended runs, with a JSON report',

@@ -10,6 +10,7 @@ import { RingwatchError } from '../util/errors.ts'
 import { quietLogger, type Logger } from '../util/progress.ts'
 import { authenticate, type AuthEnv } from './auth/middleware.ts'
 import { JwtConfig, jwtVerifier } from './auth/jwt.ts'
+import type { ThrottleOptions } from './auth/throttle.ts'
 import { errorBody, notFound, onError } from './errors.ts'
 import { alertRoutes } from './routes/alerts.ts'
 import { networkRoutes } from './routes/network.ts'
@@ -29,7 +30,7 @@ export interface AppDeps {
   logger?: Logger
   /** Where reads go (a read-connection pool in production); default the store itself. */
   reads?: Queries
-  auth?: { jwt?: JwtConfig; cacheTtlMs?: number }
+  auth?: { jwt?: JwtConfig; cacheTtlMs?: number; throttle?: ThrottleOptions }
   /** Keep the alert queue in memory (default true); false reads every page with SQL. */
   queueIndex?: boolean
   /** Keep the payment graph in memory for ego networks (default true); false uses SQL. */
@@ -63,7 +64,13 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const clock = deps.clock ?? Date.now
   const reads = deps.reads ?? deps.store
   const jwt = deps.auth?.jwt ? jwtVerifier(JwtConfig.parse(deps.auth.jwt)) : undefined
-  const auth = authenticate({ reads, jwt, clock, cacheTtlMs: deps.auth?.cacheTtlMs })
+  const auth = authenticate({
+    reads,
+    jwt,
+    clock,
+    cacheTtlMs: deps.auth?.cacheTtlMs,
+    throttle: deps.auth?.throttle,
+  })
   const queue =
     deps.queueIndex === false
       ? undefined

@@ -8,8 +8,8 @@ import type { Config } from '../config/index.ts'
 import type { Logger } from '../util/progress.ts'
 import { createApp } from './app.ts'
 import { buildDashboards } from './dashboards.ts'
-import type { JwtConfig } from './auth/jwt.ts'
-import { ConflictError } from '../util/errors.ts'
+import { JwtConfig } from './auth/jwt.ts'
+import { BadInputError, ConflictError } from '../util/errors.ts'
 
 export interface Running {
   url: string
@@ -19,14 +19,27 @@ export interface Running {
 /** JWT settings from the environment, when RINGWATCH_JWT_ISSUER is set. */
 export function jwtFromEnv(env: NodeJS.ProcessEnv): JwtConfig | undefined {
   if (!env.RINGWATCH_JWT_ISSUER) return undefined
-  return {
+  const r = JwtConfig.safeParse({
     issuer: env.RINGWATCH_JWT_ISSUER,
     audience: env.RINGWATCH_JWT_AUDIENCE ?? 'ringwatch',
     secret: env.RINGWATCH_JWT_SECRET,
     publicKey: env.RINGWATCH_JWT_PUBLIC_KEY,
     leeway: 30,
     roleClaim: env.RINGWATCH_JWT_ROLE_CLAIM ?? 'role',
+    externalSubjects: ['1', 'true', 'yes'].includes(env.RINGWATCH_JWT_EXTERNAL ?? ''),
+    allowedRoles: (env.RINGWATCH_JWT_ROLES ?? 'analyst,supervisor,fiu_viewer')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+    maxLifetime: Number(env.RINGWATCH_JWT_MAX_LIFETIME ?? 12 * 3600),
+  })
+  if (!r.success) {
+    const issue = r.error.issues[0]
+    throw new BadInputError(`JWT settings: ${issue.path.join('.')}: ${issue.message}`, {
+      field: issue.path.join('.'),
+    })
   }
+  return r.data
 }
 
 export async function startServer(opts: {

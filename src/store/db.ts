@@ -14,6 +14,7 @@ import { queryText } from './queries.ts'
 import { rowsOf, type Row } from './convert.ts'
 import { translateOpenError } from './lock.ts'
 import { migrate } from './migrate.ts'
+import { ephemeralAuditKey, type AuditKey } from '../util/audit-key.ts'
 
 export type Param = string | number | bigint | boolean | null
 export type Params = Record<string, Param>
@@ -36,32 +37,51 @@ export class Conn {
     return next
   }
 
+  /**
+   * The prepared statement of a named query, kept for reuse when it has parameters. A statement
+   * without parameters is planned once and for all when prepared, with the tables' statistics of
+   * that moment: DuckDB folds `where id = 1` over an empty table into an empty result and never
+   * plans it again, so rows committed later by another connection stay unseen. Such statements
+   * are prepared afresh each time (`fresh`; the caller destroys them).
+   */
   async prepare(name: string): Promise<DuckDBPreparedStatement> {
-    let p = this.prepared.get(name)
-    if (!p) {
-      p = await this.raw.prepare(queryText(name))
-      this.prepared.set(name, p)
+    return (await this.statement(name)).p
+  }
+
+  private async statement(name: string): Promise<{ p: DuckDBPreparedStatement; fresh: boolean }> {
+    const cached = this.prepared.get(name)
+    if (cached) return { p: cached, fresh: false }
+    const p = await this.raw.prepare(queryText(name))
+    if (p.parameterCount === 0) return { p, fresh: true }
+    this.prepared.set(name, p)
+    return { p, fresh: false }
+  }
+
+  private async withStatement<T>(
+    name: string,
+    params: Params,
+    fn: (p: DuckDBPreparedStatement) => Promise<T>,
+  ): Promise<T> {
+    const { p, fresh } = await this.statement(name)
+    try {
+      p.clearBindings()
+      if (Object.keys(params).length) p.bind(params)
+      return await fn(p)
+    } finally {
+      if (fresh) p.destroySync()
     }
-    return p
   }
 
   all<T = Row>(name: string, params: Params = {}): Promise<T[]> {
-    return this.exclusive(async () => {
-      const p = await this.prepare(name)
-      p.clearBindings()
-      if (Object.keys(params).length) p.bind(params)
-      return rowsOf(await p.runAndReadAll()) as T[]
-    })
+    return this.exclusive(() =>
+      this.withStatement(name, params, async (p) => rowsOf(await p.runAndReadAll()) as T[]),
+    )
   }
 
   run(name: string, params: Params = {}): Promise<number> {
-    return this.exclusive(async () => {
-      const p = await this.prepare(name)
-      p.clearBindings()
-      if (Object.keys(params).length) p.bind(params)
-      const r = await p.run()
-      return Number(r.rowsChanged)
-    })
+    return this.exclusive(() =>
+      this.withStatement(name, params, async (p) => Number((await p.run()).rowsChanged)),
+    )
   }
 
   close(): void {
@@ -80,6 +100,13 @@ export interface Queries {
   run(name: string, params?: Params): Promise<number>
   /** The underlying connection, for store/ modules only (appenders, column reads). */
   readonly conn: Conn
+  /** The key that seals audit rows (cases/audit.ts); absent when the store was opened without. */
+  readonly auditKey?: AuditKey
+  /**
+   * Runs fn once the transaction these queries belong to has committed (never when it rolls back);
+   * outside a transaction every statement commits on its own, so fn runs at once.
+   */
+  afterCommit(fn: () => void): void
 }
 
 export interface Store extends Queries {
@@ -101,29 +128,49 @@ export interface Session extends Queries {
   transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>
 }
 
-/** BEGIN … COMMIT around fn on conn; ROLLBACK when fn throws. */
-async function inTransaction<T>(conn: Conn, fn: (tx: Queries) => Promise<T>): Promise<T> {
+/** BEGIN … COMMIT around fn on conn; ROLLBACK when fn throws. After-commit hooks run in order. */
+async function inTransaction<T>(
+  conn: Conn,
+  key: AuditKey | undefined,
+  fn: (tx: Queries) => Promise<T>,
+): Promise<T> {
+  const hooks: Array<() => void> = []
   await conn.raw.run('begin transaction')
+  let out: T
   try {
-    const out = await fn(queriesOn(conn))
+    out = await fn(queriesOn(conn, key, hooks))
     await conn.raw.run('commit')
-    return out
   } catch (e) {
     await conn.raw.run('rollback')
     throw e
   }
+  for (const h of hooks) h()
+  return out
 }
 
-function queriesOn(conn: Conn): Queries {
+/** Queries on conn; with `hooks`, after-commit functions wait there, else they run at once. */
+export function queriesOn(
+  conn: Conn,
+  key: AuditKey | undefined,
+  hooks?: Array<() => void>,
+): Queries {
   return {
     conn,
+    auditKey: key,
     all: (name, params) => conn.all(name, params),
     one: async (name, params) => (await conn.all(name, params))[0] as never,
     run: (name, params) => conn.run(name, params),
+    afterCommit: (fn) => (hooks ? hooks.push(fn) : fn()),
   }
 }
 
 const cache = new DuckDBInstanceCache()
+/**
+ * Files this process has open, with the configuration of their instance: a second open of the
+ * same file in this process shares that instance (DuckDB refuses another configuration of an open
+ * file, a read-only one included).
+ */
+const openFiles = new Map<string, { config: Record<string, string>; count: number }>()
 
 export interface OpenOptions {
   /** ':memory:' for an in-memory database. */
@@ -132,6 +179,8 @@ export interface OpenOptions {
   /** DuckDB threads; default DuckDB's own. */
   threads?: number
   memoryLimit?: string
+  /** The key that seals audit rows; an in-memory database without one gets a random key. */
+  auditKey?: AuditKey
 }
 
 /** Opens (and creates, with its folder) the database, and brings its schema up to date. */
@@ -143,15 +192,25 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   if (opts.threads) config.threads = String(opts.threads)
   if (opts.memoryLimit) config.memory_limit = opts.memoryLimit
   let instance: DuckDBInstance
+  const open = path === ':memory:' ? undefined : openFiles.get(path)
+  // a read-only instance is no use to a writer: that open fails with DuckDB's own message
+  const shared =
+    open && (opts.readOnly || open.config.access_mode !== 'READ_ONLY') ? open : undefined
   try {
     // In-memory databases are never shared: each open gets its own.
     instance =
       path === ':memory:'
         ? await (await import('@duckdb/node-api')).DuckDBInstance.create(':memory:', config)
-        : await cache.getOrCreateInstance(path, config)
+        : await cache.getOrCreateInstance(path, shared?.config ?? config)
   } catch (e) {
-    throw translateOpenError(path, e)
+    throw translateOpenError(path, e, opts.readOnly ? 'read' : 'write')
   }
+  if (path !== ':memory:')
+    openFiles.set(path, {
+      config: shared?.config ?? config,
+      count: (shared?.count ?? 0) + 1,
+    })
+  const key = opts.auditKey ?? (path === ':memory:' ? ephemeralAuditKey() : undefined)
   const main = new Conn(await instance.connect())
   if (!opts.readOnly) {
     await main.exclusive((raw) => migrate(raw))
@@ -162,11 +221,11 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   return {
     path,
     instance,
-    ...queriesOn(main),
+    ...queriesOn(main, key),
     async transaction(fn) {
       const conn = new Conn(await instance.connect())
       try {
-        return await inTransaction(conn, fn)
+        return await inTransaction(conn, key, fn)
       } finally {
         conn.close()
       }
@@ -174,7 +233,10 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     async session(fn) {
       const conn = new Conn(await instance.connect())
       try {
-        return await fn({ ...queriesOn(conn), transaction: (f) => inTransaction(conn, f) })
+        return await fn({
+          ...queriesOn(conn, key),
+          transaction: (f) => inTransaction(conn, key, f),
+        })
       } finally {
         conn.close()
       }
@@ -188,6 +250,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       await main.exclusive(async () => undefined)
       main.close()
       instance.closeSync()
+      const f = openFiles.get(path)
+      if (f && --f.count <= 0) openFiles.delete(path)
     },
   }
 }

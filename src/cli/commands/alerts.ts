@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs'
 import { userInfo } from 'node:os'
 import { parse, dbOption, jsonOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
 import { loadConfig } from '../../config/index.ts'
 import { AlertStatus, type Actor } from '../../schema/alert.ts'
 import { EXPORT_FORMATS, exportAlerts, listAlerts, type ExportFormat } from '../../cases/index.ts'
@@ -50,7 +50,14 @@ export const command: Command = {
     if ((sub !== 'export' && sub !== 'list') || positionals.length > 1)
       throw new BadInputError(`expected 'alerts export' or 'alerts list'\n\n${usage}`)
     const status = statusOf(values.status)
-    const store = await openStore({ path: values.db })
+    const { config } = loadConfig(values.config)
+    const store = await openFor({
+      db: values.db,
+      config: config,
+      env: io.env,
+      access: sub === 'list' ? 'read' : 'audit',
+      command: `ringwatch alerts ${sub}`,
+    })
     try {
       if (sub === 'list') {
         const limit = values.limit ? Number(values.limit) : 50
@@ -68,7 +75,6 @@ export const command: Command = {
       const format = values.format as ExportFormat
       if (!(EXPORT_FORMATS as readonly string[]).includes(format))
         throw new BadInputError(`--format ${values.format}: one of ${EXPORT_FORMATS.join(', ')}`)
-      const { config } = loadConfig(values.config)
       const out = values.out ? createWriteStream(values.out) : io.stdout
       try {
         const r = await exportAlerts(store, cliActor(io.env), {

@@ -2,7 +2,7 @@
 // exits non-zero on any failure (2 when a file could not be read, 1 otherwise).
 import { parse, dbOption, configOption, jsonOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
 import { loadConfig } from '../../config/index.ts'
 import { runBatch } from '../../pipeline/index.ts'
 import { listSpec } from '../../pipeline/batch.ts'
@@ -28,7 +28,13 @@ export const command: Command = {
     )
     if (positionals.length !== 1) throw new BadInputError(`expected one directory\n\n${usage}`)
     const { config, hash } = loadConfig(values.config)
-    const store = await openStore({ path: values.db })
+    const store = await openFor({
+      db: values.db,
+      config: config,
+      env: io.env,
+      access: 'audit',
+      command: 'ringwatch batch',
+    })
     try {
       const report = await runBatch(
         {

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs'
 import { parse, dbOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { demoAuditKey } from '../../cases/index.ts'
+import { dbPath, openFor } from '../open.ts'
 import { loadConfig } from '../../config/index.ts'
 import { stderrLogger, ttyProgress } from '../../util/progress.ts'
 import { runDemo } from '../../server/demo.ts'
@@ -28,8 +29,16 @@ export const command: Command = {
     const port = portOf(values.port, 8080)
     const sampleConfig = existsSync('samples/config.json') ? 'samples/config.json' : undefined
     const { config, hash } = loadConfig(values.config ?? sampleConfig)
-    const store = await openStore({ path: values.db })
     const out = (s: string) => io.stdout.write(s + '\n')
+    const auditKey = demoAuditKey({ env: io.env, config: config.audit, db: dbPath(values.db) }, out)
+    const store = await openFor({
+      db: values.db,
+      config,
+      env: io.env,
+      access: 'audit',
+      command: 'ringwatch demo',
+      auditKey,
+    })
     try {
       const r = await runDemo({
         store,

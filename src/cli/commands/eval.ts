@@ -14,9 +14,9 @@ import {
   type EvalAlert,
 } from '../../eval/index.ts'
 import { AMLSIM_DEFAULT_START, amlsimTruth, readAmlsim } from '../../generate/amlsim.ts'
-import { DEFAULT_DB, openStore } from '../../store/index.ts'
-import { BadInputError, NotFoundError } from '../../util/errors.ts'
-import { existsSync } from 'node:fs'
+import { loadConfig } from '../../config/index.ts'
+import { openFor } from '../open.ts'
+import { BadInputError } from '../../util/errors.ts'
 
 const { usage } = HELP.eval
 
@@ -54,9 +54,13 @@ export const command: Command = {
       transfers = truthRows(truth)
       source = transfers === null ? null : 'rows of the truth file'
     } else {
-      const path = values.db ?? DEFAULT_DB
-      if (!existsSync(path)) throw new NotFoundError(`database ${path} not found`)
-      const store = await openStore({ path, readOnly: true })
+      const store = await openFor({
+        db: values.db,
+        config: loadConfig().config,
+        env: io.env,
+        access: 'read',
+        command: 'ringwatch eval',
+      })
       try {
         alerts = await loadAlertsFromStore(store)
         const w = await loadScanWindow(store)

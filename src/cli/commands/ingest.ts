@@ -2,7 +2,7 @@
 // file hash), shows a progress bar on a TTY, prints a per-file summary table or JSON.
 import { parse, dbOption, jsonOption, configOption, type CliIO, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
 import { loadConfig } from '../../config/index.ts'
 import { ingestPaths, type IngestSummary } from '../../ingest/index.ts'
 import { InputFormat, INPUT_FORMATS } from '../../schema/transfer.ts'
@@ -83,7 +83,13 @@ export const command: Command = {
       format = r.data
     }
     const { config } = loadConfig(values.config)
-    const store = await openStore({ path: values.db })
+    const store = await openFor({
+      db: values.db,
+      config: config,
+      env: io.env,
+      access: 'write',
+      command: 'ringwatch ingest',
+    })
     let summary: IngestSummary
     try {
       summary = await ingestPaths(store, positionals, {

@@ -2,7 +2,7 @@
 // versioned snapshot, and lists the snapshots kept. Thin shell over src/screen.
 import { type CliIO, type Command, configOption, dbOption, jsonOption, parse } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
 import { importList, listSnapshots, LIST_KINDS } from '../../screen/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { BadInputError } from '../../util/errors.ts'
@@ -35,7 +35,13 @@ async function runImport(file: string | undefined, values: Record<string, unknow
       ? ((values.base as string | undefined) ??
         loadConfig(values.config as string | undefined).config.fx.base_currency)
       : undefined
-  const store = await openStore({ path: values.db as string | undefined })
+  const store = await openFor({
+    db: values.db as string | undefined,
+    config: loadConfig(values.config as string | undefined).config,
+    env: io.env,
+    access: 'write',
+    command: 'ringwatch lists import',
+  })
   try {
     const s = await importList(store, file, {
       kind,
@@ -67,7 +73,13 @@ async function runImport(file: string | undefined, values: Record<string, unknow
 }
 
 async function runList(values: Record<string, unknown>, io: CliIO) {
-  const store = await openStore({ path: values.db as string | undefined })
+  const store = await openFor({
+    db: values.db as string | undefined,
+    config: loadConfig(values.config as string | undefined).config,
+    env: io.env,
+    access: 'read',
+    command: 'ringwatch lists list',
+  })
   try {
     const snaps = await listSnapshots(store)
     if (values.json) {

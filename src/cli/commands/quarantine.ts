@@ -4,7 +4,8 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { parse, dbOption, jsonOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
+import { loadConfig } from '../../config/index.ts'
 import {
   eachQuarantined,
   listQuarantine,
@@ -72,7 +73,13 @@ export const command: Command = {
     if (values.reason !== undefined && !(REASON_CODES as readonly string[]).includes(values.reason))
       throw new BadInputError(`--reason ${values.reason}: one of ${REASON_CODES.join(', ')}`)
     const filter: QuarantineFilter = { file: values.file, run: values.run, reason: values.reason }
-    const store = await openStore({ path: values.db, readOnly: true })
+    const store = await openFor({
+      db: values.db,
+      config: loadConfig().config,
+      env: io.env,
+      access: 'read',
+      command: `ringwatch quarantine ${sub}`,
+    })
     try {
       if (sub === 'summary') {
         const counts = await summarizeQuarantine(store, filter)

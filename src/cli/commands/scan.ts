@@ -2,7 +2,7 @@
 // on a TTY and a summary (transfers, findings per typology, alerts new / updated / reopened, time per stage).
 import { parse, dbOption, jsonOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
 import { loadConfig } from '../../config/index.ts'
 import { runScan, formatScanSummary } from '../../pipeline/index.ts'
 import { streamLogger, ttyProgress } from '../../util/progress.ts'
@@ -23,7 +23,13 @@ export const command: Command = {
       usage,
     )
     const { config, hash } = loadConfig(values.config)
-    const store = await openStore({ path: values.db })
+    const store = await openFor({
+      db: values.db,
+      config: config,
+      env: io.env,
+      access: 'audit',
+      command: 'ringwatch scan',
+    })
     try {
       const summary = await runScan(
         {

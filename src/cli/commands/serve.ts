@@ -1,7 +1,7 @@
 // `ringwatch serve`: the JSON API and the dashboards on one port, until interrupted.
 import { parse, dbOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
 import { loadConfig } from '../../config/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { stderrLogger } from '../../util/progress.ts'
@@ -25,7 +25,13 @@ export const command: Command = {
       usage,
     )
     const { config } = loadConfig(values.config)
-    const store = await openStore({ path: values.db })
+    const store = await openFor({
+      db: values.db,
+      config: config,
+      env: io.env,
+      access: 'audit',
+      command: 'ringwatch serve',
+    })
     const running = await startServer({
       store,
       config,

@@ -1,7 +1,8 @@
 // `ringwatch users add|list|disable`: the people and jobs that may call the API.
 import { parse, dbOption, jsonOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
+import { loadConfig } from '../../config/index.ts'
 import { addUser, disableUser, listUsers, reissueKey } from '../../server/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 
@@ -20,7 +21,13 @@ export const command: Command = {
     if ((sub === 'add' || sub === 'rekey') && (!id || !values.role))
       throw new BadInputError(`users ${sub} needs <id> and --role\n\n${usage}`)
     if (sub === 'disable' && !id) throw new BadInputError(`users disable needs <id>\n\n${usage}`)
-    const store = await openStore({ path: values.db })
+    const store = await openFor({
+      db: values.db,
+      config: loadConfig().config,
+      env: io.env,
+      access: sub === 'list' ? 'read' : 'audit',
+      command: `ringwatch users ${sub}`,
+    })
     try {
       if (sub === 'add' || sub === 'rekey') {
         if (!id || !values.role)
