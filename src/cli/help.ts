@@ -118,7 +118,10 @@ read; 1 on any other failure. Quarantined rows are counted in the report, not fa
     summary: 'serve the API and the dashboards',
     usage: `ringwatch serve [--db P] [--port N] [--host H] [--config F]
 
-Serves the API under /api and the dashboards on http://127.0.0.1:8080/ by default. Every /api route
+Serves the API under /api and the dashboards on http://127.0.0.1:8080/ by default, and owns the
+database: batch work runs in it, one job at a time (POST /api/jobs for the batch role, the inbox
+folder batch.inbox, the schedule batch.schedule), and commands run while it serves go through its
+API (the URL is in <database>.owner.json; RINGWATCH_API_KEY). Needs the audit key. Every /api route
 but /api/health needs an API key (ringwatch users add <id> --role R) or a bearer JWT when
 RINGWATCH_JWT_ISSUER, RINGWATCH_JWT_AUDIENCE and RINGWATCH_JWT_SECRET (HS256) or
 RINGWATCH_JWT_PUBLIC_KEY (PEM, RS256/ES256) are set.`,

@@ -44,7 +44,7 @@ export async function openFor(o: OpenFor): Promise<Store> {
     (o.access === 'audit' || o.access === 'verify'
       ? requireAuditKey(src, o.command)
       : configuredAuditKey(src))
-  const store = await openStore({ path, readOnly, auditKey })
+  const store = await openStore({ path, readOnly, auditKey, owner: o.command })
   try {
     if (o.access === 'audit' || o.access === 'verify') await checkAuditKey(store)
   } catch (e) {

@@ -8,6 +8,7 @@ import { ScreenConfig } from '../screen/config.ts'
 import { ScoreConfig } from '../score/config.ts'
 import { AuditConfig, CasesConfig } from '../cases/config.ts'
 import { FxConfig } from '../screen/fx-config.ts'
+import { BatchConfig } from '../server/jobs/config.ts'
 import { BadInputError } from '../util/errors.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 
@@ -19,6 +20,7 @@ export const Config = z.object({
   cases: CasesConfig.prefault({}),
   fx: FxConfig.prefault({}),
   audit: AuditConfig.prefault({}),
+  batch: BatchConfig.prefault({}),
 })
 export type Config = z.infer<typeof Config>
 

@@ -21,6 +21,8 @@ import { dashboardRoutes } from './static.ts'
 import { AlertQueue } from './queue/alert-queue.ts'
 import { NetworkIndex } from './network/graph-index.ts'
 import type { RouteDeps } from './routes/deps.ts'
+import { jobRoutes, type JobDeps } from './routes/jobs.ts'
+import { serviceRoutes } from './routes/service.ts'
 
 export interface AppDeps {
   store: Store
@@ -39,6 +41,8 @@ export interface AppDeps {
   recheckMs?: number
   /** The built dashboards folder; false to serve none. */
   dashboards?: { dir: string } | false
+  /** The server's job runner and uploads (batch work through the API); absent: no job routes. */
+  jobs?: JobDeps
 }
 
 class UnsupportedMediaTypeError extends RingwatchError {
@@ -124,8 +128,10 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   })
   // Who is calling comes first: nothing about a request is answered to an anonymous caller.
   app.use('/api/*', auth.middleware)
+  // An upload is the raw bytes of a file (routes/jobs.ts limits its size), not JSON.
+  const isUpload = (c: { req: { path: string } }) => c.req.path === '/api/uploads'
   app.use('/api/*', async (c, next) => {
-    if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !isUpload(c)) {
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
       if (type !== 'application/json')
         throw new UnsupportedMediaTypeError('send JSON (Content-Type: application/json)', {
@@ -134,19 +140,19 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     }
     await next()
   })
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json(errorBody('PayloadTooLarge', 'request body over 1 MiB'), 413),
-    }),
-  )
+  const limit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => c.json(errorBody('PayloadTooLarge', 'request body over 1 MiB'), 413),
+  })
+  app.use('/api/*', (c, next) => (isUpload(c) ? next() : limit(c, next)))
 
   app.route('/api', alertRoutes(rd))
   app.route('/api', networkRoutes(rd))
   app.route('/api', runRoutes(rd))
   app.route('/api', userRoutes(rd))
   app.route('/api', caseRoutes(rd))
+  app.route('/api', serviceRoutes(rd))
+  if (deps.jobs) app.route('/api', jobRoutes(rd, deps.jobs))
   if (deps.dashboards !== false) app.route('/', dashboardRoutes(deps.dashboards?.dir))
   return app
 }

@@ -58,7 +58,7 @@ describe('store', () => {
     it(`a second process ${readOnly ? 'reading' : 'writing'} the same file fails fast with a clear error`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'rw-lock-'))
       const path = join(dir, 'db.duckdb')
-      const store = await openStore({ path })
+      const store = await openStore({ path, owner: 'ringwatch serve' })
       try {
         const script = `
         import { register } from 'tsx/esm/api'; register();
@@ -70,7 +70,7 @@ describe('store', () => {
           encoding: 'utf8',
         })
         expect(r.stdout).toContain(DatabaseLockedError.name)
-        expect(r.stdout).toContain('in use by another process')
+        expect(r.stdout).toContain(`in use by ringwatch serve (pid ${process.pid})`)
         if (readOnly) expect(r.stdout).not.toMatch(/writ/i)
         else expect(r.stdout).toContain('only one process may write it')
         expect(Date.now() - t0).toBeLessThan(30_000)

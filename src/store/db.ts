@@ -1,8 +1,6 @@
 // Opens the DuckDB database (one instance per file per process), applies migrations, and runs named
 // queries through prepared statements. The only module that talks to DuckDB.
 import { mkdirSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
-import { hostname } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import {
   DuckDBInstanceCache,
@@ -12,7 +10,7 @@ import {
 } from '@duckdb/node-api'
 import { queryText } from './queries.ts'
 import { rowsOf, type Row } from './convert.ts'
-import { translateOpenError } from './lock.ts'
+import { claimOwner, PROCESS_ID, releaseOwner, translateOpenError } from './lock.ts'
 import { migrate } from './migrate.ts'
 import { ephemeralAuditKey, type AuditKey } from '../util/audit-key.ts'
 
@@ -21,8 +19,7 @@ export type Params = Record<string, Param>
 
 export const DEFAULT_DB = './data/ringwatch.duckdb'
 
-/** This process, as the owner of the runs it starts (runs.owner): a random id, not the pid. */
-export const PROCESS_ID = `${hostname()}:${process.pid}:${randomUUID()}`
+export { PROCESS_ID }
 
 /** A serialised connection: one statement at a time, prepared statements cached by query name. */
 export class Conn {
@@ -181,6 +178,8 @@ export interface OpenOptions {
   memoryLimit?: string
   /** The key that seals audit rows; an in-memory database without one gets a random key. */
   auditKey?: AuditKey
+  /** Who opens a file for writing, for `<database>.owner.json` ('ringwatch ingest'). */
+  owner?: string
 }
 
 /** Opens (and creates, with its folder) the database, and brings its schema up to date. */
@@ -205,6 +204,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   } catch (e) {
     throw translateOpenError(path, e, opts.readOnly ? 'read' : 'write')
   }
+  if (path !== ':memory:' && !opts.readOnly && !shared)
+    claimOwner(path, opts.owner ?? 'a ringwatch process')
   if (path !== ':memory:')
     openFiles.set(path, {
       config: shared?.config ?? config,
@@ -251,7 +252,10 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       main.close()
       instance.closeSync()
       const f = openFiles.get(path)
-      if (f && --f.count <= 0) openFiles.delete(path)
+      if (f && --f.count <= 0) {
+        openFiles.delete(path)
+        if (f.config.access_mode !== 'READ_ONLY') releaseOwner(path)
+      }
     },
   }
 }

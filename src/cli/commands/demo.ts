@@ -71,6 +71,7 @@ export const command: Command = {
       const running = await startServer({
         store,
         config,
+        configHash: hash,
         host: values.host ?? '127.0.0.1',
         port,
         logger: stderrLogger,

@@ -24,7 +24,7 @@ export const command: Command = {
       { ...dbOption, ...configOption, port: { type: 'string' }, host: { type: 'string' } },
       usage,
     )
-    const { config } = loadConfig(values.config)
+    const { config, hash } = loadConfig(values.config)
     const store = await openFor({
       db: values.db,
       config: config,
@@ -35,12 +35,22 @@ export const command: Command = {
     const running = await startServer({
       store,
       config,
+      configHash: hash,
       host: values.host ?? '127.0.0.1',
       port: portOf(values.port, 8080),
       logger: stderrLogger,
       jwt: jwtFromEnv(io.env),
     })
     io.stdout.write(`ringwatch serving ${running.url} (database ${store.path}); Ctrl-C stops\n`)
+    const inbox = running.jobs?.inbox
+    if (inbox)
+      io.stdout.write(
+        `inbox ${inbox.dir}: files dropped there are landed and scanned, then moved to done/ or failed/` +
+          (config.batch.schedule
+            ? `; nightly batch '${config.batch.schedule}' (${config.batch.timezone}), next ${inbox.nextRun()?.toISOString()}`
+            : '') +
+          '\n',
+      )
     await new Promise<void>((resolve) => {
       const stop = () => resolve()
       process.once('SIGINT', stop)
