@@ -170,15 +170,13 @@ function jobsTable(jobs: Row[]): HTMLElement {
         h(
           'tr',
           {},
-          ...['Job', 'Kind', 'From', 'By', 'Created', 'Status', 'Progress'].map((t) =>
-            h('th', {}, t),
-          ),
+          ['Job', 'Kind', 'From', 'By', 'Created', 'Status', 'Progress'].map((t) => h('th', {}, t)),
         ),
       ),
       h(
         'tbody',
         {},
-        ...jobs.map((j) =>
+        jobs.map((j) =>
           h(
             'tr',
             {},

@@ -6,6 +6,7 @@ import { loadConfig } from '../../config/index.ts'
 import { verifyAudit, writeKeyFile, type AuditVerifyResult } from '../../cases/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { openFor } from '../open.ts'
+import { serverFor } from '../remote.ts'
 
 const { usage } = HELP.audit
 
@@ -38,6 +39,12 @@ export const command: Command = {
     }
     if (positionals[0] !== 'verify' || positionals.length > 1)
       throw new BadInputError(`expected 'audit verify' or 'audit keygen'\n\n${usage}`)
+    const remote = await serverFor(values.db, io, 'ringwatch audit verify')
+    if (remote) {
+      const r = await remote.json<AuditVerifyResult>('GET', '/api/audit/verify')
+      io.stdout.write(values.json ? JSON.stringify(r) + '\n' : formatVerify(r))
+      return r.ok ? 0 : 1
+    }
     const { config } = loadConfig(values.config)
     const store = await openFor({
       db: values.db,

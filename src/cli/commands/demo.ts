@@ -4,6 +4,8 @@ import { parse, dbOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
 import { demoAuditKey } from '../../cases/index.ts'
 import { dbPath, openFor } from '../open.ts'
+import { readOwner } from '../../store/lock.ts'
+import { ConflictError } from '../../util/errors.ts'
 import { loadConfig } from '../../config/index.ts'
 import { stderrLogger, ttyProgress } from '../../util/progress.ts'
 import { runDemo } from '../../server/demo.ts'
@@ -30,6 +32,11 @@ export const command: Command = {
     const sampleConfig = existsSync('samples/config.json') ? 'samples/config.json' : undefined
     const { config, hash } = loadConfig(values.config ?? sampleConfig)
     const out = (s: string) => io.stdout.write(s + '\n')
+    const owner = readOwner(dbPath(values.db))
+    if (owner?.url)
+      throw new ConflictError(
+        `the ringwatch server at ${owner.url} (pid ${owner.pid}) already owns ${dbPath(values.db)}`,
+      )
     const auditKey = demoAuditKey({ env: io.env, config: config.audit, db: dbPath(values.db) }, out)
     const store = await openFor({
       db: values.db,

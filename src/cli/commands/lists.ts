@@ -3,6 +3,8 @@
 import { type CliIO, type Command, configOption, dbOption, jsonOption, parse } from '../command.ts'
 import { HELP } from '../help.ts'
 import { openFor } from '../open.ts'
+import { serverFor } from '../remote.ts'
+import { remoteListImport } from '../remote-commands.ts'
 import { importList, listSnapshots, LIST_KINDS } from '../../screen/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { BadInputError } from '../../util/errors.ts'
@@ -35,20 +37,34 @@ async function runImport(file: string | undefined, values: Record<string, unknow
       ? ((values.base as string | undefined) ??
         loadConfig(values.config as string | undefined).config.fx.base_currency)
       : undefined
-  const store = await openFor({
-    db: values.db as string | undefined,
-    config: loadConfig(values.config as string | undefined).config,
-    env: io.env,
-    access: 'write',
-    command: 'ringwatch lists import',
-  })
+  const remote = await serverFor(values.db as string | undefined, io, 'ringwatch lists import')
+  const store = remote
+    ? undefined
+    : await openFor({
+        db: values.db as string | undefined,
+        config: loadConfig(values.config as string | undefined).config,
+        env: io.env,
+        access: 'write',
+        command: 'ringwatch lists import',
+      })
   try {
-    const s = await importList(store, file, {
-      kind,
-      format: values.format as string | undefined,
-      alt: values.alt as string | undefined,
-      base,
-    })
+    const s = remote
+      ? ((await remoteListImport(
+          remote,
+          {
+            file,
+            kind,
+            format: values.format as string | undefined,
+            alt: values.alt as string | undefined,
+          },
+          io,
+        )) as Awaited<ReturnType<typeof importList>>)
+      : await importList(store!, file, {
+          kind,
+          format: values.format as string | undefined,
+          alt: values.alt as string | undefined,
+          base,
+        })
     if (values.json) io.stdout.write(JSON.stringify(s) + '\n')
     else {
       const skipped = Object.entries(s.skipped)
@@ -67,21 +83,31 @@ async function runImport(file: string | undefined, values: Record<string, unknow
         io.stderr.write(`… and ${s.errors.length - 20} more malformed rows\n`)
     }
   } finally {
-    await store.close()
+    await store?.close()
   }
   return 0
 }
 
 async function runList(values: Record<string, unknown>, io: CliIO) {
-  const store = await openFor({
-    db: values.db as string | undefined,
-    config: loadConfig(values.config as string | undefined).config,
-    env: io.env,
-    access: 'read',
-    command: 'ringwatch lists list',
-  })
+  const remote = await serverFor(values.db as string | undefined, io, 'ringwatch lists list')
+  const store = remote
+    ? undefined
+    : await openFor({
+        db: values.db as string | undefined,
+        config: loadConfig(values.config as string | undefined).config,
+        env: io.env,
+        access: 'read',
+        command: 'ringwatch lists list',
+      })
   try {
-    const snaps = await listSnapshots(store)
+    const snaps = remote
+      ? (
+          await remote.json<{ snapshots: Awaited<ReturnType<typeof listSnapshots>> }>(
+            'GET',
+            '/api/lists',
+          )
+        ).snapshots
+      : await listSnapshots(store!)
     if (values.json) {
       io.stdout.write(JSON.stringify(snaps) + '\n')
       return 0
@@ -109,7 +135,7 @@ async function runList(values: Record<string, unknown>, io: CliIO) {
           .trimEnd() + '\n',
       )
   } finally {
-    await store.close()
+    await store?.close()
   }
   return 0
 }

@@ -3,6 +3,8 @@
 import { parse, dbOption, jsonOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
 import { openFor } from '../open.ts'
+import { serverFor } from '../remote.ts'
+import { remoteScan } from '../remote-commands.ts'
 import { loadConfig } from '../../config/index.ts'
 import { runScan, formatScanSummary } from '../../pipeline/index.ts'
 import { streamLogger, ttyProgress } from '../../util/progress.ts'
@@ -22,6 +24,14 @@ export const command: Command = {
       },
       usage,
     )
+    const remote = await serverFor(values.db, io, 'ringwatch scan')
+    if (remote) {
+      const summary = await remoteScan(remote, values.from, values.to, io)
+      io.stdout.write(
+        values.json ? JSON.stringify(summary) + '\n' : formatScanSummary(summary) + '\n',
+      )
+      return 0
+    }
     const { config, hash } = loadConfig(values.config)
     const store = await openFor({
       db: values.db,

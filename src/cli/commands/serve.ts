@@ -1,9 +1,10 @@
 // `ringwatch serve`: the JSON API and the dashboards on one port, until interrupted.
 import { parse, dbOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openFor } from '../open.ts'
+import { dbPath, openFor } from '../open.ts'
+import { readOwner } from '../../store/lock.ts'
 import { loadConfig } from '../../config/index.ts'
-import { BadInputError } from '../../util/errors.ts'
+import { BadInputError, ConflictError } from '../../util/errors.ts'
 import { stderrLogger } from '../../util/progress.ts'
 import { jwtFromEnv, startServer } from '../../server/serve.ts'
 
@@ -25,6 +26,11 @@ export const command: Command = {
       usage,
     )
     const { config, hash } = loadConfig(values.config)
+    const owner = readOwner(dbPath(values.db))
+    if (owner?.url)
+      throw new ConflictError(
+        `the ringwatch server at ${owner.url} (pid ${owner.pid}) already owns ${dbPath(values.db)}`,
+      )
     const store = await openFor({
       db: values.db,
       config: config,
