@@ -55,81 +55,85 @@ export async function applyCaseAction(
   if (!ASSIGN_ROLES.includes(actor.role) && !NOTE_ROLES.includes(actor.role))
     throw new ForbiddenError(`role ${actor.role} may not act on cases`)
   return conflictsAsConflictError(alertId, () =>
-    store.transaction(async (tx) => {
-      const before = await getAlert(tx, alertId)
-      if (act.type === 'note') {
-        if (!NOTE_ROLES.includes(actor.role))
-          throw new ForbiddenError(`role ${actor.role} may not add notes`)
-        await tx.run('cases/note-insert', {
-          alert_id: alertId,
-          author: actor.id,
-          now,
-          text: act.text,
-        })
-        await appendAudit(tx, {
-          actor,
-          action: 'case.note',
-          entity_type: 'alert',
-          entity_id: alertId,
-          after: { note: act.text },
-          at: now,
-        })
-        return getAlert(tx, alertId)
-      }
-      if (act.type === 'assign') {
-        if (!ASSIGN_ROLES.includes(actor.role))
-          throw new ForbiddenError(`role ${actor.role} may not assign alerts`)
-        if (actor.role === 'analyst' && act.assignee !== null && act.assignee !== actor.id)
-          throw new ForbiddenError('an analyst may assign an alert only to themself')
-        if (isClosed(before.status)) throw new ConflictError(`alert ${alertId} is ${before.status}`)
-        if (act.assignee !== null) await checkAssignee(tx, act.assignee)
-        return update(
-          tx,
-          actor,
-          before,
-          { ...before, assignee: act.assignee },
-          'case.assign',
-          null,
-          now,
-        )
-      }
-      const { to, verb } = target(before, act)
-      const t = findTransition(before.status, to)
-      if (!t || t.verb !== verb)
-        throw new ConflictError(`cannot ${verb} an alert that is ${before.status}`, {
-          from: before.status,
-          to,
-        })
-      if (!t.roles.includes(actor.role))
-        throw new ForbiddenError(
-          `role ${actor.role} may not move an alert from ${before.status} to ${to}`,
-        )
-      const next: AlertRow = { ...before, status: to }
-      if (verb === 'propose') {
-        next.proposed_by = actor.id
-        next.proposed_outcome = act.type === 'propose' ? act.outcome : null
-      } else if (verb === 'approve' || verb === 'reject') {
-        // Four eyes: the checker is never the maker, whatever the role, nor someone the maker
-        // created, approved, promoted or re-keyed (or who did so for the maker).
-        if (before.proposed_by === actor.id)
-          throw new ForbiddenError(
-            `${actor.id} proposed this outcome and may not ${verb} it (four eyes)`,
-          )
-        if (before.proposed_by && (await sameCustody(tx, before.proposed_by, actor.id)))
-          throw new ForbiddenError(
-            `${actor.id} and ${before.proposed_by}, who proposed this outcome, are one chain of custody ` +
-              `(one created, approved, promoted or re-keyed the other) and may not ${verb} it (four eyes)`,
-          )
-        if (verb === 'reject') {
-          next.proposed_by = null
-          next.proposed_outcome = null
+    store.transaction(
+      async (tx) => {
+        const before = await getAlert(tx, alertId)
+        if (act.type === 'note') {
+          if (!NOTE_ROLES.includes(actor.role))
+            throw new ForbiddenError(`role ${actor.role} may not add notes`)
+          await tx.run('cases/note-insert', {
+            alert_id: alertId,
+            author: actor.id,
+            now,
+            text: act.text,
+          })
+          await appendAudit(tx, {
+            actor,
+            action: 'case.note',
+            entity_type: 'alert',
+            entity_id: alertId,
+            after: { note: act.text },
+            at: now,
+          })
+          return getAlert(tx, alertId)
         }
-      }
-      if (verb === 'start_review' && !next.assignee && actor.role === 'analyst')
-        next.assignee = actor.id
-      const reason = 'reason' in act ? (act.reason ?? null) : null
-      return update(tx, actor, before, next, `case.${verb}`, reason, now)
-    }),
+        if (act.type === 'assign') {
+          if (!ASSIGN_ROLES.includes(actor.role))
+            throw new ForbiddenError(`role ${actor.role} may not assign alerts`)
+          if (actor.role === 'analyst' && act.assignee !== null && act.assignee !== actor.id)
+            throw new ForbiddenError('an analyst may assign an alert only to themself')
+          if (isClosed(before.status))
+            throw new ConflictError(`alert ${alertId} is ${before.status}`)
+          if (act.assignee !== null) await checkAssignee(tx, act.assignee)
+          return update(
+            tx,
+            actor,
+            before,
+            { ...before, assignee: act.assignee },
+            'case.assign',
+            null,
+            now,
+          )
+        }
+        const { to, verb } = target(before, act)
+        const t = findTransition(before.status, to)
+        if (!t || t.verb !== verb)
+          throw new ConflictError(`cannot ${verb} an alert that is ${before.status}`, {
+            from: before.status,
+            to,
+          })
+        if (!t.roles.includes(actor.role))
+          throw new ForbiddenError(
+            `role ${actor.role} may not move an alert from ${before.status} to ${to}`,
+          )
+        const next: AlertRow = { ...before, status: to }
+        if (verb === 'propose') {
+          next.proposed_by = actor.id
+          next.proposed_outcome = act.type === 'propose' ? act.outcome : null
+        } else if (verb === 'approve' || verb === 'reject') {
+          // Four eyes: the checker is never the maker, whatever the role, nor someone the maker
+          // created, approved, promoted or re-keyed (or who did so for the maker).
+          if (before.proposed_by === actor.id)
+            throw new ForbiddenError(
+              `${actor.id} proposed this outcome and may not ${verb} it (four eyes)`,
+            )
+          if (before.proposed_by && (await sameCustody(tx, before.proposed_by, actor.id)))
+            throw new ForbiddenError(
+              `${actor.id} and ${before.proposed_by}, who proposed this outcome, are one chain of custody ` +
+                `(one created, approved, promoted or re-keyed the other) and may not ${verb} it (four eyes)`,
+            )
+          if (verb === 'reject') {
+            next.proposed_by = null
+            next.proposed_outcome = null
+          }
+        }
+        if (verb === 'start_review' && !next.assignee && actor.role === 'analyst')
+          next.assignee = actor.id
+        const reason = 'reason' in act ? (act.reason ?? null) : null
+        return update(tx, actor, before, next, `case.${verb}`, reason, now)
+      },
+      { serial: true },
+    ),
   )
 }
 

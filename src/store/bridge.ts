@@ -40,7 +40,10 @@ interface Reply {
 /** Serves `store` to the worker at the other end of `port`; returns a function that stops it. */
 export function serveStore(store: Store, port: MessagePort): () => void {
   let jobConn: Conn | undefined
+  // a worker's transactions are the scan's (its window snapshot, its alert writes with their audit
+  // rows): each holds the store's serial lock from BEGIN to COMMIT, as audit writers do here
   const txs = new Map<number, Conn>()
+  const releases = new Map<number, () => void>()
   let nextTx = 1
   const conn = async (tx?: number): Promise<Conn> => {
     if (tx !== undefined) {
@@ -66,10 +69,18 @@ export function serveStore(store: Store, port: MessagePort): () => void {
         return { value: cols, transfer }
       }
       case 'begin': {
+        const release = await store.serialLock()
         const c = new Conn(await store.instance.connect())
-        await c.raw.run('begin transaction')
+        try {
+          await c.raw.run('begin transaction')
+        } catch (e) {
+          c.close()
+          release()
+          throw e
+        }
         const id = nextTx++
         txs.set(id, c)
+        releases.set(id, release)
         return { value: id }
       }
       case 'commit':
@@ -80,6 +91,8 @@ export function serveStore(store: Store, port: MessagePort): () => void {
           await c.raw.run(b.op)
         } finally {
           c.close()
+          releases.get(b.tx)?.()
+          releases.delete(b.tx)
         }
         return { value: null }
       }
@@ -109,9 +122,14 @@ export function serveStore(store: Store, port: MessagePort): () => void {
   port.on('message', onMessage)
   return () => {
     port.off('message', onMessage)
-    for (const c of txs.values()) {
-      c.raw.run('rollback').catch(() => undefined) // the worker is gone: its transaction with it
-      c.close()
+    for (const [id, c] of txs) {
+      void c.raw
+        .run('rollback')
+        .catch(() => undefined) // the worker is gone: its transaction with it
+        .finally(() => {
+          c.close()
+          releases.get(id)?.()
+        })
     }
     txs.clear()
     jobConn?.close()
@@ -211,6 +229,8 @@ export function remoteStore(
       throw new Error('a bridged store has no DuckDB instance of its own')
     },
     transaction,
+    serialLock: () =>
+      Promise.reject(new Error('a bridged store takes the lock on its owning thread')),
     session: () =>
       Promise.reject(
         new Error('a bridged store has no sessions (ingest runs on the owning thread)'),

@@ -106,11 +106,22 @@ export interface Queries {
   afterCommit(fn: () => void): void
 }
 
+export interface TransactionOptions {
+  /**
+   * One at a time with the other serial transactions on this database in this process, from
+   * before BEGIN to after COMMIT: for those that append to the audit chain, which reads its head
+   * and writes the next seq (two at once would both write it: a duplicate key, not a conflict).
+   */
+  serial?: boolean
+}
+
 export interface Store extends Queries {
   readonly path: string
   readonly instance: DuckDBInstance
   /** Runs fn inside BEGIN … COMMIT on a connection of its own; ROLLBACK when fn throws. */
-  transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>
+  transaction<T>(fn: (tx: Queries) => Promise<T>, opts?: TransactionOptions): Promise<T>
+  /** Waits for the serial lock (see TransactionOptions); returns its release. */
+  serialLock(): Promise<() => void>
   /**
    * Runs fn on a connection of its own, closed after it (its temporary tables go with it). Its
    * statements commit one by one; `session.transaction` runs a part of them inside BEGIN … COMMIT
@@ -162,6 +173,20 @@ export function queriesOn(
 }
 
 const cache = new DuckDBInstanceCache()
+
+/** A FIFO lock: acquire() resolves with the function that releases it. */
+function mutex(): () => Promise<() => void> {
+  let tail: Promise<void> = Promise.resolve()
+  return () => {
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    const ready = tail.then(() => release)
+    tail = tail.then(() => held)
+    return ready
+  }
+}
+/** The serial lock of each database file open in this process (in-memory ones: per store). */
+const serialLocks = new Map<string, () => Promise<() => void>>()
 /**
  * Files this process has open, with the configuration of their instance: a second open of the
  * same file in this process shares that instance (DuckDB refuses another configuration of an open
@@ -212,6 +237,9 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       count: (shared?.count ?? 0) + 1,
     })
   const key = opts.auditKey ?? (path === ':memory:' ? ephemeralAuditKey() : undefined)
+  let acquire = path === ':memory:' ? mutex() : serialLocks.get(path)
+  if (!acquire) serialLocks.set(path, (acquire = mutex()))
+  const serialLock = acquire
   const main = new Conn(await instance.connect())
   if (!opts.readOnly) {
     await main.exclusive((raw) => migrate(raw))
@@ -223,12 +251,15 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     path,
     instance,
     ...queriesOn(main, key),
-    async transaction(fn) {
+    serialLock,
+    async transaction(fn, topts = {}) {
+      const release = topts.serial ? await serialLock() : undefined
       const conn = new Conn(await instance.connect())
       try {
         return await inTransaction(conn, key, fn)
       } finally {
         conn.close()
+        release?.()
       }
     },
     async session(fn) {

@@ -59,27 +59,30 @@ export async function requestUser(
   const keyHash = fresh ? await hashKey(fresh.key) : null
   const id = `UR-${randomBytes(6).toString('hex')}`
   const now = nowOf(opts)
-  await store.transaction(async (tx) => {
-    if (await tx.one('server/user-request-pending-for', { user_id: userId }))
-      throw new ConflictError(`a request for user '${userId}' is already pending`, { id: userId })
-    await tx.run('server/user-request-insert', {
-      id,
-      user_id: userId,
-      role: r,
-      kind,
-      key_hash: keyHash,
-      requested_by: opts.actor.id,
-      now,
-    })
-    await appendAudit(tx, {
-      actor: opts.actor,
-      action: 'user.request',
-      entity_type: 'user',
-      entity_id: userId,
-      after: { request: id, kind, role: r },
-      at: now,
-    })
-  })
+  await store.transaction(
+    async (tx) => {
+      if (await tx.one('server/user-request-pending-for', { user_id: userId }))
+        throw new ConflictError(`a request for user '${userId}' is already pending`, { id: userId })
+      await tx.run('server/user-request-insert', {
+        id,
+        user_id: userId,
+        role: r,
+        kind,
+        key_hash: keyHash,
+        requested_by: opts.actor.id,
+        now,
+      })
+      await appendAudit(tx, {
+        actor: opts.actor,
+        action: 'user.request',
+        entity_type: 'user',
+        entity_id: userId,
+        after: { request: id, kind, role: r },
+        at: now,
+      })
+    },
+    { serial: true },
+  )
   const { request } = await getRequest(store, id)
   return fresh ? { request, key: fresh.key } : { request }
 }
@@ -93,60 +96,64 @@ export async function decideRequest(
 ): Promise<UserRequest> {
   const now = nowOf(opts)
   const me = opts.actor.id
-  await store.transaction(async (tx) => {
-    const { request, keyHash } = await getRequest(tx, id)
-    if (request.status !== 'pending')
-      throw new ConflictError(`user request ${id} is already ${request.status}`)
-    if (decision === 'approve') {
-      if (request.requested_by === me)
-        throw new ForbiddenError(
-          `${me} requested this and may not approve it (a second admin must)`,
-        )
-      if (request.user_id === me)
-        throw new ForbiddenError(`${me} may not approve a request about themself`)
-      if (await sameCustody(tx, request.requested_by, me))
-        throw new ForbiddenError(
-          `${me} and ${request.requested_by}, who requested this, are one chain of custody ` +
-            '(one created, approved, promoted or re-keyed the other); another admin must approve it',
-        )
-    }
-    const status = decision === 'approve' ? 'approved' : 'rejected'
-    if ((await tx.run('server/user-request-decide', { id, status, decided_by: me, now })) !== 1)
-      throw new ConflictError(`user request ${id} was decided meanwhile`)
-    if (decision === 'approve') {
-      if (request.kind === 'create') {
-        if (await tx.one('server/user-get', { id: request.user_id }))
-          throw new ConflictError(`user '${request.user_id}' exists by now`)
-        await tx.run('server/user-insert', {
-          id: request.user_id,
-          role: request.role,
-          key_hash: keyHash!,
-          now,
-        })
-        await addCustody(tx, request.user_id, request.requested_by, 'create', now)
-      } else {
-        if (
-          (await tx.run('server/user-set-role', { id: request.user_id, role: request.role })) !== 1
-        )
-          throw new NotFoundError(`no user '${request.user_id}'`)
-        await addCustody(tx, request.user_id, request.requested_by, 'promote', now)
+  await store.transaction(
+    async (tx) => {
+      const { request, keyHash } = await getRequest(tx, id)
+      if (request.status !== 'pending')
+        throw new ConflictError(`user request ${id} is already ${request.status}`)
+      if (decision === 'approve') {
+        if (request.requested_by === me)
+          throw new ForbiddenError(
+            `${me} requested this and may not approve it (a second admin must)`,
+          )
+        if (request.user_id === me)
+          throw new ForbiddenError(`${me} may not approve a request about themself`)
+        if (await sameCustody(tx, request.requested_by, me))
+          throw new ForbiddenError(
+            `${me} and ${request.requested_by}, who requested this, are one chain of custody ` +
+              '(one created, approved, promoted or re-keyed the other); another admin must approve it',
+          )
       }
-      await addCustody(tx, request.user_id, me, 'approve', now)
-    }
-    await appendAudit(tx, {
-      actor: opts.actor,
-      action: `user.${decision}`,
-      entity_type: 'user',
-      entity_id: request.user_id,
-      after: {
-        request: id,
-        kind: request.kind,
-        role: request.role,
-        requested_by: request.requested_by,
-      },
-      at: now,
-    })
-  })
+      const status = decision === 'approve' ? 'approved' : 'rejected'
+      if ((await tx.run('server/user-request-decide', { id, status, decided_by: me, now })) !== 1)
+        throw new ConflictError(`user request ${id} was decided meanwhile`)
+      if (decision === 'approve') {
+        if (request.kind === 'create') {
+          if (await tx.one('server/user-get', { id: request.user_id }))
+            throw new ConflictError(`user '${request.user_id}' exists by now`)
+          await tx.run('server/user-insert', {
+            id: request.user_id,
+            role: request.role,
+            key_hash: keyHash!,
+            now,
+          })
+          await addCustody(tx, request.user_id, request.requested_by, 'create', now)
+        } else {
+          if (
+            (await tx.run('server/user-set-role', { id: request.user_id, role: request.role })) !==
+            1
+          )
+            throw new NotFoundError(`no user '${request.user_id}'`)
+          await addCustody(tx, request.user_id, request.requested_by, 'promote', now)
+        }
+        await addCustody(tx, request.user_id, me, 'approve', now)
+      }
+      await appendAudit(tx, {
+        actor: opts.actor,
+        action: `user.${decision}`,
+        entity_type: 'user',
+        entity_id: request.user_id,
+        after: {
+          request: id,
+          kind: request.kind,
+          role: request.role,
+          requested_by: request.requested_by,
+        },
+        at: now,
+      })
+    },
+    { serial: true },
+  )
   return (await getRequest(store, id)).request
 }
 

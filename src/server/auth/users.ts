@@ -79,19 +79,22 @@ async function audited<T>(
 ): Promise<T> {
   const at = nowOf(opts)
   const actor = opts.actor ?? cliActor()
-  return store.transaction(async (tx) => {
-    const out = await fn(tx)
-    if (entry.custody) await addCustody(tx, entry.id, actor.id, entry.custody, at)
-    await appendAudit(tx, {
-      actor,
-      action: entry.action,
-      entity_type: 'user',
-      entity_id: entry.id,
-      after: entry.after,
-      at,
-    })
-    return out
-  })
+  return store.transaction(
+    async (tx) => {
+      const out = await fn(tx)
+      if (entry.custody) await addCustody(tx, entry.id, actor.id, entry.custody, at)
+      await appendAudit(tx, {
+        actor,
+        action: entry.action,
+        entity_type: 'user',
+        entity_id: entry.id,
+        after: entry.after,
+        at,
+      })
+      return out
+    },
+    { serial: true },
+  )
 }
 
 /**
