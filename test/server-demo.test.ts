@@ -49,7 +49,7 @@ describe('demo', () => {
     expect(first.scan?.status).toBe('ok')
     expect(first.totals.alerts).toBeGreaterThan(0)
     expect(first.eval?.report.found).toBeGreaterThan(0)
-    expect(first.users.map((u) => u.role)).toEqual(['analyst', 'supervisor', 'fiu_viewer'])
+    expect(first.users.map((u) => u.role)).toEqual(['analyst', 'supervisor', 'fiu_viewer', 'batch'])
 
     store = await openStore({ path: db, auditKey: KEY })
     const second = await runDemo({ store, config, configHash: hash, samplesDir: samples })
@@ -58,7 +58,12 @@ describe('demo', () => {
     expect(second.totals).toEqual(first.totals)
     expect(second.lists.every((l) => l.status === 'unchanged')).toBe(true)
     const users = await store.all<{ id: string }>('server/user-list')
-    expect(users.map((u) => u.id)).toEqual(['demo-analyst', 'demo-fiu', 'demo-supervisor'])
+    expect(users.map((u) => u.id)).toEqual([
+      'demo-analyst',
+      'demo-batch',
+      'demo-fiu',
+      'demo-supervisor',
+    ])
     expect(second.users[0].key).not.toBe(first.users[0].key)
 
     // The server on a real port: health, the dashboards with their CSP, the API with the new key.

@@ -194,7 +194,7 @@ Scores alerts against the truth file written by 'ringwatch generate' (or by
 Loads the committed samples (samples/days, samples/lists, samples/truth.json, samples/config.json
 unless --config is given; or generates a set
 beside the database when the repo has none), imports the lists, scans, prints the evaluation
-against the truth file, creates the users demo-analyst, demo-supervisor and demo-fiu and prints
+against the truth file, creates the users demo-analyst, demo-supervisor, demo-fiu and demo-batch and prints
 their API keys, then serves the dashboards (default http://127.0.0.1:8080/). Run it again to reuse
 the database: nothing is landed twice and the demo users get fresh keys.`,
   },

@@ -85,6 +85,10 @@ export const command: Command = {
         jwt: jwtFromEnv(io.env),
       })
       out(`\nopen ${running.url} and paste a key above to sign in; Ctrl-C stops`)
+      out(
+        'while it runs, ringwatch commands on this database go through it: set RINGWATCH_API_KEY ' +
+          'to the demo-analyst key (quarantine, alerts) or the demo-batch key (ingest, scan, batch)',
+      )
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve())
         process.once('SIGTERM', () => resolve())
