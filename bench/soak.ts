@@ -120,6 +120,8 @@ async function main() {
       const res = await fetch(base + path, {
         ...init,
         headers: { 'X-API-Key': key, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+        // a request that hangs is a failure (status 0), not a stuck soak
+        signal: AbortSignal.timeout(60_000),
       })
       status = res.status
       const body = await res.arrayBuffer()
@@ -291,7 +293,11 @@ async function main() {
 
   // report
   const byRoute = new Map<string, Sample[]>()
-  for (const s of samples) byRoute.set(s.route, [...(byRoute.get(s.route) ?? []), s])
+  for (const s of samples) {
+    const xs = byRoute.get(s.route)
+    if (xs) xs.push(s)
+    else byRoute.set(s.route, [s])
+  }
   const q = (xs: number[], p: number) => {
     const v = [...xs].sort((a, b) => a - b)
     return v.length ? v[Math.min(v.length - 1, Math.floor(p * v.length))] : NaN
