@@ -26,7 +26,11 @@ function io() {
   const err: string[] = []
   const sink = (a: string[]) =>
     ({ write: (s: string) => (a.push(s), true) }) as unknown as NodeJS.WritableStream
-  return { out, err, io: { stdout: sink(out), stderr: sink(err), env: {} } }
+  return {
+    out,
+    err,
+    io: { stdout: sink(out), stderr: sink(err), env: { RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) } },
+  }
 }
 
 beforeAll(() => {

@@ -12,6 +12,7 @@ import {
   type CaseAction,
 } from '../src/cases/index.ts'
 import { mergeAlerts } from '../src/pipeline/merge-alerts.ts'
+import { addUser } from '../src/server/index.ts'
 import { scoreAll, EMPTY_DETECT, EMPTY_RISK } from '../src/score/index.ts'
 import { ScoreConfig } from '../src/score/config.ts'
 import { ConflictError, ForbiddenError, NotFoundError, BadInputError } from '../src/util/errors.ts'
@@ -50,6 +51,11 @@ const MAKER = 'maker'
 
 beforeAll(async () => {
   store = await openStore({ path: ':memory:' })
+  for (const [id, role] of [
+    ['ana', 'analyst'],
+    ['bob', 'analyst'],
+  ] as const)
+    await addUser(store, id, role)
   const [alert] = scoreAll(
     [
       {

@@ -25,7 +25,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 function ringwatch(args: string[], env: Record<string, string> = {}, pre: string[] = []) {
   const r = spawnSync(process.execPath, [...pre, BIN, ...args], {
     cwd: dir,
-    env: { ...process.env, ...env },
+    // commands that write audit rows need the audit key (README, "Audit log")
+    env: { ...process.env, RINGWATCH_AUDIT_KEY: 'ab'.repeat(32), ...env },
     encoding: 'utf8',
     timeout: 120_000,
   })
@@ -65,6 +66,7 @@ describe('the built command line', () => {
 
   it('loads a command when it runs, and only then', () => {
     const db = join(dir, 'audit.duckdb')
+    expect(ringwatch(['scan', '--db', db]).status).toBe(0) // a read-only command needs the file
     const loaded = importsOf(['audit', 'verify', '--db', db])
     expect(loaded).toContain('dist/cli/commands/audit.js')
     expect(loaded).not.toContain('dist/cli/commands/scan.js')
@@ -103,7 +105,10 @@ describe('the built command line', () => {
 
   it('serves the dashboards, bundled from dashboards/src at start', async () => {
     const db = join(dir, 'serve.duckdb')
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], { cwd: dir })
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
+      cwd: dir,
+      env: { ...process.env, RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) },
+    })
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = ''

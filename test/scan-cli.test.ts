@@ -25,7 +25,11 @@ function io() {
   return {
     out,
     err,
-    io: { stdout: sink(out), stderr: sink(err), env: { RINGWATCH_ACTOR: 'cli-test' } },
+    io: {
+      stdout: sink(out),
+      stderr: sink(err),
+      env: { RINGWATCH_ACTOR: 'cli-test', RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) },
+    },
   }
 }
 

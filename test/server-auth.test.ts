@@ -26,7 +26,14 @@ const app = (jwt?: Record<string, unknown>) =>
   testApp(store, {
     clock: () => NOW,
     auth: jwt
-      ? { jwt: { issuer: 'https://idp.bank', audience: 'ringwatch', ...jwt } as never }
+      ? {
+          jwt: {
+            issuer: 'https://idp.bank',
+            audience: 'ringwatch',
+            externalSubjects: true,
+            ...jwt,
+          } as never,
+        }
       : undefined,
     logger: { info() {}, warn() {}, error: (m, c) => errors.push(m + JSON.stringify(c)) },
   })
@@ -121,7 +128,7 @@ describe('JWT', () => {
     const res = await a.request('/api/me', {
       headers: { Authorization: `Bearer ${token({ role: 'fiu_viewer' })}` },
     })
-    expect(await res.json()).toMatchObject({ id: 'jwt-user', role: 'fiu_viewer' })
+    expect(await res.json()).toMatchObject({ id: 'jwt:jwt-user', role: 'fiu_viewer' })
   })
 
   it('refuses wrong issuer, audience, expiry, nbf, signature, role and alg none', async () => {

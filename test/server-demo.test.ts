@@ -12,6 +12,9 @@ import { runDemo } from '../src/server/demo.ts'
 import { startServer } from '../src/server/serve.ts'
 import { quietLogger } from '../src/util/progress.ts'
 import { ConflictError } from '../src/util/errors.ts'
+import { auditKey } from '../src/util/audit-key.ts'
+
+const KEY = auditKey(Buffer.alloc(32, 7), null, 'test')
 
 let dir: string
 let samples: string
@@ -39,23 +42,28 @@ describe('demo', () => {
   it('loads, scans, evaluates and creates users; a second run reuses the database', async () => {
     const db = join(dir, 'demo.duckdb')
     const { config, hash } = loadConfig()
-    let store = await openStore({ path: db })
+    let store = await openStore({ path: db, auditKey: KEY })
     const first = await runDemo({ store, config, configHash: hash, samplesDir: samples })
     await store.close()
     expect(first.ingest.landed).toBe(2)
     expect(first.scan?.status).toBe('ok')
     expect(first.totals.alerts).toBeGreaterThan(0)
     expect(first.eval?.report.found).toBeGreaterThan(0)
-    expect(first.users.map((u) => u.role)).toEqual(['analyst', 'supervisor', 'fiu_viewer'])
+    expect(first.users.map((u) => u.role)).toEqual(['analyst', 'supervisor', 'fiu_viewer', 'batch'])
 
-    store = await openStore({ path: db })
+    store = await openStore({ path: db, auditKey: KEY })
     const second = await runDemo({ store, config, configHash: hash, samplesDir: samples })
     expect(second.ingest).toMatchObject({ landed: 0, skipped: 2 })
     expect(second.scan).toBeNull()
     expect(second.totals).toEqual(first.totals)
     expect(second.lists.every((l) => l.status === 'unchanged')).toBe(true)
     const users = await store.all<{ id: string }>('server/user-list')
-    expect(users.map((u) => u.id)).toEqual(['demo-analyst', 'demo-fiu', 'demo-supervisor'])
+    expect(users.map((u) => u.id)).toEqual([
+      'demo-analyst',
+      'demo-batch',
+      'demo-fiu',
+      'demo-supervisor',
+    ])
     expect(second.users[0].key).not.toBe(first.users[0].key)
 
     // The server on a real port: health, the dashboards with their CSP, the API with the new key.

@@ -1,7 +1,8 @@
 // Case actions on one alert: assign, note, start review, escalate, propose, approve, reject. Each
-// checks the role and the transition table, enforces maker ≠ checker on approvals, updates the alert
-// only if it is still in the status read (else ConflictError: stale), and writes its audit row in
-// the same transaction.
+// checks the role and the transition table, enforces four eyes on approvals (the checker is not the
+// maker, nor related to the maker by the chain of custody: custody.ts), updates the alert only if it
+// is still in the status read (else ConflictError: stale), and writes its audit row in the same
+// transaction. An assignee is a known, enabled user who works cases.
 import { z } from 'zod'
 import type { Store, Queries } from '../store/index.ts'
 import type { Actor, AlertStatus } from '../schema/alert.ts'
@@ -10,11 +11,19 @@ import { caseState, Outcome, type AlertRow } from './alert-row.ts'
 import { appendAudit } from './audit.ts'
 import { getAlert } from './read.ts'
 import { ASSIGN_ROLES, NOTE_ROLES, findTransition, isClosed, type CaseVerb } from './transitions.ts'
+import { sameCustody } from './custody.ts'
+import { UserId } from '../schema/user.ts'
+import { hasLoneSurrogate } from '../util/text.ts'
 
-const text = z.string().trim().min(1).max(4000)
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4000)
+  .refine((s) => !hasLoneSurrogate(s), 'holds a lone UTF-16 surrogate, which is not Unicode text')
 
 export const CaseAction = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('assign'), assignee: z.string().min(1).nullable() }),
+  z.object({ type: z.literal('assign'), assignee: UserId.nullable() }),
   z.object({ type: z.literal('note'), text }),
   z.object({ type: z.literal('start_review') }),
   z.object({ type: z.literal('escalate'), reason: text }),
@@ -46,75 +55,97 @@ export async function applyCaseAction(
   if (!ASSIGN_ROLES.includes(actor.role) && !NOTE_ROLES.includes(actor.role))
     throw new ForbiddenError(`role ${actor.role} may not act on cases`)
   return conflictsAsConflictError(alertId, () =>
-    store.transaction(async (tx) => {
-      const before = await getAlert(tx, alertId)
-      if (act.type === 'note') {
-        if (!NOTE_ROLES.includes(actor.role))
-          throw new ForbiddenError(`role ${actor.role} may not add notes`)
-        await tx.run('cases/note-insert', {
-          alert_id: alertId,
-          author: actor.id,
-          now,
-          text: act.text,
-        })
-        await appendAudit(tx, {
-          actor,
-          action: 'case.note',
-          entity_type: 'alert',
-          entity_id: alertId,
-          after: { note: act.text },
-          at: now,
-        })
-        return getAlert(tx, alertId)
-      }
-      if (act.type === 'assign') {
-        if (!ASSIGN_ROLES.includes(actor.role))
-          throw new ForbiddenError(`role ${actor.role} may not assign alerts`)
-        if (actor.role === 'analyst' && act.assignee !== null && act.assignee !== actor.id)
-          throw new ForbiddenError('an analyst may assign an alert only to themself')
-        if (isClosed(before.status)) throw new ConflictError(`alert ${alertId} is ${before.status}`)
-        return update(
-          tx,
-          actor,
-          before,
-          { ...before, assignee: act.assignee },
-          'case.assign',
-          null,
-          now,
-        )
-      }
-      const { to, verb } = target(before, act)
-      const t = findTransition(before.status, to)
-      if (!t || t.verb !== verb)
-        throw new ConflictError(`cannot ${verb} an alert that is ${before.status}`, {
-          from: before.status,
-          to,
-        })
-      if (!t.roles.includes(actor.role))
-        throw new ForbiddenError(
-          `role ${actor.role} may not move an alert from ${before.status} to ${to}`,
-        )
-      const next: AlertRow = { ...before, status: to }
-      if (verb === 'propose') {
-        next.proposed_by = actor.id
-        next.proposed_outcome = act.type === 'propose' ? act.outcome : null
-      } else if (verb === 'approve' || verb === 'reject') {
-        // Four eyes: the checker is never the maker, whatever the role.
-        if (before.proposed_by === actor.id)
-          throw new ForbiddenError(
-            `${actor.id} proposed this outcome and may not ${verb} it (four eyes)`,
-          )
-        if (verb === 'reject') {
-          next.proposed_by = null
-          next.proposed_outcome = null
+    store.transaction(
+      async (tx) => {
+        const before = await getAlert(tx, alertId)
+        if (act.type === 'note') {
+          if (!NOTE_ROLES.includes(actor.role))
+            throw new ForbiddenError(`role ${actor.role} may not add notes`)
+          await tx.run('cases/note-insert', {
+            alert_id: alertId,
+            author: actor.id,
+            now,
+            text: act.text,
+          })
+          await appendAudit(tx, {
+            actor,
+            action: 'case.note',
+            entity_type: 'alert',
+            entity_id: alertId,
+            after: { note: act.text },
+            at: now,
+          })
+          return getAlert(tx, alertId)
         }
-      }
-      if (verb === 'start_review' && !next.assignee && actor.role === 'analyst')
-        next.assignee = actor.id
-      const reason = 'reason' in act ? (act.reason ?? null) : null
-      return update(tx, actor, before, next, `case.${verb}`, reason, now)
-    }),
+        if (act.type === 'assign') {
+          if (!ASSIGN_ROLES.includes(actor.role))
+            throw new ForbiddenError(`role ${actor.role} may not assign alerts`)
+          if (actor.role === 'analyst' && act.assignee !== null && act.assignee !== actor.id)
+            throw new ForbiddenError('an analyst may assign an alert only to themself')
+          if (isClosed(before.status))
+            throw new ConflictError(`alert ${alertId} is ${before.status}`)
+          if (act.assignee !== null) await checkAssignee(tx, act.assignee)
+          return update(
+            tx,
+            actor,
+            before,
+            { ...before, assignee: act.assignee },
+            'case.assign',
+            null,
+            now,
+          )
+        }
+        const { to, verb } = target(before, act)
+        const t = findTransition(before.status, to)
+        if (!t || t.verb !== verb)
+          throw new ConflictError(`cannot ${verb} an alert that is ${before.status}`, {
+            from: before.status,
+            to,
+          })
+        if (!t.roles.includes(actor.role))
+          throw new ForbiddenError(
+            `role ${actor.role} may not move an alert from ${before.status} to ${to}`,
+          )
+        const next: AlertRow = { ...before, status: to }
+        if (verb === 'propose') {
+          next.proposed_by = actor.id
+          next.proposed_outcome = act.type === 'propose' ? act.outcome : null
+        } else if (verb === 'approve' || verb === 'reject') {
+          // Four eyes: the checker is never the maker, whatever the role, nor someone the maker
+          // created, approved, promoted or re-keyed (or who did so for the maker).
+          if (before.proposed_by === actor.id)
+            throw new ForbiddenError(
+              `${actor.id} proposed this outcome and may not ${verb} it (four eyes)`,
+            )
+          if (before.proposed_by && (await sameCustody(tx, before.proposed_by, actor.id)))
+            throw new ForbiddenError(
+              `${actor.id} and ${before.proposed_by}, who proposed this outcome, are one chain of custody ` +
+                `(one created, approved, promoted or re-keyed the other) and may not ${verb} it (four eyes)`,
+            )
+          if (verb === 'reject') {
+            next.proposed_by = null
+            next.proposed_outcome = null
+          }
+        }
+        if (verb === 'start_review' && !next.assignee && actor.role === 'analyst')
+          next.assignee = actor.id
+        const reason = 'reason' in act ? (act.reason ?? null) : null
+        return update(tx, actor, before, next, `case.${verb}`, reason, now)
+      },
+      { serial: true },
+    ),
   )
+}
+
+/** An assignee must be a known, enabled user whose role works cases. */
+async function checkAssignee(tx: Queries, id: string): Promise<void> {
+  const u = await tx.one<{ id: string; role: string; disabled: boolean }>('cases/user-get', { id })
+  if (!u) throw new BadInputError(`assignee ${id}: no such user`, { field: 'assignee' })
+  if (u.disabled) throw new BadInputError(`assignee ${id}: disabled`, { field: 'assignee' })
+  if (!ASSIGN_ROLES.includes(u.role as Actor['role']))
+    throw new BadInputError(`assignee ${id}: role ${u.role} does not work cases`, {
+      field: 'assignee',
+    })
 }
 
 /** Two actions racing on one alert (or on the audit head): the loser gets a ConflictError. */

@@ -1,10 +1,15 @@
-// The append-only, hash-chained audit log. Each row's hash = sha256(prev_hash + canonical JSON of
-// the row); the head (last seq, hash) moves in the same transaction, so an edited, reordered or
-// deleted row (the last one included) breaks the chain that verifyAudit walks.
-import { z } from 'zod'
+// The append-only audit log, chained and sealed: each row's hash is HMAC-SHA256 under the audit
+// key (kept outside the database) of the previous row's hash and the row's canonical form (every
+// string NFC, lone surrogates as U+FFFD: what is stored is what is hashed). The head (last seq and
+// hash) moves in the same transaction, and after the commit a signed checkpoint goes to a file
+// outside the database (audit-checkpoint.ts), so that a cut-off tail is found too (audit-verify.ts).
 import type { Queries, Store } from '../store/index.ts'
 import type { Actor } from '../schema/alert.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
+import { canonicalStrings, canonicalText } from '../util/text.ts'
+import { hmacHex, type AuditKey } from '../util/audit-key.ts'
+import { ConflictError, RingwatchError } from '../util/errors.ts'
+import { publishCheckpoint } from './audit-checkpoint.ts'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -35,24 +40,83 @@ export interface AuditRow {
   prev_hash: string
 }
 
+/** No audit key: a process that writes audit rows to a database file must be given one. */
+export class AuditKeyError extends RingwatchError {
+  override readonly status = 500
+  override readonly exitCode = 2
+}
+
 /** Milliseconds-precision ISO: what is hashed is what a timestamp column gives back. */
 function normTime(t: string): string {
   return new Date(t).toISOString()
 }
 
-export function rowHash(row: AuditRow): string {
+/** The row as stored and hashed: strings canonical, time in milliseconds. */
+export function canonicalRow(row: AuditRow): AuditRow {
+  return {
+    ...(canonicalStrings({ ...row, before: null, after: null }) as AuditRow),
+    created_at: normTime(row.created_at),
+    before: canonicalStrings(row.before ?? null),
+    after: canonicalStrings(row.after ?? null),
+    reason: row.reason === null ? null : canonicalText(row.reason),
+  }
+}
+
+/** The hash of a row sealed with the key: HMAC-SHA256(key, prev_hash ⏎ canonical JSON). */
+export function sealedHash(key: AuditKey, row: AuditRow): string {
+  return hmacHex(key.secret, `${row.prev_hash}\n${canonicalJson(canonicalRow(row))}`)
+}
+
+/** The plain SHA-256 of rows written before the database had a key (kept verifiable). */
+export function legacyHash(row: AuditRow): string {
   return sha256(row.prev_hash + canonicalJson({ ...row, created_at: normTime(row.created_at) }))
 }
 
-/** Appends one audit row inside the caller's transaction; returns it with its hash. */
-export async function appendAudit(
-  tx: Queries,
-  entry: AuditEntry,
-): Promise<AuditRow & { hash: string }> {
-  const head = await tx.one<{ seq: number; hash: string }>('cases/audit-head')
-  const row: AuditRow = {
-    seq: (head?.seq ?? 0) + 1,
-    created_at: normTime(entry.at ?? new Date().toISOString()),
+export interface Seal {
+  key_id: string
+  keyed_from: number
+}
+
+function keyOf(tx: Queries): AuditKey {
+  if (!tx.auditKey)
+    throw new AuditKeyError(
+      'no audit key: set RINGWATCH_AUDIT_KEY or RINGWATCH_AUDIT_KEY_FILE (or audit.key_file in the config); ' +
+        "'ringwatch audit keygen --out F' makes a key file",
+    )
+  return tx.auditKey
+}
+
+/** The chain's seal; the first sealed append writes it. A different key is refused. */
+async function sealOf(tx: Queries, key: AuditKey, nextSeq: number, at: string): Promise<Seal> {
+  const seal = await tx.one<Seal>('cases/audit-seal')
+  if (seal) {
+    assertSameKey(seal, key)
+    return { key_id: seal.key_id, keyed_from: Number(seal.keyed_from) }
+  }
+  await tx.run('cases/audit-seal-insert', { key_id: key.id, keyed_from: nextSeq, now: at })
+  return { key_id: key.id, keyed_from: nextSeq }
+}
+
+export function assertSameKey(seal: { key_id: string }, key: AuditKey): void {
+  if (seal.key_id !== key.id)
+    throw new AuditKeyError(
+      `the audit log of this database is sealed with key ${seal.key_id}, but the key from ${key.source} is ${key.id}; ` +
+        'give the key it was sealed with',
+      { sealed_with: seal.key_id, given: key.id },
+    )
+}
+
+/** The store's seal, checked against its key (at start: a wrong key fails before any work). */
+export async function checkAuditKey(store: Queries): Promise<Seal | null> {
+  const seal = await store.one<Seal>('cases/audit-seal')
+  if (seal && store.auditKey) assertSameKey(seal, store.auditKey)
+  return seal ? { key_id: seal.key_id, keyed_from: Number(seal.keyed_from) } : null
+}
+
+function rowOf(entry: AuditEntry, seq: number, prev: string): AuditRow {
+  return canonicalRow({
+    seq,
+    created_at: entry.at ?? new Date().toISOString(),
     actor: entry.actor.id,
     role: entry.actor.role,
     action: entry.action,
@@ -61,17 +125,16 @@ export async function appendAudit(
     before: entry.before ?? null,
     after: entry.after ?? null,
     reason: entry.reason ?? null,
-    prev_hash: head?.hash ?? GENESIS_HASH,
-  }
-  const hash = rowHash(row)
-  await tx.run('cases/audit-insert', {
-    ...row,
-    before: row.before === null ? null : canonicalJson(row.before),
-    after: row.after === null ? null : canonicalJson(row.after),
-    hash,
+    prev_hash: prev,
   })
-  await tx.run('cases/audit-head-set', { seq: row.seq, hash })
-  return { ...row, hash }
+}
+
+/** Appends one audit row inside the caller's transaction; returns it with its hash. */
+export async function appendAudit(
+  tx: Queries,
+  entry: AuditEntry,
+): Promise<AuditRow & { hash: string }> {
+  return (await appendAuditRows(tx, [entry]))[0]
 }
 
 /** Appends many rows in order (one read of the head, one insert, one head move): for scans. */
@@ -79,94 +142,61 @@ export async function appendAuditMany(
   tx: Queries,
   entries: readonly AuditEntry[],
 ): Promise<number> {
-  if (!entries.length) return 0
-  const head = await tx.one<{ seq: number; hash: string }>('cases/audit-head')
-  let seq = head?.seq ?? 0
-  let prev = head?.hash ?? GENESIS_HASH
-  const rows: Array<AuditRow & { hash: string }> = []
-  for (const entry of entries) {
-    const row: AuditRow = {
-      seq: ++seq,
-      created_at: normTime(entry.at ?? new Date().toISOString()),
-      actor: entry.actor.id,
-      role: entry.actor.role,
-      action: entry.action,
-      entity_type: entry.entity_type,
-      entity_id: entry.entity_id,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      reason: entry.reason ?? null,
-      prev_hash: prev,
-    }
-    prev = rowHash(row)
-    rows.push({ ...row, hash: prev })
-  }
-  await tx.run('cases/audit-insert-many', { rows: JSON.stringify(rows) })
-  await tx.run('cases/audit-head-set', { seq, hash: prev })
-  return rows.length
+  return (await appendAuditRows(tx, entries)).length
 }
 
-export const AuditProblem = z.enum([
-  'edited',
-  'missing_or_reordered',
-  'broken_link',
-  'tail_missing',
-])
-
-export const AuditVerifyResult = z.object({
-  ok: z.boolean(),
-  rows: z.number(),
-  head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
-  first_bad: z.object({ seq: z.number(), problem: AuditProblem, detail: z.string() }).nullable(),
-})
-export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>
+async function appendAuditRows(
+  tx: Queries,
+  entries: readonly AuditEntry[],
+): Promise<Array<AuditRow & { hash: string }>> {
+  if (!entries.length) return []
+  const key = keyOf(tx)
+  const head = await tx.one<{ seq: number; hash: string }>('cases/audit-head')
+  let seq = Number(head?.seq ?? 0)
+  let prev = head?.hash ?? GENESIS_HASH
+  const seal = await sealOf(tx, key, seq + 1, entries[0].at ?? new Date().toISOString())
+  const rows: Array<AuditRow & { hash: string }> = []
+  for (const entry of entries) {
+    const row = rowOf(entry, ++seq, prev)
+    prev = sealedHash(key, row)
+    rows.push({ ...row, hash: prev })
+  }
+  if (rows.length === 1) {
+    const r = rows[0]
+    await tx.run('cases/audit-insert', {
+      ...r,
+      before: r.before === null ? null : canonicalJson(r.before),
+      after: r.after === null ? null : canonicalJson(r.after),
+    })
+  } else await tx.run('cases/audit-insert-many', { rows: JSON.stringify(rows) })
+  const moved = await tx.run('cases/audit-head-set', {
+    seq,
+    hash: prev,
+    old_seq: Number(head?.seq ?? 0),
+  })
+  if (moved !== 1) throw new ConflictError('the audit log moved on meanwhile; try again')
+  const checkpoint = { seq, hash: prev, keyed_from: seal.keyed_from }
+  tx.afterCommit(() => publishCheckpoint(key, checkpoint))
+  return rows
+}
 
 const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null))
 
-/** Walks the whole chain; reports the first row that does not hold. */
-export async function verifyAudit(store: Queries): Promise<AuditVerifyResult> {
-  const rows = await store.all<Record<string, unknown>>('cases/audit-all')
-  const stored = await store.one<{ seq: number; hash: string }>('cases/audit-head')
-  const head = stored && stored.seq > 0 ? stored : null
-  let prev = GENESIS_HASH
-  let expected = 1
-  const bad = (seq: number, problem: z.infer<typeof AuditProblem>, detail: string) => ({
-    ok: false,
-    rows: rows.length,
-    head,
-    first_bad: { seq, problem, detail },
-  })
-  for (const r of rows) {
-    const seq = Number(r.seq)
-    if (seq !== expected)
-      return bad(expected, 'missing_or_reordered', `expected seq ${expected}, found ${seq}`)
-    if (r.prev_hash !== prev)
-      return bad(seq, 'broken_link', `prev_hash does not match the hash of row ${seq - 1}`)
-    const row: AuditRow = {
-      seq,
-      created_at: String(r.created_at),
-      actor: String(r.actor),
-      role: String(r.role),
-      action: String(r.action),
-      entity_type: String(r.entity_type),
-      entity_id: String(r.entity_id),
-      before: parseJson(r.before),
-      after: parseJson(r.after),
-      reason: (r.reason as string | null) ?? null,
-      prev_hash: String(r.prev_hash),
-    }
-    if (rowHash(row) !== r.hash) return bad(seq, 'edited', `row ${seq} does not match its hash`)
-    prev = String(r.hash)
-    expected++
+/** A stored row (from cases/audit-all) as the AuditRow that was hashed. */
+export function storedRow(r: Record<string, unknown>): AuditRow {
+  return {
+    seq: Number(r.seq),
+    created_at: String(r.created_at),
+    actor: String(r.actor),
+    role: String(r.role),
+    action: String(r.action),
+    entity_type: String(r.entity_type),
+    entity_id: String(r.entity_id),
+    before: parseJson(r.before),
+    after: parseJson(r.after),
+    reason: (r.reason as string | null) ?? null,
+    prev_hash: String(r.prev_hash),
   }
-  const last = rows.length ? { seq: expected - 1, hash: prev } : null
-  if ((head?.seq ?? 0) !== (last?.seq ?? 0) || (head && head.hash !== last?.hash))
-    return bad(
-      Math.min(head?.seq ?? 0, last?.seq ?? 0) + 1,
-      'tail_missing',
-      `chain ends at seq ${last?.seq ?? 0} but its head says ${head?.seq ?? 0}`,
-    )
-  return { ok: true, rows: rows.length, head, first_bad: null }
 }
 
 /** Audit rows of one entity, oldest first (for the alert page's history). */

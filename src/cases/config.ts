@@ -29,3 +29,12 @@ export const CasesConfig = z.object({
   goaml: GoamlConfig.prefault({}),
 })
 export type CasesConfig = z.infer<typeof CasesConfig>
+
+/** Config section `audit`: where the audit key and the signed checkpoints live (never in the database). */
+export const AuditConfig = z.object({
+  /** A file holding the audit key (hex or base64); RINGWATCH_AUDIT_KEY / _KEY_FILE win over it. */
+  key_file: z.string().min(1).nullable().default(null),
+  /** The append-only checkpoint file; default `<database>.audit-checkpoints` beside the database. */
+  checkpoint_file: z.string().min(1).nullable().default(null),
+})
+export type AuditConfig = z.infer<typeof AuditConfig>

@@ -19,11 +19,25 @@ export {
 export {
   appendAudit,
   appendAuditMany,
-  verifyAudit,
   auditFor,
-  AuditVerifyResult,
+  checkAuditKey,
+  AuditKeyError,
   GENESIS_HASH,
 } from './audit.ts'
+export { verifyAudit, AuditVerifyResult, AuditProblem } from './audit-verify.ts'
+export {
+  publishCheckpoint,
+  readCheckpoints,
+  setCheckpointErrorHandler,
+} from './audit-checkpoint.ts'
+export {
+  configuredAuditKey,
+  requireAuditKey,
+  demoAuditKey,
+  demoKeyFile,
+  writeKeyFile,
+  type KeySource,
+} from './audit-key.ts'
 export type { AuditEntry, AuditRow } from './audit.ts'
 export { getAlert, listAlerts, alertNotes, alertVersions, type AlertFilter } from './read.ts'
 export {
@@ -33,4 +47,4 @@ export {
   type ExportOptions,
 } from './export/index.ts'
 export { alertPayments, type AlertPayment } from './export/payments.ts'
-export { CasesConfig, GoamlConfig } from './config.ts'
+export { CasesConfig, GoamlConfig, AuditConfig } from './config.ts'

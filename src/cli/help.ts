@@ -95,11 +95,20 @@ export   writes alerts: jsonl (the alert record, default, to stdout), csv, goaml
 list     the alert queue, highest score first.`,
   },
   audit: {
-    summary: 'verify the hash-chained audit log',
-    usage: `ringwatch audit verify [--db P] [--json]
+    summary: 'verify the keyed, checkpointed audit log; make an audit key',
+    usage: `ringwatch audit verify [--db P] [--json] [--config F]
+ringwatch audit keygen --out F
 
-Checks the append-only audit log: every row's hash, the links between rows, and the chain's head.
-Exit 0 when intact, 1 with the first bad sequence number when a row was edited, reordered or deleted.`,
+verify   checks the append-only audit log: every row's keyed hash (HMAC-SHA256 under the audit
+         key), the links between rows, the chain's head, and the latest signed checkpoint in the
+         checkpoint file. Exit 0 when intact; 1 naming every row that does not hold (edited,
+         missing or reordered, a broken link, a cut-off tail, a rewritten chain).
+keygen   writes a fresh audit key (64 hex digits) to F, readable by its owner only; never
+         overwrites a file. Point RINGWATCH_AUDIT_KEY_FILE or audit.key_file at it, and keep it
+         (and a copy) outside the database's folder: without it the chain cannot be verified.
+
+The key comes from RINGWATCH_AUDIT_KEY, RINGWATCH_AUDIT_KEY_FILE or audit.key_file in the config;
+the checkpoints from RINGWATCH_AUDIT_CHECKPOINTS, audit.checkpoint_file, or <database>.audit-checkpoints.`,
   },
   batch: {
     summary: 'list import + ingest + scan for unattended runs, with a JSON report',
@@ -115,7 +124,10 @@ read; 1 on any other failure. Quarantined rows are counted in the report, not fa
     summary: 'serve the API and the dashboards',
     usage: `ringwatch serve [--db P] [--port N] [--host H] [--config F]
 
-Serves the API under /api and the dashboards on http://127.0.0.1:8080/ by default. Every /api route
+Serves the API under /api and the dashboards on http://127.0.0.1:8080/ by default, and owns the
+database: batch work runs in it, one job at a time (POST /api/jobs for the batch role, the inbox
+folder batch.inbox, the schedule batch.schedule), and commands run while it serves go through its
+API (the URL is in <database>.owner.json; RINGWATCH_API_KEY). Needs the audit key. Every /api route
 but /api/health needs an API key (ringwatch users add <id> --role R) or a bearer JWT when
 RINGWATCH_JWT_ISSUER, RINGWATCH_JWT_AUDIENCE and RINGWATCH_JWT_SECRET (HS256) or
 RINGWATCH_JWT_PUBLIC_KEY (PEM, RS256/ES256) are set.`,
@@ -191,7 +203,7 @@ Scores alerts against the truth file written by 'ringwatch generate' (or by
 Loads the committed samples (samples/days, samples/lists, samples/truth.json, samples/config.json
 unless --config is given; or generates a set
 beside the database when the repo has none), imports the lists, scans, prints the evaluation
-against the truth file, creates the users demo-analyst, demo-supervisor and demo-fiu and prints
+against the truth file, creates the users demo-analyst, demo-supervisor, demo-fiu and demo-batch and prints
 their API keys, then serves the dashboards (default http://127.0.0.1:8080/). Run it again to reuse
 the database: nothing is landed twice and the demo users get fresh keys.`,
   },

@@ -6,8 +6,9 @@ import { IngestConfig } from '../ingest/config.ts'
 import { DetectConfig } from '../detect/config.ts'
 import { ScreenConfig } from '../screen/config.ts'
 import { ScoreConfig } from '../score/config.ts'
-import { CasesConfig } from '../cases/config.ts'
+import { AuditConfig, CasesConfig } from '../cases/config.ts'
 import { FxConfig } from '../screen/fx-config.ts'
+import { BatchConfig } from '../server/jobs/config.ts'
 import { BadInputError } from '../util/errors.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 
@@ -18,6 +19,8 @@ export const Config = z.object({
   score: ScoreConfig.prefault({}),
   cases: CasesConfig.prefault({}),
   fx: FxConfig.prefault({}),
+  audit: AuditConfig.prefault({}),
+  batch: BatchConfig.prefault({}),
 })
 export type Config = z.infer<typeof Config>
 

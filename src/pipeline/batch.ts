@@ -29,6 +29,8 @@ export interface BatchOptions {
   report?: string
   from?: string
   to?: string
+  /** Runs the scan; default runScan here (the server runs it on a worker thread). */
+  scan?: (deps: ScanDeps, opts: { from?: string; to?: string }) => Promise<ScanSummary>
 }
 
 const Failure = z.object({
@@ -151,7 +153,7 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
 
   let scan: ScanSummary | null = null
   try {
-    scan = await runScan(deps, { from: opts.from, to: opts.to })
+    scan = await (opts.scan ?? runScan)(deps, { from: opts.from, to: opts.to })
   } catch (e) {
     fail('scan', e)
   }

@@ -10,6 +10,7 @@ import { RingwatchError } from '../util/errors.ts'
 import { quietLogger, type Logger } from '../util/progress.ts'
 import { authenticate, type AuthEnv } from './auth/middleware.ts'
 import { JwtConfig, jwtVerifier } from './auth/jwt.ts'
+import type { ThrottleOptions } from './auth/throttle.ts'
 import { errorBody, notFound, onError } from './errors.ts'
 import { alertRoutes } from './routes/alerts.ts'
 import { networkRoutes } from './routes/network.ts'
@@ -20,6 +21,8 @@ import { dashboardRoutes } from './static.ts'
 import { AlertQueue } from './queue/alert-queue.ts'
 import { NetworkIndex } from './network/graph-index.ts'
 import type { RouteDeps } from './routes/deps.ts'
+import { jobRoutes, type JobDeps } from './routes/jobs.ts'
+import { serviceRoutes } from './routes/service.ts'
 
 export interface AppDeps {
   store: Store
@@ -29,7 +32,7 @@ export interface AppDeps {
   logger?: Logger
   /** Where reads go (a read-connection pool in production); default the store itself. */
   reads?: Queries
-  auth?: { jwt?: JwtConfig; cacheTtlMs?: number }
+  auth?: { jwt?: JwtConfig; cacheTtlMs?: number; throttle?: ThrottleOptions }
   /** Keep the alert queue in memory (default true); false reads every page with SQL. */
   queueIndex?: boolean
   /** Keep the payment graph in memory for ego networks (default true); false uses SQL. */
@@ -38,6 +41,8 @@ export interface AppDeps {
   recheckMs?: number
   /** The built dashboards folder; false to serve none. */
   dashboards?: { dir: string } | false
+  /** The server's job runner and uploads (batch work through the API); absent: no job routes. */
+  jobs?: JobDeps
 }
 
 class UnsupportedMediaTypeError extends RingwatchError {
@@ -63,7 +68,13 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const clock = deps.clock ?? Date.now
   const reads = deps.reads ?? deps.store
   const jwt = deps.auth?.jwt ? jwtVerifier(JwtConfig.parse(deps.auth.jwt)) : undefined
-  const auth = authenticate({ reads, jwt, clock, cacheTtlMs: deps.auth?.cacheTtlMs })
+  const auth = authenticate({
+    reads,
+    jwt,
+    clock,
+    cacheTtlMs: deps.auth?.cacheTtlMs,
+    throttle: deps.auth?.throttle,
+  })
   const queue =
     deps.queueIndex === false
       ? undefined
@@ -117,8 +128,10 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   })
   // Who is calling comes first: nothing about a request is answered to an anonymous caller.
   app.use('/api/*', auth.middleware)
+  // An upload is the raw bytes of a file (routes/jobs.ts limits its size), not JSON.
+  const isUpload = (c: { req: { path: string } }) => c.req.path === '/api/uploads'
   app.use('/api/*', async (c, next) => {
-    if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !isUpload(c)) {
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
       if (type !== 'application/json')
         throw new UnsupportedMediaTypeError('send JSON (Content-Type: application/json)', {
@@ -127,19 +140,19 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     }
     await next()
   })
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json(errorBody('PayloadTooLarge', 'request body over 1 MiB'), 413),
-    }),
-  )
+  const limit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => c.json(errorBody('PayloadTooLarge', 'request body over 1 MiB'), 413),
+  })
+  app.use('/api/*', (c, next) => (isUpload(c) ? next() : limit(c, next)))
 
   app.route('/api', alertRoutes(rd))
   app.route('/api', networkRoutes(rd))
   app.route('/api', runRoutes(rd))
   app.route('/api', userRoutes(rd))
   app.route('/api', caseRoutes(rd))
+  app.route('/api', serviceRoutes(rd))
+  if (deps.jobs) app.route('/api', jobRoutes(rd, deps.jobs))
   if (deps.dashboards !== false) app.route('/', dashboardRoutes(deps.dashboards?.dir))
   return app
 }

@@ -19,6 +19,7 @@ export const DEMO_USERS = [
   ['demo-analyst', 'analyst'],
   ['demo-supervisor', 'supervisor'],
   ['demo-fiu', 'fiu_viewer'],
+  ['demo-batch', 'batch'],
 ] as const
 
 export interface DemoSources {

@@ -14,6 +14,8 @@ export function onError(logger: Logger): ErrorHandler {
   return (err, c: Context) => {
     const requestId = c.get('requestId' as never) as string | undefined
     if (isRingwatchError(err)) {
+      const retry = err.details.retry_after
+      if (typeof retry === 'number') c.header('Retry-After', String(retry))
       if (err.status >= 500)
         logger.error(err.message, { requestId, method: c.req.method, path: c.req.path })
       return c.json(

@@ -14,6 +14,12 @@ export const PERMISSIONS = {
   'alerts:export': ['analyst', 'supervisor', 'fiu_viewer'],
   /** Creating, listing and disabling users. */
   'users:manage': ['admin'],
+  /** Posting batch jobs (ingest, scan, list import, batch) and uploading their files. */
+  'jobs:run': ['batch'],
+  /** Rows ingest refused (they hold payment data): counts, rows, exports for repair. */
+  'quarantine:read': ['analyst', 'supervisor', 'fiu_viewer', 'batch'],
+  /** Verifying the audit chain. */
+  'audit:verify': ['supervisor', 'admin', 'batch'],
 } as const satisfies Record<string, readonly Role[]>
 export type Permission = keyof typeof PERMISSIONS
 

@@ -2,6 +2,7 @@
 // from DuckDB's data chunks: no object per row. Used for the graph window (millions of transfers).
 import type { DuckDBResult, DuckDBVector } from '@duckdb/node-api'
 import type { Params, Queries } from './db.ts'
+import { isRemoteColumns } from './bridge.ts'
 
 /** Column kinds: i32 INTEGER, f64 DOUBLE, u8 UTINYINT, u16 USMALLINT, str VARCHAR. */
 export type ColumnKind = 'i32' | 'f64' | 'u8' | 'u16' | 'str'
@@ -36,6 +37,9 @@ export async function readColumns<S extends Record<string, ColumnKind>>(
   spec: S,
   expectedRows = 1024,
 ): Promise<Columns<S>> {
+  // a worker thread's store: the thread that owns the instance reads them (bridge.ts)
+  if (isRemoteColumns(q.conn))
+    return (await q.conn.columns(name, params, spec, expectedRows)) as Columns<S>
   return q.conn.exclusive(async () => {
     const p = await q.conn.prepare(name)
     p.clearBindings()

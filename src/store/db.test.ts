@@ -54,26 +54,81 @@ describe('store', () => {
     }
   })
 
-  it('a second process writing the same file fails fast with a clear error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rw-lock-'))
-    const path = join(dir, 'db.duckdb')
-    const store = await openStore({ path })
-    try {
-      const script = `
+  for (const readOnly of [false, true])
+    it(`a second process ${readOnly ? 'reading' : 'writing'} the same file fails fast with a clear error`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'rw-lock-'))
+      const path = join(dir, 'db.duckdb')
+      const store = await openStore({ path, owner: 'ringwatch serve' })
+      try {
+        const script = `
         import { register } from 'tsx/esm/api'; register();
         const { openStore } = await import(${JSON.stringify(new URL('./index.ts', import.meta.url).href)});
-        try { await openStore({ path: ${JSON.stringify(path)} }); console.log('opened') }
+        try { await openStore({ path: ${JSON.stringify(path)}, readOnly: ${readOnly} }); console.log('opened') }
         catch (e) { console.log(e.constructor.name + ': ' + e.message) }`
-      const t0 = Date.now()
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-        encoding: 'utf8',
-      })
-      expect(r.stdout).toContain(DatabaseLockedError.name)
-      expect(r.stdout).toContain('in use by another ringwatch process')
-      expect(Date.now() - t0).toBeLessThan(30_000)
+        const t0 = Date.now()
+        const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+          encoding: 'utf8',
+        })
+        expect(r.stdout).toContain(DatabaseLockedError.name)
+        expect(r.stdout).toContain(`in use by ringwatch serve (pid ${process.pid})`)
+        if (readOnly) expect(r.stdout).not.toMatch(/writ/i)
+        else expect(r.stdout).toContain('only one process may write it')
+        expect(Date.now() - t0).toBeLessThan(30_000)
+      } finally {
+        await store.close()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+
+  it('a missing file opened read-only is a NotFoundError, and a second open in one process shares the instance', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rw-open-'))
+    try {
+      await expect(
+        openStore({ path: join(dir, 'none.duckdb'), readOnly: true }),
+      ).rejects.toBeInstanceOf(NotFoundError)
+      const path = join(dir, 'db.duckdb')
+      const w = await openStore({ path })
+      const r = await openStore({ path, readOnly: true })
+      expect((await r.all('store/migrations')).length).toBeGreaterThan(0)
+      await r.close()
+      expect((await w.all('store/migrations')).length).toBeGreaterThan(0)
+      await w.close()
     } finally {
-      await store.close()
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  it('a named query without parameters sees rows another connection committed after its first run', async () => {
+    await withStore(async (store) => {
+      // planned over an empty table, DuckDB folds `where id = 1` to nothing: no stale plan is kept
+      expect(await store.one('cases/audit-seal')).toBeUndefined()
+      await store.transaction((tx) =>
+        tx.run('cases/audit-seal-insert', {
+          key_id: 'k',
+          keyed_from: 1,
+          now: '2026-01-01T00:00:00Z',
+        }),
+      )
+      expect(await store.one('cases/audit-seal')).toEqual({ key_id: 'k', keyed_from: 1 })
+      // planned over no rows, a cached plan read strings back garbled ('i' for 'bad_iban')
+      expect(await store.all('server/runs-quarantine')).toEqual([])
+      await store.transaction(async (tx) => {
+        for (const [i, code] of ['bad_iban', 'bad_iban', 'amount_too_large'].entries())
+          await tx.run('server/test-insert-quarantine', {
+            file_id: 'f',
+            path: 'p',
+            source_row: i,
+            column_name: 'c',
+            raw_value: 'v',
+            reason_code: code,
+            reason: 'r',
+            raw_row: 'x',
+          })
+      })
+      expect(await store.all('server/runs-quarantine')).toEqual([
+        { reason_code: 'bad_iban', n: 2, files: 1 },
+        { reason_code: 'amount_too_large', n: 1, files: 1 },
+      ])
+    })
   })
 })

@@ -1,8 +1,6 @@
 // Opens the DuckDB database (one instance per file per process), applies migrations, and runs named
 // queries through prepared statements. The only module that talks to DuckDB.
 import { mkdirSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
-import { hostname } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import {
   DuckDBInstanceCache,
@@ -12,16 +10,16 @@ import {
 } from '@duckdb/node-api'
 import { queryText } from './queries.ts'
 import { rowsOf, type Row } from './convert.ts'
-import { translateOpenError } from './lock.ts'
+import { claimOwner, PROCESS_ID, releaseOwner, translateOpenError } from './lock.ts'
 import { migrate } from './migrate.ts'
+import { ephemeralAuditKey, type AuditKey } from '../util/audit-key.ts'
 
 export type Param = string | number | bigint | boolean | null
 export type Params = Record<string, Param>
 
 export const DEFAULT_DB = './data/ringwatch.duckdb'
 
-/** This process, as the owner of the runs it starts (runs.owner): a random id, not the pid. */
-export const PROCESS_ID = `${hostname()}:${process.pid}:${randomUUID()}`
+export { PROCESS_ID }
 
 /** A serialised connection: one statement at a time, prepared statements cached by query name. */
 export class Conn {
@@ -36,32 +34,51 @@ export class Conn {
     return next
   }
 
+  /**
+   * The prepared statement of a named query, kept for reuse when it has parameters. A statement
+   * without parameters is planned once and for all when prepared, with the tables' statistics of
+   * that moment: DuckDB folds `where id = 1` over an empty table into an empty result and never
+   * plans it again, so rows committed later by another connection stay unseen. Such statements
+   * are prepared afresh each time (`fresh`; the caller destroys them).
+   */
   async prepare(name: string): Promise<DuckDBPreparedStatement> {
-    let p = this.prepared.get(name)
-    if (!p) {
-      p = await this.raw.prepare(queryText(name))
-      this.prepared.set(name, p)
+    return (await this.statement(name)).p
+  }
+
+  private async statement(name: string): Promise<{ p: DuckDBPreparedStatement; fresh: boolean }> {
+    const cached = this.prepared.get(name)
+    if (cached) return { p: cached, fresh: false }
+    const p = await this.raw.prepare(queryText(name))
+    if (p.parameterCount === 0) return { p, fresh: true }
+    this.prepared.set(name, p)
+    return { p, fresh: false }
+  }
+
+  private async withStatement<T>(
+    name: string,
+    params: Params,
+    fn: (p: DuckDBPreparedStatement) => Promise<T>,
+  ): Promise<T> {
+    const { p, fresh } = await this.statement(name)
+    try {
+      p.clearBindings()
+      if (Object.keys(params).length) p.bind(params)
+      return await fn(p)
+    } finally {
+      if (fresh) p.destroySync()
     }
-    return p
   }
 
   all<T = Row>(name: string, params: Params = {}): Promise<T[]> {
-    return this.exclusive(async () => {
-      const p = await this.prepare(name)
-      p.clearBindings()
-      if (Object.keys(params).length) p.bind(params)
-      return rowsOf(await p.runAndReadAll()) as T[]
-    })
+    return this.exclusive(() =>
+      this.withStatement(name, params, async (p) => rowsOf(await p.runAndReadAll()) as T[]),
+    )
   }
 
   run(name: string, params: Params = {}): Promise<number> {
-    return this.exclusive(async () => {
-      const p = await this.prepare(name)
-      p.clearBindings()
-      if (Object.keys(params).length) p.bind(params)
-      const r = await p.run()
-      return Number(r.rowsChanged)
-    })
+    return this.exclusive(() =>
+      this.withStatement(name, params, async (p) => Number((await p.run()).rowsChanged)),
+    )
   }
 
   close(): void {
@@ -80,13 +97,31 @@ export interface Queries {
   run(name: string, params?: Params): Promise<number>
   /** The underlying connection, for store/ modules only (appenders, column reads). */
   readonly conn: Conn
+  /** The key that seals audit rows (cases/audit.ts); absent when the store was opened without. */
+  readonly auditKey?: AuditKey
+  /**
+   * Runs fn once the transaction these queries belong to has committed (never when it rolls back);
+   * outside a transaction every statement commits on its own, so fn runs at once.
+   */
+  afterCommit(fn: () => void): void
+}
+
+export interface TransactionOptions {
+  /**
+   * One at a time with the other serial transactions on this database in this process, from
+   * before BEGIN to after COMMIT: for those that append to the audit chain, which reads its head
+   * and writes the next seq (two at once would both write it: a duplicate key, not a conflict).
+   */
+  serial?: boolean
 }
 
 export interface Store extends Queries {
   readonly path: string
   readonly instance: DuckDBInstance
   /** Runs fn inside BEGIN … COMMIT on a connection of its own; ROLLBACK when fn throws. */
-  transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>
+  transaction<T>(fn: (tx: Queries) => Promise<T>, opts?: TransactionOptions): Promise<T>
+  /** Waits for the serial lock (see TransactionOptions); returns its release. */
+  serialLock(): Promise<() => void>
   /**
    * Runs fn on a connection of its own, closed after it (its temporary tables go with it). Its
    * statements commit one by one; `session.transaction` runs a part of them inside BEGIN … COMMIT
@@ -101,29 +136,63 @@ export interface Session extends Queries {
   transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>
 }
 
-/** BEGIN … COMMIT around fn on conn; ROLLBACK when fn throws. */
-async function inTransaction<T>(conn: Conn, fn: (tx: Queries) => Promise<T>): Promise<T> {
+/** BEGIN … COMMIT around fn on conn; ROLLBACK when fn throws. After-commit hooks run in order. */
+async function inTransaction<T>(
+  conn: Conn,
+  key: AuditKey | undefined,
+  fn: (tx: Queries) => Promise<T>,
+): Promise<T> {
+  const hooks: Array<() => void> = []
   await conn.raw.run('begin transaction')
+  let out: T
   try {
-    const out = await fn(queriesOn(conn))
+    out = await fn(queriesOn(conn, key, hooks))
     await conn.raw.run('commit')
-    return out
   } catch (e) {
     await conn.raw.run('rollback')
     throw e
   }
+  for (const h of hooks) h()
+  return out
 }
 
-function queriesOn(conn: Conn): Queries {
+/** Queries on conn; with `hooks`, after-commit functions wait there, else they run at once. */
+export function queriesOn(
+  conn: Conn,
+  key: AuditKey | undefined,
+  hooks?: Array<() => void>,
+): Queries {
   return {
     conn,
+    auditKey: key,
     all: (name, params) => conn.all(name, params),
     one: async (name, params) => (await conn.all(name, params))[0] as never,
     run: (name, params) => conn.run(name, params),
+    afterCommit: (fn) => (hooks ? hooks.push(fn) : fn()),
   }
 }
 
 const cache = new DuckDBInstanceCache()
+
+/** A FIFO lock: acquire() resolves with the function that releases it. */
+function mutex(): () => Promise<() => void> {
+  let tail: Promise<void> = Promise.resolve()
+  return () => {
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    const ready = tail.then(() => release)
+    tail = tail.then(() => held)
+    return ready
+  }
+}
+/** The serial lock of each database file open in this process (in-memory ones: per store). */
+const serialLocks = new Map<string, () => Promise<() => void>>()
+/**
+ * Files this process has open, with the configuration of their instance: a second open of the
+ * same file in this process shares that instance (DuckDB refuses another configuration of an open
+ * file, a read-only one included).
+ */
+const openFiles = new Map<string, { config: Record<string, string>; count: number }>()
 
 export interface OpenOptions {
   /** ':memory:' for an in-memory database. */
@@ -132,6 +201,10 @@ export interface OpenOptions {
   /** DuckDB threads; default DuckDB's own. */
   threads?: number
   memoryLimit?: string
+  /** The key that seals audit rows; an in-memory database without one gets a random key. */
+  auditKey?: AuditKey
+  /** Who opens a file for writing, for `<database>.owner.json` ('ringwatch ingest'). */
+  owner?: string
 }
 
 /** Opens (and creates, with its folder) the database, and brings its schema up to date. */
@@ -143,15 +216,30 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   if (opts.threads) config.threads = String(opts.threads)
   if (opts.memoryLimit) config.memory_limit = opts.memoryLimit
   let instance: DuckDBInstance
+  const open = path === ':memory:' ? undefined : openFiles.get(path)
+  // a read-only instance is no use to a writer: that open fails with DuckDB's own message
+  const shared =
+    open && (opts.readOnly || open.config.access_mode !== 'READ_ONLY') ? open : undefined
   try {
     // In-memory databases are never shared: each open gets its own.
     instance =
       path === ':memory:'
         ? await (await import('@duckdb/node-api')).DuckDBInstance.create(':memory:', config)
-        : await cache.getOrCreateInstance(path, config)
+        : await cache.getOrCreateInstance(path, shared?.config ?? config)
   } catch (e) {
-    throw translateOpenError(path, e)
+    throw translateOpenError(path, e, opts.readOnly ? 'read' : 'write')
   }
+  if (path !== ':memory:' && !opts.readOnly && !shared)
+    claimOwner(path, opts.owner ?? 'a ringwatch process')
+  if (path !== ':memory:')
+    openFiles.set(path, {
+      config: shared?.config ?? config,
+      count: (shared?.count ?? 0) + 1,
+    })
+  const key = opts.auditKey ?? (path === ':memory:' ? ephemeralAuditKey() : undefined)
+  let acquire = path === ':memory:' ? mutex() : serialLocks.get(path)
+  if (!acquire) serialLocks.set(path, (acquire = mutex()))
+  const serialLock = acquire
   const main = new Conn(await instance.connect())
   if (!opts.readOnly) {
     await main.exclusive((raw) => migrate(raw))
@@ -162,19 +250,25 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   return {
     path,
     instance,
-    ...queriesOn(main),
-    async transaction(fn) {
+    ...queriesOn(main, key),
+    serialLock,
+    async transaction(fn, topts = {}) {
+      const release = topts.serial ? await serialLock() : undefined
       const conn = new Conn(await instance.connect())
       try {
-        return await inTransaction(conn, fn)
+        return await inTransaction(conn, key, fn)
       } finally {
         conn.close()
+        release?.()
       }
     },
     async session(fn) {
       const conn = new Conn(await instance.connect())
       try {
-        return await fn({ ...queriesOn(conn), transaction: (f) => inTransaction(conn, f) })
+        return await fn({
+          ...queriesOn(conn, key),
+          transaction: (f) => inTransaction(conn, key, f),
+        })
       } finally {
         conn.close()
       }
@@ -188,6 +282,11 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       await main.exclusive(async () => undefined)
       main.close()
       instance.closeSync()
+      const f = openFiles.get(path)
+      if (f && --f.count <= 0) {
+        openFiles.delete(path)
+        if (f.config.access_mode !== 'READ_ONLY') releaseOwner(path)
+      }
     },
   }
 }

@@ -31,6 +31,8 @@ export async function openReadPool(store: Store, size = 4): Promise<ReadPool> {
     get conn() {
       return conns[pick()]
     },
+    auditKey: store.auditKey,
+    afterCommit: (fn) => fn(),
     all: (name, params) => on((c) => c.all(name, params)),
     one: async (name, params) => (await on((c) => c.all(name, params)))[0] as never,
     run: (name, params) => on((c) => c.run(name, params)),

@@ -195,7 +195,10 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboards in chromium', () => {
     )
     expect(await page.$$eval('#chart-alerts .bars rect', (r) => r.length)).toBeGreaterThan(5)
     expect(await page.$$eval('#chart-quarantine .bars rect', (r) => r.length)).toBe(2)
-    expect(await page.$$eval('#runs-table tbody tr', (r) => r.length)).toBe(2)
+    expect(await page.$$eval('#runs-table tbody tr', (r) => r.length)).toBe(3) // with the job's run
+    expect(
+      await page.$$eval('#jobs-table tbody tr td', (t) => t.map((x) => x.textContent)),
+    ).toEqual(expect.arrayContaining(['ingest', 'api', 'bob', 'failed']))
     await page.screenshot({ path: `${SHOTS}/runs.png`, fullPage: true })
     await page.context().close()
     expect(errors).toEqual([])

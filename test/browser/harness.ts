@@ -1,6 +1,8 @@
 // Browser-test harness: Debian's chromium driven by playwright-core against a real server on a
 // free port, seeded with the server fixture. Skips with a message when chromium is absent.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -8,6 +10,10 @@ import { openStore, type Store } from '../../src/store/index.ts'
 import type { Role } from '../../src/schema/alert.ts'
 import { buildDashboards } from '../../src/server/index.ts'
 import { seed, testApp } from '../server-fixture.ts'
+import { loadConfig } from '../../src/config/index.ts'
+import { runScan } from '../../src/pipeline/index.ts'
+import { JobRunner } from '../../src/server/jobs/runner.ts'
+import { Uploads } from '../../src/server/jobs/uploads.ts'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const HAVE_CHROMIUM = existsSync(CHROMIUM)
@@ -27,7 +33,18 @@ export async function startHarness(): Promise<Harness> {
   await buildDashboards()
   const store = await openStore({ path: ':memory:' })
   const keys = await seed(store)
-  const app = testApp(store, { dashboards: undefined, recheckMs: 0 })
+  // the server's job runner, with one job done that changed no data (the runs page lists jobs)
+  const { config, hash } = loadConfig()
+  const runner = new JobRunner({ store, config, configHash: hash, scan: (d, o) => runScan(d, o) })
+  await runner.start()
+  await runner.submit(
+    { kind: 'ingest', files: ['/nonexistent/day.csv'] },
+    { id: 'bob', role: 'batch' },
+    'api',
+  )
+  await runner.drain()
+  const uploads = new Uploads(mkdtempSync(join(tmpdir(), 'rw-browser-up-')), 1 << 20)
+  const app = testApp(store, { dashboards: undefined, recheckMs: 0, jobs: { runner, uploads } })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s))
   })

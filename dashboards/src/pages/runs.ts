@@ -1,5 +1,6 @@
-// Runs overview: transfers per day, alerts per day by typology, quarantined rows by reason, and the
-// ingest / scan history.
+// Runs overview: the server's batch jobs with their progress (refreshed while one is under way),
+// transfers per day, alerts per day by typology, quarantined rows by reason, and the ingest / scan
+// history.
 import { api } from '../api.ts'
 import { h, section, when, label } from '../dom.ts'
 import { renderDailyBars, renderHBars, renderStacked } from '../views/charts.ts'
@@ -7,9 +8,17 @@ import { renderDailyBars, renderHBars, renderStacked } from '../views/charts.ts'
 type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function runsPage(app: HTMLElement): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
   const load = async () => {
-    const r = await api.get<Row>('/runs')
+    const [r, jobs] = await Promise.all([
+      api.get<Row>('/runs'),
+      api.get<{ jobs: Row[] }>('/jobs?limit=20').catch(() => ({ jobs: [] as Row[] })),
+    ])
     app.replaceChildren(h('div', { class: 'page-head' }, h('h1', {}, 'Runs')))
+    if (jobs.jobs.length) app.append(section('Jobs', jobsTable(jobs.jobs)))
+    // while a job is queued or running, its progress is fetched again every 3 s
+    if (jobs.jobs.some((j) => j.status === 'queued' || j.status === 'running'))
+      timer = setTimeout(() => load().catch(() => undefined), 3000)
     const w = Math.max(420, Math.min(1200, app.clientWidth - 40))
     const half = Math.max(380, Math.floor(w / 2) - 20)
     const perDay = h('div', { id: 'chart-transfers' })
@@ -138,7 +147,51 @@ export function runsPage(app: HTMLElement): () => void {
   load().catch((e) =>
     app.replaceChildren(h('p', { class: 'error' }, `Could not load runs: ${(e as Error).message}`)),
   )
-  return () => undefined
+  return () => clearTimeout(timer)
+}
+
+function jobsTable(jobs: Row[]): HTMLElement {
+  const progress = (j: Row) => {
+    const p = j.progress
+    if (!p) return j.error ?? ''
+    if (j.status !== 'running') return j.error ?? p.log?.[p.log.length - 1] ?? ''
+    const of = p.total ? ` / ${Number(p.total).toLocaleString('en')}` : ''
+    return `${p.stage} ${Number(p.done).toLocaleString('en')}${of}${p.info ? ' ' + p.info : ''}`
+  }
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { id: 'jobs-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['Job', 'Kind', 'From', 'By', 'Created', 'Status', 'Progress'].map((t) => h('th', {}, t)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        jobs.map((j) =>
+          h(
+            'tr',
+            {},
+            h('td', { class: 'mono' }, j.id),
+            h('td', {}, j.kind),
+            h('td', {}, j.source),
+            h('td', {}, j.created_by),
+            h('td', {}, when(j.created_at)),
+            h('td', { class: j.status === 'failed' ? 'warn' : '' }, j.status),
+            h('td', { class: 'summary' }, progress(j)),
+          ),
+        ),
+      ),
+    ),
+  )
 }
 
 function summarize(s: unknown): string {

@@ -21,11 +21,19 @@ export const CSV_COLUMNS = [
   'config_hash',
 ] as const
 
+/**
+ * OWASP's rule for CSV injection: a value a spreadsheet would read as a formula (one that starts
+ * with =, +, -, @, tab or carriage return) is prefixed with a single quote, numbers included
+ * ('-1+cmd|…' starts like a number and is still a formula).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+
 export function csvField(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v)
-  // Quote when needed; a leading formula character is neutralised for spreadsheets.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  const safe = FORMULA_START.test(s) ? `'${s}` : s
+  // Quoted (RFC 4180) when it holds a quote, a line break, a comma, or a semicolon or tab, which
+  // spreadsheets in other locales split on: no part of a value can start a cell of its own.
+  return /[",;\t\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
 export function csvHeader(): string {

@@ -43,48 +43,55 @@ export async function exportAlerts(
   if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
     throw new BadInputError(`unknown export format ${opts.format} (jsonl, csv, goaml, ftm)`)
   const now = opts.now ?? new Date().toISOString()
-  return store.transaction(async (tx) => {
-    const status = opts.format === 'goaml' ? (opts.status ?? 'reported') : opts.status
-    if (opts.format === 'goaml' && status !== 'reported')
-      throw new BadInputError('a goAML STR is made only for reported alerts (--status reported)')
-    const alerts: AlertRow[] = await listAlerts(tx, {
-      status,
-      ids: opts.ids?.length ? opts.ids : null,
-    })
-    if (opts.ids?.length) {
-      const found = new Set(alerts.map((a) => a.id))
-      const missing = opts.ids.filter((id) => !found.has(id))
-      if (missing.length)
-        throw new BadInputError(
-          `no ${status ? status + ' ' : ''}alert with id ${missing.join(', ')}`,
-          { ids: missing },
-        )
-    }
-    if (opts.format === 'goaml' && alerts.length !== 1)
-      throw new BadInputError(
-        `a goAML report holds one alert; ${alerts.length} reported alerts match: choose one with --id`,
-      )
-    if (opts.format === 'csv') await write(opts.out, csvHeader())
-    for (const a of alerts) {
-      if (opts.format === 'jsonl') await write(opts.out, JSON.stringify(toAlertRecord(a)) + '\n')
-      else if (opts.format === 'csv') await write(opts.out, csvRow(a))
-      else {
-        const payments = await alertPayments(tx, a.id)
-        if (opts.format === 'goaml')
-          await write(opts.out, goamlReport(a, payments, opts.goaml ?? GoamlConfig.parse({}), now))
-        else
-          for (const e of ftmEntities(a, payments)) await write(opts.out, JSON.stringify(e) + '\n')
+  return store.transaction(
+    async (tx) => {
+      const status = opts.format === 'goaml' ? (opts.status ?? 'reported') : opts.status
+      if (opts.format === 'goaml' && status !== 'reported')
+        throw new BadInputError('a goAML STR is made only for reported alerts (--status reported)')
+      const alerts: AlertRow[] = await listAlerts(tx, {
+        status,
+        ids: opts.ids?.length ? opts.ids : null,
+      })
+      if (opts.ids?.length) {
+        const found = new Set(alerts.map((a) => a.id))
+        const missing = opts.ids.filter((id) => !found.has(id))
+        if (missing.length)
+          throw new BadInputError(
+            `no ${status ? status + ' ' : ''}alert with id ${missing.join(', ')}`,
+            { ids: missing },
+          )
       }
-    }
-    const ids = alerts.map((a) => a.id)
-    await appendAudit(tx, {
-      actor,
-      action: 'export',
-      entity_type: 'export',
-      entity_id: `${opts.format}:${sha256(canonicalJson(ids)).slice(0, 16)}`,
-      after: { format: opts.format, status: status ?? null, count: ids.length, ids },
-      at: now,
-    })
-    return { count: alerts.length }
-  })
+      if (opts.format === 'goaml' && alerts.length !== 1)
+        throw new BadInputError(
+          `a goAML report holds one alert; ${alerts.length} reported alerts match: choose one with --id`,
+        )
+      if (opts.format === 'csv') await write(opts.out, csvHeader())
+      for (const a of alerts) {
+        if (opts.format === 'jsonl') await write(opts.out, JSON.stringify(toAlertRecord(a)) + '\n')
+        else if (opts.format === 'csv') await write(opts.out, csvRow(a))
+        else {
+          const payments = await alertPayments(tx, a.id)
+          if (opts.format === 'goaml')
+            await write(
+              opts.out,
+              goamlReport(a, payments, opts.goaml ?? GoamlConfig.parse({}), now),
+            )
+          else
+            for (const e of ftmEntities(a, payments))
+              await write(opts.out, JSON.stringify(e) + '\n')
+        }
+      }
+      const ids = alerts.map((a) => a.id)
+      await appendAudit(tx, {
+        actor,
+        action: 'export',
+        entity_type: 'export',
+        entity_id: `${opts.format}:${sha256(canonicalJson(ids)).slice(0, 16)}`,
+        after: { format: opts.format, status: status ?? null, count: ids.length, ids },
+        at: now,
+      })
+      return { count: alerts.length }
+    },
+    { serial: true },
+  )
 }

@@ -4,7 +4,9 @@ import { createWriteStream } from 'node:fs'
 import { userInfo } from 'node:os'
 import { parse, dbOption, jsonOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
+import { serverFor } from '../remote.ts'
+import { remoteExport } from '../remote-commands.ts'
 import { loadConfig } from '../../config/index.ts'
 import { AlertStatus, type Actor } from '../../schema/alert.ts'
 import { EXPORT_FORMATS, exportAlerts, listAlerts, type ExportFormat } from '../../cases/index.ts'
@@ -50,7 +52,50 @@ export const command: Command = {
     if ((sub !== 'export' && sub !== 'list') || positionals.length > 1)
       throw new BadInputError(`expected 'alerts export' or 'alerts list'\n\n${usage}`)
     const status = statusOf(values.status)
-    const store = await openStore({ path: values.db })
+    const { config } = loadConfig(values.config)
+    const remote = await serverFor(values.db, io, `ringwatch alerts ${sub}`)
+    if (remote && sub === 'list') {
+      const limit = values.limit ? Number(values.limit) : 50
+      if (!Number.isInteger(limit) || limit <= 0 || limit > 500)
+        throw new BadInputError(
+          `--limit ${values.limit}: a positive integer up to 500 through a server`,
+        )
+      const q = new URLSearchParams({ limit: String(limit) })
+      if (status) q.set('status', status)
+      const { alerts } = await remote.json<{
+        alerts: Array<{
+          id: string
+          score: number
+          status: string
+          typology: string
+          accounts: string[]
+          reasons: Array<{ text: string }>
+        }>
+      }>('GET', `/api/alerts?${q}`)
+      const shown = values.id ? alerts.filter((a) => values.id!.includes(a.id)) : alerts
+      if (values.json) io.stdout.write(JSON.stringify(shown) + '\n')
+      else
+        for (const a of shown)
+          io.stdout.write(
+            `${a.id}  ${a.score.toFixed(1).padStart(5)}  ${a.status.padEnd(21)} ${a.typology.padEnd(15)} ${a.accounts.length} accounts  ${a.reasons[0]?.text ?? ''}\n`,
+          )
+      return 0
+    }
+    if (remote) {
+      const format = values.format as ExportFormat
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+        throw new BadInputError(`--format ${values.format}: one of ${EXPORT_FORMATS.join(', ')}`)
+      const n = await remoteExport(remote, { format, status, ids: values.id }, values.out, io)
+      if (values.out) io.stderr.write(`exported ${n} alert(s) as ${format} to ${values.out}\n`)
+      return 0
+    }
+    const store = await openFor({
+      db: values.db,
+      config: config,
+      env: io.env,
+      access: sub === 'list' ? 'read' : 'audit',
+      command: `ringwatch alerts ${sub}`,
+    })
     try {
       if (sub === 'list') {
         const limit = values.limit ? Number(values.limit) : 50
@@ -68,7 +113,6 @@ export const command: Command = {
       const format = values.format as ExportFormat
       if (!(EXPORT_FORMATS as readonly string[]).includes(format))
         throw new BadInputError(`--format ${values.format}: one of ${EXPORT_FORMATS.join(', ')}`)
-      const { config } = loadConfig(values.config)
       const out = values.out ? createWriteStream(values.out) : io.stdout
       try {
         const r = await exportAlerts(store, cliActor(io.env), {

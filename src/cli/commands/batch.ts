@@ -2,9 +2,11 @@
 // exits non-zero on any failure (2 when a file could not be read, 1 otherwise).
 import { parse, dbOption, configOption, jsonOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
+import { serverFor } from '../remote.ts'
+import { remoteBatch } from '../remote-commands.ts'
 import { loadConfig } from '../../config/index.ts'
-import { runBatch } from '../../pipeline/index.ts'
+import { runBatch, type BatchReport } from '../../pipeline/index.ts'
 import { listSpec } from '../../pipeline/batch.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { streamLogger, ttyProgress } from '../../util/progress.ts'
@@ -27,25 +29,7 @@ export const command: Command = {
       usage,
     )
     if (positionals.length !== 1) throw new BadInputError(`expected one directory\n\n${usage}`)
-    const { config, hash } = loadConfig(values.config)
-    const store = await openStore({ path: values.db })
-    try {
-      const report = await runBatch(
-        {
-          store,
-          config,
-          configHash: hash,
-          progress: ttyProgress(io.stderr as NodeJS.WriteStream),
-          logger: streamLogger(io.stderr),
-        },
-        {
-          dir: positionals[0],
-          lists: (values.lists ?? []).map(listSpec),
-          report: values.report,
-          from: values.from,
-          to: values.to,
-        },
-      )
+    const print = (report: BatchReport) => {
       if (values.json) io.stdout.write(JSON.stringify(report) + '\n')
       else {
         const i = report.ingest
@@ -67,6 +51,49 @@ export const command: Command = {
           ].join('\n') + '\n',
         )
       }
+    }
+    const remote = await serverFor(values.db, io, 'ringwatch batch')
+    if (remote) {
+      const report = await remoteBatch(
+        remote,
+        {
+          dir: positionals[0],
+          lists: values.lists ?? [],
+          report: values.report,
+          from: values.from,
+          to: values.to,
+        },
+        io,
+      )
+      print(report)
+      return report.exit_code
+    }
+    const { config, hash } = loadConfig(values.config)
+    const store = await openFor({
+      db: values.db,
+      config: config,
+      env: io.env,
+      access: 'audit',
+      command: 'ringwatch batch',
+    })
+    try {
+      const report = await runBatch(
+        {
+          store,
+          config,
+          configHash: hash,
+          progress: ttyProgress(io.stderr as NodeJS.WriteStream),
+          logger: streamLogger(io.stderr),
+        },
+        {
+          dir: positionals[0],
+          lists: (values.lists ?? []).map(listSpec),
+          report: values.report,
+          from: values.from,
+          to: values.to,
+        },
+      )
+      print(report)
       return report.exit_code
     } finally {
       await store.close()

@@ -2,7 +2,10 @@
 import { existsSync } from 'node:fs'
 import { parse, dbOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { demoAuditKey } from '../../cases/index.ts'
+import { dbPath, openFor } from '../open.ts'
+import { readOwner } from '../../store/lock.ts'
+import { ConflictError } from '../../util/errors.ts'
 import { loadConfig } from '../../config/index.ts'
 import { stderrLogger, ttyProgress } from '../../util/progress.ts'
 import { runDemo } from '../../server/demo.ts'
@@ -28,8 +31,21 @@ export const command: Command = {
     const port = portOf(values.port, 8080)
     const sampleConfig = existsSync('samples/config.json') ? 'samples/config.json' : undefined
     const { config, hash } = loadConfig(values.config ?? sampleConfig)
-    const store = await openStore({ path: values.db })
     const out = (s: string) => io.stdout.write(s + '\n')
+    const owner = readOwner(dbPath(values.db))
+    if (owner?.url)
+      throw new ConflictError(
+        `the ringwatch server at ${owner.url} (pid ${owner.pid}) already owns ${dbPath(values.db)}`,
+      )
+    const auditKey = demoAuditKey({ env: io.env, config: config.audit, db: dbPath(values.db) }, out)
+    const store = await openFor({
+      db: values.db,
+      config,
+      env: io.env,
+      access: 'audit',
+      command: 'ringwatch demo',
+      auditKey,
+    })
     try {
       const r = await runDemo({
         store,
@@ -62,12 +78,17 @@ export const command: Command = {
       const running = await startServer({
         store,
         config,
+        configHash: hash,
         host: values.host ?? '127.0.0.1',
         port,
         logger: stderrLogger,
         jwt: jwtFromEnv(io.env),
       })
       out(`\nopen ${running.url} and paste a key above to sign in; Ctrl-C stops`)
+      out(
+        'while it runs, ringwatch commands on this database go through it: set RINGWATCH_API_KEY ' +
+          'to the demo-analyst key (quarantine, alerts) or the demo-batch key (ingest, scan, batch)',
+      )
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve())
         process.once('SIGTERM', () => resolve())

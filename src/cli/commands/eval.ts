@@ -14,9 +14,14 @@ import {
   type EvalAlert,
 } from '../../eval/index.ts'
 import { AMLSIM_DEFAULT_START, amlsimTruth, readAmlsim } from '../../generate/amlsim.ts'
-import { DEFAULT_DB, openStore } from '../../store/index.ts'
-import { BadInputError, NotFoundError } from '../../util/errors.ts'
-import { existsSync } from 'node:fs'
+import { loadConfig } from '../../config/index.ts'
+import { openFor } from '../open.ts'
+import { serverFor, type Remote } from '../remote.ts'
+import { remoteExport } from '../remote-commands.ts'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { BadInputError } from '../../util/errors.ts'
 
 const { usage } = HELP.eval
 
@@ -46,6 +51,7 @@ export const command: Command = {
     const truth = values.truth
       ? loadTruth(values.truth)
       : amlsimTruth(readAmlsim(values.amlsim!), start)
+    let remote: Remote | undefined
     let alerts: EvalAlert[]
     let transfers: number | null
     let source: string | null
@@ -53,10 +59,26 @@ export const command: Command = {
       alerts = await loadAlertsFromJsonl(values.alerts)
       transfers = truthRows(truth)
       source = transfers === null ? null : 'rows of the truth file'
+    } else if ((remote = await serverFor(values.db, io, 'ringwatch eval'))) {
+      // the alerts as the server exports them (an audited export); the window's transfer count
+      // is not asked for, so no alerts-per-10,000 figure
+      const tmp = join(mkdtempSync(join(tmpdir(), 'rw-eval-')), 'alerts.jsonl')
+      try {
+        await remoteExport(remote, { format: 'jsonl' }, tmp, io)
+        alerts = await loadAlertsFromJsonl(tmp)
+      } finally {
+        rmSync(dirname(tmp), { recursive: true, force: true })
+      }
+      transfers = null
+      source = null
     } else {
-      const path = values.db ?? DEFAULT_DB
-      if (!existsSync(path)) throw new NotFoundError(`database ${path} not found`)
-      const store = await openStore({ path, readOnly: true })
+      const store = await openFor({
+        db: values.db,
+        config: loadConfig().config,
+        env: io.env,
+        access: 'read',
+        command: 'ringwatch eval',
+      })
       try {
         alerts = await loadAlertsFromStore(store)
         const w = await loadScanWindow(store)

@@ -2,7 +2,9 @@
 // file hash), shows a progress bar on a TTY, prints a per-file summary table or JSON.
 import { parse, dbOption, jsonOption, configOption, type CliIO, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
+import { serverFor } from '../remote.ts'
+import { remoteIngest } from '../remote-commands.ts'
 import { loadConfig } from '../../config/index.ts'
 import { ingestPaths, type IngestSummary } from '../../ingest/index.ts'
 import { InputFormat, INPUT_FORMATS } from '../../schema/transfer.ts'
@@ -82,17 +84,27 @@ export const command: Command = {
         throw new BadInputError(`--format ${values.format}: one of ${INPUT_FORMATS.join(', ')}`)
       format = r.data
     }
+    const remote = await serverFor(values.db, io, 'ringwatch ingest')
     const { config } = loadConfig(values.config)
-    const store = await openStore({ path: values.db })
     let summary: IngestSummary
-    try {
-      summary = await ingestPaths(store, positionals, {
-        format,
-        config: config.ingest,
-        progress: ttyProgress(io.stderr as NodeJS.WriteStream),
+    if (remote) summary = await remoteIngest(remote, positionals, format, io)
+    else {
+      const store = await openFor({
+        db: values.db,
+        config: config,
+        env: io.env,
+        access: 'write',
+        command: 'ringwatch ingest',
       })
-    } finally {
-      await store.close()
+      try {
+        summary = await ingestPaths(store, positionals, {
+          format,
+          config: config.ingest,
+          progress: ttyProgress(io.stderr as NodeJS.WriteStream),
+        })
+      } finally {
+        await store.close()
+      }
     }
     io.stdout.write(values.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary))
     const failed = summary.files.filter((f) => f.status === 'failed')

@@ -2,7 +2,9 @@
 // versioned snapshot, and lists the snapshots kept. Thin shell over src/screen.
 import { type CliIO, type Command, configOption, dbOption, jsonOption, parse } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
+import { serverFor } from '../remote.ts'
+import { remoteListImport } from '../remote-commands.ts'
 import { diffSnapshots, importList, listSnapshots, LIST_KINDS } from '../../screen/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { BadInputError } from '../../util/errors.ts'
@@ -35,15 +37,35 @@ async function runImport(file: string | undefined, values: Record<string, unknow
       ? ((values.base as string | undefined) ??
         loadConfig(values.config as string | undefined).config.fx.base_currency)
       : undefined
-  const store = await openStore({ path: values.db as string | undefined })
+  const remote = await serverFor(values.db as string | undefined, io, 'ringwatch lists import')
+  const store = remote
+    ? undefined
+    : await openFor({
+        db: values.db as string | undefined,
+        config: loadConfig(values.config as string | undefined).config,
+        env: io.env,
+        access: 'write',
+        command: 'ringwatch lists import',
+      })
   try {
-    const s = await importList(store, file, {
-      kind,
-      format: values.format as string | undefined,
-      alt: values.alt as string | undefined,
-      base,
-      screen: loadConfig(values.config as string | undefined).config.screen,
-    })
+    const s = remote
+      ? ((await remoteListImport(
+          remote,
+          {
+            file,
+            kind,
+            format: values.format as string | undefined,
+            alt: values.alt as string | undefined,
+          },
+          io,
+        )) as Awaited<ReturnType<typeof importList>>)
+      : await importList(store!, file, {
+          kind,
+          format: values.format as string | undefined,
+          alt: values.alt as string | undefined,
+          base,
+          screen: loadConfig(values.config as string | undefined).config.screen,
+        })
     if (values.json) io.stdout.write(JSON.stringify(s) + '\n')
     else {
       const skipped = Object.entries(s.skipped)
@@ -67,15 +89,31 @@ async function runImport(file: string | undefined, values: Record<string, unknow
         io.stderr.write(`… and ${s.errors.length - 20} more malformed rows\n`)
     }
   } finally {
-    await store.close()
+    await store?.close()
   }
   return 0
 }
 
 async function runList(values: Record<string, unknown>, io: CliIO) {
-  const store = await openStore({ path: values.db as string | undefined })
+  const remote = await serverFor(values.db as string | undefined, io, 'ringwatch lists list')
+  const store = remote
+    ? undefined
+    : await openFor({
+        db: values.db as string | undefined,
+        config: loadConfig(values.config as string | undefined).config,
+        env: io.env,
+        access: 'read',
+        command: 'ringwatch lists list',
+      })
   try {
-    const snaps = await listSnapshots(store)
+    const snaps = remote
+      ? (
+          await remote.json<{ snapshots: Awaited<ReturnType<typeof listSnapshots>> }>(
+            'GET',
+            '/api/lists',
+          )
+        ).snapshots
+      : await listSnapshots(store!)
     if (values.json) {
       io.stdout.write(JSON.stringify(snaps) + '\n')
       return 0
@@ -103,7 +141,7 @@ async function runList(values: Record<string, unknown>, io: CliIO) {
           .trimEnd() + '\n',
       )
   } finally {
-    await store.close()
+    await store?.close()
   }
   return 0
 }
@@ -115,7 +153,17 @@ async function runDiff(
   io: CliIO,
 ) {
   if (!a || !b) throw new BadInputError(`lists diff: two snapshot ids are required\n\n${usage}`)
-  const store = await openStore({ path: values.db as string | undefined })
+  if (await serverFor(values.db as string | undefined, io, 'ringwatch lists diff'))
+    throw new BadInputError(
+      'lists diff reads the database file: stop the server that owns it, or compare the snapshots on its machine',
+    )
+  const store = await openFor({
+    db: values.db as string | undefined,
+    config: loadConfig(values.config as string | undefined).config,
+    env: io.env,
+    access: 'read',
+    command: 'ringwatch lists diff',
+  })
   try {
     const d = await diffSnapshots(store, a, b)
     if (values.json) {

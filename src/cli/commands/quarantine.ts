@@ -4,13 +4,19 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { parse, dbOption, jsonOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openStore } from '../../store/index.ts'
+import { openFor } from '../open.ts'
+import { serverFor } from '../remote.ts'
+import { remoteQuarantine } from '../remote-commands.ts'
+import { createInterface } from 'node:readline'
+import { Readable } from 'node:stream'
+import { loadConfig } from '../../config/index.ts'
 import {
   eachQuarantined,
   listQuarantine,
   summarizeQuarantine,
   REASON_CODES,
   type QuarantineFilter,
+  type QuarantineCount,
   type QuarantinedRow,
 } from '../../ingest/index.ts'
 import { csvField } from '../../util/csv.ts'
@@ -72,10 +78,48 @@ export const command: Command = {
     if (values.reason !== undefined && !(REASON_CODES as readonly string[]).includes(values.reason))
       throw new BadInputError(`--reason ${values.reason}: one of ${REASON_CODES.join(', ')}`)
     const filter: QuarantineFilter = { file: values.file, run: values.run, reason: values.reason }
-    const store = await openStore({ path: values.db, readOnly: true })
+    const remote = await serverFor(values.db, io, `ringwatch quarantine ${sub}`)
+    const store = remote
+      ? undefined
+      : await openFor({
+          db: values.db,
+          config: loadConfig().config,
+          env: io.env,
+          access: 'read',
+          command: `ringwatch quarantine ${sub}`,
+        })
+    // the rows, from the file or from the server that owns it
+    const summarize = async (): Promise<QuarantineCount[]> =>
+      remote
+        ? (
+            (await (await remoteQuarantine(remote, 'summary', filter)).json()) as {
+              counts: QuarantineCount[]
+            }
+          ).counts
+        : summarizeQuarantine(store!, filter)
+    const list = async (limit: number | undefined): Promise<QuarantinedRow[]> =>
+      remote
+        ? (
+            (await (await remoteQuarantine(remote, 'list', { ...filter, limit })).json()) as {
+              rows: QuarantinedRow[]
+            }
+          ).rows
+        : listQuarantine(store!, { ...filter, limit })
+    async function* each(): AsyncGenerator<QuarantinedRow> {
+      if (!remote) {
+        yield* eachQuarantined(store!, filter)
+        return
+      }
+      const res = await remoteQuarantine(remote, 'export', filter)
+      const lines = createInterface({
+        input: Readable.fromWeb(res.body as never),
+        crlfDelay: Infinity,
+      })
+      for await (const line of lines) if (line.trim()) yield JSON.parse(line) as QuarantinedRow
+    }
     try {
       if (sub === 'summary') {
-        const counts = await summarizeQuarantine(store, filter)
+        const counts = await summarize()
         if (values.json) io.stdout.write(JSON.stringify(counts, null, 2) + '\n')
         else if (!counts.length) io.stdout.write('no quarantined rows\n')
         else {
@@ -104,7 +148,7 @@ export const command: Command = {
       }
       if (sub === 'list') {
         const limit = limitOf(values.limit)
-        const rows = await listQuarantine(store, { ...filter, limit })
+        const rows = await list(limit)
         if (values.json) io.stdout.write(JSON.stringify(rows, null, 2) + '\n')
         else if (!rows.length) io.stdout.write('no quarantined rows\n')
         else {
@@ -125,7 +169,7 @@ export const command: Command = {
       }
       let n = 0
       if (!values.json) await write(EXPORT_HEADER.join(',') + '\n')
-      for await (const r of eachQuarantined(store, filter)) {
+      for await (const r of each()) {
         await write(exportLine(r, values.json ?? false))
         n++
       }
@@ -136,7 +180,7 @@ export const command: Command = {
       }
       return 0
     } finally {
-      await store.close()
+      await store?.close()
     }
   },
 }

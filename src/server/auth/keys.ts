@@ -31,14 +31,25 @@ export async function hashKey(key: string): Promise<string> {
   return `scrypt$${m[1]}$${salt.toString('base64')}$${hash.toString('base64')}`
 }
 
-/** True when key matches the stored hash (scrypt, constant-time compare). */
+/** Stands in for the stored hash of a key id nobody holds: checked at the same scrypt cost. */
+export const NO_SUCH_KEY = `scrypt$-$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`
+
+/**
+ * True when key matches the stored hash (scrypt, constant-time compare). scrypt runs whatever the
+ * stored hash (NO_SUCH_KEY for an unknown key id): a wrong key costs the same for known and
+ * unknown ids, so timing tells nothing about which ids exist.
+ */
 export async function verifyKey(key: string, stored: string): Promise<boolean> {
   const m = KEY_RE.exec(key)
   const [kind, keyId, salt, hash] = stored.split('$')
-  if (!m || kind !== 'scrypt' || keyId !== m[1] || !salt || !hash) return false
-  const want = Buffer.from(hash, 'base64')
-  const got = await scrypt(m[2], Buffer.from(salt, 'base64'))
-  return want.length === got.length && timingSafeEqual(want, got)
+  const wellFormed = Boolean(m && kind === 'scrypt' && salt && hash)
+  const want = Buffer.from(wellFormed ? hash : NO_SUCH_KEY.split('$')[3], 'base64')
+  const got = await scrypt(
+    m?.[2] ?? key,
+    Buffer.from(wellFormed ? salt : NO_SUCH_KEY.split('$')[2], 'base64'),
+  )
+  const same = want.length === got.length && timingSafeEqual(want, got)
+  return same && wellFormed && keyId === m![1]
 }
 
 /** A digest of the key for the in-memory cache of verified keys (never stored). */

@@ -1,17 +1,17 @@
 // Users and their API keys: created by `ringwatch users add` (or the admin API), the key printed
 // once and stored only as a scrypt hash. Every change is an audit row (entity_type 'user') written
-// in the same transaction.
+// in the same transaction, and a link in the user's chain of custody (who created, promoted or
+// re-keyed them), which four eyes compares (cases/custody.ts).
 import { userInfo } from 'node:os'
 import { z } from 'zod'
 import type { Queries, Store } from '../../store/index.ts'
 import { Role, type Actor } from '../../schema/alert.ts'
+import { UserId } from '../../schema/user.ts'
 import { appendAudit } from '../../cases/index.ts'
 import { BadInputError, ConflictError, NotFoundError } from '../../util/errors.ts'
 import { hashKey, newKey } from './keys.ts'
 
-export const UserId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'letters, digits and . _ @ - (at most 64)')
+export { UserId }
 
 export const UserRow = z.object({
   id: z.string(),
@@ -28,7 +28,9 @@ export interface NewUser {
   key: string
 }
 
-function check(id: string, role: string): Role {
+export type CustodyKind = 'create' | 'approve' | 'promote' | 'rekey'
+
+export function checkUser(id: string, role: string): Role {
   const u = UserId.safeParse(id)
   if (!u.success) throw new BadInputError(`user id '${id}': ${u.error.issues[0].message}`)
   const r = Role.safeParse(role)
@@ -54,42 +56,69 @@ export function cliActor(): Actor {
   return { id: `cli:${name}`, role: 'admin' }
 }
 
+export function nowOf(opts: UserOptions): string {
+  return (opts.now ?? (() => new Date()))().toISOString()
+}
+
+/** Records that `by` held power over `user` (created, approved, promoted or re-keyed them). */
+export async function addCustody(
+  tx: Queries,
+  user: string,
+  by: string,
+  kind: CustodyKind,
+  now: string,
+): Promise<void> {
+  await tx.run('server/custody-insert', { user_id: user, by_id: by, kind, now })
+}
+
 async function audited<T>(
   store: Store,
   opts: UserOptions,
-  entry: { action: string; id: string; after?: unknown },
+  entry: { action: string; id: string; after?: unknown; custody?: CustodyKind },
   fn: (tx: Queries) => Promise<T>,
 ): Promise<T> {
-  const at = (opts.now ?? (() => new Date()))().toISOString()
-  return store.transaction(async (tx) => {
-    const out = await fn(tx)
-    await appendAudit(tx, {
-      actor: opts.actor ?? cliActor(),
-      action: entry.action,
-      entity_type: 'user',
-      entity_id: entry.id,
-      after: entry.after,
-      at,
-    })
-    return out
-  })
+  const at = nowOf(opts)
+  const actor = opts.actor ?? cliActor()
+  return store.transaction(
+    async (tx) => {
+      const out = await fn(tx)
+      if (entry.custody) await addCustody(tx, entry.id, actor.id, entry.custody, at)
+      await appendAudit(tx, {
+        actor,
+        action: entry.action,
+        entity_type: 'user',
+        entity_id: entry.id,
+        after: entry.after,
+        at,
+      })
+      return out
+    },
+    { serial: true },
+  )
 }
 
-/** Creates a user with a fresh API key; the key is returned once and stored hashed. */
+/**
+ * Creates a user with a fresh API key; the key is returned once and stored hashed. This is the
+ * operator's path (the command line on the database file, the demo); through the API a
+ * supervisor or admin is only requested here and made by a second admin (user-requests.ts).
+ */
 export async function addUser(
   store: Store,
   id: string,
   role: string,
   opts: UserOptions = {},
 ): Promise<NewUser> {
-  const r = check(id, role)
+  const r = checkUser(id, role)
   if (await store.one('server/user-get', { id }))
     throw new ConflictError(`user '${id}' already exists`, { id })
   const { key } = newKey()
   const key_hash = await hashKey(key)
-  const now = (opts.now ?? (() => new Date()))().toISOString()
-  await audited(store, opts, { action: 'user.create', id, after: { role: r } }, (tx) =>
-    tx.run('server/user-insert', { id, role: r, key_hash, now }),
+  const now = nowOf(opts)
+  await audited(
+    store,
+    opts,
+    { action: 'user.create', id, after: { role: r }, custody: 'create' },
+    (tx) => tx.run('server/user-insert', { id, role: r, key_hash, now }),
   )
   return { id, role: r, key }
 }
@@ -101,14 +130,39 @@ export async function reissueKey(
   role: string,
   opts: UserOptions = {},
 ): Promise<NewUser> {
-  const r = check(id, role)
+  const r = checkUser(id, role)
   const { key } = newKey()
   const key_hash = await hashKey(key)
-  await audited(store, opts, { action: 'user.rekey', id, after: { role: r } }, async (tx) => {
-    if ((await tx.run('server/user-rekey', { id, role: r, key_hash })) === 0)
-      throw new NotFoundError(`no user '${id}'`, { id })
-  })
+  await audited(
+    store,
+    opts,
+    { action: 'user.rekey', id, after: { role: r }, custody: 'rekey' },
+    async (tx) => {
+      if ((await tx.run('server/user-rekey', { id, role: r, key_hash })) === 0)
+        throw new NotFoundError(`no user '${id}'`, { id })
+    },
+  )
   return { id, role: r, key }
+}
+
+/** Changes a user's role at once (the API asks a second admin first for supervisor and admin). */
+export async function setRole(
+  store: Store,
+  id: string,
+  role: string,
+  opts: UserOptions = {},
+): Promise<{ id: string; role: Role }> {
+  const r = checkUser(id, role)
+  await audited(
+    store,
+    opts,
+    { action: 'user.role', id, after: { role: r }, custody: 'promote' },
+    async (tx) => {
+      if ((await tx.run('server/user-set-role', { id, role: r })) === 0)
+        throw new NotFoundError(`no user '${id}'`, { id })
+    },
+  )
+  return { id, role: r }
 }
 
 export async function listUsers(store: Queries): Promise<UserRow[]> {

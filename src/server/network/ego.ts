@@ -8,13 +8,8 @@ import { microsOfIso } from '../../graph/index.ts'
 import type { HopSource } from './hop.ts'
 import type { GraphEdge, GraphNode, GraphPayload } from '../graph-types.ts'
 import { nodeContext } from './context.ts'
+import { IsoDate } from '../validate.ts'
 
-const IsoDate = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
-    'ISO 8601 date',
-  )
 const Amount = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'a decimal amount')
 
 export const EgoQuery = z

@@ -6,12 +6,12 @@ import { TYPOLOGIES } from '../../schema/finding.ts'
 import { BadInputError, NotFoundError } from '../../util/errors.ts'
 import type { AuthEnv } from '../auth/middleware.ts'
 import { actionsFor, demand } from '../roles.ts'
-import { valid } from '../validate.ts'
+import { IsoDate, valid } from '../validate.ts'
 import type { RouteDeps } from './deps.ts'
 import { alertDetail } from './alert-detail.ts'
 import { alertSubgraph } from './alert-subgraph.ts'
 import { sendGraph } from '../arrow.ts'
-import { availableActions } from './cases.ts'
+import { availableActions, custodyOf } from './cases.ts'
 import { parseJson } from '../json.ts'
 
 export { parseJson }
@@ -23,13 +23,6 @@ const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
     .pipe(z.array(z.enum(values)).min(1))
     .transform((a) => a.join(','))
     .optional()
-
-const IsoDate = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
-    'ISO 8601 date',
-  )
 
 export const SORTS = [
   'score',
@@ -134,7 +127,11 @@ export function alertRoutes(d: RouteDeps) {
     return c.json({
       ...detail,
       allowed_actions: actionsFor(actor.role),
-      available_actions: availableActions(actor, detail.alert as never),
+      available_actions: availableActions(
+        actor,
+        detail.alert as never,
+        await custodyOf(d.reads, actor, detail.alert as never),
+      ),
     })
   })
 

@@ -16,15 +16,22 @@ import {
 } from '../../cases/index.ts'
 import { ForbiddenError } from '../../util/errors.ts'
 import type { AuthEnv } from '../auth/middleware.ts'
-import { canAct, demand, type CaseActionType } from '../roles.ts'
+import { can, canAct, demand, type CaseActionType } from '../roles.ts'
+import { sameCustody } from '../../cases/custody.ts'
+import type { Queries } from '../../store/index.ts'
 import { valid } from '../validate.ts'
 import type { RouteDeps } from './deps.ts'
 import { AlertIdParam } from './alerts.ts'
 
-/** The actions this actor may take on an alert in its current state (for the dashboard's buttons). */
+/**
+ * The actions this actor may take on an alert in its current state (for the dashboard's buttons).
+ * `related`: the actor and the proposer are one chain of custody (custodyOf), so four eyes bars
+ * them from approving or rejecting as it bars the proposer.
+ */
 export function availableActions(
   actor: Actor,
   alert: { status: Status; proposed_by: string | null },
+  related = false,
 ): CaseActionType[] {
   const out: CaseActionType[] = []
   if (canAct(actor.role, 'assign') && !isClosed(alert.status)) out.push('assign')
@@ -41,10 +48,20 @@ export function availableActions(
     const ok = TRANSITIONS.some(
       (t) => t.verb === v && t.from === alert.status && t.roles.includes(actor.role),
     )
-    const fourEyes = (v === 'approve' || v === 'reject') && alert.proposed_by === actor.id
+    const fourEyes =
+      (v === 'approve' || v === 'reject') && (alert.proposed_by === actor.id || related)
     if (ok && !fourEyes) out.push(v)
   }
   return out
+}
+
+/** Whether the actor and the alert's proposer are one chain of custody (see cases/custody.ts). */
+export async function custodyOf(
+  reads: Queries,
+  actor: Actor,
+  alert: { proposed_by: string | null },
+): Promise<boolean> {
+  return alert.proposed_by !== null && (await sameCustody(reads, alert.proposed_by, actor.id))
 }
 
 const ExportBody = z
@@ -84,7 +101,16 @@ export function caseRoutes(d: RouteDeps) {
         now: new Date(d.clock()).toISOString(),
       })
       d.queue?.invalidate()
-      return c.json({ alert, available_actions: availableActions(actor, alert) })
+      const available_actions = availableActions(
+        actor,
+        alert,
+        await custodyOf(d.reads, actor, alert),
+      )
+      // The answer carries only what the caller's role may read: without alerts:read, the id
+      // and the new status, not the alert.
+      if (!can(actor.role, 'alerts:read'))
+        return c.json({ alert: { id: alert.id, status: alert.status }, available_actions })
+      return c.json({ alert, available_actions })
     },
   )
 

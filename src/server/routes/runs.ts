@@ -6,13 +6,15 @@ import { demand } from '../roles.ts'
 import { valid } from '../validate.ts'
 import type { RouteDeps } from './deps.ts'
 import { parseJson } from './alerts.ts'
+import { pathsFor } from '../paths.ts'
 
 const RunsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })
 
 export function runRoutes(d: RouteDeps) {
   const app = new Hono<AuthEnv>()
   app.get('/runs', valid('query', RunsQuery), async (c) => {
-    demand(c.get('actor').role, 'runs:read')
+    const role = c.get('actor').role
+    demand(role, 'runs:read')
     const { limit } = c.req.valid('query')
     const [runs, files, quarantine, transfersPerDay, alertsPerDay, alertStatus] = await Promise.all(
       [
@@ -24,9 +26,13 @@ export function runRoutes(d: RouteDeps) {
         d.reads.all('server/runs-alert-status'),
       ],
     )
+    // absolute paths (files, report, database, messages) only for admins
     return c.json({
-      runs: runs.map((r) => ({ ...r, summary: parseJson(r.summary) })),
-      files,
+      runs: pathsFor(
+        role,
+        runs.map((r) => ({ ...r, summary: parseJson(r.summary) })),
+      ),
+      files: pathsFor(role, files),
       quarantine,
       transfers_per_day: transfersPerDay,
       alerts_per_day: alertsPerDay,

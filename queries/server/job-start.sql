@@ -1,0 +1,1 @@
+update jobs set status = 'running', started_at = $now::timestamp where id = $id

@@ -1,0 +1,257 @@
+// A store for a worker thread: DuckDB instances cannot be shared with a worker (a second instance
+// of the same file in one process is a second, independent database — both would write it), so the
+// worker's store sends each named query over a MessagePort to the thread that owns the instance,
+// which runs it on a connection of its own (one per transaction) and sends the rows back; column
+// reads come back as transferred typed arrays. Named queries, transactions and readColumns only:
+// appenders and sessions stay on the owning thread.
+import type { MessagePort } from 'node:worker_threads'
+import { Conn, queriesOn, type Params, type Queries, type Store } from './db.ts'
+import { readColumns, type ColumnKind } from './columns.ts'
+import type { Row } from './convert.ts'
+import { auditKey, type AuditKey } from '../util/audit-key.ts'
+import * as errors from '../util/errors.ts'
+
+type Op =
+  | { op: 'all' | 'run'; name: string; params: Params; tx?: number }
+  | {
+      op: 'columns'
+      name: string
+      params: Params
+      spec: Record<string, ColumnKind>
+      rows: number
+      tx?: number
+    }
+  | { op: 'begin' }
+  | { op: 'commit' | 'rollback'; tx: number }
+  | { op: 'checkpoint' }
+
+interface Request {
+  id: number
+  body: Op
+}
+
+interface Reply {
+  id: number
+  ok: boolean
+  value?: unknown
+  error?: { name: string; message: string; details?: Record<string, unknown> }
+}
+
+/** Serves `store` to the worker at the other end of `port`; returns a function that stops it. */
+export function serveStore(store: Store, port: MessagePort): () => void {
+  let jobConn: Conn | undefined
+  // a worker's transactions are the scan's (its window snapshot, its alert writes with their audit
+  // rows): each holds the store's serial lock from BEGIN to COMMIT, as audit writers do here
+  const txs = new Map<number, Conn>()
+  const releases = new Map<number, () => void>()
+  let nextTx = 1
+  const conn = async (tx?: number): Promise<Conn> => {
+    if (tx !== undefined) {
+      const c = txs.get(tx)
+      if (!c) throw new Error(`no transaction ${tx}`)
+      return c
+    }
+    jobConn ??= new Conn(await store.instance.connect())
+    return jobConn
+  }
+  const handle = async (b: Op): Promise<{ value: unknown; transfer?: ArrayBuffer[] }> => {
+    switch (b.op) {
+      case 'all':
+        return { value: await (await conn(b.tx)).all(b.name, b.params) }
+      case 'run':
+        return { value: await (await conn(b.tx)).run(b.name, b.params) }
+      case 'columns': {
+        const c = await conn(b.tx)
+        const cols = await readColumns(queriesOn(c, undefined), b.name, b.params, b.spec, b.rows)
+        const transfer: ArrayBuffer[] = []
+        for (const v of Object.values(cols))
+          if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer)
+        return { value: cols, transfer }
+      }
+      case 'begin': {
+        const release = await store.serialLock()
+        const c = new Conn(await store.instance.connect())
+        try {
+          await c.raw.run('begin transaction')
+        } catch (e) {
+          c.close()
+          release()
+          throw e
+        }
+        const id = nextTx++
+        txs.set(id, c)
+        releases.set(id, release)
+        return { value: id }
+      }
+      case 'commit':
+      case 'rollback': {
+        const c = await conn(b.tx)
+        txs.delete(b.tx)
+        try {
+          await c.raw.run(b.op)
+        } finally {
+          c.close()
+          releases.get(b.tx)?.()
+          releases.delete(b.tx)
+        }
+        return { value: null }
+      }
+      case 'checkpoint':
+        await store.checkpoint()
+        return { value: null }
+    }
+  }
+  const onMessage = (m: Request) => {
+    handle(m.body).then(
+      ({ value, transfer }) =>
+        port.postMessage({ id: m.id, ok: true, value } satisfies Reply, transfer ?? []),
+      (e: unknown) => {
+        const err = e as Error & { details?: Record<string, unknown> }
+        port.postMessage({
+          id: m.id,
+          ok: false,
+          error: {
+            name: err?.name ?? 'Error',
+            message: err?.message ?? String(e),
+            details: err?.details,
+          },
+        } satisfies Reply)
+      },
+    )
+  }
+  port.on('message', onMessage)
+  return () => {
+    port.off('message', onMessage)
+    for (const [id, c] of txs) {
+      void c.raw
+        .run('rollback')
+        .catch(() => undefined) // the worker is gone: its transaction with it
+        .finally(() => {
+          c.close()
+          releases.get(id)?.()
+        })
+    }
+    txs.clear()
+    jobConn?.close()
+    jobConn = undefined
+  }
+}
+
+/** The ringwatch error class of a name sent back (DuckDB's own errors stay plain Errors). */
+function revive(e: NonNullable<Reply['error']>): Error {
+  const classes: Record<string, new (m: string, d?: Record<string, unknown>) => Error> = {
+    BadInputError: errors.BadInputError,
+    NotFoundError: errors.NotFoundError,
+    ConflictError: errors.ConflictError,
+    ForbiddenError: errors.ForbiddenError,
+    DatabaseLockedError: errors.DatabaseLockedError,
+  }
+  const C = classes[e.name]
+  if (C) return new C(e.message, e.details ?? {})
+  const out = new Error(e.message)
+  out.name = e.name
+  return out
+}
+
+export interface BridgedKey {
+  secret: Uint8Array
+  checkpoints: string | null
+  source: string
+}
+
+/** What the owning thread hands the worker about the store (with the port). */
+export function bridgeInfo(store: Store): { path: string; key: BridgedKey | null } {
+  const k = store.auditKey
+  return {
+    path: store.path,
+    key: k
+      ? { secret: new Uint8Array(k.secret), checkpoints: k.checkpoints, source: k.source }
+      : null,
+  }
+}
+
+/** The worker's end: a Store whose queries run on the owning thread. */
+export function remoteStore(
+  port: MessagePort,
+  info: { path: string; key: BridgedKey | null },
+): Store {
+  let next = 1
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  port.on('message', (r: Reply) => {
+    const p = pending.get(r.id)
+    pending.delete(r.id)
+    if (r.ok) p?.resolve(r.value)
+    else p?.reject(revive(r.error!))
+  })
+  const call = <T>(body: Op): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = next++
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      port.postMessage({ id, body } satisfies Request)
+    })
+  const key: AuditKey | undefined = info.key
+    ? auditKey(Buffer.from(info.key.secret), info.key.checkpoints, info.key.source)
+    : undefined
+
+  const queries = (tx: number | undefined, hooks?: Array<() => void>): Queries => {
+    const remote: RemoteColumns = {
+      columns: (name, params, spec, rows) => call({ op: 'columns', name, params, spec, rows, tx }),
+    }
+    return {
+      conn: remote as unknown as Conn,
+      auditKey: key,
+      all: <T = Row>(name: string, params: Params = {}) =>
+        call<T[]>({ op: 'all', name, params, tx }),
+      one: async <T = Row>(name: string, params: Params = {}) =>
+        (await call<T[]>({ op: 'all', name, params, tx }))[0],
+      run: (name, params = {}) => call<number>({ op: 'run', name, params, tx }),
+      afterCommit: (fn) => (hooks ? hooks.push(fn) : fn()),
+    }
+  }
+  const transaction = async <T>(fn: (tx: Queries) => Promise<T>): Promise<T> => {
+    const tx = await call<number>({ op: 'begin' })
+    const hooks: Array<() => void> = []
+    let out: T
+    try {
+      out = await fn(queries(tx, hooks))
+      await call({ op: 'commit', tx })
+    } catch (e) {
+      await call({ op: 'rollback', tx }).catch(() => undefined) // the first error is the one to tell
+      throw e
+    }
+    for (const h of hooks) h()
+    return out
+  }
+  return {
+    ...queries(undefined),
+    path: info.path,
+    get instance(): never {
+      throw new Error('a bridged store has no DuckDB instance of its own')
+    },
+    transaction,
+    serialLock: () =>
+      Promise.reject(new Error('a bridged store takes the lock on its owning thread')),
+    session: () =>
+      Promise.reject(
+        new Error('a bridged store has no sessions (ingest runs on the owning thread)'),
+      ),
+    checkpoint: () => call({ op: 'checkpoint' }),
+    close: async () => {
+      port.close()
+    },
+  }
+}
+
+/** Implemented by a bridged store's `conn`: readColumns asks the owning thread for the columns. */
+export interface RemoteColumns {
+  columns(
+    name: string,
+    params: Params,
+    spec: Record<string, ColumnKind>,
+    rows: number,
+  ): Promise<unknown>
+}
+
+export function isRemoteColumns(c: unknown): c is RemoteColumns {
+  return typeof (c as RemoteColumns)?.columns === 'function'
+}
