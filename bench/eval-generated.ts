@@ -1,6 +1,7 @@
 // The generator's own realistic data end to end (npm run bench:eval-generated; run under
 // `flock /tmp/ringwatch-bench.lock`): `ringwatch generate` (DAYS × PER_DAY, HISTORY days of
-// background before) → `ringwatch ingest` into a fresh database → `ringwatch scan` over the planted
+// background before) → `ringwatch ingest` of the day files into a fresh database and `ringwatch lists
+// import` of the generated watch list → `ringwatch scan` over the planted
 // days (the history days before them are the lookback) → `ringwatch eval --json`. Prints per-typology
 // recall, precision at K, alerts per 10,000 transfers, alerts per found pattern, account recall and
 // precision, and the wall times of generate, ingest and scan (RUNS scans on fresh copies, medians).
@@ -44,9 +45,11 @@ try {
   )
   const genS = seconds(t0)
   const base = join(tmp, 'base.duckdb')
+  // The day files only (the folder also holds truth.json and the watch list, imported as a list).
   t0 = performance.now()
-  cli(['ingest', out, '--db', base, '--json'])
+  cli(['ingest', ...gen.files, '--db', base, '--json'])
   const ingestS = seconds(t0)
+  cli(['lists', 'import', gen.watchlist, '--kind', 'sanctions', '--db', base, '--json'])
   const last = new Date(Date.parse(`${START}T00:00:00Z`) + (DAYS - 1) * 86_400_000)
     .toISOString()
     .slice(0, 10)
