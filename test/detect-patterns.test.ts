@@ -93,8 +93,23 @@ describe('scatter-gather and gather-scatter', () => {
     expect(f).toHaveLength(1)
     expect(f[0].tx_ids).toHaveLength(8)
     expect(f[0].accounts).toEqual(['SRC', 'MID0', 'MID1', 'MID2', 'MID3', 'SINK'])
-    expect(f[0].measures).toEqual({ width: 4, sources: 1, destinations: 1, retention: 0.9 })
+    expect(f[0].measures).toEqual({
+      width: 4,
+      sources: 1,
+      destinations: 1,
+      retention: 0.9,
+      ordered_share: 1,
+    })
     expect(f[0].amount_in).toBe(36000)
+  })
+
+  it('keeps branches whose intermediary paid the sink before it was paid (AMLworld)', () => {
+    const early = sg(0.95).map((t) => (t.id === 'out1' || t.id === 'out2' ? { ...t, h: 2 } : t))
+    const f = scatterGather(graphOf(early), D.scatter_gather)
+    expect(f).toHaveLength(1)
+    expect(f[0].tx_ids).toHaveLength(8)
+    expect(f[0].measures.ordered_share).toBe(0.5)
+    expect(f[0].explanation).toMatch(/2 paid the sink before they were paid/)
   })
 
   it('stays quiet when intermediaries keep half the money or take longer than 7 days', () => {
@@ -178,9 +193,40 @@ describe('bipartite and stack', () => {
     expect(f[0].tx_ids).toHaveLength(18)
   })
 
-  it('stays quiet on a sparse set and on a second layer three weeks later', () => {
-    const sparse = layer(0, 3, 4, 0, 1000).filter((_, k) => k % 2 === 0)
-    expect(bipartiteAndStack(graphOf(sparse), D.bipartite)).toHaveLength(0)
+  it('reports a sparse interlocked set (AMLworld) and not a star, a path or a busy member set', () => {
+    // 3 × 4 with 8 of the 12 pairs: every source pays two destinations, every destination is paid
+    // by two sources.
+    const keep = new Set([0, 1, 5, 6, 8, 11, 2, 7])
+    const sparse = layer(0, 3, 4, 0, 1000).filter((_, k) => keep.has(k))
+    const f = bipartiteAndStack(graphOf(sparse), D.bipartite)
+    expect(f).toHaveLength(1)
+    expect(f[0].measures).toMatchObject({ sources: 3, destinations: 4, density: 0.667 })
+    const star = layer(0, 1, 6, 0, 1000)
+    expect(bipartiteAndStack(graphOf(star), D.bipartite)).toHaveLength(0)
+    const path: T[] = [
+      { id: 'p1', from: 'A', to: 'B', h: 0, amount: 1000 },
+      { id: 'p2', from: 'C', to: 'B', h: 1, amount: 1000 },
+      { id: 'p3', from: 'C', to: 'D', h: 2, amount: 1000 },
+      { id: 'p4', from: 'E', to: 'D', h: 3, amount: 1000 },
+    ]
+    expect(bipartiteAndStack(graphOf(path), D.bipartite)).toHaveLength(0)
+    // Members with plenty of other business are trading partners, not a set.
+    const busy = [
+      ...layer(0, 3, 3, 0, 1000),
+      ...['T0A0', 'T0A1', 'T1A0', 'T1A1'].flatMap((a) =>
+        Array.from({ length: 12 }, (_, i) => ({
+          id: `${a}x${i}`,
+          from: a,
+          to: `${a}C${i}`,
+          h: 50 + i,
+          amount: 10,
+        })),
+      ),
+    ]
+    expect(bipartiteAndStack(graphOf(busy), D.bipartite)).toHaveLength(0)
+  })
+
+  it('keeps two layers three weeks apart as two sets, not a stack', () => {
     const late = bipartiteAndStack(
       graphOf([...layer(0, 3, 3, 0, 1000), ...layer(1, 3, 3, 24 * 21, 950)]),
       D.bipartite,
@@ -250,23 +296,51 @@ describe('fan-in and fan-out', () => {
     expect(shown.map((f) => [f.typology, f.measures.merchant_like])).toEqual([['fan_in', true]])
   })
 
-  it('needs 8 distinct counterparties within 72 hours', () => {
-    const spread: T[] = Array.from({ length: 9 }, (_, i) => ({
+  it('needs 5 distinct counterparties within 72 hours', () => {
+    const spread: T[] = Array.from({ length: 6 }, (_, i) => ({
       id: `x${i}`,
       from: 'X',
       to: `Y${i}`,
-      h: i * 10,
+      h: i * 20,
       amount: 1000,
     }))
     expect(fanBursts(graphOf(spread), D.fan)).toHaveLength(0)
-    const seven: T[] = Array.from({ length: 9 }, (_, i) => ({
+    const four: T[] = Array.from({ length: 9 }, (_, i) => ({
       id: `x${i}`,
       from: 'X',
-      to: `Y${i % 7}`,
+      to: `Y${i % 4}`,
       h: i,
       amount: 1000,
     }))
-    expect(fanBursts(graphOf(seven), D.fan)).toHaveLength(0)
+    expect(fanBursts(graphOf(four), D.fan)).toHaveLength(0)
+    const five = four.map((t, i) => ({ ...t, to: `Y${i % 5}` }))
+    expect(fanBursts(graphOf(five), D.fan)).toHaveLength(1)
+  })
+
+  it('counts only new counterparties once the centre has history: a business paying its usual suppliers is no fan', () => {
+    const supplier = (h0: number, tag: string): T[] =>
+      Array.from({ length: 20 }, (_, i) => ({
+        id: `${tag}${i}`,
+        from: 'BUYER',
+        to: `SUP${i}`,
+        h: h0 + i / 4,
+        amount: 4000 + 37 * i,
+      }))
+    // The same 20 suppliers paid two weeks apart: the second run is no fan.
+    const ts = [...supplier(0, 'a'), ...supplier(24 * 14, 'b')]
+    const f = fanBursts(graphOf(ts), D.fan)
+    expect(f.map((x) => x.tx_ids[0])).toEqual(['a0'])
+    expect(f[0].measures.history).toBe(0)
+    // Twenty new suppliers in the second run, after two weeks of history, do make one.
+    const fresh = [
+      ...supplier(0, 'a'),
+      ...supplier(24 * 14, 'b').map((t) => ({ ...t, to: `NEW${t.to}` })),
+    ]
+    const g = fanBursts(graphOf(fresh), D.fan)
+    expect(g.map((x) => [x.tx_ids[0], x.measures.history, x.measures.new_counterparties])).toEqual([
+      ['a0', 0, undefined],
+      ['b0', 1, 20],
+    ])
   })
 })
 
@@ -374,7 +448,10 @@ describe('runDetectors', () => {
     const r = runDetectors(graphOf(ts), D, { flagged: ['cN0'], seed: 1, clock: () => (t += 5) })
     expect(Object.keys(r.stats)).toEqual([
       'cycle',
+      'value_cycle',
+      'value_flow',
       'layering',
+      'walk',
       'scatter_gather',
       'gather_scatter',
       'bipartite',

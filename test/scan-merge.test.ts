@@ -56,6 +56,8 @@ function cycle(txs: number[], retention: number): CycleFinding {
     explanation: 'ring',
     truncated: false,
     measures: { hops: 4, retention, min_hop_ratio: 0.98 },
+    // as the detectors report a ring through pass-through accounts (evidence beyond the shape)
+    signals: { history_days: 30, dedicated: 1, passing: 1, value_spread: 0.09 },
   }
 }
 

@@ -1,5 +1,6 @@
 // The weight model ranks what matters first: a ring through controlled goods and a diversion hub
-// above the same ring without context, above a payroll fan-out that must not alert at all; and
+// above the same ring with only behavioural evidence, above the bare shape (kept below the
+// threshold: a shape alone never alerts) and a payroll fan-out that must not alert at all; and
 // screening on its own (a listed party, a goods/HS mismatch on a risky route) raises alerts.
 import { describe, it, expect } from 'vitest'
 import { ScoreConfig } from '../src/score/config.ts'
@@ -64,18 +65,32 @@ const risky: RiskContext = {
   routesByTx: new Map([['t2', { sanctioned: false, hub: true, countries: ['AE'] }]]),
 }
 
+// The same ring as the detectors report it with evidence: its intermediaries passed the money
+// straight on and do little else, its accounts were first seen days before.
+const mules: CycleFinding = {
+  ...ring,
+  signals: { history_days: 30, dedicated: 1, passing: 1, fresh: 0.75, value_spread: 0.05 },
+}
+
 describe('score ranking', () => {
-  it('ring with controlled goods and a hub > plain ring > payroll fan-out (no alert)', () => {
+  it('ring with goods and a hub > ring with evidence > bare ring (no alert) > payroll (no alert)', () => {
     const [withContext] = scoreAll([ring], risky, EMPTY_DETECT, config)
+    const [evidenced] = scoreAll([mules], EMPTY_RISK, EMPTY_DETECT, config)
     const [plain] = scoreAll([ring], EMPTY_RISK, EMPTY_DETECT, config)
     const [fan] = scoreAll([payroll], EMPTY_RISK, EMPTY_DETECT, config)
-    expect(withContext.score).toBeGreaterThan(plain.score)
-    expect(plain.score).toBeGreaterThan(fan.score)
-    expect(plain.score).toBeGreaterThanOrEqual(config.alert_threshold)
+    expect(withContext.score).toBeGreaterThan(evidenced.score)
+    expect(evidenced.score).toBeGreaterThan(plain.score)
+    expect(evidenced.score).toBeGreaterThanOrEqual(config.alert_threshold)
+    expect(evidenced.evidence).toEqual(['FRESH_ACCOUNTS', 'PASS_THROUGH_ACCOUNTS'])
+    // The bare shape stays under the threshold and says why.
+    expect(plain.score).toBeLessThan(config.alert_threshold)
+    expect(plain.evidence).toEqual([])
+    expect(plain.reasons.map((r) => r.code)).toContain('SHAPE_ONLY')
     expect(fan.score).toBeLessThan(config.alert_threshold)
-    expect(scoreFindings([payroll], EMPTY_RISK, EMPTY_DETECT, config)).toEqual([])
+    expect(scoreFindings([payroll, ring], EMPTY_RISK, EMPTY_DETECT, config)).toEqual([])
     const ranked = scoreFindings([payroll, ring], risky, EMPTY_DETECT, config)
     expect(ranked.map((a) => a.typology)).toEqual(['cycle'])
+    expect(ranked[0].evidence).toEqual(['CONTROLLED_GOODS', 'DIVERSION_HUB'])
     const codes = withContext.reasons.map((r) => r.code)
     expect(codes).toContain('CONTROLLED_GOODS')
     expect(codes).toContain('DIVERSION_HUB')
@@ -123,16 +138,24 @@ describe('score ranking', () => {
     expect(listed.reasons.find((r) => r.code === 'LISTED_PARTY')?.text).toContain('Gulf Trade')
   })
 
-  it('new accounts, a goods mismatch and a community dense in hits each add weight', () => {
-    const [plain] = scoreAll([ring], EMPTY_RISK, EMPTY_DETECT, config)
+  it('fresh accounts, a goods mismatch and a community dense in hits each add weight', () => {
+    const base: CycleFinding = { ...mules, signals: { ...mules.signals, fresh: 0 } }
+    const [plain] = scoreAll([base], EMPTY_RISK, EMPTY_DETECT, config)
     const fresh = scoreAll(
-      [ring],
-      { ...EMPTY_RISK, newAccounts: new Set(['DE01', 'AE02']) },
+      [{ ...mules, signals: { ...mules.signals, fresh: 1 } }],
+      EMPTY_RISK,
       EMPTY_DETECT,
       config,
     )[0]
+    const stale = scoreAll(
+      [{ ...mules, signals: { ...mules.signals, fresh: 0 } }],
+      EMPTY_RISK,
+      EMPTY_DETECT,
+      config,
+    )[0]
+    expect(stale.score).toBeLessThan(fresh.score)
     const mismatch = scoreAll(
-      [ring],
+      [base],
       { ...EMPTY_RISK, goodsByTx: new Map([['t3', { mismatch: true }]]) },
       EMPTY_DETECT,
       config,
@@ -145,7 +168,7 @@ describe('score ranking', () => {
       ['X2', [{ name: 'b' }]],
     ])
     const dense = scoreAll(
-      [ring],
+      [base],
       { ...EMPTY_RISK, hitsByAccount: hits },
       { ...EMPTY_DETECT, communities },
       config,

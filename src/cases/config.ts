@@ -1,7 +1,7 @@
 // Case and report settings (config section `cases`): who the reporting entity is for goAML reports.
 import { z } from 'zod'
 
-export const GoamlConfig = z.object({
+export const GoamlConfig = z.strictObject({
   /** The reporting entity's id at the FIU (assigned at goAML registration). */
   rentity_id: z.string().default('0'),
   rentity_branch: z.string().optional(),
@@ -25,7 +25,7 @@ export const GoamlConfig = z.object({
 })
 export type GoamlConfig = z.infer<typeof GoamlConfig>
 
-export const CasesConfig = z.object({
+export const CasesConfig = z.strictObject({
   goaml: GoamlConfig.prefault({}),
 })
 export type CasesConfig = z.infer<typeof CasesConfig>

@@ -5,18 +5,19 @@ import { z } from 'zod'
 import { IngestConfig } from '../ingest/config.ts'
 import { DetectConfig } from '../detect/config.ts'
 import { ScreenConfig } from '../screen/config.ts'
-import { ScoreConfig } from '../score/config.ts'
+import { AlertsConfig, ScoreConfig } from '../score/config.ts'
 import { AuditConfig, CasesConfig } from '../cases/config.ts'
 import { FxConfig } from '../screen/fx-config.ts'
 import { BatchConfig } from '../server/jobs/config.ts'
 import { BadInputError } from '../util/errors.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 
-export const Config = z.object({
+export const Config = z.strictObject({
   ingest: IngestConfig.prefault({}),
   detect: DetectConfig.prefault({}),
   screen: ScreenConfig.prefault({}),
   score: ScoreConfig.prefault({}),
+  alerts: AlertsConfig.prefault({}),
   cases: CasesConfig.prefault({}),
   fx: FxConfig.prefault({}),
   audit: AuditConfig.prefault({}),
@@ -37,9 +38,16 @@ export function parseConfig(raw: unknown, source = 'inline'): LoadedConfig {
   const r = Config.safeParse(raw ?? {})
   if (!r.success) {
     const issue = r.error.issues[0]
-    throw new BadInputError(`${source}: config field ${issue.path.join('.')}: ${issue.message}`, {
+    // An unknown key names itself: a misspelt setting must never be silently ignored.
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : []
+    const field = [...issue.path, ...(keys.length === 1 ? keys : [])].join('.')
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown setting${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${[...issue.path, k].join('.')}'`).join(', ')}`
+        : issue.message
+    throw new BadInputError(`${source}: config field ${field || '(top level)'}: ${message}`, {
       file: source,
-      field: issue.path.join('.'),
+      field,
     })
   }
   return { config: r.data, hash: sha256(canonicalJson(r.data)).slice(0, 16), source }

@@ -2,9 +2,12 @@
 // "bipartite" — a set of originators each paying a set of beneficiaries; "stack" — stacked bipartite
 // layers, each layer paying the next).
 //
-// Bipartite: ≥ min_sources sources and ≥ min_destinations destinations, each source paying at least
-// min_density of the destinations (AMLSim's is complete: density 1), within max_span_days; members
-// have at most max_degree distinct counterparties (hubs and merchants are not set members).
+// Bipartite: ≥ min_sources sources and ≥ min_destinations destinations interlocked — every source
+// pays at least two of the destinations and every destination is paid by at least two of the sources
+// (the 2-core of the payments between them; AMLworld's sets are not complete), ≥ min_edges transfers
+// within max_span_days; members have at most max_degree distinct counterparties (hubs and merchants
+// are not set members) and most members do little else (min_member_share of their transfers lie in
+// the set).
 // Stack: bipartite layers L1, L2, … where the destinations of Li are mostly (≥ half) the sources of
 // Li+1, Li+1 starts at most stack_max_gap_days after Li ends, and the shared accounts pass on at least
 // stack_min_pass of what they received. A stack is reported once, whole; its layers are not reported
@@ -13,7 +16,10 @@ import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
 import type { BipartiteFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
+import { undirectedDegrees } from '../graph/index.ts'
+import { accountView } from './accounts.ts'
 import { baseOf, duration, pct, round3, sumAmount } from './common.ts'
+import type { EvidenceConfig } from './evidence.ts'
 import { fmt } from './scatter-gather.ts'
 
 type Options = DetectConfig['bipartite']
@@ -27,7 +33,11 @@ interface Layer {
   total: number
 }
 
-export function bipartiteAndStack(g: PaymentGraph, o: Options): BipartiteFinding[] {
+export function bipartiteAndStack(
+  g: PaymentGraph,
+  o: Options,
+  evidence?: EvidenceConfig,
+): BipartiteFinding[] {
   const layers = findLayers(g, o)
   const findings: BipartiteFinding[] = []
   // Link layers into stacks: i → j when j's sources are mostly i's destinations, soon after.
@@ -56,6 +66,7 @@ export function bipartiteAndStack(g: PaymentGraph, o: Options): BipartiteFinding
           stackFinding(
             g,
             path.map((i) => layers[i]),
+            evidence,
           ),
         )
       }
@@ -67,59 +78,79 @@ export function bipartiteAndStack(g: PaymentGraph, o: Options): BipartiteFinding
     if (!hasPrev[i]) walk([i])
   })
   layers.forEach((l, i) => {
-    if (!inStack[i]) findings.push(bipartiteFinding(g, l))
+    if (!inStack[i]) findings.push(bipartiteFinding(g, l, evidence))
   })
   return findings
 }
 
 function findLayers(g: PaymentGraph, o: Options): Layer[] {
   const n = g.nodeCount
-  const outDeg = (v: number) => g.pairStart[v + 1] - g.pairStart[v]
-  const inDeg = (v: number) => g.inPairStart[v + 1] - g.inPairStart[v]
-  const isSource = (v: number) => outDeg(v) >= o.min_destinations && outDeg(v) <= o.max_degree
-  const isDest = (v: number) => inDeg(v) >= o.min_sources && inDeg(v) <= o.max_degree
-  const cnt = new Int32Array(n)
-  const touched: number[] = []
+  const view = accountView(g)
+  const { degree } = undirectedDegrees(g)
+  const member = (v: number) => degree[v] <= o.max_degree
   const seen = new Set<string>()
   const layers: Layer[] = []
-  for (let d = 0; d < n; d++) {
-    if (!isDest(d)) continue
-    const S: number[] = []
+  const dests = (s: number, into?: Set<number>) => {
+    const out: number[] = []
+    for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++) {
+      const w = g.pairDst[p]
+      if (w !== s && member(w) && (!into || into.has(w))) out.push(w)
+    }
+    return out
+  }
+  const sources = (d: number, from?: Set<number>) => {
+    const out: number[] = []
     for (let i = g.inPairStart[d]; i < g.inPairStart[d + 1]; i++) {
       const s = g.pairSrc[g.inPairs[i]]
-      if (isSource(s)) S.push(s)
+      if (s !== d && member(s) && (!from || from.has(s))) out.push(s)
     }
-    if (S.length < o.min_sources) continue
-    touched.length = 0
-    for (const s of S)
-      for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++) {
-        const w = g.pairDst[p]
-        if (!isDest(w)) continue
-        if (cnt[w]++ === 0) touched.push(w)
-      }
-    let D = touched.filter((w) => cnt[w] >= o.min_sources)
-    for (const w of touched) cnt[w] = 0
-    if (D.length < o.min_destinations) continue
-    const dSet = new Set(D)
-    const paid = (s: number) => {
-      let k = 0
-      for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++) if (dSet.has(g.pairDst[p])) k++
-      return k
+    return out
+  }
+  const covered = new Uint8Array(n)
+  for (let d = 0; d < n; d++) {
+    if (!member(d) || covered[d]) continue
+    // Grow the set around d: its sources, the members they pay, the sources paying two of those…
+    let S = new Set(sources(d).filter((s) => dests(s).length >= 2))
+    if (S.size < o.min_sources) continue
+    let D = new Set<number>()
+    for (let round = 0; round < 3; round++) {
+      D = new Set<number>()
+      for (const s of S) for (const w of dests(s)) D.add(w)
+      const S2 = new Set<number>()
+      for (const w of D)
+        for (const s of sources(w, undefined)) if (dests(s, D).length >= 2) S2.add(s)
+      if (S2.size === S.size) break
+      S = S2
+      if (S.size > 4 * o.max_degree) break
     }
-    const S2 = S.filter((s) => paid(s) >= o.min_density * D.length)
-    const s2 = new Set(S2)
-    D = D.filter((w) => {
-      let k = 0
-      for (let i = g.inPairStart[w]; i < g.inPairStart[w + 1]; i++)
-        if (s2.has(g.pairSrc[g.inPairs[i]])) k++
-      return k >= o.min_density * S2.length
-    })
-    if (S2.length < o.min_sources || D.length < o.min_destinations) continue
-    const layer = timeBox(g, S2, new Set(D), o)
-    if (!layer) continue
+    if (D.size < o.min_destinations) continue
+    // Peel to the 2-core of S × D: each source pays ≥ 2 of D, each destination paid by ≥ 2 of S.
+    for (let changed = true; changed;) {
+      changed = false
+      const S2 = new Set([...S].filter((s) => dests(s, D).length >= 2))
+      const D2 = new Set([...D].filter((w) => sources(w, S2).length >= 2))
+      if (S2.size !== S.size || D2.size !== D.size) changed = true
+      S = S2
+      D = D2
+    }
+    if (S.size < o.min_sources || D.size < o.min_destinations) continue
+    const layer = timeBox(g, [...S], D, o)
+    if (!layer || layer.edges.length < o.min_edges) continue
+    // Members do mostly this: the set is at least min_member_share of most members' transfers.
+    const members = [...new Set([...layer.sources, ...layer.dests])]
+    const inSet = new Map<number, number>()
+    for (const e of layer.edges) {
+      inSet.set(g.src[e], (inSet.get(g.src[e]) ?? 0) + 1)
+      inSet.set(g.dst[e], (inSet.get(g.dst[e]) ?? 0) + 1)
+    }
+    let busy = 0
+    for (const v of members)
+      if ((inSet.get(v) ?? 0) < o.min_member_share * view.transfers(v)) busy++
+    if (busy * 2 > members.length) continue
     const key = layer.sources.join(',') + '|' + layer.dests.join(',')
     if (seen.has(key)) continue
     seen.add(key)
+    for (const w of layer.dests) covered[w] = 1
     layers.push(layer)
   }
   return layers.sort((a, b) => a.t0 - b.t0 || a.sources[0] - b.sources[0])
@@ -153,42 +184,73 @@ function timeBox(g: PaymentGraph, S: number[], D: Set<number>, o: Options): Laye
   }
 }
 
-function bipartiteFinding(g: PaymentGraph, l: Layer): BipartiteFinding {
+function bipartiteFinding(
+  g: PaymentGraph,
+  l: Layer,
+  evidence: EvidenceConfig | undefined,
+): BipartiteFinding {
   const hours = (l.t1 - l.t0) / 3_600_000_000
   const explanation = `${l.sources.length} accounts each paid the same ${l.dests.length} accounts (${l.edges.length} transfers, ${fmt(l.total)}) within ${duration(hours)}`
   return {
     typology: 'bipartite',
-    ...baseOf(g, 'bipartite', l.edges, { in: l.total, out: l.total }, explanation, [
-      ...l.sources,
-      ...l.dests.filter((d) => !l.sources.includes(d)),
-    ]),
+    ...baseOf(g, {
+      typology: 'bipartite',
+      edges: l.edges,
+      amounts: { in: l.total, out: l.total },
+      explanation,
+      accounts: [...l.sources, ...l.dests.filter((d) => !l.sources.includes(d))],
+      evidence,
+    }),
     measures: {
       layers: 1,
       width: Math.max(l.sources.length, l.dests.length),
       sources: l.sources.length,
       destinations: l.dests.length,
       retention: 1,
+      density: round3(distinctPairs(g, l.edges) / (l.sources.length * l.dests.length)),
     },
   }
 }
 
-function stackFinding(g: PaymentGraph, ls: Layer[]): BipartiteFinding {
+function stackFinding(
+  g: PaymentGraph,
+  ls: Layer[],
+  evidence: EvidenceConfig | undefined,
+): BipartiteFinding {
   const first = ls[0]
   const last = ls[ls.length - 1]
   const edges = [...new Set(ls.flatMap((l) => l.edges))]
   const accounts = [...new Set(ls.flatMap((l) => [...l.sources, ...l.dests]))]
-  const hours = (ls.reduce((m, l) => Math.max(m, l.t1), -Infinity) - first.t0) / 3_600_000_000
+  let tEnd = first.t1
+  let width = 0
+  for (const l of ls) {
+    tEnd = Math.max(tEnd, l.t1)
+    width = Math.max(width, l.sources.length, l.dests.length)
+  }
+  const hours = (tEnd - first.t0) / 3_600_000_000
   const retention = last.total / first.total
   const explanation = `${ls.length + 1} tiers of accounts (${accounts.length} in all) each paid the next tier within ${duration(hours)}; ${pct(retention)} of the first tier's ${fmt(first.total)} reached the last`
   return {
     typology: 'stack',
-    ...baseOf(g, 'stack', edges, { in: first.total, out: last.total }, explanation, accounts),
+    ...baseOf(g, {
+      typology: 'stack',
+      edges,
+      amounts: { in: first.total, out: last.total },
+      explanation,
+      accounts,
+      evidence,
+    }),
     measures: {
       layers: ls.length,
-      width: ls.reduce((m, l) => Math.max(m, l.sources.length, l.dests.length), -Infinity),
+      width,
       sources: first.sources.length,
       destinations: last.dests.length,
       retention: round3(retention),
+      density: round3(distinctPairs(g, edges) / Math.max(1, edges.length)),
     },
   }
+}
+
+function distinctPairs(g: PaymentGraph, edges: number[]): number {
+  return new Set(edges.map((e) => g.edgePair[e])).size
 }

@@ -3,6 +3,8 @@
 import type { PaymentGraph } from '../graph/index.ts'
 import { isoOfMicros, MICROS_PER_HOUR } from '../graph/index.ts'
 import { sha256 } from '../util/hash.ts'
+import { moneyOf } from './money.ts'
+import { signalsOf, type EvidenceConfig } from './evidence.ts'
 
 export interface FindingBase {
   key: string
@@ -13,42 +15,54 @@ export interface FindingBase {
   amount_in: number
   amount_out: number
   currency: string
+  currencies: string[]
+  amount_base: number | null
   span_hours: number
   explanation: string
   truncated: boolean
+  signals: Record<string, number>
 }
 
-/**
- * The common fields of a finding over `edges` (any order; reported in (ts, tx id) order).
- * `accounts` defaults to the accounts in order of first appearance; amounts in/out are given by the
- * detector (what entered and what left the pattern).
- */
-export function baseOf(
-  g: PaymentGraph,
-  typology: string,
-  edges: number[],
-  amounts: { in: number; out: number },
-  explanation: string,
-  accounts?: number[],
-  truncated = false,
-): FindingBase {
-  const sorted = sortEdges(g, edges)
+export interface BaseInput {
+  typology: string
+  /** The pattern's transfers (edge ids, any order; reported in (ts, tx id) order). */
+  edges: number[]
+  /** Money entering and leaving the pattern, in the edges' comparable unit (see money.ts). */
+  amounts: { in: number; out: number }
+  explanation: string
+  /** Accounts in reporting order; default: in order of first appearance. */
+  accounts?: number[]
+  truncated?: boolean
+  evidence?: EvidenceConfig
+}
+
+/** The common fields of a finding: transfers, accounts, times, amounts, key and evidence. */
+export function baseOf(g: PaymentGraph, b: BaseInput): FindingBase {
+  const sorted = sortEdges(g, b.edges)
   const tx = sorted.map((e) => g.txIds[e])
-  const acc = accounts ?? accountsOf(g, sorted)
+  const acc = b.accounts ?? accountsOf(g, sorted)
   const t0 = g.ts[sorted[0]]
   const t1 = g.ts[sorted[sorted.length - 1]]
+  const m = moneyOf(g)
+  const u = m.unit[sorted[0]]
+  let oneUnit = true
+  for (const e of sorted) if (m.unit[e] !== u) oneUnit = false
+  const currencies = [...new Set(sorted.map((e) => g.currencies[g.currency[e]]))].sort()
   return {
-    key: findingKey(typology, tx),
+    key: findingKey(b.typology, tx),
     tx_ids: tx,
     accounts: acc.map((a) => g.accounts[a]),
     first_ts: isoOfMicros(t0),
     last_ts: isoOfMicros(t1),
-    amount_in: round2(amounts.in),
-    amount_out: round2(amounts.out),
-    currency: currencyOf(g, sorted),
+    amount_in: round2(b.amounts.in),
+    amount_out: round2(b.amounts.out),
+    currency: oneUnit ? m.unitName(u) : 'MIXED',
+    currencies,
+    amount_base: oneUnit && u === 0 && g.amountBase ? round2(b.amounts.in) : null,
     span_hours: round2((t1 - t0) / MICROS_PER_HOUR),
-    explanation,
-    truncated,
+    explanation: b.explanation,
+    truncated: b.truncated ?? false,
+    signals: { ...signalsOf(g, sorted, b.evidence) },
   }
 }
 
@@ -72,15 +86,11 @@ function accountsOf(g: PaymentGraph, edges: number[]): number[] {
   return [...seen]
 }
 
-function currencyOf(g: PaymentGraph, edges: number[]): string {
-  const c = g.currency[edges[0]]
-  for (const e of edges) if (g.currency[e] !== c) return 'MIXED'
-  return g.currencies[c]
-}
-
+/** Summed value (base currency where rates exist; see money.ts) of the edges. */
 export function sumAmount(g: PaymentGraph, edges: Iterable<number>): number {
+  const { val } = moneyOf(g)
   let s = 0
-  for (const e of edges) s += g.amount[e]
+  for (const e of edges) s += val[e]
   return s
 }
 

@@ -1,19 +1,29 @@
 // Detector settings (config section `detect`); defaults from ARCHITECTURE.md "Detection semantics".
+// Every number is a statement about how money moves, with its reason beside it; none is fitted to
+// one data set. Unknown keys are errors (a misspelt setting must not be silently ignored).
 import { z } from 'zod'
+import { EvidenceConfig } from './evidence.ts'
 
 const int = () => z.number().int().positive()
 
-export const DetectConfig = z.object({
+export const DetectConfig = z.strictObject({
+  /** The accounts' own history before the scan window: their usual counterparties and activity. */
+  baseline: z
+    .strictObject({
+      /** Days before the window read as each account's normal (a quarter shows monthly rhythms). */
+      lookback_days: z.number().int().min(0).default(90),
+    })
+    .prefault({}),
+  evidence: EvidenceConfig,
   cycle: z
-    .object({
+    .strictObject({
       min_hops: z.number().int().min(2).default(2),
       max_hops: z.number().int().max(12).default(8),
+      /** Time-ordered rings: the whole ring within this span, each hop after the previous. */
       max_span_days: z.number().positive().default(30),
       min_hop_ratio: z.number().positive().default(0.7),
       max_hop_ratio: z.number().positive().default(1.1),
       two_cycle_tolerance: z.number().nonnegative().default(0.02),
-      /** Every hop in the cycle's currency (amounts in different currencies are not compared). */
-      same_currency: z.boolean().default(true),
       /**
        * Work bounds (edges examined, about 10–15 M per second): per start account (a hub with
        * 100 k transfers needs a few million) and for the whole search.
@@ -24,10 +34,38 @@ export const DetectConfig = z.object({
       max_instances_per_cycle: int().default(256),
       /** Budget (pairs scanned) of the backward bound computed per start account. */
       bound_budget: int().default(20_000),
+      /**
+       * Value rings (detect/value-cycles.ts): one value passed round in any time order, slow rings
+       * with hops weeks apart (AMLSim's cycles).
+       */
+      value: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          /** Two accounts paying each other the same sum is a loan and its repayment: 3 or more. */
+          min_hops: z.number().int().min(2).default(3),
+          max_hops: z.number().int().max(12).default(8),
+          /** The slowest ring looked for: a quarter. */
+          horizon_days: z.number().positive().default(90),
+          /** Values within this share of each other are "one value" (FX moves and fees). */
+          tolerance: z.number().positive().max(0.5).default(0.1),
+          max_steps_per_band: int().default(2_000_000),
+          max_steps: int().default(200_000_000),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  value_flow: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Two pairs (three accounts) already move one value on or gather it. */
+      min_pairs: z.number().int().min(2).default(2),
+      /** "One value": within 2% (card and FX rounding), tighter than rings over several hops. */
+      tolerance: z.number().positive().max(0.5).default(0.02),
+      horizon_days: z.number().positive().default(90),
     })
     .prefault({}),
   layering: z
-    .object({
+    .strictObject({
       min_hops: z.number().int().min(2).default(3),
       max_dwell_hours: z.number().positive().default(72),
       min_forward_ratio: z.number().positive().default(0.8),
@@ -37,9 +75,26 @@ export const DetectConfig = z.object({
       max_findings: int().default(100_000),
     })
     .prefault({}),
+  walk: z
+    .strictObject({
+      /**
+       * A walk (AMLworld "random", detect/walk.ts) moves money through accounts that do little else:
+       * at most this many transfers in the window and lookback.
+       */
+      max_member_transfers: int().default(8),
+      /** Each member pays on at least this share of what it received, within dwell_days. */
+      min_pass_ratio: z.number().positive().default(0.7),
+      max_pass_ratio: z.number().positive().default(1.25),
+      max_dwell_days: z.number().positive().default(10),
+      /** Members that pass money on (not counting where it starts and ends). */
+      min_members: z.number().int().min(1).default(2),
+      max_findings: int().default(100_000),
+    })
+    .prefault({}),
   scatter_gather: z
-    .object({
-      min_width: z.number().int().min(2).default(3),
+    .strictObject({
+      /** Two intermediaries carrying one sum from one account to another already split it. */
+      min_width: z.number().int().min(2).default(2),
       max_span_days: z.number().positive().default(7),
       min_pass_ratio: z.number().positive().default(0.8),
       max_pass_ratio: z.number().positive().default(1.1),
@@ -47,7 +102,7 @@ export const DetectConfig = z.object({
     })
     .prefault({}),
   gather_scatter: z
-    .object({
+    .strictObject({
       min_sources: z.number().int().min(2).default(3),
       min_destinations: z.number().int().min(2).default(3),
       max_span_days: z.number().positive().default(7),
@@ -58,41 +113,41 @@ export const DetectConfig = z.object({
       /** Share of the hub's transfers in the whole window that belong to the pattern (pass-through hubs do little else). */
       min_hub_share: z.number().min(0).max(1).default(0.5),
       /** Share of the outflow already received before it left (see detect/scatter-gather.ts). */
-      min_covered_share: z.number().min(0).max(1).default(0.8),
+      min_covered_share: z.number().min(0).max(1).default(0.5),
     })
     .prefault({}),
   bipartite: z
-    .object({
-      min_sources: z.number().int().min(2).default(3),
-      min_destinations: z.number().int().min(2).default(3),
-      max_span_days: z.number().positive().default(7),
+    .strictObject({
+      min_sources: z.number().int().min(2).default(2),
+      min_destinations: z.number().int().min(2).default(2),
+      /** At least this many transfers between the sets (2 × 2 with one crossing is already a web). */
+      min_edges: z.number().int().min(3).default(4),
+      max_span_days: z.number().positive().default(10),
       /** Accounts with more distinct counterparties than this are not considered members. */
-      max_degree: int().default(50),
-      /** Share of the destinations each source must pay (AMLSim's bipartite is complete: 1). */
-      min_density: z.number().positive().max(1).default(0.8),
+      max_degree: int().default(30),
+      /** Members do mostly this: at least this share of their transfers lie inside the set. */
+      min_member_share: z.number().min(0).max(1).default(0.5),
       /** A layer passes on at least this share of what the previous layer paid it. */
       stack_min_pass: z.number().positive().default(0.5),
       stack_max_gap_days: z.number().positive().default(7),
     })
     .prefault({}),
   fan: z
-    .object({
-      min_counterparties: z.number().int().min(2).default(8),
+    .strictObject({
+      /** New counterparties within window_hours (AMLworld's fans reach 16; mule bursts start at a few). */
+      min_counterparties: z.number().int().min(2).default(5),
       window_hours: z.number().positive().default(72),
       /** Drop fan-outs that look like payroll (see detect/fan.ts) and fan-ins that look like a merchant. */
       drop_payroll_like: z.boolean().default(true),
       drop_merchant_like: z.boolean().default(true),
       /** Median payment at or under this (major units) counts as "small" for the merchant rule. */
       small_amount: z.number().positive().default(500),
-      /**
-       * A burst has at least this many times the account's usual transfers per window_hours (its
-       * window-wide rate): steady hubs are not bursts.
-       */
+      /** A burst adds at least this many times the account's usual new counterparties per window_hours. */
       min_burst_factor: z.number().min(0).default(3),
     })
     .prefault({}),
   structuring: z
-    .object({
+    .strictObject({
       threshold: z.number().positive().default(10_000),
       /** Per-currency thresholds overriding `threshold`. */
       thresholds: z.record(z.string(), z.number().positive()).default({}),
@@ -104,13 +159,13 @@ export const DetectConfig = z.object({
     })
     .prefault({}),
   communities: z
-    .object({
+    .strictObject({
       enabled: z.boolean().default(true),
       resolution: z.number().positive().default(1),
       /** Louvain visits nodes in random (seeded) order instead of id order: slower, same quality. */
       random_walk: z.boolean().default(false),
     })
     .prefault({}),
-  exposure: z.object({ max_hops: z.number().int().min(0).max(6).default(3) }).prefault({}),
+  exposure: z.strictObject({ max_hops: z.number().int().min(0).max(6).default(3) }).prefault({}),
 })
 export type DetectConfig = z.infer<typeof DetectConfig>

@@ -1,36 +1,51 @@
-// Typologies: fan-in and fan-out bursts (FATF Red Flag Indicators 2021: "many transfers from/to
-// unrelated parties in a short period"; AMLSim fan_in / fan_out).
+// Typologies: fan-in and fan-out (FATF Red Flag Indicators 2021: "many transfers from/to unrelated
+// parties in a short period"; AMLSim fan_in / fan_out; AMLworld FAN-IN / FAN-OUT up to 16 degrees).
 //
-// A burst is ≥ min_counterparties distinct counterparties paying (fan-in) or paid by (fan-out) one
-// account within window_hours, and at least min_burst_factor times the account's usual transfer rate
-// (its transfers in the whole window scaled to window_hours), so steady hubs are not bursts.
-// Windows are taken earliest first and do not overlap.
-// Hard negatives: payroll and merchants. Each finding carries the measures that tell them apart:
+// A fan is judged against the centre's own behaviour (detect/accounts.ts), not by its width alone:
+// a business that pays its forty usual suppliers every month is not a fan-out.
+// Burst: within window_hours the centre pays (fan-out) or is paid by (fan-in) at least
+// min_counterparties counterparties it had never dealt with before (when at least
+// evidence.min_history_days of data precede the burst; before that every counterparty counts and the
+// finding says so), and at least min_burst_factor times as many as it usually adds in that time
+// (its rate of new counterparties in the history before the burst): a merchant that gains customers
+// every day is not bursting. Windows are taken earliest first and do not overlap.
+// Fans of one unusual value moved over weeks (AMLSim's) are value flows (detect/value-flows.ts).
+// Each finding carries the measures that tell payroll and merchants from mules:
 //   payroll_share  share of the burst's transfers with salary/payroll wording in the purpose;
-//   repeat_share   share of its counterparties the centre also paid/was paid by 20–40 days apart
+//   repeat_share   share of its counterparties the centre also dealt with 20–40 days apart
 //                  (a monthly rhythm) within the window;
 //   pass_through   fan-out: money the centre received in the window_hours before the burst, over
 //                  the burst's outflow; fan-in: money the centre paid on in the window_hours after,
 //                  over the inflow (a mule moves the money on, a payer or merchant does not);
-//   median_amount, amount_cv (coefficient of variation), batch_hours (the burst's own span),
-//   burst_ratio (burst transfers over the usual rate).
-// The finding's transfers are the burst plus, when they are no more than its width, the legs on the
+//   median_amount, amount_cv, batch_hours, burst_ratio (new counterparties over the usual),
+//   new_counterparties (how many were new), history (1 when novelty could be judged).
+// The finding's transfers are the fan plus, when they are no more than its width, the legs on the
 // other side counted in pass_through (the funding of a fan-out, the onward payments of a fan-in).
 // payroll_like = fan-out with pass_through < 0.5 and (payroll_share ≥ 0.5 or repeat_share ≥ 0.5);
 // merchant_like = fan-in with pass_through < 0.5 and median_amount ≤ small_amount. With
-// drop_payroll_like / drop_merchant_like (default on) such bursts are not reported at all.
+// drop_payroll_like / drop_merchant_like (default on) such fans are not reported at all.
 import type { PaymentGraph } from '../graph/index.ts'
-import { FLAG_PAYROLL, MICROS_PER_DAY, MICROS_PER_HOUR, microsOfIso } from '../graph/index.ts'
+import { FLAG_PAYROLL, MICROS_PER_DAY, MICROS_PER_HOUR } from '../graph/index.ts'
 import type { FanFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
+import { accountView, type AccountView } from './accounts.ts'
 import { baseOf, duration, round2, round3, short } from './common.ts'
+import { EVIDENCE_DEFAULTS, type EvidenceConfig } from './evidence.ts'
 import { fmt } from './scatter-gather.ts'
 
-export function fanBursts(g: PaymentGraph, o: DetectConfig['fan']): FanFinding[] {
+type Options = DetectConfig['fan']
+type Dir = 'in' | 'out'
+
+export function fanBursts(
+  g: PaymentGraph,
+  o: Options,
+  evidence: EvidenceConfig = EVIDENCE_DEFAULTS,
+): FanFinding[] {
+  const view = accountView(g)
   const out: FanFinding[] = []
   const count = new Int32Array(g.nodeCount)
   const win = o.window_hours * MICROS_PER_HOUR
-  const windowLength = Math.max(win, microsOfIso(g.window.to) - microsOfIso(g.window.from))
+  const minHistory = evidence.min_history_days * MICROS_PER_DAY
   for (const dir of ['out', 'in'] as const) {
     const start = dir === 'out' ? g.outStart : g.inStart
     const at = dir === 'out' ? (i: number) => i : (i: number) => g.inEdges[i]
@@ -39,31 +54,48 @@ export function fanBursts(g: PaymentGraph, o: DetectConfig['fan']): FanFinding[]
       const a = start[v]
       const b = start[v + 1]
       if (b - a < o.min_counterparties) continue
-      // The account's usual number of transfers per window_hours, over the whole window.
-      const usual = ((b - a) * win) / windowLength
-      let distinct = 0
-      let j = a
+      // An edge is "new" when it is the first transfer of its pair ever (no lookback, none earlier).
+      const isNew = (e: number) => {
+        const p = g.edgePair[e]
+        return view.baseline.pairPrior[p] === 0 && g.pairEdges[g.pairEdgeStart[p]] === e
+      }
+      let newBefore = 0 // new counterparties of v (this direction) before the current window
+      const lookbackParties =
+        dir === 'out' ? view.baseline.outParties[v] : view.baseline.inParties[v]
       let i = a
       while (i < b) {
         const t0 = g.ts[at(i)]
+        const judged = t0 - view.historyStart >= minHistory
+        // Distinct counted counterparties in [t0, t0 + win].
+        let distinct = 0
+        let j = i
         while (j < b && g.ts[at(j)] - t0 <= win) {
-          if (count[other[at(j)]]++ === 0) distinct++
+          const e = at(j)
+          if ((!judged || isNew(e)) && count[other[e]]++ === 0) distinct++
           j++
         }
-        if (distinct >= o.min_counterparties && j - i >= o.min_burst_factor * usual) {
+        for (let k = i; k < j; k++) count[other[at(k)]] = 0
+        const historyDays = Math.max(1, (t0 - view.historyStart) / MICROS_PER_DAY)
+        const usual = ((newBefore + lookbackParties) / historyDays) * (o.window_hours / 24)
+        if (distinct >= o.min_counterparties && distinct >= o.min_burst_factor * usual) {
           const edges: number[] = []
-          for (let k = i; k < j; k++) edges.push(at(k))
-          const f = fanFinding(g, dir, v, edges, o, (j - i) / usual)
+          for (let k = i; k < j; k++) {
+            const e = at(k)
+            if (!judged || isNew(e)) edges.push(e)
+          }
+          const f = fanFinding(g, view, dir, v, edges, o, evidence, {
+            burst: usual > 0 ? distinct / usual : distinct,
+            newCount: judged ? distinct : -1,
+            mode: 'burst',
+          })
           if (f) out.push(f)
-          for (let k = i; k < j; k++) count[other[at(k)]] = 0
-          distinct = 0
+          for (let k = i; k < j; k++) if (isNew(at(k))) newBefore++
           i = j
           continue
         }
-        if (--count[other[at(i)]] === 0) distinct--
+        if (isNew(at(i))) newBefore++
         i++
       }
-      for (let k = i; k < j; k++) count[other[at(k)]] = 0
     }
   }
   return out
@@ -71,43 +103,50 @@ export function fanBursts(g: PaymentGraph, o: DetectConfig['fan']): FanFinding[]
 
 function fanFinding(
   g: PaymentGraph,
-  dir: 'in' | 'out',
+  view: AccountView,
+  dir: Dir,
   v: number,
   edges: number[],
-  o: DetectConfig['fan'],
-  burst: number,
+  o: Options,
+  evidence: EvidenceConfig,
+  how: { burst: number; newCount: number; mode: 'burst' | 'value' },
 ): FanFinding | undefined {
+  const { val } = view.money
   const other = dir === 'out' ? g.dst : g.src
   const parties = [...new Set(edges.map((e) => other[e]))].sort((a, b) => a - b)
-  const amounts = edges.map((e) => g.amount[e]).sort((a, b) => a - b)
+  const amounts = edges.map((e) => val[e]).sort((a, b) => a - b)
   const total = amounts.reduce((s, x) => s + x, 0)
   const mean = total / amounts.length
   const sd = Math.sqrt(amounts.reduce((s, x) => s + (x - mean) ** 2, 0) / amounts.length)
   const median = amounts[amounts.length >> 1]
-  const t0 = edges.reduce((m, e) => Math.min(m, g.ts[e]), Infinity)
-  const t1 = edges.reduce((m, e) => Math.max(m, g.ts[e]), -Infinity)
+  let t0 = Infinity
+  let t1 = -Infinity
+  for (const e of edges) {
+    t0 = Math.min(t0, g.ts[e])
+    t1 = Math.max(t1, g.ts[e])
+  }
   const win = o.window_hours * MICROS_PER_HOUR
   let payroll = 0
   for (const e of edges) if (g.flags[e] & FLAG_PAYROLL) payroll++
   // Money on the other side of the centre: received before a fan-out, paid on after a fan-in.
-  let other_side = 0
+  let otherSide = 0
   const legs: number[] = []
   if (dir === 'out') {
     for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
       const e = g.inEdges[i]
       if (g.ts[e] <= t1 && g.ts[e] >= t0 - win) {
-        other_side += g.amount[e]
+        otherSide += val[e]
         legs.push(e)
       }
     }
   } else {
     for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++)
       if (g.ts[e] >= t0 && g.ts[e] <= t1 + win) {
-        other_side += g.amount[e]
+        otherSide += val[e]
         legs.push(e)
       }
   }
-  const passThrough = Math.min(other_side / total, 9.99)
+  const passThrough = Math.min(otherSide / total, 9.99)
   const repeat = repeatShare(g, dir, v, new Set(parties), t0, t1)
   const payrollShare = payroll / edges.length
   const payrollLike = dir === 'out' && passThrough < 0.5 && (payrollShare >= 0.5 || repeat >= 0.5)
@@ -116,29 +155,32 @@ function fanFinding(
   const hours = (t1 - t0) / MICROS_PER_HOUR
   const typology = dir === 'out' ? 'fan_out' : 'fan_in'
   const who = short(g.accounts[v])
+  const newWord = how.newCount >= 0 ? ' new' : ''
+  const what = how.mode === 'value' ? ` the same amount (about ${fmt(median)})` : ` ${fmt(total)}`
   const explanation =
     dir === 'out'
-      ? `${who} paid ${parties.length} distinct accounts ${fmt(total)} within ${duration(hours)}`
-      : `${parties.length} distinct accounts paid ${who} ${fmt(total)} within ${duration(hours)}`
+      ? `${who} paid ${parties.length} distinct${newWord} accounts${what} within ${duration(hours)}`
+      : `${parties.length} distinct${newWord} accounts paid ${who}${what} within ${duration(hours)}`
   // The few legs that fed a fan-out (or carried a fan-in on) belong to the pattern: they show where
   // the money came from or went. A busy account's many other transfers do not.
   const fed = legs.length <= parties.length ? legs : []
   const feeders = [...new Set(fed.map((e) => (dir === 'out' ? g.src[e] : g.dst[e])))]
+  const inParties = new Set(parties)
   const accounts = [
     v,
     ...parties,
-    ...feeders.filter((a) => !parties.includes(a)).sort((a, b) => a - b),
+    ...feeders.filter((a) => !inParties.has(a) && a !== v).sort((a, b) => a - b),
   ]
   return {
     typology,
-    ...baseOf(
-      g,
+    ...baseOf(g, {
       typology,
-      [...edges, ...fed],
-      dir === 'out' ? { in: other_side, out: total } : { in: total, out: other_side },
+      edges: [...edges, ...fed],
+      amounts: dir === 'out' ? { in: otherSide, out: total } : { in: total, out: otherSide },
       explanation,
       accounts,
-    ),
+      evidence,
+    }),
     measures: {
       width: parties.length,
       center: g.accounts[v],
@@ -148,9 +190,12 @@ function fanFinding(
       median_amount: round2(median),
       amount_cv: round3(mean > 0 ? sd / mean : 0),
       batch_hours: round2(hours),
-      burst_ratio: round2(burst),
+      burst_ratio: round2(how.burst),
       payroll_like: payrollLike,
       merchant_like: merchantLike,
+      new_counterparties: how.newCount >= 0 ? how.newCount : undefined,
+      history: how.newCount >= 0 ? 1 : 0,
+      same_value: how.mode === 'value' ? 1 : 0,
     },
   }
 }
@@ -158,7 +203,7 @@ function fanFinding(
 /** Share of `parties` the centre also dealt with (same direction) 20–40 days before or after. */
 function repeatShare(
   g: PaymentGraph,
-  dir: 'in' | 'out',
+  dir: Dir,
   v: number,
   parties: Set<number>,
   t0: number,

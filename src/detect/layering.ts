@@ -14,6 +14,8 @@ import { MICROS_PER_HOUR } from '../graph/index.ts'
 import type { LayeringFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
 import { baseOf, duration, firstAfter, pct, round2, round3, short } from './common.ts'
+import type { EvidenceConfig } from './evidence.ts'
+import { moneyOf } from './money.ts'
 
 export type LayeringOptions = DetectConfig['layering']
 
@@ -22,9 +24,14 @@ export interface LayeringResult {
   truncated: boolean
 }
 
-export function layeringChains(g: PaymentGraph, o: LayeringOptions): LayeringResult {
+export function layeringChains(
+  g: PaymentGraph,
+  o: LayeringOptions,
+  evidence?: EvidenceConfig,
+): LayeringResult {
   const n = g.nodeCount
-  const { outStart, inStart, inEdges, src, dst, ts, amount, currency } = g
+  const { outStart, inStart, inEdges, src, dst, ts } = g
+  const { val: amount, unit } = moneyOf(g)
   const dwell = o.max_dwell_hours * MICROS_PER_HOUR
   const quiet = new Uint8Array(n)
   for (let v = 0; v < n; v++)
@@ -34,7 +41,7 @@ export function layeringChains(g: PaymentGraph, o: LayeringOptions): LayeringRes
         : 0
   const forwards = (e: number, f: number) => {
     const d = ts[f] - ts[e]
-    if (d <= 0 || d > dwell || currency[f] !== currency[e]) return false
+    if (d <= 0 || d > dwell || unit[f] !== unit[e]) return false
     const r = amount[f] / amount[e]
     return r >= o.min_forward_ratio && r <= o.max_forward_ratio
   }
@@ -71,7 +78,7 @@ export function layeringChains(g: PaymentGraph, o: LayeringOptions): LayeringRes
     }
     if (!extended && path.length >= o.min_hops) {
       if (findings.length >= o.max_findings) truncated = true
-      else findings.push(chainFinding(g, path))
+      else findings.push(chainFinding(g, path, evidence))
     }
   }
 
@@ -88,19 +95,31 @@ export function layeringChains(g: PaymentGraph, o: LayeringOptions): LayeringRes
   return { findings, truncated }
 }
 
-function chainFinding(g: PaymentGraph, path: number[]): LayeringFinding {
+function chainFinding(
+  g: PaymentGraph,
+  path: number[],
+  evidence: EvidenceConfig | undefined,
+): LayeringFinding {
   const k = path.length
+  const { val } = moneyOf(g)
   const accounts = [g.src[path[0]], ...path.map((e) => g.dst[e])]
   let maxDwell = 0
   for (let i = 1; i < k; i++) maxDwell = Math.max(maxDwell, g.ts[path[i]] - g.ts[path[i - 1]])
-  const first = g.amount[path[0]]
-  const last = g.amount[path[k - 1]]
+  const first = val[path[0]]
+  const last = val[path[k - 1]]
   const hours = maxDwell / MICROS_PER_HOUR
   const route = accounts.map((a) => short(g.accounts[a])).join('→')
   const explanation = `${k}-hop layering chain ${route}: each intermediary passed the money on within ${duration(hours)} at most; ${pct(last / first)} of the amount arrived`
   return {
     typology: 'layering',
-    ...baseOf(g, 'layering', path, { in: first, out: last }, explanation, accounts),
+    ...baseOf(g, {
+      typology: 'layering',
+      edges: path,
+      amounts: { in: first, out: last },
+      explanation,
+      accounts,
+      evidence,
+    }),
     measures: { hops: k, retention: round3(last / first), max_dwell_hours: round2(hours) },
   }
 }

@@ -5,6 +5,9 @@ import type { Finding } from '../schema/finding.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import { DetectConfig } from './config.ts'
 import { temporalCycles } from './temporal-cycles.ts'
+import { valueCycles } from './value-cycles.ts'
+import { walks } from './walk.ts'
+import { valueFlows } from './value-flows.ts'
 import { layeringChains } from './layering.ts'
 import { gatherScatter, scatterGather } from './scatter-gather.ts'
 import { bipartiteAndStack } from './bipartite.ts'
@@ -41,7 +44,10 @@ export interface RunOptions {
 
 export const DETECTORS = [
   'cycle',
+  'value_cycle',
+  'value_flow',
   'layering',
+  'walk',
   'scatter_gather',
   'gather_scatter',
   'bipartite',
@@ -76,26 +82,43 @@ export function runDetectors(
     for (const f of fs) findings.push(f)
     return { count: fs.length }
   }
+  const ev = config.evidence
+  // Account cycles the time-ordered search reported: the value-ring search leaves them to it.
+  const orderedRings = new Set<string>()
   for (const name of steps) {
     if (name === 'cycle')
       timed(name, () => {
-        const r = temporalCycles(graph, config.cycle)
+        const r = temporalCycles(graph, config.cycle, ev)
         truncatedAccounts = r.truncatedAccounts
+        for (const c of r.accountCycles) orderedRings.add(c.join(','))
         return { ...add(r.findings), truncated: r.truncated }
       })
+    else if (name === 'value_cycle' && config.cycle.value.enabled)
+      timed(name, () => {
+        const r = valueCycles(graph, config.cycle.value, orderedRings, ev)
+        return { ...add(r.findings), truncated: r.truncated }
+      })
+    else if (name === 'value_flow' && config.value_flow.enabled)
+      timed(name, () => add(valueFlows(graph, config.value_flow, ev)))
     else if (name === 'layering')
       timed(name, () => {
-        const r = layeringChains(graph, config.layering)
+        const r = layeringChains(graph, config.layering, ev)
+        return { ...add(r.findings), truncated: r.truncated }
+      })
+    else if (name === 'walk')
+      timed(name, () => {
+        const r = walks(graph, config.walk, ev)
         return { ...add(r.findings), truncated: r.truncated }
       })
     else if (name === 'scatter_gather')
-      timed(name, () => add(scatterGather(graph, config.scatter_gather)))
+      timed(name, () => add(scatterGather(graph, config.scatter_gather, ev)))
     else if (name === 'gather_scatter')
-      timed(name, () => add(gatherScatter(graph, config.gather_scatter)))
+      timed(name, () => add(gatherScatter(graph, config.gather_scatter, ev)))
     else if (name === 'bipartite')
-      timed(name, () => add(bipartiteAndStack(graph, config.bipartite)))
-    else if (name === 'fan') timed(name, () => add(fanBursts(graph, config.fan)))
-    else if (name === 'structuring') timed(name, () => add(structuring(graph, config.structuring)))
+      timed(name, () => add(bipartiteAndStack(graph, config.bipartite, ev)))
+    else if (name === 'fan') timed(name, () => add(fanBursts(graph, config.fan, ev)))
+    else if (name === 'structuring')
+      timed(name, () => add(structuring(graph, config.structuring, ev)))
     else if (name === 'communities' && config.communities.enabled)
       timed(name, () => {
         comms = communities(graph, {

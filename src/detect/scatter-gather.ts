@@ -15,29 +15,32 @@ import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
 import type { ScatterGatherFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
-import { baseOf, duration, firstAfter, pct, round3, short } from './common.ts'
+import { baseOf, duration, firstAfter, pct, round3, short, sumAmount } from './common.ts'
+import type { EvidenceConfig } from './evidence.ts'
+import { moneyOf } from './money.ts'
 
 export function scatterGather(
   g: PaymentGraph,
   o: DetectConfig['scatter_gather'],
+  evidence?: EvidenceConfig,
 ): ScatterGatherFinding[] {
-  const { outStart, inStart, inEdges, src, dst, ts, amount } = g
+  const { outStart, inStart, inEdges, src, dst, ts } = g
+  const { val, unit } = moneyOf(g)
   const span = o.max_span_days * MICROS_PER_DAY
-  // (source, sink) → branches [middle, e1, e2]
+  // (source, sink) → branches [middle, e1, e2]; a branch's two legs lie within the span of each
+  // other in either order (AMLworld's intermediaries sometimes pay the sink before they are paid).
   const groups = new Map<number, number[][]>()
   for (let m = 0; m < g.nodeCount; m++) {
     const deg = outStart[m + 1] - outStart[m] + inStart[m + 1] - inStart[m]
     if (deg > o.max_intermediary_degree || outStart[m + 1] === outStart[m]) continue
     for (let i = inStart[m]; i < inStart[m + 1]; i++) {
       const e1 = inEdges[i]
-      for (
-        let e2 = firstAfter(ts, outStart[m], outStart[m + 1], ts[e1]);
-        e2 < outStart[m + 1];
-        e2++
-      ) {
+      const from = firstAfter(ts, outStart[m], outStart[m + 1], ts[e1] - span - 1)
+      for (let e2 = from; e2 < outStart[m + 1]; e2++) {
         if (ts[e2] - ts[e1] > span) break
-        if (dst[e2] === src[e1] || g.currency[e2] !== g.currency[e1]) continue
-        const r = amount[e2] / amount[e1]
+        if (ts[e1] - ts[e2] > span) continue
+        if (dst[e2] === src[e1] || unit[e2] !== unit[e1]) continue
+        const r = val[e2] / val[e1]
         if (r < o.min_pass_ratio || r > o.max_pass_ratio) continue
         const key = src[e1] * g.nodeCount + dst[e2]
         let list = groups.get(key)
@@ -47,18 +50,20 @@ export function scatterGather(
     }
   }
   const findings: ScatterGatherFinding[] = []
+  const start = (b: number[]) => Math.min(ts[b[1]], ts[b[2]])
+  const end = (b: number[]) => Math.max(ts[b[1]], ts[b[2]])
   for (const list of groups.values()) {
     if (new Set(list.map((b) => b[0])).size < o.min_width) continue
-    list.sort((a, b) => ts[a[1]] - ts[b[1]] || ts[a[2]] - ts[b[2]] || a[0] - b[0])
+    list.sort((a, b) => start(a) - start(b) || end(a) - end(b) || a[0] - b[0])
     let i = 0
     while (i < list.length) {
-      const t0 = ts[list[i][1]]
+      const t0 = start(list[i])
       const chosen = new Map<number, number[]>()
       let j = i
-      for (; j < list.length && ts[list[j][1]] - t0 <= span; j++)
-        if (ts[list[j][2]] - t0 <= span && !chosen.has(list[j][0])) chosen.set(list[j][0], list[j])
+      for (; j < list.length && start(list[j]) - t0 <= span; j++)
+        if (end(list[j]) - t0 <= span && !chosen.has(list[j][0])) chosen.set(list[j][0], list[j])
       if (chosen.size >= o.min_width) {
-        findings.push(sgFinding(g, [...chosen.values()]))
+        findings.push(sgFinding(g, [...chosen.values()], evidence))
         i = j
       } else i++
     }
@@ -66,29 +71,39 @@ export function scatterGather(
   return findings
 }
 
-function sgFinding(g: PaymentGraph, branches: number[][]): ScatterGatherFinding {
+function sgFinding(
+  g: PaymentGraph,
+  branches: number[][],
+  evidence: EvidenceConfig | undefined,
+): ScatterGatherFinding {
   const source = g.src[branches[0][1]]
   const sink = g.dst[branches[0][2]]
   const middles = branches.map((b) => b[0]).sort((a, b) => a - b)
   const ins = branches.map((b) => b[1])
   const outs = branches.map((b) => b[2])
-  const aIn = ins.reduce((s, e) => s + g.amount[e], 0)
-  const aOut = outs.reduce((s, e) => s + g.amount[e], 0)
+  const aIn = sumAmount(g, ins)
+  const aOut = sumAmount(g, outs)
+  let inOrder = 0
+  for (const b of branches) if (g.ts[b[2]] > g.ts[b[1]]) inOrder++
   const edges = [...ins, ...outs]
   const hours = spanHours(g, edges)
-  const explanation = `${short(g.accounts[source])} split ${fmt(aIn)} over ${middles.length} intermediaries that paid ${pct(aOut / aIn)} of it to ${short(g.accounts[sink])} within ${duration(hours)}`
+  const explanation = `${short(g.accounts[source])} split ${fmt(aIn)} over ${middles.length} intermediaries that paid ${pct(aOut / aIn)} of it to ${short(g.accounts[sink])} within ${duration(hours)}${inOrder < branches.length ? ` (${branches.length - inOrder} paid the sink before they were paid)` : ''}`
   return {
     typology: 'scatter_gather',
-    ...baseOf(g, 'scatter_gather', edges, { in: aIn, out: aOut }, explanation, [
-      source,
-      ...middles,
-      sink,
-    ]),
+    ...baseOf(g, {
+      typology: 'scatter_gather',
+      edges,
+      amounts: { in: aIn, out: aOut },
+      explanation,
+      accounts: [source, ...middles, sink],
+      evidence,
+    }),
     measures: {
       width: middles.length,
       sources: 1,
       destinations: 1,
       retention: round3(aOut / aIn),
+      ordered_share: round3(inOrder / branches.length),
     },
   }
 }
@@ -96,8 +111,10 @@ function sgFinding(g: PaymentGraph, branches: number[][]): ScatterGatherFinding 
 export function gatherScatter(
   g: PaymentGraph,
   o: DetectConfig['gather_scatter'],
+  evidence?: EvidenceConfig,
 ): ScatterGatherFinding[] {
-  const { outStart, inStart, inEdges, src, dst, ts, amount } = g
+  const { outStart, inStart, inEdges, src, dst, ts } = g
+  const { val: amount } = moneyOf(g)
   const span = o.max_span_days * MICROS_PER_DAY
   const findings: ScatterGatherFinding[] = []
   const seenSrc = new Int32Array(g.nodeCount).fill(-1)
@@ -154,7 +171,7 @@ export function gatherScatter(
         ) {
           const ins = Array.from(inEdges.subarray(i, jIn))
           const outs = Array.from({ length: oHi - oLo }, (_, k) => oLo + k)
-          findings.push(gsFinding(g, h, ins, outs, nSrc, nDst, hubShare, covered))
+          findings.push(gsFinding(g, h, ins, outs, nSrc, nDst, hubShare, covered, evidence))
           i = jIn
           continue
         }
@@ -174,9 +191,10 @@ function gsFinding(
   nDst: number,
   hubShare: number,
   covered: number,
+  evidence: EvidenceConfig | undefined,
 ): ScatterGatherFinding {
-  const aIn = ins.reduce((s, e) => s + g.amount[e], 0)
-  const aOut = outs.reduce((s, e) => s + g.amount[e], 0)
+  const aIn = sumAmount(g, ins)
+  const aOut = sumAmount(g, outs)
   const edges = [...ins, ...outs]
   const sources = [...new Set(ins.map((e) => g.src[e]))].sort((a, b) => a - b)
   const dests = [...new Set(outs.map((e) => g.dst[e]))].sort((a, b) => a - b)
@@ -184,9 +202,14 @@ function gsFinding(
   const explanation = `${nSrc} sources paid ${fmt(aIn)} into ${short(g.accounts[hub])}, which paid ${pct(aOut / aIn)} of it on to ${nDst} destinations within ${duration(hours)}`
   return {
     typology: 'gather_scatter',
-    ...baseOf(g, 'gather_scatter', edges, { in: aIn, out: aOut }, explanation, [
-      ...new Set([...sources, hub, ...dests]),
-    ]),
+    ...baseOf(g, {
+      typology: 'gather_scatter',
+      edges,
+      amounts: { in: aIn, out: aOut },
+      explanation,
+      accounts: [...new Set([...sources, hub, ...dests])],
+      evidence,
+    }),
     measures: {
       width: nSrc + nDst,
       sources: nSrc,
@@ -210,14 +233,15 @@ function coveredShare(
   o0: number,
   o1: number,
 ): number {
+  const { val } = moneyOf(g)
   let k = i0
   let cumIn = 0
   let cumOut = 0
   let covered = 0
   let total = 0
   for (let e = o0; e < o1; e++) {
-    while (k < i1 && g.ts[inEdges[k]] < g.ts[e]) cumIn += g.amount[inEdges[k++]]
-    const a = g.amount[e]
+    while (k < i1 && g.ts[inEdges[k]] < g.ts[e]) cumIn += val[inEdges[k++]]
+    const a = val[e]
     total += a
     covered += Math.max(0, Math.min(a, cumIn - cumOut))
     cumOut += a

@@ -2,7 +2,8 @@
 // §3: "transactions just below the reporting threshold"; FinCEN 31 CFR 1010.314).
 //
 // ≥ min_count transfers into, or out of, one account within window_days, each in
-// [threshold × (1 − band), threshold) in its currency (per-currency thresholds override the default).
+// [threshold × (1 − band), threshold) in its own currency (reporting thresholds are set per currency;
+// per-currency thresholds override the default).
 // They must be at least min_share of the account's transfers in that direction over the same days
 // (a busy business receiving a few such amounts among many is not structuring). Windows start at
 // each qualifying transfer, earliest first, and reported windows do not overlap.
@@ -11,9 +12,14 @@ import { MICROS_PER_DAY } from '../graph/index.ts'
 import type { StructuringFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
 import { baseOf, duration, short, sumAmount } from './common.ts'
+import type { EvidenceConfig } from './evidence.ts'
 import { fmt } from './scatter-gather.ts'
 
-export function structuring(g: PaymentGraph, o: DetectConfig['structuring']): StructuringFinding[] {
+export function structuring(
+  g: PaymentGraph,
+  o: DetectConfig['structuring'],
+  evidence?: EvidenceConfig,
+): StructuringFinding[] {
   const limit = g.currencies.map((c) => o.thresholds[c] ?? o.threshold)
   const near = (e: number) => {
     const t = limit[g.currency[e]]
@@ -50,7 +56,7 @@ export function structuring(g: PaymentGraph, o: DetectConfig['structuring']): St
           for (const e of all) if (g.ts[e] >= t0 && g.ts[e] <= t1) others++
           const share = (j - i) / others
           if (share >= o.min_share) {
-            findings.push(finding(g, dir, v, list.slice(i, j), limit, share))
+            findings.push(finding(g, dir, v, list.slice(i, j), limit, share, evidence))
             i = j
             continue
           }
@@ -69,8 +75,11 @@ function finding(
   edges: number[],
   limit: number[],
   share: number,
+  evidence: EvidenceConfig | undefined,
 ): StructuringFinding {
-  const total = sumAmount(g, edges)
+  // The threshold is in the transfers' own currency: so is the sum shown against it.
+  let total = 0
+  for (const e of edges) total += g.amount[e]
   const threshold = limit[g.currency[edges[0]]]
   const parties = [...new Set(edges.map((e) => (dir === 'in' ? g.src[e] : g.dst[e])))]
   const hours = (g.ts[edges[edges.length - 1]] - g.ts[edges[0]]) / 3_600_000_000
@@ -78,10 +87,14 @@ function finding(
   const explanation = `${edges.length} transfers ${dir === 'in' ? 'into' : 'out of'} ${who} within ${duration(hours)}, each just under the ${fmt(threshold)} threshold (${fmt(total)} in all)`
   return {
     typology: 'structuring',
-    ...baseOf(g, 'structuring', edges, { in: total, out: total }, explanation, [
-      v,
-      ...parties.sort((a, b) => a - b),
-    ]),
+    ...baseOf(g, {
+      typology: 'structuring',
+      edges,
+      amounts: { in: sumAmount(g, edges), out: sumAmount(g, edges) },
+      explanation,
+      accounts: [v, ...parties.sort((a, b) => a - b)],
+      evidence,
+    }),
     measures: {
       count: edges.length,
       threshold,

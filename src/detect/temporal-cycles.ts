@@ -5,7 +5,8 @@
 //
 // A temporal cycle is transfers e1 … ek (2 ≤ k ≤ max_hops) over distinct accounts v0 → v1 → … → v0,
 // each ts strictly after the previous, ts(ek) − ts(e1) ≤ max_span, each amount within
-// [min_hop_ratio, max_hop_ratio] of the previous hop's, all in one currency; a 2-cycle also needs its
+// [min_hop_ratio, max_hop_ratio] of the previous hop's, amounts compared in the base currency at each
+// transfer's date (a currency without a reference rate only within itself); a 2-cycle also needs its
 // amounts within two_cycle_tolerance of each other and no refund wording on either transfer.
 // Because ts increases strictly along it, an instance has exactly one time-ordered rotation: the
 // search starts from its earliest transfer only, so no instance is found twice.
@@ -25,6 +26,8 @@ import { FLAG_REFUND, MICROS_PER_DAY, stronglyConnected } from '../graph/index.t
 import type { CycleFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
 import { baseOf, duration, firstAfter, pct, round3, short } from './common.ts'
+import type { EvidenceConfig } from './evidence.ts'
+import { moneyOf } from './money.ts'
 
 export type CycleOptions = DetectConfig['cycle']
 
@@ -37,12 +40,17 @@ export interface CycleResult {
   steps: number
 }
 
-export function temporalCycles(g: PaymentGraph, o: CycleOptions): CycleResult {
+export function temporalCycles(
+  g: PaymentGraph,
+  o: CycleOptions,
+  evidence?: EvidenceConfig,
+): CycleResult {
   if (o.min_hops < 2 || o.max_hops < o.min_hops) throw new RangeError('cycle: bad hop bounds')
   const { comp, size } = stronglyConnected(g)
   const n = g.nodeCount
   const span = o.max_span_days * MICROS_PER_DAY
-  const { outStart, dst, ts, amount, currency, flags, pairStart, pairDst, pairEdgeStart } = g
+  const { outStart, dst, ts, flags, pairStart, pairDst, pairEdgeStart } = g
+  const { val: amount, unit } = moneyOf(g)
   const { pairEdges, inPairStart, inPairs, pairSrc } = g
   const maxHops = o.max_hops
   // In-edge times in in-index order, for "does anything come back to s in time" checks.
@@ -144,7 +152,7 @@ export function temporalCycles(g: PaymentGraph, o: CycleOptions): CycleResult {
   const hopOk = (a: number, f: number, last: number) => {
     const r = amount[f] / a
     if (r < o.min_hop_ratio || r > o.max_hop_ratio) return false
-    return !o.same_currency || currency[f] === currency[last]
+    return unit[f] === unit[last]
   }
 
   const record = (k: number) => {
@@ -220,7 +228,7 @@ export function temporalCycles(g: PaymentGraph, o: CycleOptions): CycleResult {
       if (inst.some((e) => used.has(e))) continue
       for (const e of inst) used.add(e)
       const truncated = truncatedAt.has(g.src[inst[0]]) || globalStop
-      findings.push(cycleFinding(g, inst, truncated))
+      findings.push(cycleFinding(g, inst, truncated, evidence))
     }
   }
   return {
@@ -242,13 +250,18 @@ function compareInstances(g: PaymentGraph, x: number[], y: number[]): number {
   return x.length - y.length
 }
 
-function cycleFinding(g: PaymentGraph, edges: number[], truncated: boolean): CycleFinding {
+function cycleFinding(
+  g: PaymentGraph,
+  edges: number[],
+  truncated: boolean,
+  evidence: EvidenceConfig | undefined,
+): CycleFinding {
   const k = edges.length
-  const first = g.amount[edges[0]]
-  const lastAmt = g.amount[edges[k - 1]]
+  const { val } = moneyOf(g)
+  const first = val[edges[0]]
+  const lastAmt = val[edges[k - 1]]
   let minRatio = Infinity
-  for (let i = 1; i < k; i++)
-    minRatio = Math.min(minRatio, g.amount[edges[i]] / g.amount[edges[i - 1]])
+  for (let i = 1; i < k; i++) minRatio = Math.min(minRatio, val[edges[i]] / val[edges[i - 1]])
   const accounts = edges.map((e) => g.src[e])
   const route = [...accounts, accounts[0]].map((a) => short(g.accounts[a])).join('→')
   const hours = (g.ts[edges[k - 1]] - g.ts[edges[0]]) / 3_600_000_000
@@ -256,7 +269,21 @@ function cycleFinding(g: PaymentGraph, edges: number[], truncated: boolean): Cyc
   const explanation = `${k}-hop cycle ${route} closed in ${duration(hours)}; ${pct(retention)} of the amount returned`
   return {
     typology: 'cycle',
-    ...baseOf(g, 'cycle', edges, { in: first, out: lastAmt }, explanation, accounts, truncated),
-    measures: { hops: k, retention: round3(retention), min_hop_ratio: round3(minRatio) },
+    ...baseOf(g, {
+      typology: 'cycle',
+      edges,
+      amounts: { in: first, out: lastAmt },
+      explanation,
+      accounts,
+      truncated,
+      evidence,
+    }),
+    measures: {
+      hops: k,
+      retention: round3(retention),
+      min_hop_ratio: round3(minRatio),
+      ordered: 1,
+      span_days: round3(hours / 24),
+    },
   }
 }

@@ -60,9 +60,18 @@ export function buildGraph(cols: EdgeColumns): PaymentGraph {
   for (let i = 0; i < m; i++) txIds[outPos[i]] = tx0[i]
   const ts = place(ts0)
   const amount = place(cols.amount)
-  // Without base amounts the graph is taken to be in its base currency already: one shared array.
-  const amountBase = cols.amountBase ? place(cols.amountBase) : amount
   const currency = place(cols.currency)
+  // Without base amounts, transfers in the base currency are already in it; others have no rate and
+  // are compared only within their own currency (a hand-built graph in one base currency shares one
+  // array).
+  const baseCurrency = cols.baseCurrency ?? 'EUR'
+  const baseId = cols.currencies.indexOf(baseCurrency)
+  let amountBase = amount
+  if (cols.amountBase) amountBase = place(cols.amountBase)
+  else if (cols.currencies.some((c) => c !== baseCurrency)) {
+    amountBase = new Float64Array(m)
+    for (let e = 0; e < m; e++) amountBase[e] = currency[e] === baseId ? amount[e] : NaN
+  }
   const flags = place(cols.flags)
   src = place(src)
   dst = place(dst)
@@ -83,7 +92,7 @@ export function buildGraph(cols: EdgeColumns): PaymentGraph {
     currency,
     flags,
     txIds,
-    baseCurrency: cols.baseCurrency ?? 'EUR',
+    baseCurrency,
     fxMissing: cols.fxMissing ?? [],
     fxSnapshot: cols.fxSnapshot ?? null,
     outStart,

@@ -3,6 +3,8 @@
 // index sorted by (target, ts, tx id), and the collapsed pair graph (one row per distinct source →
 // target with summed amount and count) for Louvain, exposure and the structural detectors.
 
+import type { Baseline } from './baseline.ts'
+
 /** Per-edge wording flags computed at load time from the purpose text. */
 export const FLAG_REFUND = 1
 export const FLAG_PAYROLL = 2
@@ -21,7 +23,7 @@ export interface EdgeColumns {
   amount: Float64Array
   /**
    * The amount in the base currency at the transfer's date (NaN: no rate for its currency). Omitted:
-   * taken as equal to `amount` (hand-built graphs of one currency).
+   * `amount` for transfers in the base currency, NaN (no rate) for the others.
    */
   amountBase?: Float64Array
   /** Default 'EUR'. */
@@ -63,6 +65,8 @@ export interface PaymentGraph {
   fxMissing: string[]
   /** The fx snapshot (list_snapshots id) the base amounts come from; null when none was active. */
   fxSnapshot: string | null
+  /** The accounts' history before the window (the lookback), when loaded. */
+  baseline?: Baseline
   /** Out-edges of account v are edge ids outStart[v] … outStart[v + 1] - 1. */
   outStart: Int32Array
   /** In-edges of account v are inEdges[inStart[v] … inStart[v + 1] - 1], sorted by (ts, tx id). */

@@ -1,7 +1,7 @@
 // Ingest settings (config section `ingest`).
 import { z } from 'zod'
 
-export const IngestConfig = z.object({
+export const IngestConfig = z.strictObject({
   /** A timestamp later than now + this many hours is quarantined. */
   future_tolerance_hours: z.number().positive().default(24),
   /** Rows per Arrow record batch. */

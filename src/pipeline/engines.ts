@@ -36,7 +36,10 @@ export interface ScanEngines {
     opts?: { progress?: Progress },
   ): Promise<unknown>
   readScreening(store: Store, window: ScanWindow): Promise<RiskContext>
-  loadWindow(store: Store, opts: { from?: string; to?: string }): Promise<GraphLike>
+  loadWindow(
+    store: Store,
+    opts: { from?: string; to?: string; lookbackDays?: number },
+  ): Promise<GraphLike>
   runDetectors(
     graph: GraphLike,
     config: Config['detect'],

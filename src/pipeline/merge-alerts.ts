@@ -1,6 +1,7 @@
 // Writes a scan's scored alerts, merged with what earlier scans stored: the same pattern (same id,
-// or same typology over the same accounts with overlapping transfers) updates its alert (new
-// transfers, new score, version + 1, a history row) instead of opening another; a closed alert that
+// or any stored alert sharing transfers with it — the ring found again, perhaps under another
+// typology) updates its alert (new transfers, new score, version + 1, a history row) instead of
+// opening another; a closed alert that
 // fires again with new transfers reopens with a note. Every change writes its audit row; the caller
 // runs this inside one transaction.
 import type { Queries } from '../store/index.ts'
@@ -50,27 +51,35 @@ export async function mergeAlerts(
   const counts: MergeCounts = { new: 0, updated: 0, reopened: 0, unchanged: 0 }
   const existing = await tx.all<Existing>('pipeline/alerts-index')
   const byId = new Map(existing.map((e) => [e.id, e]))
-  const byAccounts = new Map<string, Existing[]>()
-  for (const e of existing) {
-    const k = `${e.typology}\u0000${e.accounts_key}`
-    byAccounts.set(k, [...(byAccounts.get(k) ?? []), e])
-  }
+  // Stored alerts per transfer of this scan's candidates: one query for the whole scan.
+  const alertsOfTx = new Map<string, string[]>()
+  const allTx = [...new Set(scored.flatMap((s) => s.tx_ids))]
+  for (let i = 0; i < allTx.length; i += 50_000)
+    for (const r of await tx.all<{ alert_id: string; tx_id: string }>(
+      'pipeline/alerts-of-transfers',
+      {
+        tx_ids: JSON.stringify(allTx.slice(i, i + 50_000)),
+      },
+    )) {
+      const l = alertsOfTx.get(r.tx_id)
+      if (l) l.push(r.alert_id)
+      else alertsOfTx.set(r.tx_id, [r.alert_id])
+    }
   const touched = new Set<string>()
   const created: ScoredAlert[] = []
   const audit: AuditEntry[] = []
   for (const s of scored) {
     let match = byId.get(s.id)
-    let oldTx: Set<string> | undefined
     if (!match) {
-      // The same ring again under another pattern key: same accounts, overlapping transfers.
-      for (const c of byAccounts.get(`${s.typology}\u0000${s.accounts_key}`) ?? []) {
-        const txs = await txIds(tx, c.id)
-        if (s.tx_ids.some((t) => txs.has(t))) {
-          match = c
-          oldTx = txs
-          break
-        }
-      }
+      // The same ring again under another pattern key or typology: the stored alert sharing the
+      // most of its transfers (ties: the lowest id).
+      const shared = new Map<string, number>()
+      for (const t of s.tx_ids)
+        for (const id of alertsOfTx.get(t) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1)
+      let best: string | undefined
+      for (const [id, n] of shared)
+        if (!best || n > shared.get(best)! || (n === shared.get(best)! && id < best)) best = id
+      if (best) match = byId.get(best)
     }
     if (match && touched.has(match.id)) {
       // Two candidates of this run landed on one alert: the first (highest score) wrote it.
@@ -84,7 +93,7 @@ export async function mergeAlerts(
       continue
     }
     touched.add(match.id)
-    oldTx ??= await txIds(tx, match.id)
+    const oldTx = await txIds(tx, match.id)
     const added = s.tx_ids.filter((t) => !oldTx.has(t))
     const sameEvidence = added.length === 0
     if (isClosed(match.status)) {

@@ -6,7 +6,9 @@ import type { Config } from '../config/index.ts'
 import type { Actor, Provenance } from '../schema/alert.ts'
 import { quietLogger, quietProgress, type Logger, type Progress } from '../util/progress.ts'
 import {
+  applyBudget,
   goodsMismatchFindings,
+  groupAlerts,
   sanctionsFindings,
   scoreAll,
   type AnyFinding,
@@ -71,6 +73,10 @@ export async function runScanWith(
     truncated: [],
     scored: 0,
     below_threshold: 0,
+    shape_only: 0,
+    budget: null,
+    alerts_kept: 0,
+    alerts_per_10k: 0,
     alerts: { new: 0, updated: 0, reopened: 0, unchanged: 0 },
     stages_ms: {},
     config_hash: deps.configHash,
@@ -128,7 +134,11 @@ export async function runScanWith(
     summary.list_versions = { ...(ctx.listVersions ?? {}) }
     const graph = await stage(
       'graph',
-      () => engines.loadWindow(store, window),
+      () =>
+        engines.loadWindow(store, {
+          ...window,
+          lookbackDays: config.detect.baseline.lookback_days,
+        }),
       (g) => `${g.accounts.length} accounts`,
     )
     summary.accounts = graph.accounts.length
@@ -161,9 +171,29 @@ export async function runScanWith(
       },
       (s) => `${s.length} scored`,
     )
-    const alerts = scored.filter((a) => a.score >= config.score.alert_threshold)
+    // Alerts: findings at or above the threshold with a risk signal of their own, one alert per
+    // ring (grouped), the highest-scored within the budget.
+    const candidates = scored.filter(
+      (a) => a.score >= config.score.alert_threshold && a.evidence.length > 0,
+    )
+    const budget = applyBudget(
+      groupAlerts(candidates, config.alerts),
+      summary.transfers,
+      config.alerts,
+    )
+    const alerts = budget.kept
     summary.scored = scored.length
-    summary.below_threshold = scored.length - alerts.length
+    summary.below_threshold = scored.length - candidates.length
+    summary.shape_only = scored.filter((a) => a.evidence.length === 0).length
+    summary.budget = {
+      max_per_10k_transfers: config.alerts.max_per_10k_transfers,
+      allowed: budget.allowed,
+      held_back: budget.held_back,
+      cut_score: budget.cut_score,
+    }
+    summary.alerts_kept = alerts.length
+    summary.alerts_per_10k =
+      summary.transfers > 0 ? Math.round((alerts.length / summary.transfers) * 1e6) / 100 : 0
     const provenance: Provenance = {
       run_id: runId,
       detector_version: engines.detectorVersion,

@@ -12,6 +12,21 @@ export const ScanSummary = z.object({
   truncated: z.array(z.string()),
   scored: z.number(),
   below_threshold: z.number(),
+  /** Findings with no risk signal of their own (the shape alone): never alerts. */
+  shape_only: z.number().default(0),
+  /** The alert budget: allowed alerts, candidates held back and the score at the cut. */
+  budget: z
+    .object({
+      max_per_10k_transfers: z.number().nullable(),
+      allowed: z.number().nullable(),
+      held_back: z.number(),
+      cut_score: z.number().nullable(),
+    })
+    .nullable()
+    .default(null),
+  /** Alerts this scan raised or updated (after grouping and the budget), and per 10,000 transfers. */
+  alerts_kept: z.number().default(0),
+  alerts_per_10k: z.number().default(0),
   alerts: z.object({
     new: z.number(),
     updated: z.number(),
@@ -39,7 +54,16 @@ export function formatScanSummary(s: ScanSummary): string {
   const f = Object.entries(s.findings).sort((a, b) => (a[0] < b[0] ? -1 : 1))
   lines.push(`findings    ${f.length ? f.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}`)
   if (s.truncated.length) lines.push(`truncated   ${s.truncated.join(', ')} (work bound reached)`)
-  lines.push(`scored      ${s.scored} (${s.below_threshold} below the alert threshold)`)
+  lines.push(
+    `scored      ${s.scored} (${s.below_threshold} below the alert threshold, ${s.shape_only} with no risk signal of their own)`,
+  )
+  if (s.budget?.allowed !== null && s.budget?.allowed !== undefined)
+    lines.push(
+      `budget      ${s.budget.max_per_10k_transfers} per 10,000 transfers: ${s.budget.allowed} allowed, ${s.budget.held_back} held back${s.budget.cut_score !== null ? `, cut at score ${s.budget.cut_score}` : ''}`,
+    )
+  lines.push(
+    `alerts/10k  ${s.alerts_per_10k} (${s.alerts_kept} alerts over ${s.transfers.toLocaleString('en')} transfers)`,
+  )
   lines.push(
     `alerts      new ${s.alerts.new}, updated ${s.alerts.updated}, reopened ${s.alerts.reopened}, unchanged ${s.alerts.unchanged}`,
   )

@@ -2,6 +2,7 @@
 // (src/detect) — see scan-core.ts for the stages.
 import { screenWindow, readScreening, ensureFxRates } from '../screen/index.ts'
 import { loadWindow, type PaymentGraph } from '../graph/index.ts'
+import { loadBaseline } from '../graph/baseline.ts'
 import { runDetectors } from '../detect/index.ts'
 import { Config } from '../config/index.ts'
 import type { ScanEngines } from './engines.ts'
@@ -9,7 +10,7 @@ import { runScanWith, type ScanDeps, type ScanOptions } from './scan-core.ts'
 import type { ScanSummary } from './scan-summary.ts'
 
 /** Version of the detector set recorded in each alert's provenance. */
-export const DETECTOR_VERSION = 'ringwatch-detect/0.1.0'
+export const DETECTOR_VERSION = 'ringwatch-detect/0.2.0'
 
 /**
  * The real modules, bound to the reference-rate settings: the screen stage makes sure rates are in
@@ -25,7 +26,11 @@ export function enginesFor(fx: Config['fx']): ScanEngines {
     },
     readScreening: (store, window) =>
       readScreening(store, window, { baseCurrency: fx.base_currency }),
-    loadWindow: (store, opts) => loadWindow(store, { ...opts, baseCurrency: fx.base_currency }),
+    loadWindow: async (store, opts) => {
+      const g = await loadWindow(store, { ...opts, baseCurrency: fx.base_currency })
+      g.baseline = await loadBaseline(store, g, opts.lookbackDays ?? 0)
+      return g
+    },
     runDetectors: (graph, config, opts) => runDetectors(graph as PaymentGraph, config, opts),
   }
 }

@@ -26,10 +26,15 @@ const base = {
   accounts: z.array(z.string()).min(1),
   first_ts: z.string(),
   last_ts: z.string(),
-  /** Money entering the pattern (first hop(s)) and leaving it (last hop(s)), in the pattern's currency. */
+  /**
+   * Money entering the pattern (first hop(s)) and leaving it (last hop(s)), in `currency`: the base
+   * currency when every transfer has a reference rate, else the transfers' own currency.
+   */
   amount_in: z.number(),
   amount_out: z.number(),
   currency: z.string(),
+  /** The transfers' own currencies, sorted. */
+  currencies: z.array(z.string()).optional(),
   /**
    * amount_in in the base currency (config fx.base_currency) at each transfer's date; null when a
    * transfer's currency has no reference rate. Alerts carry it as total_amount_base.
@@ -39,17 +44,35 @@ const base = {
   explanation: z.string(),
   /** True when a work bound cut the search short around this finding. */
   truncated: z.boolean().default(false),
+  /** Evidence beyond the shape, judged against the accounts' own history (detect/evidence.ts). */
+  signals: z.record(z.string(), z.number()).optional(),
 }
 
 export const CycleFinding = z.object({
   typology: z.literal('cycle'),
   ...base,
-  measures: z.object({ hops: z.number(), retention: z.number(), min_hop_ratio: z.number() }),
+  measures: z.object({
+    hops: z.number(),
+    retention: z.number(),
+    min_hop_ratio: z.number(),
+    /** 1: each hop after the previous (a time-ordered ring); 0: one value passed round in any order. */
+    ordered: z.number().optional(),
+    span_days: z.number().optional(),
+  }),
 })
 export const LayeringFinding = z.object({
   typology: z.literal('layering'),
   ...base,
-  measures: z.object({ hops: z.number(), retention: z.number(), max_dwell_hours: z.number() }),
+  measures: z.object({
+    hops: z.number(),
+    retention: z.number(),
+    max_dwell_hours: z.number(),
+    /** 1 for a walk through short-lived accounts (detect/walk.ts), not a time-ordered chain. */
+    walk: z.number().optional(),
+    members: z.number().optional(),
+    /** 1 when one unusual value passed between the accounts (detect/value-flows.ts). */
+    same_value: z.number().optional(),
+  }),
 })
 export const ScatterGatherFinding = z.object({
   typology: z.enum(['scatter_gather', 'gather_scatter']),
@@ -63,6 +86,8 @@ export const ScatterGatherFinding = z.object({
     hub_share: z.number().optional(),
     /** gather_scatter: share of the outflow already received before it left. */
     covered_share: z.number().optional(),
+    /** scatter_gather: share of the branches paid on after they were paid (AMLworld's are not all). */
+    ordered_share: z.number().optional(),
   }),
 })
 export const BipartiteFinding = z.object({
@@ -74,6 +99,8 @@ export const BipartiteFinding = z.object({
     sources: z.number(),
     destinations: z.number(),
     retention: z.number(),
+    /** Share of the source × destination pairs that paid (bipartite; 1 is a complete set). */
+    density: z.number().optional(),
   }),
 })
 export const FanFinding = z.object({
@@ -92,6 +119,12 @@ export const FanFinding = z.object({
     burst_ratio: z.number().optional(),
     payroll_like: z.boolean().optional(),
     merchant_like: z.boolean().optional(),
+    /** Counterparties never dealt with before (absent when too little history to judge). */
+    new_counterparties: z.number().optional(),
+    /** 1 when enough history preceded the fan to judge novelty. */
+    history: z.number().optional(),
+    /** 1 for a fan of one value (see detect/fan.ts), 0 for a burst. */
+    same_value: z.number().optional(),
   }),
 })
 export const StructuringFinding = z.object({

@@ -4,34 +4,51 @@
 import { z } from 'zod'
 import { DEFAULT_TYPOLOGIES, w } from './defaults.ts'
 
-export const Band = z.object({
+export const Band = z.strictObject({
   /** The band holds values ≥ min and < max (either bound optional). The first band that holds wins. */
   min: z.number().optional(),
   max: z.number().optional(),
   weight: z.number(),
   code: z.string(),
   text: z.string(),
+  /**
+   * The reason is an independent risk signal (new relations, pass-through, fresh accounts, unusual
+   * amounts, one value passed on), not a property of the shape: a finding alerts only with one.
+   */
+  evidence: z.boolean().default(false),
 })
 export type Band = z.infer<typeof Band>
 
-export const MeasureBands = z.object({
+export const MeasureBands = z.strictObject({
   /** A finding measure (hops, retention, width, …) or a derived one (span_days, tx_count, accounts). */
   measure: z.string(),
   bands: z.array(Band),
 })
 export type MeasureBands = z.infer<typeof MeasureBands>
 
-export const TypologyWeights = z.object({
-  /** Weight of the pattern itself, with the reason that names it. */
-  base: z.object({ weight: z.number(), code: z.string(), text: z.string() }),
+export const TypologyWeights = z.strictObject({
+  /**
+   * Weight of the pattern itself, with the reason that names it; `evidence` for typologies that are
+   * a risk signal in themselves (a watch-list hit, a goods mismatch).
+   */
+  base: z.strictObject({
+    weight: z.number(),
+    code: z.string(),
+    text: z.string(),
+    evidence: z.boolean().default(false),
+  }),
   measures: z.array(MeasureBands).default([]),
 })
 export type TypologyWeights = z.infer<typeof TypologyWeights>
 
-const ContextWeight = z.object({ weight: z.number(), code: z.string(), text: z.string() })
+const ContextWeight = z.strictObject({ weight: z.number(), code: z.string(), text: z.string() })
 
-export const ScoreConfig = z.object({
-  /** Findings scoring at or above this (0–100) become alerts. */
+export const ScoreConfig = z.strictObject({
+  /**
+   * Findings scoring at or above this (0–100) may become alerts (the floor; the alert budget,
+   * config `alerts`, may raise the cut). A finding without any risk signal of its own (evidence)
+   * is kept below it whatever its shape scores.
+   */
   alert_threshold: z.number().min(0).max(100).default(45),
   /** Weights per typology; a typology missing here scores only through its context. */
   typologies: z
@@ -39,7 +56,7 @@ export const ScoreConfig = z.object({
     .default(() => parseTypologies(DEFAULT_TYPOLOGIES)),
   /** Risk context: weights added on top of the pattern's own. */
   context: z
-    .object({
+    .strictObject({
       controlled_goods: ContextWeight.default(
         w(20, 'CONTROLLED_GOODS', 'controlled goods on {n} of {total} payments: {detail}'),
       ),
@@ -74,11 +91,6 @@ export const ScoreConfig = z.object({
       goods_mismatch: ContextWeight.default(
         w(10, 'GOODS_HS_MISMATCH', 'declared goods do not match the HS code on {n} payment(s)'),
       ),
-      new_accounts: ContextWeight.default(
-        w(8, 'NEW_ACCOUNTS', '{n} of {total} accounts first seen in the last 7 days'),
-      ),
-      /** new_accounts applies when at least this share of the pattern's accounts is new. */
-      new_accounts_min_share: z.number().min(0).max(1).default(0.34),
       risky_community: ContextWeight.default(
         w(
           8,
@@ -110,3 +122,23 @@ export type ScoreConfig = z.infer<typeof ScoreConfig>
 function parseTypologies(raw: Record<string, z.input<typeof TypologyWeights>>) {
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, TypologyWeights.parse(v)]))
 }
+
+/** Config section `alerts`: how findings become alerts an analyst team can work. */
+export const AlertsConfig = z.strictObject({
+  /**
+   * Keep at most this many alerts per 10,000 transfers scanned, highest scores first (null: no
+   * budget, every finding at or above score.alert_threshold alerts).
+   */
+  max_per_10k_transfers: z.number().positive().nullable().default(5),
+  /**
+   * Findings that share a transfer or an account are one alert; an account shared by more findings
+   * than this is a hub many patterns touch and does not link them.
+   */
+  max_findings_per_shared_account: z.number().int().min(1).default(6),
+  /** Added to a grouped alert's score per further typology of the same ring, up to the maximum. */
+  typology_bonus: z.number().min(0).default(3),
+  max_typology_bonus: z.number().min(0).default(9),
+  /** Reasons listing the further findings of a grouped alert. */
+  max_grouped_reasons: z.number().int().min(0).default(5),
+})
+export type AlertsConfig = z.infer<typeof AlertsConfig>

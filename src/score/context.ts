@@ -24,6 +24,8 @@ export interface RouteFlagsLike {
   sanctioned?: boolean | null
   hub?: boolean | null
   countries?: readonly string[] | null
+  sanctioned_countries?: readonly string[] | null
+  hub_countries?: readonly string[] | null
 }
 
 export interface RiskContext {

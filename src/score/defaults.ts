@@ -10,13 +10,93 @@ const band = (
   weight: number,
   code: string,
   text: string,
+  evidence = false,
 ) => ({
   ...(min === undefined ? {} : { min }),
   ...(max === undefined ? {} : { max }),
   weight,
   code,
   text,
+  ...(evidence ? { evidence } : {}),
 })
+
+// Evidence beyond the shape (detect/evidence.ts): each is a risk signal of its own, judged against
+// the accounts' history. A shape alerts only with at least one of these or a risk context.
+const NEW_LINKS = {
+  measure: 'new_links',
+  bands: [
+    band(
+      0.67,
+      undefined,
+      15,
+      'NEW_RELATIONS',
+      '{new_link_count} of the links are new relations for accounts that otherwise deal with known counterparties',
+      true,
+    ),
+    band(
+      0.34,
+      0.67,
+      8,
+      'NEW_RELATIONS_SOME',
+      '{new_link_count} of the links are new relations for accounts that otherwise deal with known counterparties',
+      true,
+    ),
+  ],
+}
+const FRESH = {
+  measure: 'fresh',
+  bands: [
+    band(
+      0.5,
+      undefined,
+      14,
+      'FRESH_ACCOUNTS',
+      '{fresh_pct}% of the accounts were first seen in the week before',
+      true,
+    ),
+    band(
+      0.25,
+      0.5,
+      7,
+      'FRESH_ACCOUNTS_SOME',
+      '{fresh_pct}% of the accounts were first seen in the week before',
+      true,
+    ),
+  ],
+}
+const PASSING = {
+  measure: 'passing',
+  bands: [
+    band(
+      0.5,
+      undefined,
+      15,
+      'PASS_THROUGH_ACCOUNTS',
+      '{passing_pct}% of the intermediaries passed the money straight on and do little else',
+      true,
+    ),
+  ],
+}
+const UNUSUAL = {
+  measure: 'amount_unusual',
+  bands: [
+    band(
+      0.5,
+      undefined,
+      15,
+      'AMOUNT_UNUSUAL',
+      'amounts far from what {amount_unusual_pct}% of these accounts usually pay or receive',
+      true,
+    ),
+  ],
+}
+const SAME_VALUE = {
+  measure: 'value_spread',
+  bands: [
+    band(undefined, 0.01, 10, 'SAME_VALUE', 'one value passed on from account to account', true),
+  ],
+}
+const EVIDENCE = [NEW_LINKS, FRESH, PASSING, UNUSUAL, SAME_VALUE]
 
 // Money passed through, less fees, is the launderer's signature; paying on more than came in is
 // a business's (it has other income), so it weighs against.
@@ -46,6 +126,12 @@ const RETENTION = (strong: number, some: number) => ({
     ),
   ],
 })
+
+// Time-ordered fast rings rank above slow ones and above rings whose hops are not in ring order.
+const ORDER = {
+  measure: 'ordered',
+  bands: [band(1, undefined, 5, 'RING_ORDER', 'each hop followed the previous one in time')],
+}
 
 const SPEED = {
   measure: 'span_days',
@@ -83,12 +169,29 @@ const FAN_MEASURES = [
       band(
         0.8,
         1.5,
-        10,
+        12,
         'PASS_THROUGH',
-        'the centre moved on {pass_through_pct}% of the money around the burst',
+        'the centre moved on {pass_through_pct}% of the money around the fan',
+        true,
       ),
     ],
   },
+  {
+    measure: 'same_value',
+    bands: [
+      band(
+        1,
+        undefined,
+        10,
+        'SAME_VALUE_FAN',
+        "one amount, unlike the centre's usual payments, moved with every counterparty",
+        true,
+      ),
+    ],
+  },
+  NEW_LINKS,
+  FRESH,
+  UNUSUAL,
   {
     measure: 'payroll_like',
     bands: [
@@ -130,6 +233,8 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
       },
       RETENTION(15, 10),
       SPEED,
+      ORDER,
+      ...EVIDENCE,
     ],
   },
   layering: {
@@ -150,6 +255,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
           band(24, 72, 4, 'DWELL', 'money rested at most {max_dwell_hours} h per hop'),
         ],
       },
+      ...EVIDENCE,
     ],
   },
   scatter_gather: {
@@ -168,6 +274,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
       },
       RETENTION(12, 8),
       SPEED,
+      ...EVIDENCE,
     ],
   },
   gather_scatter: {
@@ -186,10 +293,12 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
       },
       RETENTION(12, 8),
       SPEED,
+      ...EVIDENCE,
     ],
   },
   bipartite: {
     base: w(25, 'BIPARTITE', '{sources} sources paid {destinations} destinations as one set'),
+    // One layer has no "passed on" share: no retention band (a stack's layers have one).
     measures: [
       {
         measure: 'width',
@@ -198,8 +307,8 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
           band(3, 5, 5, 'SET', 'sets {width} accounts wide'),
         ],
       },
-      RETENTION(12, 8),
       SPEED,
+      ...EVIDENCE,
     ],
   },
   stack: {
@@ -214,6 +323,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
       },
       RETENTION(12, 8),
       SPEED,
+      ...EVIDENCE,
     ],
   },
   fan_in: {
@@ -225,11 +335,16 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
     measures: FAN_MEASURES,
   },
   structuring: {
-    base: w(
-      35,
-      'STRUCTURING',
-      '{count} transfers just under the {threshold} reporting threshold within {span_days} days',
-    ),
+    // Amounts kept just under a reporting threshold, again and again, are the risk signal itself
+    // (an offence in many jurisdictions, e.g. 31 U.S.C. 5324): as strong as a goods mismatch.
+    base: {
+      ...w(
+        45,
+        'STRUCTURING',
+        '{count} transfers just under the {threshold} reporting threshold within {span_days} days',
+      ),
+      evidence: true,
+    },
     measures: [
       {
         measure: 'count',
@@ -238,10 +353,15 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
           band(3, 6, 10, 'STRUCTURING_REPEAT', '{count} transfers kept under the threshold'),
         ],
       },
+      NEW_LINKS,
+      FRESH,
     ],
   },
   sanctions: {
-    base: w(55, 'SANCTIONS_HIT', 'payments to or from a party on a watch list: {detail}'),
+    base: {
+      ...w(55, 'SANCTIONS_HIT', 'payments to or from a party on a watch list: {detail}'),
+      evidence: true,
+    },
     measures: [
       {
         measure: 'max_match',
@@ -253,11 +373,14 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
     ],
   },
   goods_mismatch: {
-    base: w(
-      40,
-      'GOODS_MISMATCH',
-      'declared goods do not match the HS code on {mismatches} payment(s): {detail}',
-    ),
+    base: {
+      ...w(
+        40,
+        'GOODS_MISMATCH',
+        'declared goods do not match the HS code on {mismatches} payment(s): {detail}',
+      ),
+      evidence: true,
+    },
     measures: [
       {
         measure: 'mismatches',

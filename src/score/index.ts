@@ -10,6 +10,9 @@ export { DEFAULT_TYPOLOGIES } from './defaults.ts'
 export { ScoredAlert } from './scored-alert.ts'
 export { scoreFinding, sortReasons } from './score-finding.ts'
 export { alertId, accountsKey } from './alert-id.ts'
+export { AlertsConfig } from './config.ts'
+export { groupAlerts, byScore } from './group.ts'
+export { applyBudget, type BudgetResult } from './budget.ts'
 export {
   ScreeningFinding,
   sanctionsFindings,

@@ -29,7 +29,9 @@ export function findingVars(f: AnyFinding): TemplateVars {
   for (const [k, v] of Object.entries(f.measures))
     if (typeof v === 'number' || typeof v === 'string') vars[k] = v
     else if (typeof v === 'boolean') vars[k] = v ? 1 : 0
-  for (const k of ['retention', 'pass_through'])
+  const signals = 'signals' in f ? (f.signals as Record<string, number> | undefined) : undefined
+  for (const [k, v] of Object.entries(signals ?? {})) if (!(k in vars)) vars[k] = v
+  for (const k of ['retention', 'pass_through', 'fresh', 'passing', 'amount_unusual', 'new_links'])
     if (typeof vars[k] === 'number') vars[`${k}_pct`] = Math.round((vars[k] as number) * 100)
   if ('detail' in f) vars.detail = f.detail
   return vars
@@ -39,8 +41,17 @@ function inBand(b: Band, v: number): boolean {
   return (b.min === undefined || v >= b.min) && (b.max === undefined || v < b.max)
 }
 
-function push(reasons: Reason[], code: string, text: string, weight: number, vars: TemplateVars) {
-  if (weight !== 0) reasons.push({ code, text: fill(text, vars), weight })
+function push(
+  reasons: Reason[],
+  code: string,
+  text: string,
+  weight: number,
+  vars: TemplateVars,
+  evidence?: string[],
+) {
+  if (weight === 0) return
+  reasons.push({ code, text: fill(text, vars), weight })
+  if (evidence && weight > 0) evidence.push(code)
 }
 
 /** Sorted by weight (highest first), then code, so the order never depends on input order. */
@@ -58,20 +69,48 @@ export function scoreFinding(
   communities: ReadonlyMap<number, CommunityRisk> = new Map(),
 ): ScoredAlert {
   const reasons: Reason[] = []
+  const evidence: string[] = []
   const vars = findingVars(f)
   const t = config.typologies[f.typology]
   if (t) {
-    push(reasons, t.base.code, t.base.text, t.base.weight, vars)
+    push(
+      reasons,
+      t.base.code,
+      t.base.text,
+      t.base.weight,
+      vars,
+      t.base.evidence ? evidence : undefined,
+    )
     for (const m of t.measures) {
       const v = vars[m.measure]
       if (typeof v !== 'number') continue
       const b = m.bands.find((x) => inBand(x, v))
-      if (b) push(reasons, b.code, b.text, b.weight, vars)
+      if (b) push(reasons, b.code, b.text, b.weight, vars, b.evidence ? evidence : undefined)
     }
   }
-  contextReasons(f, ctx, detect, config, communities, reasons)
+  contextReasons(f, ctx, detect, config, communities, reasons, evidence)
+  const signals = 'signals' in f ? (f.signals as Record<string, number> | undefined) : undefined
+  // Too little data before the pattern to judge its relations: say so rather than guess.
+  if (signals && 'history_days' in signals && !('new_links' in signals))
+    reasons.push({
+      code: 'NO_HISTORY',
+      text: fill(
+        'only {history_days} days of data before this pattern: whether its counterparties are new to these accounts cannot be judged yet',
+        vars,
+      ),
+      weight: 0,
+    })
   const total = reasons.reduce((s, r) => s + r.weight, 0)
-  const score = Math.max(0, Math.min(100, Math.round(total * 10) / 10))
+  let score = Math.max(0, Math.min(100, Math.round(total * 10) / 10))
+  // A shape with no risk signal of its own stays below the alert threshold.
+  if (!evidence.length && score >= config.alert_threshold) {
+    score = Math.max(0, Math.round((config.alert_threshold - 0.1) * 10) / 10)
+    reasons.push({
+      code: 'SHAPE_ONLY',
+      text: 'the shape alone, with no risk signal of its own (new relations, pass-through, fresh accounts, unusual amounts, listed parties, risky routes or goods): kept below the alert threshold',
+      weight: 0,
+    })
+  }
   const accounts = [...new Set(f.accounts)].sort()
   return {
     id: alertId(f.typology, f.key),
@@ -90,6 +129,8 @@ export function scoreFinding(
       ? Math.round(f.amount_base! * 100) / 100
       : null,
     base_currency: ctx.baseCurrency ?? 'EUR',
+    evidence: [...new Set(evidence)].sort(),
+    typologies: [f.typology],
     community: patternCommunity(accounts, detect),
     finding: f as unknown as Record<string, unknown>,
   }
@@ -102,8 +143,11 @@ function contextReasons(
   config: ScoreConfig,
   communities: ReadonlyMap<number, CommunityRisk>,
   reasons: Reason[],
+  evidence: string[],
 ) {
   const c = config.context
+  const add = (code: string, text: string, weight: number, vars: TemplateVars) =>
+    push(reasons, code, text, weight, vars, evidence)
   const total = f.tx_ids.length
   // Goods and routes, per transfer of the pattern.
   const categories = new Set<string>()
@@ -123,13 +167,14 @@ function contextReasons(
     }
     if (g?.mismatch) mismatch++
     const r = ctx.routesByTx.get(tx)
+    // Each country under the flag it carries (a transfer via RS to RU is a hub and a sanctioned route).
     if (r?.sanctioned) {
       sanctioned++
-      for (const k of r.countries ?? []) sanctionedCountries.add(k)
+      for (const k of r.sanctioned_countries ?? r.countries ?? []) sanctionedCountries.add(k)
     }
     if (r?.hub) {
       hub++
-      for (const k of r.countries ?? []) hubCountries.add(k)
+      for (const k of r.hub_countries ?? r.countries ?? []) hubCountries.add(k)
     }
   }
   const list = (s: Set<string>) => [...s].sort().join(', ')
@@ -143,25 +188,25 @@ function contextReasons(
   if (hub < needRoute) hub = 0
   if (mismatch < need) mismatch = 0
   if (goods)
-    push(reasons, c.controlled_goods.code, c.controlled_goods.text, c.controlled_goods.weight, {
+    add(c.controlled_goods.code, c.controlled_goods.text, c.controlled_goods.weight, {
       n: goods,
       total,
       detail: list(categories),
     })
   if (sanctioned)
-    push(reasons, c.sanctioned_route.code, c.sanctioned_route.text, c.sanctioned_route.weight, {
+    add(c.sanctioned_route.code, c.sanctioned_route.text, c.sanctioned_route.weight, {
       n: sanctioned,
       total,
       detail: list(sanctionedCountries) || 'sanctioned country',
     })
   if (hub)
-    push(reasons, c.diversion_hub.code, c.diversion_hub.text, c.diversion_hub.weight, {
+    add(c.diversion_hub.code, c.diversion_hub.text, c.diversion_hub.weight, {
       n: hub,
       total,
       detail: list(hubCountries) || 'hub country',
     })
   if (mismatch && f.typology !== 'goods_mismatch')
-    push(reasons, c.goods_mismatch.code, c.goods_mismatch.text, c.goods_mismatch.weight, {
+    add(c.goods_mismatch.code, c.goods_mismatch.text, c.goods_mismatch.weight, {
       n: mismatch,
       total,
     })
@@ -183,13 +228,12 @@ function contextReasons(
       nearest = { account: a, hops }
   }
   if (listed.length && f.typology !== 'sanctions')
-    push(reasons, c.listed_party.code, c.listed_party.text, c.listed_party.weight, {
+    add(c.listed_party.code, c.listed_party.text, c.listed_party.weight, {
       n: listed.length,
       detail: listed.slice(0, 3).join('; '),
     })
   else if (!listed.length && nearest)
-    push(
-      reasons,
+    add(
       c.near_listed_party.code,
       c.near_listed_party.text,
       Math.round(
@@ -201,14 +245,6 @@ function contextReasons(
       },
     )
 
-  // Freshly seen accounts.
-  const fresh = f.accounts.filter((a) => ctx.newAccounts.has(a)).length
-  if (fresh && fresh / f.accounts.length >= c.new_accounts_min_share)
-    push(reasons, c.new_accounts.code, c.new_accounts.text, c.new_accounts.weight, {
-      n: fresh,
-      total: f.accounts.length,
-    })
-
   // A community dense in screened hits.
   const community = patternCommunity(f.accounts, detect)
   const risk = community === null ? undefined : communities.get(community)
@@ -217,7 +253,7 @@ function contextReasons(
     risk.hits >= c.risky_community_min_hits &&
     risk.hits / risk.size >= c.risky_community_min_share
   )
-    push(reasons, c.risky_community.code, c.risky_community.text, c.risky_community.weight, {
+    add(c.risky_community.code, c.risky_community.text, c.risky_community.weight, {
       community,
       n: risk.hits,
       total: risk.size,

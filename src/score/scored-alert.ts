@@ -22,6 +22,10 @@ export const ScoredAlert = z.object({
   /** total_amount in base_currency (from the finding's amount_base); null when not known. */
   total_amount_base: z.number().nullable(),
   base_currency: z.string(),
+  /** Codes of the reasons that are independent risk signals; none: the shape alone (never alerts). */
+  evidence: z.array(z.string()).default([]),
+  /** Every typology of the findings grouped into this alert, the alert's own first. */
+  typologies: z.array(Typology).default([]),
   community: z.number().nullable(),
   /** The finding behind the alert, as the detector or screening gave it. */
   finding: z.record(z.string(), z.unknown()),

@@ -1,7 +1,7 @@
 // Screening settings (config section `screen`).
 import { z } from 'zod'
 
-export const ScreenConfig = z.object({
+export const ScreenConfig = z.strictObject({
   /**
    * Name-match score (0–1) at or above which a party counts as a hit. At 0.82 the matcher scores
    * F1 0.864 (precision 0.93, recall 0.81) on OpenSanctions' name-bench pairs.

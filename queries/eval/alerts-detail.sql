@@ -1,0 +1,1 @@
+select id, reasons::varchar as reasons, finding::varchar as finding from alerts

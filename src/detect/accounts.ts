@@ -1,0 +1,140 @@
+// What the detectors know of each account besides the pattern in front of them: its history before
+// the window (graph.baseline, the lookback) and its other transfers in the window. Computed lazily
+// and cached per graph: a scan asks about the few thousand accounts in findings, not all of them.
+import type { PaymentGraph } from '../graph/index.ts'
+import { emptyBaseline, type Baseline } from '../graph/baseline.ts'
+import { moneyOf, type Money } from './money.ts'
+
+export interface UsualValue {
+  /** Median of log(value) of the account's other transfers (same unit). */
+  median: number
+  /** Median absolute deviation of those logs. */
+  mad: number
+  n: number
+}
+
+export class AccountView {
+  readonly baseline: Baseline
+  readonly money: Money
+  /** History is visible from here on (epoch µs): the lookback's start, or the data's when later. */
+  readonly historyStart: number
+  private partiesCache = new Map<number, number>()
+
+  constructor(readonly g: PaymentGraph) {
+    this.baseline = g.baseline ?? emptyBaseline(g)
+    this.money = moneyOf(g)
+    this.historyStart = Math.max(this.baseline.dataStart, this.baseline.from)
+  }
+
+  /** First transfer of v seen anywhere (before or in the window), epoch µs. */
+  firstSeen(v: number): number {
+    const { g } = this
+    let t = Infinity
+    if (g.outStart[v + 1] > g.outStart[v]) t = g.ts[g.outStart[v]]
+    if (g.inStart[v + 1] > g.inStart[v]) t = Math.min(t, g.ts[g.inEdges[g.inStart[v]]])
+    const b = this.baseline.firstSeen[v]
+    return Number.isFinite(b) ? Math.min(t, b) : t
+  }
+
+  /** Transfers of v in the window and the lookback, both directions. */
+  transfers(v: number): number {
+    const { g, baseline: b } = this
+    return (
+      g.outStart[v + 1] -
+      g.outStart[v] +
+      g.inStart[v + 1] -
+      g.inStart[v] +
+      b.outCount[v] +
+      b.inCount[v]
+    )
+  }
+
+  /** Distinct counterparties of v in the window plus those of the lookback (an upper bound). */
+  parties(v: number): number {
+    let n = this.partiesCache.get(v)
+    if (n !== undefined) return n
+    const { g, baseline: b } = this
+    const seen = new Set<number>()
+    for (let p = g.pairStart[v]; p < g.pairStart[v + 1]; p++) seen.add(g.pairDst[p])
+    for (let i = g.inPairStart[v]; i < g.inPairStart[v + 1]; i++) seen.add(g.pairSrc[g.inPairs[i]])
+    n = seen.size + b.outParties[v] + b.inParties[v]
+    this.partiesCache.set(v, n)
+    return n
+  }
+
+  /**
+   * Whether the pair (its id) was paid before `t` by a transfer outside `own` (the pattern's own
+   * transfers): in the lookback or earlier in the window.
+   */
+  pairKnownBefore(p: number, t: number, own: ReadonlySet<number>): boolean {
+    const { g } = this
+    if (this.baseline.pairPrior[p] > 0) return true
+    for (let i = g.pairEdgeStart[p]; i < g.pairEdgeStart[p + 1]; i++) {
+      const e = g.pairEdges[i]
+      if (g.ts[e] >= t) return false
+      if (!own.has(e)) return true
+    }
+    return false
+  }
+
+  /**
+   * How habitually v deals with counterparties it already knows: of its transfers in one direction
+   * before `t` (lookback and window), the share that went to (came from) a counterparty seen before.
+   */
+  repeatShare(v: number, dir: 'in' | 'out', t: number): { share: number; n: number } {
+    const { g, baseline: b } = this
+    let n = dir === 'out' ? b.outCount[v] : b.inCount[v]
+    let repeats = n - (dir === 'out' ? b.outParties[v] : b.inParties[v])
+    const visit = (e: number) => {
+      if (g.ts[e] >= t) return false
+      n++
+      const p = g.edgePair[e]
+      if (b.pairPrior[p] > 0 || g.pairEdges[g.pairEdgeStart[p]] !== e) repeats++
+      return true
+    }
+    if (dir === 'out') {
+      for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) if (!visit(e)) break
+    } else for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) if (!visit(g.inEdges[i])) break
+    return { share: n > 0 ? repeats / n : 0, n }
+  }
+
+  /**
+   * The usual size of v's transfers in one direction, from its other transfers in the window
+   * (the pattern's own excluded), in `unit`; both directions when one has fewer than minN.
+   */
+  usualValue(
+    v: number,
+    dir: 'in' | 'out',
+    unit: number,
+    own: ReadonlySet<number>,
+    minN: number,
+  ): UsualValue | undefined {
+    const one = this.logs(v, dir, unit, own)
+    const logs =
+      one.length >= minN ? one : one.concat(this.logs(v, dir === 'in' ? 'out' : 'in', unit, own))
+    if (logs.length < minN) return
+    logs.sort((a, b) => a - b)
+    const median = logs[logs.length >> 1]
+    const dev = logs.map((x) => Math.abs(x - median)).sort((a, b) => a - b)
+    return { median, mad: dev[dev.length >> 1], n: logs.length }
+  }
+
+  private logs(v: number, dir: 'in' | 'out', unit: number, own: ReadonlySet<number>): number[] {
+    const { g, money } = this
+    const out: number[] = []
+    const take = (e: number) => {
+      if (!own.has(e) && money.unit[e] === unit) out.push(Math.log(money.val[e]))
+    }
+    if (dir === 'out') for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) take(e)
+    else for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) take(g.inEdges[i])
+    return out
+  }
+}
+
+const cache = new WeakMap<PaymentGraph, AccountView>()
+
+export function accountView(g: PaymentGraph): AccountView {
+  let a = cache.get(g)
+  if (!a) cache.set(g, (a = new AccountView(g)))
+  return a
+}

@@ -1,0 +1,234 @@
+// Typology: value rings — one amount passed round a ring of accounts, in any time order and over
+// weeks. IBM AMLSim's "cycle" passes one amount round its members at steps spread over the run and
+// not necessarily in ring order (Suzumura & Kanezashi, AMLSim 2021); slow rings move one value round
+// with hops days or weeks apart (FATF/Egmont, Trade-Based Money Laundering, 2020: "circular
+// transactions"). The time-ordered fast ring is temporal-cycles.ts; this finds the slow and the
+// unordered ones, so it asks for the same value instead of a time order.
+//
+// A value ring is k (min_hops ≤ k ≤ max_hops) account pairs v0 → v1 → … → v0 over distinct accounts
+// whose transfers all carry one value: every value (base currency at the transfer's date, see
+// money.ts) within `tolerance` of the largest (FX moves and fees of a few percent), all within
+// horizon_days. The ring's transfers are every transfer of its pairs that carries that value.
+// Search: transfers are put in value bands of width (1 + tolerance) per unit; a ring's values span at
+// most two neighbouring bands, so each band b is searched together with b + 1 and a ring is kept
+// only in the band of its smallest value. Inside a band set, simple cycles are enumerated from their
+// smallest account (distinct rotations never repeat), depth-first, with a step budget per band and
+// in all; past it the result says truncated. Rings the time-ordered search already reported over the
+// same accounts are left to it (it ranks them as fast rings).
+import type { PaymentGraph } from '../graph/index.ts'
+import { MICROS_PER_DAY, MICROS_PER_HOUR } from '../graph/index.ts'
+import type { CycleFinding } from '../schema/finding.ts'
+import { baseOf, duration, round3, short } from './common.ts'
+import type { EvidenceConfig } from './evidence.ts'
+import { moneyOf } from './money.ts'
+import { fmt } from './scatter-gather.ts'
+
+export interface ValueCycleOptions {
+  enabled: boolean
+  min_hops: number
+  max_hops: number
+  horizon_days: number
+  tolerance: number
+  max_steps_per_band: number
+  max_steps: number
+}
+
+export interface ValueCycleResult {
+  findings: CycleFinding[]
+  truncated: boolean
+  steps: number
+}
+
+interface LocalPair {
+  src: number
+  dst: number
+  edges: number[]
+  /** Median value of its edges in the band set. */
+  value: number
+  t0: number
+  t1: number
+}
+
+export function valueCycles(
+  g: PaymentGraph,
+  o: ValueCycleOptions,
+  skip: ReadonlySet<string> = new Set(),
+  evidence?: EvidenceConfig,
+): ValueCycleResult {
+  if (o.min_hops < 2 || o.max_hops < o.min_hops) throw new RangeError('value cycle: bad hop bounds')
+  if (!(o.tolerance > 0)) throw new RangeError('value cycle: tolerance must be positive')
+  const { val, unit } = moneyOf(g)
+  const width = Math.log1p(o.tolerance)
+  const band = new Float64Array(g.edgeCount)
+  for (let e = 0; e < g.edgeCount; e++) band[e] = Math.floor(Math.log(val[e]) / width)
+  // Edges by (unit, band): one sort, then each band set is a contiguous run of two bands.
+  const order = Int32Array.from({ length: g.edgeCount }, (_, i) => i).sort(
+    (a, b) => unit[a] - unit[b] || band[a] - band[b] || a - b,
+  )
+  const horizon = o.horizon_days * MICROS_PER_DAY
+  const findings: CycleFinding[] = []
+  const seen = new Set<string>()
+  let steps = 0
+  let truncated = false
+  let i = 0
+  while (i < order.length && steps <= o.max_steps) {
+    const u = unit[order[i]]
+    const b = band[order[i]]
+    let j = i
+    while (j < order.length && unit[order[j]] === u && band[order[j]] === b) j++
+    let k = j
+    while (k < order.length && unit[order[k]] === u && band[order[k]] === b + 1) k++
+    if (k - i >= o.min_hops) {
+      const r = searchBand(g, val, order.subarray(i, k), b, o, horizon, steps)
+      steps = r.steps
+      if (r.truncated) truncated = true
+      for (const ring of r.rings) {
+        const key = ring.accounts.join(',')
+        if (seen.has(key) || skip.has(key)) continue
+        seen.add(key)
+        findings.push(ringFinding(g, ring.pairs, evidence))
+      }
+    }
+    i = j
+  }
+  if (steps > o.max_steps) truncated = true
+  return { findings, truncated, steps }
+}
+
+function searchBand(
+  g: PaymentGraph,
+  val: Float64Array,
+  edges: Int32Array,
+  b: number,
+  o: ValueCycleOptions,
+  horizon: number,
+  steps0: number,
+): { rings: { accounts: number[]; pairs: LocalPair[] }[]; steps: number; truncated: boolean } {
+  // Local pairs of the band set.
+  const byKey = new Map<number, LocalPair>()
+  const n = g.nodeCount
+  for (const e of edges) {
+    const key = g.src[e] * n + g.dst[e]
+    let p = byKey.get(key)
+    if (!p)
+      byKey.set(
+        key,
+        (p = { src: g.src[e], dst: g.dst[e], edges: [], value: 0, t0: Infinity, t1: -Infinity }),
+      )
+    p.edges.push(e)
+    if (g.ts[e] < p.t0) p.t0 = g.ts[e]
+    if (g.ts[e] > p.t1) p.t1 = g.ts[e]
+  }
+  const out = new Map<number, LocalPair[]>()
+  const hasIn = new Set<number>()
+  for (const p of byKey.values()) {
+    const vs = p.edges.map((e) => val[e]).sort((x, y) => x - y)
+    p.value = vs[vs.length >> 1]
+    if (p.src === p.dst) continue
+    const l = out.get(p.src)
+    if (l) l.push(p)
+    else out.set(p.src, [p])
+    hasIn.add(p.dst)
+  }
+  const rings: { accounts: number[]; pairs: LocalPair[] }[] = []
+  let steps = steps0
+  let truncated = false
+  const limit = 1 + o.tolerance
+  const path: LocalPair[] = []
+  const onPath = new Set<number>()
+  const starts = [...out.keys()].filter((v) => hasIn.has(v)).sort((x, y) => x - y)
+  for (const s of starts) {
+    const bandStart = steps
+    const walk = (v: number, lo: number, hi: number, t0: number, t1: number): boolean => {
+      for (const p of out.get(v) ?? []) {
+        if (++steps - bandStart > o.max_steps_per_band || steps > o.max_steps) return false
+        const w = p.dst
+        if (w < s) continue
+        const nlo = Math.min(lo, p.value)
+        const nhi = Math.max(hi, p.value)
+        const nt0 = Math.min(t0, p.t0)
+        const nt1 = Math.max(t1, p.t1)
+        if (nhi > nlo * limit || nt1 - nt0 > horizon) continue
+        if (w === s) {
+          if (
+            path.length + 1 >= o.min_hops &&
+            Math.floor(Math.log(nlo) / Math.log1p(o.tolerance)) === b
+          ) {
+            path.push(p)
+            rings.push({ accounts: path.map((q) => q.src), pairs: [...path] })
+            path.pop()
+          }
+          continue
+        }
+        if (onPath.has(w) || path.length + 1 >= o.max_hops) continue
+        onPath.add(w)
+        path.push(p)
+        const ok = walk(w, nlo, nhi, nt0, nt1)
+        path.pop()
+        onPath.delete(w)
+        if (!ok) return false
+      }
+      return true
+    }
+    onPath.add(s)
+    if (!walk(s, Infinity, -Infinity, Infinity, -Infinity)) truncated = true
+    onPath.delete(s)
+    if (steps > o.max_steps) break
+  }
+  return { rings, steps, truncated }
+}
+
+function ringFinding(g: PaymentGraph, pairs: LocalPair[], evidence?: EvidenceConfig): CycleFinding {
+  const { val } = moneyOf(g)
+  const k = pairs.length
+  let lo = Infinity
+  let hi = -Infinity
+  for (const p of pairs) {
+    lo = Math.min(lo, p.value)
+    hi = Math.max(hi, p.value)
+  }
+  const edges = pairs.flatMap((p) => p.edges)
+  let t0 = Infinity
+  let t1 = -Infinity
+  for (const e of edges) {
+    t0 = Math.min(t0, g.ts[e])
+    t1 = Math.max(t1, g.ts[e])
+  }
+  // Time-ordered when some rotation of the ring has each pair's first transfer after the previous.
+  const firsts = pairs.map((p) => p.t0)
+  let ordered = 0
+  for (let r = 0; r < k && !ordered; r++) {
+    let ok = true
+    for (let i = 1; i < k && ok; i++) ok = firsts[(r + i) % k] > firsts[(r + i - 1) % k]
+    if (ok) ordered = 1
+  }
+  const accounts = pairs.map((p) => p.src)
+  const route = [...accounts, accounts[0]].map((a) => short(g.accounts[a])).join('→')
+  const hours = (t1 - t0) / MICROS_PER_HOUR
+  const spread = hi > 0 ? (hi - lo) / hi : 0
+  const explanation =
+    `${k}-hop ring ${route} passed one value (about ${fmt(hi)}, all within ${Math.round(spread * 1000) / 10}%) ` +
+    `round in ${duration(hours)}${ordered ? '' : ', hops not in ring order'}`
+  let inAmt = 0
+  for (const e of pairs[0].edges) inAmt += val[e]
+  let outAmt = 0
+  for (const e of pairs[k - 1].edges) outAmt += val[e]
+  return {
+    typology: 'cycle',
+    ...baseOf(g, {
+      typology: 'cycle',
+      edges,
+      amounts: { in: inAmt, out: outAmt },
+      explanation,
+      accounts,
+      evidence,
+    }),
+    measures: {
+      hops: k,
+      retention: round3(lo / hi),
+      min_hop_ratio: round3(lo / hi),
+      ordered,
+      span_days: round3(hours / 24),
+    },
+  }
+}

@@ -1,0 +1,292 @@
+// Typology family: one unusual value moved between several accounts (IBM AMLSim: every transfer of a
+// planted cycle, fan-in or fan-out carries the pattern's one amount, at steps weeks apart and not in
+// ring order; FATF Red Flag Indicators 2021: "similar amounts transferred between several parties"
+// and "transactions inconsistent with the customer's profile").
+//
+// A transfer is a candidate when its value is unusual for its payer: at least
+// evidence.unusual_factor away from the median of the payer's transfers to other counterparties
+// (and beyond evidence.unusual_mad robust deviations of them; judged only with
+// evidence.unusual_min_other such transfers). A value flow is a connected set of candidates over at
+// least min_pairs account pairs and three accounts, all carrying one value (within `tolerance`) within
+// horizon_days. Its shape names its typology: a ring is a cycle, one account paid by all the others a
+// fan-in, one account paying all the others a fan-out, anything else layering (the value walked on).
+// Accounts whose usual transfers are that value (rent, subscriptions, standing orders) never qualify.
+import type { PaymentGraph } from '../graph/index.ts'
+import { MICROS_PER_DAY, MICROS_PER_HOUR } from '../graph/index.ts'
+import type { CycleFinding, FanFinding, LayeringFinding } from '../schema/finding.ts'
+import { accountView, type AccountView } from './accounts.ts'
+import { baseOf, duration, round2, round3, short } from './common.ts'
+import { EVIDENCE_DEFAULTS, type EvidenceConfig } from './evidence.ts'
+import { fmt } from './scatter-gather.ts'
+
+export interface ValueFlowOptions {
+  enabled: boolean
+  min_pairs: number
+  tolerance: number
+  horizon_days: number
+}
+
+type Flow = CycleFinding | FanFinding | LayeringFinding
+
+export function valueFlows(
+  g: PaymentGraph,
+  o: ValueFlowOptions,
+  evidence: EvidenceConfig = EVIDENCE_DEFAULTS,
+): Flow[] {
+  const view = accountView(g)
+  const { val, unit } = view.money
+  const cand = candidates(g, view, evidence)
+  cand.sort((a, b) => unit[a] - unit[b] || val[a] - val[b] || a - b)
+  const out: Flow[] = []
+  const seen = new Set<string>()
+  const limit = 1 + o.tolerance
+  // Runs of candidates whose neighbouring values are within the tolerance (single linkage), then
+  // inside each run every window of values within the tolerance of its smallest.
+  let i = 0
+  while (i < cand.length) {
+    let j = i + 1
+    while (
+      j < cand.length &&
+      unit[cand[j]] === unit[cand[i]] &&
+      val[cand[j]] <= val[cand[j - 1]] * limit
+    )
+      j++
+    if (j - i >= o.min_pairs) {
+      for (let a = i, b = i; a < j; a++) {
+        while (b < j && val[cand[b]] <= val[cand[a]] * limit) b++
+        // Only windows that are not inside the previous one.
+        if (a > i && val[cand[b - 1]] <= val[cand[a - 1]] * limit) continue
+        for (const comp of components(g, cand.slice(a, b), o)) {
+          const key = [...comp].sort((x, y) => x - y).join(',')
+          if (seen.has(key)) continue
+          seen.add(key)
+          out.push(flowFinding(g, comp, evidence))
+        }
+      }
+    }
+    i = j
+  }
+  return out
+}
+
+/** Transfers whose value is unusual for their payer (see the header). */
+function candidates(g: PaymentGraph, view: AccountView, o: EvidenceConfig): number[] {
+  const { val, unit } = view.money
+  const out: number[] = []
+  const minLog = Math.log(o.unusual_factor)
+  for (let v = 0; v < g.nodeCount; v++) {
+    const a = g.outStart[v]
+    const b = g.outStart[v + 1]
+    if (b - a <= o.unusual_min_other) continue
+    // Per counterparty, the payer's other transfers in the same unit: exact for payers with few
+    // counterparties; for busy ones one counterparty barely moves the median.
+    const byParty = new Map<number, number[]>()
+    for (let e = a; e < b; e++) {
+      const l = byParty.get(g.dst[e])
+      if (l) l.push(e)
+      else byParty.set(g.dst[e], [e])
+    }
+    const stats = (exclude: number) => {
+      const logs: number[] = []
+      for (let e = a; e < b; e++)
+        if (g.dst[e] !== exclude && unit[e] === unit[a]) logs.push(Math.log(val[e]))
+      if (logs.length < o.unusual_min_other) return
+      logs.sort((x, y) => x - y)
+      const median = logs[logs.length >> 1]
+      const dev = logs.map((x) => Math.abs(x - median)).sort((x, y) => x - y)
+      return { median, limit: Math.max(minLog, o.unusual_mad * 1.4826 * dev[dev.length >> 1]) }
+    }
+    const shared = byParty.size > 50 ? stats(-1) : undefined
+    for (const [w, edges] of byParty) {
+      const s = shared ?? stats(w)
+      if (!s) continue
+      for (const e of edges)
+        if (unit[e] === unit[a] && Math.abs(Math.log(val[e]) - s.median) > s.limit) out.push(e)
+    }
+  }
+  return out
+}
+
+/** Connected sets of the given transfers over ≥ min_pairs pairs and ≥ 3 accounts, cut to the horizon. */
+function components(g: PaymentGraph, edges: number[], o: ValueFlowOptions): number[][] {
+  const horizon = o.horizon_days * MICROS_PER_DAY
+  const sorted = [...edges].sort((x, y) => g.ts[x] - g.ts[y] || x - y)
+  const out: number[][] = []
+  // Time slices of at most the horizon, earliest first.
+  for (let s = 0; s < sorted.length;) {
+    let t = s
+    while (t < sorted.length && g.ts[sorted[t]] - g.ts[sorted[s]] <= horizon) t++
+    const slice = sorted.slice(s, t)
+    const parent = new Map<number, number>()
+    const find = (x: number): number => {
+      let r = x
+      for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p
+      for (let y = x, p = parent.get(y); y !== r && p !== undefined; y = p, p = parent.get(y))
+        parent.set(y, r)
+      return r
+    }
+    for (const e of slice) {
+      const a = find(g.src[e])
+      const b = find(g.dst[e])
+      if (a !== b) parent.set(b, a)
+    }
+    const groups = new Map<number, number[]>()
+    for (const e of slice) {
+      const r = find(g.src[e])
+      const l = groups.get(r)
+      if (l) l.push(e)
+      else groups.set(r, [e])
+    }
+    for (const comp of groups.values()) {
+      const pairs = new Set(comp.map((e) => g.edgePair[e]))
+      const accounts = new Set(comp.flatMap((e) => [g.src[e], g.dst[e]]))
+      if (pairs.size >= o.min_pairs && accounts.size >= 3) out.push(comp)
+    }
+    s = t
+  }
+  return out
+}
+
+function flowFinding(g: PaymentGraph, edges: number[], evidence: EvidenceConfig): Flow {
+  const { val } = accountView(g).money
+  const ins = new Map<number, Set<number>>()
+  const outs = new Map<number, Set<number>>()
+  for (const e of edges) {
+    add(outs, g.src[e], g.dst[e])
+    add(ins, g.dst[e], g.src[e])
+  }
+  const accounts = [...new Set([...outs.keys(), ...ins.keys()])].sort((a, b) => a - b)
+  let lo = Infinity
+  let hi = -Infinity
+  let t0 = Infinity
+  let t1 = -Infinity
+  for (const e of edges) {
+    lo = Math.min(lo, val[e])
+    hi = Math.max(hi, val[e])
+    t0 = Math.min(t0, g.ts[e])
+    t1 = Math.max(t1, g.ts[e])
+  }
+  const hours = (t1 - t0) / MICROS_PER_HOUR
+  const value = `about ${fmt(hi)}`
+  const ring = ringIn(accounts, outs)
+  const sinks = accounts.filter((v) => (ins.get(v)?.size ?? 0) === accounts.length - 1)
+  const sources = accounts.filter((v) => (outs.get(v)?.size ?? 0) === accounts.length - 1)
+  const total = edges.reduce((s, e) => s + val[e], 0)
+  if (ring) {
+    const route = [...ring, ring[0]].map((a) => short(g.accounts[a])).join('→')
+    return {
+      typology: 'cycle',
+      ...baseOf(g, {
+        typology: 'cycle',
+        edges,
+        amounts: { in: hi, out: lo },
+        explanation: `one unusual value (${value}) went round ${route} within ${duration(hours)}`,
+        accounts: [...ring, ...accounts.filter((a) => !ring.includes(a))],
+        evidence,
+      }),
+      measures: {
+        hops: ring.length,
+        retention: round3(lo / hi),
+        min_hop_ratio: round3(lo / hi),
+        ordered: 0,
+        span_days: round3(hours / 24),
+      },
+    }
+  }
+  const centre =
+    sinks.length === 1 && !outs.has(sinks[0])
+      ? { v: sinks[0], dir: 'in' as const }
+      : sources.length === 1 && !ins.has(sources[0])
+        ? { v: sources[0], dir: 'out' as const }
+        : undefined
+  if (centre) {
+    const typology = centre.dir === 'in' ? 'fan_in' : 'fan_out'
+    const width = accounts.length - 1
+    const who = short(g.accounts[centre.v])
+    const amounts = edges.map((e) => val[e]).sort((a, b) => a - b)
+    return {
+      typology,
+      ...baseOf(g, {
+        typology,
+        edges,
+        amounts: { in: total, out: total },
+        explanation:
+          centre.dir === 'in'
+            ? `${width} accounts paid ${who} the same unusual amount (${value}) within ${duration(hours)}`
+            : `${who} paid ${width} accounts the same unusual amount (${value}) within ${duration(hours)}`,
+        accounts: [centre.v, ...accounts.filter((a) => a !== centre.v)],
+        evidence,
+      }),
+      measures: {
+        width,
+        center: g.accounts[centre.v],
+        pass_through: 0,
+        median_amount: round2(amounts[amounts.length >> 1]),
+        amount_cv: 0,
+        batch_hours: round2(hours),
+        burst_ratio: 0,
+        same_value: 1,
+      },
+    }
+  }
+  let maxGap = 0
+  const byTime = [...edges].sort((x, y) => g.ts[x] - g.ts[y])
+  for (let k = 1; k < byTime.length; k++)
+    maxGap = Math.max(maxGap, g.ts[byTime[k]] - g.ts[byTime[k - 1]])
+  return {
+    typology: 'layering',
+    ...baseOf(g, {
+      typology: 'layering',
+      edges,
+      amounts: { in: hi, out: lo },
+      explanation: `one unusual value (${value}) passed between ${accounts.length} accounts (${accounts
+        .slice(0, 4)
+        .map((a) => short(g.accounts[a]))
+        .join(', ')}${accounts.length > 4 ? ', …' : ''}) within ${duration(hours)}`,
+      accounts,
+      evidence,
+    }),
+    measures: {
+      hops: new Set(edges.map((e) => g.edgePair[e])).size,
+      retention: round3(lo / hi),
+      max_dwell_hours: round2(maxGap / MICROS_PER_HOUR),
+      walk: 1,
+      members: accounts.length,
+      same_value: 1,
+    },
+  }
+}
+
+function add(m: Map<number, Set<number>>, k: number, v: number) {
+  const s = m.get(k)
+  if (s) s.add(v)
+  else m.set(k, new Set([v]))
+}
+
+/** A directed cycle through the flow's pairs (the longest simple one found from each start), if any. */
+function ringIn(accounts: number[], outs: Map<number, Set<number>>): number[] | undefined {
+  let best: number[] | undefined
+  const path: number[] = []
+  const on = new Set<number>()
+  const dfs = (s: number, v: number) => {
+    if (path.length > 12) return
+    for (const w of outs.get(v) ?? []) {
+      if (w === s && path.length >= 2 && (!best || path.length > best.length)) best = [...path]
+      if (w <= s || on.has(w)) continue
+      on.add(w)
+      path.push(w)
+      dfs(s, w)
+      path.pop()
+      on.delete(w)
+    }
+  }
+  for (const s of accounts) {
+    if (accounts.length > 40) break
+    path.length = 0
+    path.push(s)
+    on.clear()
+    on.add(s)
+    dfs(s, s)
+  }
+  return best
+}
