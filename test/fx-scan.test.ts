@@ -155,9 +155,13 @@ describe('scan with reference rates', () => {
         explanation: 'ring',
         truncated: false,
         measures: { hops: 3, retention: 0.96, min_hop_ratio: 0.95 },
+        signals: { history_days: 30, dedicated: 1, passing: 1, value_spread: 0.04 },
       })
       await seedPayments(store, PAYMENTS)
-      const config = parseConfig({ fx: { base_currency: 'USD' } })
+      const config = parseConfig({
+        fx: { base_currency: 'USD' },
+        alerts: { max_per_10k_transfers: null },
+      })
       const risk = { ...EMPTY_RISK, baseCurrency: 'USD' }
       const engines = fixedEngines(
         [[ring(['p1', 'p2'], 12_000.456)], [ring(['p1', 'p2', 'p3'], 17_500)]],

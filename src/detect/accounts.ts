@@ -19,6 +19,10 @@ export class AccountView {
   /** History is visible from here on (epoch µs): the lookback's start, or the data's when later. */
   readonly historyStart: number
   private partiesCache = new Map<number, number>()
+  /** Per (account, direction, unit): the sorted logs of all its transfers' values. */
+  private logsCache = new Map<string, Float64Array>()
+  /** Per (account, direction): cumulative repeat counts over its transfers in time order. */
+  private repeatCache = new Map<string, Int32Array>()
 
   constructor(readonly g: PaymentGraph) {
     this.baseline = g.baseline ?? emptyBaseline(g)
@@ -83,18 +87,34 @@ export class AccountView {
    */
   repeatShare(v: number, dir: 'in' | 'out', t: number): { share: number; n: number } {
     const { g, baseline: b } = this
-    let n = dir === 'out' ? b.outCount[v] : b.inCount[v]
-    let repeats = n - (dir === 'out' ? b.outParties[v] : b.inParties[v])
-    const visit = (e: number) => {
-      if (g.ts[e] >= t) return false
-      n++
-      const p = g.edgePair[e]
-      if (b.pairPrior[p] > 0 || g.pairEdges[g.pairEdgeStart[p]] !== e) repeats++
-      return true
+    const lookN = dir === 'out' ? b.outCount[v] : b.inCount[v]
+    const lookRepeats = lookN - (dir === 'out' ? b.outParties[v] : b.inParties[v])
+    // The account's transfers this direction in time order, and running counts of repeats.
+    const start = dir === 'out' ? g.outStart[v] : g.inStart[v]
+    const end = dir === 'out' ? g.outStart[v + 1] : g.inStart[v + 1]
+    const at = (i: number) => (dir === 'out' ? i : g.inEdges[i])
+    const key = `${v}:${dir}`
+    let cum = this.repeatCache.get(key)
+    if (!cum) {
+      cum = new Int32Array(end - start + 1)
+      for (let i = start; i < end; i++) {
+        const e = at(i)
+        const p = g.edgePair[e]
+        const repeat = b.pairPrior[p] > 0 || g.pairEdges[g.pairEdgeStart[p]] !== e ? 1 : 0
+        cum[i - start + 1] = cum[i - start] + repeat
+      }
+      this.repeatCache.set(key, cum)
     }
-    if (dir === 'out') {
-      for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) if (!visit(e)) break
-    } else for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) if (!visit(g.inEdges[i])) break
+    // Transfers before t: binary search on the time order.
+    let lo = start
+    let hi = end
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (g.ts[at(mid)] < t) lo = mid + 1
+      else hi = mid
+    }
+    const n = lookN + (lo - start)
+    const repeats = lookRepeats + cum[lo - start]
     return { share: n > 0 ? repeats / n : 0, n }
   }
 
@@ -109,26 +129,70 @@ export class AccountView {
     own: ReadonlySet<number>,
     minN: number,
   ): UsualValue | undefined {
-    const one = this.logs(v, dir, unit, own)
-    const logs =
-      one.length >= minN ? one : one.concat(this.logs(v, dir === 'in' ? 'out' : 'in', unit, own))
-    if (logs.length < minN) return
-    logs.sort((a, b) => a - b)
-    const median = logs[logs.length >> 1]
-    const dev = logs.map((x) => Math.abs(x - median)).sort((a, b) => a - b)
-    return { median, mad: dev[dev.length >> 1], n: logs.length }
+    const one = this.others(v, dir, unit, own)
+    if (one.length >= minN) return this.stats(one)
+    const both = mergeSorted(one, this.others(v, dir === 'in' ? 'out' : 'in', unit, own))
+    return both.length >= minN ? this.stats(both) : undefined
   }
 
-  private logs(v: number, dir: 'in' | 'out', unit: number, own: ReadonlySet<number>): number[] {
-    const { g, money } = this
-    const out: number[] = []
-    const take = (e: number) => {
-      if (!own.has(e) && money.unit[e] === unit) out.push(Math.log(money.val[e]))
-    }
-    if (dir === 'out') for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) take(e)
-    else for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) take(g.inEdges[i])
-    return out
+  private statsCache = new WeakMap<Float64Array, UsualValue>()
+
+  /** Median and median absolute deviation of sorted logs (cached for the shared arrays). */
+  private stats(logs: Float64Array): UsualValue {
+    let s = this.statsCache.get(logs)
+    if (s) return s
+    const median = logs[logs.length >> 1]
+    const dev = Float64Array.from(logs, (x) => Math.abs(x - median)).sort()
+    s = { median, mad: dev[dev.length >> 1], n: logs.length }
+    this.statsCache.set(logs, s)
+    return s
   }
+
+  /**
+   * Sorted logs of v's other transfers (the pattern's own left out). For a busy account the few
+   * transfers of one pattern do not move its median: the cached logs of all its transfers stand in.
+   */
+  private others(
+    v: number,
+    dir: 'in' | 'out',
+    unit: number,
+    own: ReadonlySet<number>,
+  ): Float64Array {
+    const { g, money } = this
+    const key = `${v}:${dir}:${unit}`
+    let all = this.logsCache.get(key)
+    if (!all) {
+      const xs: number[] = []
+      if (dir === 'out') {
+        for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++)
+          if (money.unit[e] === unit) xs.push(Math.log(money.val[e]))
+      } else
+        for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
+          const e = g.inEdges[i]
+          if (money.unit[e] === unit) xs.push(Math.log(money.val[e]))
+        }
+      all = Float64Array.from(xs).sort()
+      this.logsCache.set(key, all)
+    }
+    if (all.length > 200) return all
+    const xs: number[] = []
+    if (dir === 'out') {
+      for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++)
+        if (!own.has(e) && money.unit[e] === unit) xs.push(Math.log(money.val[e]))
+    } else
+      for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
+        const e = g.inEdges[i]
+        if (!own.has(e) && money.unit[e] === unit) xs.push(Math.log(money.val[e]))
+      }
+    return Float64Array.from(xs).sort()
+  }
+}
+
+function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out.sort()
 }
 
 const cache = new WeakMap<PaymentGraph, AccountView>()

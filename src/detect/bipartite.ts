@@ -90,11 +90,69 @@ function findLayers(g: PaymentGraph, o: Options): Layer[] {
   const member = (v: number) => degree[v] <= o.max_degree
   const seen = new Set<string>()
   const layers: Layer[] = []
+  // The 2-core of the member payments seen as sources × destinations, peeled once for the whole
+  // window (typed arrays, linear): a set's sources pay two or more of its destinations and its
+  // destinations are paid by two or more of its sources, so nothing outside this core can be in one.
+  const aliveS = new Uint8Array(n)
+  const aliveD = new Uint8Array(n)
+  const outCore = new Int32Array(n)
+  const inCore = new Int32Array(n)
+  for (let v = 0; v < n; v++) {
+    if (!member(v)) continue
+    for (let p = g.pairStart[v]; p < g.pairStart[v + 1]; p++) {
+      const w = g.pairDst[p]
+      if (w !== v && member(w)) {
+        outCore[v]++
+        inCore[w]++
+      }
+    }
+  }
+  const queue: number[] = []
+  for (let v = 0; v < n; v++) {
+    aliveS[v] = outCore[v] >= 2 ? 1 : 0
+    aliveD[v] = inCore[v] >= 2 ? 1 : 0
+  }
+  // Recount against alive roles only, then peel: queue entries are v (source role) or n + v.
+  outCore.fill(0)
+  inCore.fill(0)
+  for (let v = 0; v < n; v++) {
+    if (!aliveS[v]) continue
+    for (let p = g.pairStart[v]; p < g.pairStart[v + 1]; p++) {
+      const w = g.pairDst[p]
+      if (w !== v && aliveD[w]) {
+        outCore[v]++
+        inCore[w]++
+      }
+    }
+  }
+  for (let v = 0; v < n; v++) {
+    if (aliveS[v] && outCore[v] < 2) queue.push(v)
+    if (aliveD[v] && inCore[v] < 2) queue.push(n + v)
+  }
+  while (queue.length) {
+    const x = queue.pop()!
+    if (x < n) {
+      if (!aliveS[x]) continue
+      aliveS[x] = 0
+      for (let p = g.pairStart[x]; p < g.pairStart[x + 1]; p++) {
+        const w = g.pairDst[p]
+        if (w !== x && aliveD[w] && --inCore[w] < 2) queue.push(n + w)
+      }
+    } else {
+      const d = x - n
+      if (!aliveD[d]) continue
+      aliveD[d] = 0
+      for (let i = g.inPairStart[d]; i < g.inPairStart[d + 1]; i++) {
+        const u = g.pairSrc[g.inPairs[i]]
+        if (u !== d && aliveS[u] && --outCore[u] < 2) queue.push(u)
+      }
+    }
+  }
   const dests = (s: number, into?: Set<number>) => {
     const out: number[] = []
     for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++) {
       const w = g.pairDst[p]
-      if (w !== s && member(w) && (!into || into.has(w))) out.push(w)
+      if (w !== s && aliveD[w] && (!into || into.has(w))) out.push(w)
     }
     return out
   }
@@ -102,13 +160,13 @@ function findLayers(g: PaymentGraph, o: Options): Layer[] {
     const out: number[] = []
     for (let i = g.inPairStart[d]; i < g.inPairStart[d + 1]; i++) {
       const s = g.pairSrc[g.inPairs[i]]
-      if (s !== d && member(s) && (!from || from.has(s))) out.push(s)
+      if (s !== d && aliveS[s] && (!from || from.has(s))) out.push(s)
     }
     return out
   }
   const covered = new Uint8Array(n)
   for (let d = 0; d < n; d++) {
-    if (!member(d) || covered[d]) continue
+    if (!aliveD[d] || covered[d]) continue
     // Grow the set around d: its sources, the members they pay, the sources paying two of those…
     let S = new Set(sources(d).filter((s) => dests(s).length >= 2))
     if (S.size < o.min_sources) continue
@@ -133,6 +191,9 @@ function findLayers(g: PaymentGraph, o: Options): Layer[] {
       S = S2
       D = D2
     }
+    // A neighbourhood is explored once: its destinations are not seeds again (deterministic: seeds
+    // are taken in account order).
+    for (const w of D) covered[w] = 1
     if (S.size < o.min_sources || D.size < o.min_destinations) continue
     const layer = timeBox(g, [...S], D, o)
     if (!layer || layer.edges.length < o.min_edges) continue

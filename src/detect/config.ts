@@ -21,6 +21,11 @@ export const DetectConfig = z.strictObject({
       max_hops: z.number().int().max(12).default(8),
       /** Time-ordered rings: the whole ring within this span, each hop after the previous. */
       max_span_days: z.number().positive().default(30),
+      /**
+       * …and each hop within this time of the previous: money passed on within days (FATF: funds
+       * moved on quickly). Slower rings that move one value are value rings (cycle.value).
+       */
+      max_hop_gap_days: z.number().positive().default(7),
       min_hop_ratio: z.number().positive().default(0.7),
       max_hop_ratio: z.number().positive().default(1.1),
       two_cycle_tolerance: z.number().nonnegative().default(0.02),
@@ -34,6 +39,11 @@ export const DetectConfig = z.strictObject({
       max_instances_per_cycle: int().default(256),
       /** Budget (pairs scanned) of the backward bound computed per start account. */
       bound_budget: int().default(20_000),
+      /**
+       * Accounts with more transfers than this in the window are not followed as intermediaries of a
+       * time-ordered ring (businesses; a ring may still start at one).
+       */
+      max_intermediary_transfers: int().default(1_000),
       /**
        * Value rings (detect/value-cycles.ts): one value passed round in any time order, slow rings
        * with hops weeks apart (AMLSim's cycles).

@@ -62,40 +62,49 @@ export function fanBursts(
       let newBefore = 0 // new counterparties of v (this direction) before the current window
       const lookbackParties =
         dir === 'out' ? view.baseline.outParties[v] : view.baseline.inParties[v]
+      // An edge counts when it makes a new counterparty, or when too little history precedes it to
+      // tell (then every counterparty counts and the finding says so).
+      const counted = (e: number) => g.ts[e] - view.historyStart < minHistory || isNew(e)
+      // Sliding window [ts(i), ts(i) + win] over the counted edges, distinct counterparties kept
+      // incrementally (two pointers: linear in the account's transfers).
+      let distinct = 0
       let i = a
+      let j = a
       while (i < b) {
         const t0 = g.ts[at(i)]
-        const judged = t0 - view.historyStart >= minHistory
-        // Distinct counted counterparties in [t0, t0 + win].
-        let distinct = 0
-        let j = i
         while (j < b && g.ts[at(j)] - t0 <= win) {
           const e = at(j)
-          if ((!judged || isNew(e)) && count[other[e]]++ === 0) distinct++
+          if (counted(e) && count[other[e]]++ === 0) distinct++
           j++
         }
-        for (let k = i; k < j; k++) count[other[at(k)]] = 0
+        const judged = t0 - view.historyStart >= minHistory
         const historyDays = Math.max(1, (t0 - view.historyStart) / MICROS_PER_DAY)
         const usual = ((newBefore + lookbackParties) / historyDays) * (o.window_hours / 24)
         if (distinct >= o.min_counterparties && distinct >= o.min_burst_factor * usual) {
           const edges: number[] = []
-          for (let k = i; k < j; k++) {
-            const e = at(k)
-            if (!judged || isNew(e)) edges.push(e)
-          }
+          for (let k = i; k < j; k++) if (counted(at(k))) edges.push(at(k))
           const f = fanFinding(g, view, dir, v, edges, o, evidence, {
             burst: usual > 0 ? distinct / usual : distinct,
             newCount: judged ? distinct : -1,
             mode: 'burst',
           })
           if (f) out.push(f)
-          for (let k = i; k < j; k++) if (isNew(at(k))) newBefore++
+          for (let k = i; k < j; k++) {
+            const e = at(k)
+            if (isNew(e)) newBefore++
+            if (counted(e)) count[other[e]] = 0
+          }
+          distinct = 0
           i = j
           continue
         }
-        if (isNew(at(i))) newBefore++
+        const e = at(i)
+        if (isNew(e)) newBefore++
+        if (counted(e) && --count[other[e]] === 0) distinct--
         i++
+        if (j < i) j = i
       }
+      for (let k = i; k < j; k++) count[other[at(k)]] = 0
     }
   }
   return out

@@ -49,6 +49,7 @@ export function temporalCycles(
   const { comp, size } = stronglyConnected(g)
   const n = g.nodeCount
   const span = o.max_span_days * MICROS_PER_DAY
+  const gap = o.max_hop_gap_days * MICROS_PER_DAY
   const { outStart, dst, ts, flags, pairStart, pairDst, pairEdgeStart } = g
   const { val: amount, unit } = moneyOf(g)
   const { pairEdges, inPairStart, inPairs, pairSrc } = g
@@ -132,11 +133,12 @@ export function temporalCycles(
     const last = path[depth - 1]
     const t = ts[last]
     const a = amount[last]
+    const until = Math.min(tEnd, t + gap)
     for (let i = pairEdgeStart[p]; i < pairEdgeStart[p + 1]; i++) {
       const f = pairEdges[i]
       steps++
       if (ts[f] <= t) continue
-      if (ts[f] > tEnd) break
+      if (ts[f] > until) break
       if (!hopOk(a, f, last)) continue
       if (depth === 1) {
         const a0 = amount[path[0]]
@@ -167,28 +169,107 @@ export function temporalCycles(
     else truncatedGroups = true
   }
 
+  // Out-edges of each account by (unit, amount band, time): a hop looks only at the bands its
+  // amount ratio allows and, inside each, at the times after the previous hop. A busy account's
+  // thousands of payments of other sizes are never visited.
+  const width = Math.log(o.max_hop_ratio / o.min_hop_ratio) / 2
+  const bandKey = new Float64Array(g.edgeCount)
+  for (let e = 0; e < g.edgeCount; e++)
+    bandKey[e] = unit[e] * 1e7 + Math.floor(Math.log(amount[e]) / width)
+  const byBand = Int32Array.from({ length: g.edgeCount }, (_, i) => i)
+  for (let v = 0; v < n; v++) {
+    const a0 = outStart[v]
+    const a1 = outStart[v + 1]
+    if (a1 - a0 > 32 && size[comp[v]] >= 2)
+      byBand.subarray(a0, a1).sort((x, y) => bandKey[x] - bandKey[y] || ts[x] - ts[y] || x - y)
+  }
+  /** First position in byBand[lo, hi) whose band key is ≥ k. */
+  const firstBand = (lo: number, hi: number, k: number) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (bandKey[byBand[mid]] < k) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  /** First position in byBand[lo, hi) (one band, time order) whose ts is > t. */
+  const firstLater = (lo: number, hi: number, t: number) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (ts[byBand[mid]] <= t) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  // A repeated payment (same target, same amount, later) cannot lead anywhere the earlier one did
+  // not: only the first of them is followed from one path (standing orders, weekly supplier runs
+  // would otherwise multiply the paths of one ring by every week they ran).
+  // Intermediaries with more transfers than max_intermediary_transfers in the window are businesses
+  // whose own trade swamps any ring through them; they are not followed (a ring may still start
+  // or end at one: the start account is never skipped).
+  const busy = new Uint8Array(n)
+  for (let v = 0; v < n; v++)
+    busy[v] =
+      outStart[v + 1] - outStart[v] + g.inStart[v + 1] - g.inStart[v] > o.max_intermediary_transfers
+        ? 1
+        : 0
+  const seenCall = new Int32Array(n)
+  const seenAmt = new Float64Array(n)
+  let calls = 0
+  const visit = (v: number, f: number, depth: number, call: number): boolean => {
+    const w = dst[f]
+    if (w === s || onPath[w] === 1 || comp[w] !== cs || busy[w]) return true
+    const last = path[depth - 1]
+    if (!hopOk(amount[last], f, last)) return true
+    if (seenCall[w] === call && Math.abs(amount[f] - seenAmt[w]) <= 0.005 * seenAmt[w]) return true
+    seenCall[w] = call
+    seenAmt[w] = amount[f]
+    if (dist(w) > maxHops - depth - 1) return true
+    onPath[w] = 1
+    path[depth] = f
+    extend(w, depth + 1)
+    onPath[w] = 0
+    if (steps - startSteps > o.max_steps_per_start || steps > o.max_steps) {
+      stop = true
+      return false
+    }
+    return true
+  }
+
   const extend = (v: number, depth: number): void => {
     if (depth + 1 >= o.min_hops) close(v, depth)
     if (depth + 2 > maxHops) return
+    const call = ++calls
     const last = path[depth - 1]
     const a = amount[last]
-    const remaining = maxHops - depth - 1
+    const t = ts[last]
+    const until = Math.min(tEnd, t + gap)
+    const start = outStart[v]
     const end = outStart[v + 1]
-    for (let f = firstAfter(ts, outStart[v], end, ts[last]); f < end; f++) {
-      if (ts[f] > tEnd) break
-      steps++
-      const w = dst[f]
-      if (w === s || onPath[w] === 1 || comp[w] !== cs) continue
-      if (!hopOk(a, f, last)) continue
-      if (dist(w) > remaining) continue
-      onPath[w] = 1
-      path[depth] = f
-      extend(w, depth + 1)
-      onPath[w] = 0
-      if (steps - startSteps > o.max_steps_per_start || steps > o.max_steps) {
-        stop = true
-        return
+    if (end - start <= 32) {
+      // Few payments: scan them in time order.
+      for (let f = firstAfter(ts, start, end, t); f < end; f++) {
+        if (ts[f] > until) break
+        steps++
+        if (!visit(v, f, depth, call)) return
       }
+      return
+    }
+    const u = unit[last] * 1e7
+    const bHi = u + Math.floor(Math.log(a * o.max_hop_ratio) / width)
+    let i = firstBand(start, end, u + Math.floor(Math.log(a * o.min_hop_ratio) / width))
+    while (i < end) {
+      const k = bandKey[byBand[i]]
+      if (k > bHi) break
+      const j = firstBand(i, end, k + 1)
+      for (let x = firstLater(i, j, t); x < j; x++) {
+        const f = byBand[x]
+        if (ts[f] > until) break
+        steps++
+        if (!visit(v, f, depth, call)) return
+      }
+      i = j
     }
   }
 

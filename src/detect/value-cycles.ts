@@ -16,7 +16,7 @@
 // in all; past it the result says truncated. Rings the time-ordered search already reported over the
 // same accounts are left to it (it ranks them as fast rings).
 import type { PaymentGraph } from '../graph/index.ts'
-import { MICROS_PER_DAY, MICROS_PER_HOUR } from '../graph/index.ts'
+import { MICROS_PER_DAY, MICROS_PER_HOUR, stronglyConnected } from '../graph/index.ts'
 import type { CycleFinding } from '../schema/finding.ts'
 import { baseOf, duration, round3, short } from './common.ts'
 import type { EvidenceConfig } from './evidence.ts'
@@ -59,10 +59,19 @@ export function valueCycles(
   if (!(o.tolerance > 0)) throw new RangeError('value cycle: tolerance must be positive')
   const { val, unit } = moneyOf(g)
   const width = Math.log1p(o.tolerance)
+  // A ring lies inside one strongly connected component of the whole graph: other edges never
+  // take part.
+  const { comp, size } = stronglyConnected(g)
   const band = new Float64Array(g.edgeCount)
-  for (let e = 0; e < g.edgeCount; e++) band[e] = Math.floor(Math.log(val[e]) / width)
+  const inRing: number[] = []
+  for (let e = 0; e < g.edgeCount; e++) {
+    const c = comp[g.src[e]]
+    if (c !== comp[g.dst[e]] || size[c] < 2) continue
+    band[e] = Math.floor(Math.log(val[e]) / width)
+    inRing.push(e)
+  }
   // Edges by (unit, band): one sort, then each band set is a contiguous run of two bands.
-  const order = Int32Array.from({ length: g.edgeCount }, (_, i) => i).sort(
+  const order = Int32Array.from(inRing).sort(
     (a, b) => unit[a] - unit[b] || band[a] - band[b] || a - b,
   )
   const horizon = o.horizon_days * MICROS_PER_DAY
@@ -130,13 +139,39 @@ function searchBand(
     else out.set(p.src, [p])
     hasIn.add(p.dst)
   }
+  // Only accounts that both pay and are paid inside the band set can be on a ring of it: trim the
+  // others repeatedly (most band sets have no ring at all).
+  const inDeg = new Map<number, number>()
+  for (const l of out.values()) for (const p of l) inDeg.set(p.dst, (inDeg.get(p.dst) ?? 0) + 1)
+  const gone = new Set<number>()
+  const queue: number[] = []
+  for (const v of out.keys()) if (!inDeg.get(v)) queue.push(v)
+  for (const v of inDeg.keys()) if (!out.has(v)) queue.push(v)
+  while (queue.length) {
+    const v = queue.pop()!
+    if (gone.has(v)) continue
+    gone.add(v)
+    for (const p of out.get(v) ?? []) {
+      const left = (inDeg.get(p.dst) ?? 0) - 1
+      inDeg.set(p.dst, left)
+      if (left <= 0) queue.push(p.dst)
+    }
+  }
+  for (const v of gone) out.delete(v)
+  for (const [v, l] of out)
+    out.set(
+      v,
+      l.filter((p) => !gone.has(p.dst)),
+    )
   const rings: { accounts: number[]; pairs: LocalPair[] }[] = []
   let steps = steps0
   let truncated = false
   const limit = 1 + o.tolerance
   const path: LocalPair[] = []
   const onPath = new Set<number>()
-  const starts = [...out.keys()].filter((v) => hasIn.has(v)).sort((x, y) => x - y)
+  const starts = [...out.keys()]
+    .filter((v) => hasIn.has(v) && out.get(v)!.length > 0)
+    .sort((x, y) => x - y)
   for (const s of starts) {
     const bandStart = steps
     const walk = (v: number, lo: number, hi: number, t0: number, t1: number): boolean => {
