@@ -40,11 +40,6 @@ export const DetectConfig = z.strictObject({
       /** Budget (pairs scanned) of the backward bound computed per start account. */
       bound_budget: int().default(20_000),
       /**
-       * Accounts with more transfers than this in the window are not followed as intermediaries of a
-       * time-ordered ring (businesses; a ring may still start at one).
-       */
-      max_intermediary_transfers: int().default(1_000),
-      /**
        * Value rings (detect/value-cycles.ts): one value passed round in any time order, slow rings
        * with hops weeks apart (AMLSim's cycles).
        */

@@ -45,6 +45,11 @@ export const EvidenceConfig = z
     unusual_mad: z.number().min(0).default(3),
     /** Other transfers an account needs before its usual amounts are judged. */
     unusual_min_other: z.number().int().min(1).default(3),
+    /**
+     * An account with more transfers than this in the window is a busy business (about 33 a day
+     * over 30 days): rings are not followed through it and it is no centre of a value scheme.
+     */
+    busy_account_transfers: z.number().int().positive().default(1_000),
   })
   .prefault({})
 export type EvidenceConfig = z.infer<typeof EvidenceConfig>

@@ -26,7 +26,7 @@ import { FLAG_REFUND, MICROS_PER_DAY, stronglyConnected } from '../graph/index.t
 import type { CycleFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
 import { baseOf, duration, firstAfter, pct, round3, short } from './common.ts'
-import type { EvidenceConfig } from './evidence.ts'
+import { EVIDENCE_DEFAULTS, type EvidenceConfig } from './evidence.ts'
 import { moneyOf } from './money.ts'
 
 export type CycleOptions = DetectConfig['cycle']
@@ -205,13 +205,14 @@ export function temporalCycles(
   // A repeated payment (same target, same amount, later) cannot lead anywhere the earlier one did
   // not: only the first of them is followed from one path (standing orders, weekly supplier runs
   // would otherwise multiply the paths of one ring by every week they ran).
-  // Intermediaries with more transfers than max_intermediary_transfers in the window are businesses
-  // whose own trade swamps any ring through them; they are not followed (a ring may still start
-  // or end at one: the start account is never skipped).
+  // Intermediaries with more than evidence.busy_account_transfers transfers in the window are
+  // businesses whose own trade swamps any ring through them; they are not followed (a ring may
+  // still start and end at one: the start account is never skipped).
   const busy = new Uint8Array(n)
   for (let v = 0; v < n; v++)
     busy[v] =
-      outStart[v + 1] - outStart[v] + g.inStart[v + 1] - g.inStart[v] > o.max_intermediary_transfers
+      outStart[v + 1] - outStart[v] + g.inStart[v + 1] - g.inStart[v] >
+      (evidence ?? EVIDENCE_DEFAULTS).busy_account_transfers
         ? 1
         : 0
   const seenCall = new Int32Array(n)

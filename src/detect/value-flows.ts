@@ -6,7 +6,8 @@
 // A transfer is a candidate when its value is unusual for its payer: at least
 // evidence.unusual_factor away from the median of the payer's transfers to other counterparties
 // (and beyond evidence.unusual_mad robust deviations of them; judged only with
-// evidence.unusual_min_other such transfers). A value flow is a connected set of candidates over at
+// evidence.unusual_min_other such transfers), and its payee is no busy business
+// (evidence.busy_account_transfers: a hub receiving sums of every size is nobody's scheme). A value flow is a connected set of candidates over at
 // least min_pairs account pairs and three accounts, all carrying one value (within `tolerance`) within
 // horizon_days. Its shape names its typology: a ring is a cycle, one account paid by all the others a
 // fan-in, one account paying all the others a fan-out, anything else layering (the value walked on).
@@ -69,42 +70,60 @@ export function valueFlows(
   return out
 }
 
-/** Transfers whose value is unusual for their payer (see the header). */
+/** Transfers whose value is unusual for their payer and their payee (see the header). */
 function candidates(g: PaymentGraph, view: AccountView, o: EvidenceConfig): number[] {
   const { val, unit } = view.money
   const out: number[] = []
-  const minLog = Math.log(o.unusual_factor)
   for (let v = 0; v < g.nodeCount; v++) {
     const a = g.outStart[v]
     const b = g.outStart[v + 1]
     if (b - a <= o.unusual_min_other) continue
-    // Per counterparty, the payer's other transfers in the same unit: exact for payers with few
-    // counterparties; for busy ones one counterparty barely moves the median.
-    const byParty = new Map<number, number[]>()
     for (let e = a; e < b; e++) {
-      const l = byParty.get(g.dst[e])
-      if (l) l.push(e)
-      else byParty.set(g.dst[e], [e])
-    }
-    const stats = (exclude: number) => {
-      const logs: number[] = []
-      for (let e = a; e < b; e++)
-        if (g.dst[e] !== exclude && unit[e] === unit[a]) logs.push(Math.log(val[e]))
-      if (logs.length < o.unusual_min_other) return
-      logs.sort((x, y) => x - y)
-      const median = logs[logs.length >> 1]
-      const dev = logs.map((x) => Math.abs(x - median)).sort((x, y) => x - y)
-      return { median, limit: Math.max(minLog, o.unusual_mad * 1.4826 * dev[dev.length >> 1]) }
-    }
-    const shared = byParty.size > 50 ? stats(-1) : undefined
-    for (const [w, edges] of byParty) {
-      const s = shared ?? stats(w)
-      if (!s) continue
-      for (const e of edges)
-        if (unit[e] === unit[a] && Math.abs(Math.log(val[e]) - s.median) > s.limit) out.push(e)
+      // A business receiving payments of every size from thousands of payers is no centre of a
+      // value scheme: its payers' odd sums are their own business.
+      const w = g.dst[e]
+      if (busy(g, w, o)) continue
+      // The payer's transfers to other counterparties (a repeated payment to one party is one
+      // habit, not several).
+      const others: number[] = []
+      for (let f = a; f < b; f++) if (g.dst[f] !== w) others.push(f)
+      if (unusualAmong(view, others, e, -1, o)) out.push(e)
     }
   }
   return out
+}
+
+function busy(g: PaymentGraph, v: number, o: EvidenceConfig): boolean {
+  return (
+    g.outStart[v + 1] - g.outStart[v] + g.inStart[v + 1] - g.inStart[v] > o.busy_account_transfers
+  )
+}
+
+/**
+ * Whether e's value is far from the usual of `others` (an account's transfers one way). With a
+ * tolerance ≥ 0 only those of another value count: the pattern's own payments of this value —
+ * several sources paying one centre the same sum — must not become the centre's usual.
+ * undefined: too few to judge.
+ */
+function unusualAmong(
+  view: AccountView,
+  others: number[],
+  e: number,
+  tolerance: number,
+  o: EvidenceConfig,
+): boolean | undefined {
+  const { val, unit } = view.money
+  const x = val[e]
+  const logs: number[] = []
+  for (const f of others)
+    if (unit[f] === unit[e] && Math.abs(val[f] - x) > tolerance * Math.max(val[f], x))
+      logs.push(Math.log(val[f]))
+  if (logs.length < o.unusual_min_other) return
+  logs.sort((p, q) => p - q)
+  const median = logs[logs.length >> 1]
+  const dev = logs.map((y) => Math.abs(y - median)).sort((p, q) => p - q)
+  const limit = Math.max(Math.log(o.unusual_factor), o.unusual_mad * 1.4826 * dev[dev.length >> 1])
+  return Math.abs(Math.log(x) - median) > limit
 }
 
 /** Connected sets of the given transfers over ≥ min_pairs pairs and ≥ 3 accounts, cut to the horizon. */
@@ -148,6 +167,14 @@ function components(g: PaymentGraph, edges: number[], o: ValueFlowOptions): numb
 }
 
 function flowFinding(g: PaymentGraph, edges: number[], evidence: EvidenceConfig): Flow {
+  const f = flowShape(g, edges, evidence)
+  // One value passed between the accounts is this finding's definition, not evidence beyond it; the
+  // value being unusual for them is (amount_unusual).
+  if (f.signals) delete f.signals.value_spread
+  return f
+}
+
+function flowShape(g: PaymentGraph, edges: number[], evidence: EvidenceConfig): Flow {
   const { val } = accountView(g).money
   const ins = new Map<number, Set<number>>()
   const outs = new Map<number, Set<number>>()
