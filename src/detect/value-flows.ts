@@ -72,7 +72,6 @@ export function valueFlows(
 
 /** Transfers whose value is unusual for their payer and their payee (see the header). */
 function candidates(g: PaymentGraph, view: AccountView, o: EvidenceConfig): number[] {
-  const { val, unit } = view.money
   const out: number[] = []
   for (let v = 0; v < g.nodeCount; v++) {
     const a = g.outStart[v]
