@@ -68,17 +68,23 @@ describe('temporal cycles: hand-built', () => {
     expect(r.findings).toHaveLength(0)
   })
 
-  it('needs strictly increasing times and a span within 30 days', () => {
+  it('needs strictly increasing times, each hop within 7 days of the previous, a span within 30 days', () => {
     const base: T[] = [
       { id: '1', from: 'A', to: 'B', h: 0, amount: 1000 },
       { id: '2', from: 'B', to: 'C', h: 10, amount: 1000 },
       { id: '3', from: 'C', to: 'A', h: 10, amount: 1000 },
     ]
     expect(run(base).findings).toHaveLength(0)
+    const wide = { ...C, max_hop_gap_days: 30 }
     const slow = base.map((t) => (t.id === '3' ? { ...t, h: 24 * 30 + 1 } : t))
-    expect(run(slow).findings).toHaveLength(0)
+    expect(run(slow, wide).findings).toHaveLength(0)
     const ok = base.map((t) => (t.id === '3' ? { ...t, h: 24 * 30 } : t))
-    expect(run(ok).findings).toHaveLength(1)
+    expect(run(ok, wide).findings).toHaveLength(1)
+    // The same ring with its last hop 20 days after the previous: too slow for a time-ordered
+    // ring (a value ring may still find it).
+    expect(run(ok).findings).toHaveLength(0)
+    const week = base.map((t) => (t.id === '3' ? { ...t, h: 10 + 24 * 7 } : t))
+    expect(run(week).findings).toHaveLength(1)
     const fx = base.map((t) => (t.id === '3' ? { ...t, h: 20, currency: 'USD' } : t))
     expect(run(fx).findings).toHaveLength(0)
   })
@@ -126,6 +132,7 @@ function bruteForce(g: PaymentGraph, o = C): { cycles: Set<string>; findings: st
     if (new Set(accts).size !== k) return false
     for (let i = 1; i < k; i++) {
       if (!(g.ts[seq[i]] > g.ts[seq[i - 1]])) return false
+      if (g.ts[seq[i]] - g.ts[seq[i - 1]] > o.max_hop_gap_days * 86_400_000_000) return false
       const r = g.amount[seq[i]] / g.amount[seq[i - 1]]
       if (r < o.min_hop_ratio || r > o.max_hop_ratio) return false
       if (g.currency[seq[i]] !== g.currency[seq[0]]) return false

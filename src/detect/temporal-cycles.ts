@@ -349,23 +349,45 @@ function cycleFinding(
   const hours = (g.ts[edges[k - 1]] - g.ts[edges[0]]) / 3_600_000_000
   const retention = lastAmt / first
   const explanation = `${k}-hop cycle ${route} closed in ${duration(hours)}; ${pct(retention)} of the amount returned`
+  const base = baseOf(g, {
+    typology: 'cycle',
+    edges,
+    amounts: { in: first, out: lastAmt },
+    explanation,
+    accounts,
+    truncated,
+    evidence,
+  })
   return {
     typology: 'cycle',
-    ...baseOf(g, {
-      typology: 'cycle',
-      edges,
-      amounts: { in: first, out: lastAmt },
-      explanation,
-      accounts,
-      truncated,
-      evidence,
-    }),
+    ...base,
+    signals: ringSignals(k, base.signals),
     measures: {
       hops: k,
       retention: round3(retention),
       min_hop_ratio: round3(minRatio),
       ordered: 1,
       span_days: round3(hours / 24),
+      ...ringShape(k, base.signals.value_spread),
     },
   }
+}
+
+/**
+ * Shape of a ring's values: one value round three or more accounts (a laundering ring's mark) or
+ * the same sum straight back between two (a returned payment or a repaid loan).
+ */
+export function ringShape(hops: number, spread: number | undefined) {
+  const same = spread !== undefined && spread <= 0.01
+  return {
+    same_value_ring: hops >= 3 && same ? 1 : 0,
+    returned: hops === 2 && spread !== undefined && spread <= 0.005 ? 1 : 0,
+  }
+}
+
+/** In a two-account ring both pass money on by definition: that is not evidence beyond it. */
+export function ringSignals(hops: number, signals: Record<string, number>): Record<string, number> {
+  if (hops > 2) return signals
+  const { passing: _passing, ...rest } = signals
+  return rest
 }

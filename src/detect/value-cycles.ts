@@ -21,6 +21,7 @@ import type { CycleFinding } from '../schema/finding.ts'
 import { baseOf, duration, round3, short } from './common.ts'
 import type { EvidenceConfig } from './evidence.ts'
 import { moneyOf } from './money.ts'
+import { ringShape, ringSignals } from './temporal-cycles.ts'
 import { fmt } from './scatter-gather.ts'
 
 export interface ValueCycleOptions {
@@ -248,22 +249,25 @@ function ringFinding(g: PaymentGraph, pairs: LocalPair[], evidence?: EvidenceCon
   for (const e of pairs[0].edges) inAmt += val[e]
   let outAmt = 0
   for (const e of pairs[k - 1].edges) outAmt += val[e]
+  const base = baseOf(g, {
+    typology: 'cycle',
+    edges,
+    amounts: { in: inAmt, out: outAmt },
+    explanation,
+    accounts,
+    evidence,
+  })
   return {
     typology: 'cycle',
-    ...baseOf(g, {
-      typology: 'cycle',
-      edges,
-      amounts: { in: inAmt, out: outAmt },
-      explanation,
-      accounts,
-      evidence,
-    }),
+    ...base,
+    signals: ringSignals(k, base.signals),
     measures: {
       hops: k,
       retention: round3(lo / hi),
       min_hop_ratio: round3(lo / hi),
       ordered,
       span_days: round3(hours / 24),
+      ...ringShape(k, base.signals.value_spread),
     },
   }
 }

@@ -58,6 +58,10 @@ export const CycleFinding = z.object({
     /** 1: each hop after the previous (a time-ordered ring); 0: one value passed round in any order. */
     ordered: z.number().optional(),
     span_days: z.number().optional(),
+    /** 1: one value (within 1%) went round three or more accounts. */
+    same_value_ring: z.number().optional(),
+    /** 1: two accounts, the same sum straight back (a returned payment or a repaid loan). */
+    returned: z.number().optional(),
   }),
 })
 export const LayeringFinding = z.object({

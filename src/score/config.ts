@@ -86,7 +86,7 @@ export const ScoreConfig = z.strictObject({
         ),
       ),
       diversion_hub: ContextWeight.default(
-        w(12, 'DIVERSION_HUB', 'money routed through a diversion hub ({detail}) on {n} payment(s)'),
+        w(8, 'DIVERSION_HUB', 'money routed through a diversion hub ({detail}) on {n} payment(s)'),
       ),
       goods_mismatch: ContextWeight.default(
         w(10, 'GOODS_HS_MISMATCH', 'declared goods do not match the HS code on {n} payment(s)'),
@@ -135,6 +135,8 @@ export const AlertsConfig = z.strictObject({
    * than this is a hub many patterns touch and does not link them.
    */
   max_findings_per_shared_account: z.number().int().min(1).default(6),
+  /** A group of findings stops growing at this many transfers (one ring, not a busy account's month). */
+  max_group_transfers: z.number().int().min(1).default(300),
   /** Added to a grouped alert's score per further typology of the same ring, up to the maximum. */
   typology_bonus: z.number().min(0).default(3),
   max_typology_bonus: z.number().min(0).default(9),

@@ -1,5 +1,7 @@
 // One ring, one alert: scored findings that share a transfer, or at least two accounts that are not
-// hubs, are grouped into one alert (one shared account alone is common between unrelated patterns). The alert takes the highest-scored finding as its own (typology, id,
+// hubs, are grouped into one alert (one shared account alone is common between unrelated patterns).
+// Findings are linked in score order and a group stops growing at max_group_transfers: a chain of
+// overlaps must not glue a ring to a busy account's whole month. The alert takes the highest-scored finding as its own (typology, id,
 // reasons) and lists the others' typologies and findings as further reasons; its transfers and
 // accounts are the union. An account shared by more than max_findings_per_shared_account findings is
 // a hub many patterns touch (an exchange, a payment processor): context, not a link.
@@ -9,9 +11,12 @@ import type { AlertsConfig } from './config.ts'
 import { accountsKey } from './alert-id.ts'
 import type { ScoredAlert } from './scored-alert.ts'
 
-export function groupAlerts(alerts: readonly ScoredAlert[], o: AlertsConfig): ScoredAlert[] {
+export function groupAlerts(input: readonly ScoredAlert[], o: AlertsConfig): ScoredAlert[] {
+  const alerts = [...input].sort(byScore)
   const n = alerts.length
   const parent = Int32Array.from({ length: n }, (_, i) => i)
+  // Transfers per group: a chain of overlaps must not glue a ring to a hub's whole month.
+  const size = Int32Array.from(alerts, (a) => a.tx_ids.length)
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]]
     return x
@@ -19,7 +24,9 @@ export function groupAlerts(alerts: readonly ScoredAlert[], o: AlertsConfig): Sc
   const union = (a: number, b: number) => {
     const ra = find(a)
     const rb = find(b)
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+    if (ra === rb || size[ra] + size[rb] > o.max_group_transfers) return
+    parent[Math.max(ra, rb)] = Math.min(ra, rb)
+    size[Math.min(ra, rb)] = size[ra] + size[rb]
   }
   const byTx = new Map<string, number>()
   const byAccount = new Map<string, number[]>()

@@ -31,7 +31,15 @@ export function findingVars(f: AnyFinding): TemplateVars {
     else if (typeof v === 'boolean') vars[k] = v ? 1 : 0
   const signals = 'signals' in f ? (f.signals as Record<string, number> | undefined) : undefined
   for (const [k, v] of Object.entries(signals ?? {})) if (!(k in vars)) vars[k] = v
-  for (const k of ['retention', 'pass_through', 'fresh', 'passing', 'amount_unusual', 'new_links'])
+  for (const k of [
+    'retention',
+    'pass_through',
+    'fresh',
+    'passing',
+    'amount_unusual',
+    'new_links',
+    'dedicated',
+  ])
     if (typeof vars[k] === 'number') vars[`${k}_pct`] = Math.round((vars[k] as number) * 100)
   if ('detail' in f) vars.detail = f.detail
   return vars
@@ -102,9 +110,10 @@ export function scoreFinding(
     })
   const total = reasons.reduce((s, r) => s + r.weight, 0)
   let score = Math.max(0, Math.min(100, Math.round(total * 10) / 10))
-  // A shape with no risk signal of its own stays below the alert threshold.
-  if (!evidence.length && score >= config.alert_threshold) {
-    score = Math.max(0, Math.round((config.alert_threshold - 0.1) * 10) / 10)
+  // A shape with no risk signal of its own stays below the alert threshold, and says so.
+  if (!evidence.length) {
+    if (score >= config.alert_threshold)
+      score = Math.max(0, Math.round((config.alert_threshold - 0.1) * 10) / 10)
     reasons.push({
       code: 'SHAPE_ONLY',
       text: 'the shape alone, with no risk signal of its own (new relations, pass-through, fresh accounts, unusual amounts, listed parties, risky routes or goods): kept below the alert threshold',
