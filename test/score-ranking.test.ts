@@ -81,7 +81,11 @@ describe('score ranking', () => {
     expect(withContext.score).toBeGreaterThan(evidenced.score)
     expect(evidenced.score).toBeGreaterThan(plain.score)
     expect(evidenced.score).toBeGreaterThanOrEqual(config.alert_threshold)
-    expect(evidenced.evidence).toEqual(['DEDICATED_ACCOUNTS', 'FRESH_ACCOUNTS', 'PASS_THROUGH_ACCOUNTS'])
+    expect(evidenced.evidence).toEqual([
+      'DEDICATED_ACCOUNTS',
+      'FRESH_ACCOUNTS',
+      'PASS_THROUGH_ACCOUNTS',
+    ])
     // The bare shape stays under the threshold and says why.
     expect(plain.score).toBeLessThan(config.alert_threshold)
     expect(plain.evidence).toEqual([])

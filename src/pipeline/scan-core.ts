@@ -204,16 +204,20 @@ export async function runScanWith(
     summary.alerts = await stage(
       'write',
       () =>
-        store.transaction(async (tx) => {
-          const counts: MergeCounts = await mergeAlerts(tx, alerts, {
-            runId,
-            provenance,
-            now: nowIso(),
-            actor: SCAN_ACTOR,
-          })
-          await writeAccountTables(tx, graph, detect, runId)
-          return counts
-        }),
+        // Serial: the alerts' audit rows must not race another writer for the chain's next seq.
+        store.transaction(
+          async (tx) => {
+            const counts: MergeCounts = await mergeAlerts(tx, alerts, {
+              runId,
+              provenance,
+              now: nowIso(),
+              actor: SCAN_ACTOR,
+            })
+            await writeAccountTables(tx, graph, detect, runId)
+            return counts
+          },
+          { serial: true },
+        ),
       (c) => `${c.new} new, ${c.updated} updated, ${c.reopened} reopened`,
     )
     current = 'record'

@@ -49,7 +49,7 @@ export const ScoreConfig = z.strictObject({
    * config `alerts`, may raise the cut). A finding without any risk signal of its own (evidence)
    * is kept below it whatever its shape scores.
    */
-  alert_threshold: z.number().min(0).max(100).default(45),
+  alert_threshold: z.number().min(0).max(100).default(30),
   /** Weights per typology; a typology missing here scores only through its context. */
   typologies: z
     .record(z.string(), TypologyWeights)

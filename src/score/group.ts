@@ -9,6 +9,7 @@ import type { Reason } from '../schema/alert.ts'
 import type { Typology } from '../schema/finding.ts'
 import type { AlertsConfig } from './config.ts'
 import { accountsKey } from './alert-id.ts'
+import { sortReasons } from './score-finding.ts'
 import type { ScoredAlert } from './scored-alert.ts'
 
 export function groupAlerts(input: readonly ScoredAlert[], o: AlertsConfig): ScoredAlert[] {
@@ -110,7 +111,7 @@ function merge(members: ScoredAlert[], o: AlertsConfig): ScoredAlert {
   return {
     ...top,
     score: Math.min(100, Math.round((top.score + extra) * 10) / 10),
-    reasons: [...reasons, ...also],
+    reasons: [...sortReasons(reasons), ...also],
     accounts: sortedAccounts,
     accounts_key: accountsKey(sortedAccounts),
     tx_ids: [...tx].sort(),
