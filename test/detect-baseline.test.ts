@@ -86,10 +86,11 @@ describe('the baseline from the lookback', () => {
       expect(fans[0].tx_ids.every((t) => Number(t.slice(1)) >= 60)).toBe(true)
       // BUYER always paid known suppliers: twenty new ones are new relations for it.
       expect(fans[0].signals).toMatchObject({ new_links: 1, new_link_count: 20 })
-      // Without the lookback the March run looks new too: no history, and the finding says so.
+      // Without the lookback the March runs are judged against the buyer's March alone: both
+      // look like bursts, novelty cannot be judged, and the findings say so.
       const bare = await loadWindow(store, { from: '2026-03-01', to: '2026-03-31' })
       const unjudged = fanBursts(bare, D.fan, D.evidence)
-      expect(unjudged.map((f) => f.measures.history)).toEqual([0])
+      expect(unjudged.map((f) => f.measures.history)).toEqual([0, 0])
       expect(unjudged[0].signals).not.toHaveProperty('new_links')
     })
   })

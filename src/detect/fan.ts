@@ -25,7 +25,7 @@
 // merchant_like = fan-in with pass_through < 0.5 and median_amount ≤ small_amount. With
 // drop_payroll_like / drop_merchant_like (default on) such fans are not reported at all.
 import type { PaymentGraph } from '../graph/index.ts'
-import { FLAG_PAYROLL, MICROS_PER_DAY, MICROS_PER_HOUR } from '../graph/index.ts'
+import { FLAG_PAYROLL, MICROS_PER_DAY, MICROS_PER_HOUR, microsOfIso } from '../graph/index.ts'
 import type { FanFinding } from '../schema/finding.ts'
 import type { DetectConfig } from './config.ts'
 import { accountView, type AccountView } from './accounts.ts'
@@ -46,6 +46,10 @@ export function fanBursts(
   const count = new Int32Array(g.nodeCount)
   const win = o.window_hours * MICROS_PER_HOUR
   const minHistory = evidence.min_history_days * MICROS_PER_DAY
+  const windowHours = Math.max(
+    o.window_hours,
+    (microsOfIso(g.window.to) - microsOfIso(g.window.from)) / MICROS_PER_HOUR,
+  )
   for (const dir of ['out', 'in'] as const) {
     const start = dir === 'out' ? g.outStart : g.inStart
     const at = dir === 'out' ? (i: number) => i : (i: number) => g.inEdges[i]
@@ -62,6 +66,8 @@ export function fanBursts(
       let newBefore = 0 // new counterparties of v (this direction) before the current window
       const lookbackParties =
         dir === 'out' ? view.baseline.outParties[v] : view.baseline.inParties[v]
+      const windowParties =
+        dir === 'out' ? g.pairStart[v + 1] - g.pairStart[v] : g.inPairStart[v + 1] - g.inPairStart[v]
       // An edge counts when it makes a new counterparty, or when too little history precedes it to
       // tell (then every counterparty counts and the finding says so).
       const counted = (e: number) => g.ts[e] - view.historyStart < minHistory || isNew(e)
@@ -79,7 +85,12 @@ export function fanBursts(
         }
         const judged = t0 - view.historyStart >= minHistory
         const historyDays = Math.max(1, (t0 - view.historyStart) / MICROS_PER_DAY)
-        const usual = ((newBefore + lookbackParties) / historyDays) * (o.window_hours / 24)
+        // The usual rate of new counterparties: from the history before the burst when there is
+        // enough of it, else from the account's counterparties over the whole window (a business
+        // that pays forty suppliers twice a month is not bursting on either day).
+        const usual = judged
+          ? ((newBefore + lookbackParties) / historyDays) * (o.window_hours / 24)
+          : (windowParties * o.window_hours) / windowHours
         if (distinct >= o.min_counterparties && distinct >= o.min_burst_factor * usual) {
           const edges: number[] = []
           for (let k = i; k < j; k++) if (counted(at(k))) edges.push(at(k))
