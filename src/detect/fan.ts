@@ -67,7 +67,9 @@ export function fanBursts(
       const lookbackParties =
         dir === 'out' ? view.baseline.outParties[v] : view.baseline.inParties[v]
       const windowParties =
-        dir === 'out' ? g.pairStart[v + 1] - g.pairStart[v] : g.inPairStart[v + 1] - g.inPairStart[v]
+        dir === 'out'
+          ? g.pairStart[v + 1] - g.pairStart[v]
+          : g.inPairStart[v + 1] - g.inPairStart[v]
       // An edge counts when it makes a new counterparty, or when too little history precedes it to
       // tell (then every counterparty counts and the finding says so).
       const counted = (e: number) => g.ts[e] - view.historyStart < minHistory || isNew(e)
