@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { DetectConfig } from '../src/detect/config.ts'
 import { valueCycles } from '../src/detect/value-cycles.ts'
-import { valueFlows } from '../src/detect/value-flows.ts'
+import { statsWithout, valueFlows } from '../src/detect/value-flows.ts'
 import { walks } from '../src/detect/walk.ts'
 import { temporalCycles } from '../src/detect/temporal-cycles.ts'
 import { graphOf, type T } from '../src/detect/fixtures.ts'
@@ -149,6 +149,38 @@ describe('value flows', () => {
       })),
     )
     expect(valueFlows(graphOf(rent), D.value_flow)).toHaveLength(0)
+  })
+})
+
+describe("a payer's usual value without one payee", () => {
+  // The plain computation: sort what is left, take element n>>1, and likewise of the deviations.
+  const plain = (all: number[], own: number[]) => {
+    const rest = [...all]
+    for (const x of own) rest.splice(rest.indexOf(x), 1)
+    rest.sort((a, b) => a - b)
+    const median = rest[rest.length >> 1]
+    const dev = rest.map((y) => Math.abs(y - median)).sort((a, b) => a - b)
+    return { median, mad: dev[dev.length >> 1], n: rest.length }
+  }
+
+  it('equals sorting the rest, for any multiset and any part of it left out (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 60 }),
+        fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }),
+        (ints, pick) => {
+          const all = ints.map((i) => Math.log(1 + i * 7.3))
+          const own = all.filter((_, i) => pick[i])
+          if (own.length >= all.length) return
+          const got = statsWithout(Float64Array.from(all).sort(), Float64Array.from(own).sort())
+          const want = plain(all, own)
+          expect(got.n).toBe(want.n)
+          expect(got.median).toBe(want.median)
+          expect(got.mad).toBeCloseTo(want.mad, 9)
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    )
   })
 })
 

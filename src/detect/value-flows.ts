@@ -70,59 +70,115 @@ export function valueFlows(
   return out
 }
 
-/** Transfers whose value is unusual for their payer and their payee (see the header). */
+/**
+ * Transfers whose value is unusual for their payer and their payee (see the header). Each payer's
+ * logs are sorted once per unit; the median and deviation of "all but this payee's" come from
+ * rank selection in that array less the payee's few (O(d log d) a payer, not O(d²)).
+ */
 function candidates(g: PaymentGraph, view: AccountView, o: EvidenceConfig): number[] {
+  const { val, unit } = view.money
   const out: number[] = []
   for (let v = 0; v < g.nodeCount; v++) {
     const a = g.outStart[v]
     const b = g.outStart[v + 1]
     if (b - a <= o.unusual_min_other) continue
+    // unit → sorted logs of the payer's transfers; (payee, unit) → its transfers.
+    const byUnit = new Map<number, number[]>()
+    const byPayee = new Map<string, number[]>()
     for (let e = a; e < b; e++) {
       // A business receiving payments of every size from thousands of payers is no centre of a
       // value scheme: its payers' odd sums are their own business.
-      const w = g.dst[e]
-      if (busy(g, w, o)) continue
+      const u = unit[e]
+      push(byUnit, u, Math.log(val[e]))
+      if (!busy(g, g.dst[e], o)) push(byPayee, `${g.dst[e]}:${u}`, e)
+    }
+    const sorted = new Map<number, Float64Array>()
+    for (const [u, xs] of byUnit) sorted.set(u, Float64Array.from(xs).sort())
+    for (const es of byPayee.values()) {
       // The payer's transfers to other counterparties (a repeated payment to one party is one
       // habit, not several).
-      const others: number[] = []
-      for (let f = a; f < b; f++) if (g.dst[f] !== w) others.push(f)
-      if (unusualAmong(view, others, e, -1, o)) out.push(e)
+      const all = sorted.get(unit[es[0]])!
+      const own = Float64Array.from(es, (e) => Math.log(val[e])).sort()
+      const st = statsWithout(all, own)
+      if (st.n < o.unusual_min_other) continue
+      const limit = Math.max(Math.log(o.unusual_factor), o.unusual_mad * 1.4826 * st.mad)
+      for (const e of es) if (Math.abs(Math.log(val[e]) - st.median) > limit) out.push(e)
     }
   }
   return out
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const l = m.get(k)
+  if (l) l.push(v)
+  else m.set(k, [v])
+}
+
+/** First index of xs (sorted) with xs[i] > x. */
+function upper(xs: Float64Array, x: number): number {
+  let lo = 0
+  let hi = xs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (xs[mid] <= x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** First index of xs (sorted) with xs[i] >= x. */
+function lower(xs: Float64Array, x: number): number {
+  let lo = 0
+  let hi = xs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (xs[mid] < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Median (element n>>1 of the sorted rest) and median absolute deviation (likewise) of the
+ * multiset all − own, where own ⊆ all and both are sorted. Exported for its test against the
+ * plain computation.
+ */
+export function statsWithout(
+  all: Float64Array,
+  own: Float64Array,
+): { median: number; mad: number; n: number } {
+  const n = all.length - own.length
+  if (n <= 0) return { median: NaN, mad: NaN, n: 0 }
+  const k = n >> 1
+  // The smallest element of all whose count of rest-elements ≤ it exceeds k.
+  let lo = 0
+  let hi = all.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (upper(all, all[mid]) - upper(own, all[mid]) >= k + 1) hi = mid
+    else lo = mid + 1
+  }
+  const median = all[lo]
+  const within = (d: number) =>
+    upper(all, median + d) -
+    lower(all, median - d) -
+    (upper(own, median + d) - lower(own, median - d))
+  // The k-th smallest deviation: the least d with more than k rest-elements within d of the median.
+  if (within(0) >= k + 1) return { median, mad: 0, n }
+  let dLo = 0
+  let dHi = Math.max(median - all[0], all[all.length - 1] - median)
+  for (let i = 0; i < 200 && dHi - dLo > 1e-12 * Math.max(1, dHi); i++) {
+    const mid = (dLo + dHi) / 2
+    if (within(mid) >= k + 1) dHi = mid
+    else dLo = mid
+  }
+  return { median, mad: dHi, n }
 }
 
 function busy(g: PaymentGraph, v: number, o: EvidenceConfig): boolean {
   return (
     g.outStart[v + 1] - g.outStart[v] + g.inStart[v + 1] - g.inStart[v] > o.busy_account_transfers
   )
-}
-
-/**
- * Whether e's value is far from the usual of `others` (an account's transfers one way). With a
- * tolerance ≥ 0 only those of another value count: the pattern's own payments of this value —
- * several sources paying one centre the same sum — must not become the centre's usual.
- * undefined: too few to judge.
- */
-function unusualAmong(
-  view: AccountView,
-  others: number[],
-  e: number,
-  tolerance: number,
-  o: EvidenceConfig,
-): boolean | undefined {
-  const { val, unit } = view.money
-  const x = val[e]
-  const logs: number[] = []
-  for (const f of others)
-    if (unit[f] === unit[e] && Math.abs(val[f] - x) > tolerance * Math.max(val[f], x))
-      logs.push(Math.log(val[f]))
-  if (logs.length < o.unusual_min_other) return
-  logs.sort((p, q) => p - q)
-  const median = logs[logs.length >> 1]
-  const dev = logs.map((y) => Math.abs(y - median)).sort((p, q) => p - q)
-  const limit = Math.max(Math.log(o.unusual_factor), o.unusual_mad * 1.4826 * dev[dev.length >> 1])
-  return Math.abs(Math.log(x) - median) > limit
 }
 
 /** Connected sets of the given transfers over ≥ min_pairs pairs and ≥ 3 accounts, cut to the horizon. */

@@ -79,6 +79,7 @@ export async function runScanWith(
     alerts_per_10k: 0,
     alerts: { new: 0, updated: 0, reopened: 0, unchanged: 0 },
     stages_ms: {},
+    detectors_ms: {},
     config_hash: deps.configHash,
     detector_version: engines.detectorVersion,
     list_versions: {},
@@ -157,8 +158,10 @@ export async function runScanWith(
         }),
       (d) => `${d.findings.length} findings`,
     )
-    for (const [name, st] of Object.entries(detect.stats))
+    for (const [name, st] of Object.entries(detect.stats)) {
       if (st.truncated) summary.truncated.push(name)
+      summary.detectors_ms[name] = st.ms
+    }
     const scored = await stage(
       'score',
       async () => {

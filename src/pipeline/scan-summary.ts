@@ -34,6 +34,8 @@ export const ScanSummary = z.object({
     unchanged: z.number(),
   }),
   stages_ms: z.record(z.string(), z.number()),
+  /** Time per detector inside the detect stage (ms). */
+  detectors_ms: z.record(z.string(), z.number()).default({}),
   config_hash: z.string(),
   detector_version: z.string(),
   list_versions: z.record(z.string(), z.string()),
@@ -72,6 +74,14 @@ export function formatScanSummary(s: ScanSummary): string {
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
       .join(', ')}`,
   )
+  const dm = Object.entries(s.detectors_ms).filter(([, v]) => v >= 100)
+  if (dm.length)
+    lines.push(
+      `detectors   ${dm
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+        .join(', ')}`,
+    )
   lines.push(
     `amounts     in ${s.base_currency}${s.fx_missing.length ? `; no reference rate for ${s.fx_missing.join(', ')} (compared only within their own currency)` : ''}`,
   )
