@@ -182,7 +182,7 @@ describe('score ranking', () => {
     expect(dense.reasons.map((r) => r.code)).toContain('RISKY_COMMUNITY')
   })
 
-  it('a payment to a listed party alone is an alert; a goods/HS mismatch only on a risky route', () => {
+  it('a payment to a listed party alone is an alert; so is a goods/HS mismatch on any route, a risky one ranking higher', () => {
     const pay = (tx_id: string, debtor: string, creditor: string): PaymentLite => ({
       tx_id,
       ts: '2026-01-03T12:00:00Z',
@@ -208,10 +208,14 @@ describe('score ranking', () => {
     expect(alerts.map((a) => [a.typology, a.tx_ids])).toEqual([
       ['sanctions', ['s1']],
       ['goods_mismatch', ['m1']],
+      ['goods_mismatch', ['m2']],
     ])
     expect(alerts[0].reasons[0].text).toContain('Listed Co')
-    // the same mismatch off a risky route is no finding at all
-    expect(goodsMismatchFindings(payments, { ...ctx, routesByTx: new Map() })).toEqual([])
+    // consumer wording on a controlled code alerts by itself; the hub route adds weight
+    const [hub, plain] = alerts.slice(1)
+    expect(plain.score).toBeGreaterThanOrEqual(config.alert_threshold)
+    expect(hub.score).toBeGreaterThan(plain.score)
+    expect(hub.reasons.map((r) => r.code)).toContain('DIVERSION_HUB')
   })
 
   it('is deterministic: the same inputs in another order give the same alerts', () => {

@@ -18,6 +18,8 @@ export class AccountView {
   readonly money: Money
   /** History is visible from here on (epoch µs): the lookback's start, or the data's when later. */
   readonly historyStart: number
+  /** The window's last transfer (epoch µs). */
+  readonly dataEnd: number
   private partiesCache = new Map<number, number>()
   /** Per (account, direction, unit): the sorted logs of all its transfers' values. */
   private logsCache = new Map<string, Float64Array>()
@@ -28,6 +30,9 @@ export class AccountView {
     this.baseline = g.baseline ?? emptyBaseline(g)
     this.money = moneyOf(g)
     this.historyStart = Math.max(this.baseline.dataStart, this.baseline.from)
+    let end = -Infinity
+    for (let e = 0; e < g.edgeCount; e++) if (g.ts[e] > end) end = g.ts[e]
+    this.dataEnd = end
   }
 
   /** First transfer of v seen anywhere (before or in the window), epoch µs. */

@@ -67,6 +67,11 @@ export const DetectConfig = z.strictObject({
       /** "One value": within 2% (card and FX rounding), tighter than rings over several hops. */
       tolerance: z.number().positive().max(0.5).default(0.02),
       horizon_days: z.number().positive().default(90),
+      /**
+       * A fan of one value needs this many counterparties: two payers sending one account the same
+       * sum (a price, a fee) is everyday; "multiple parties" (FATF) starts at three.
+       */
+      min_fan_width: z.number().int().min(2).default(3),
     })
     .prefault({}),
   layering: z

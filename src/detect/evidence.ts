@@ -18,8 +18,15 @@ export const EvidenceConfig = z
      * before the pattern: one business week shows an account's regular relations.
      */
     min_history_days: z.number().min(0).default(7),
-    /** An account first seen at most this long before the pattern starts is fresh. */
+    /** An account first seen at most this long before the pattern starts is fresh ... */
     fresh_days: z.number().positive().default(7),
+    /**
+     * ... when the data before its first transfer would have shown it had it existed: at its own
+     * rate (transfers per day since first seen) it would have made at least this many transfers
+     * in the days of data before (P(none) = e^−3 ≈ 5% for 3). An account that pays once a month
+     * is not new because a short data set first shows it on day 8.
+     */
+    fresh_expected: z.number().positive().default(3),
     /**
      * A new counterparty is unusual only for an account that mostly deals with counterparties it
      * already knows: at least this share of its earlier transfers (with at least novelty_min_prior
@@ -136,7 +143,6 @@ export function signalsOf(
   const accounts = new Set<number>([...outE.keys(), ...inE.keys()])
   let dedicated = 0
   let freshN = 0
-  let freshJudged = 0
   let unusualN = 0
   let unusualJudged = 0
   let mids = 0
@@ -150,11 +156,7 @@ export function signalsOf(
   for (const v of accounts) {
     const ded = isDedicated(v)
     if (ded) dedicated++
-    const first = view.firstSeen(v)
-    if (first - view.historyStart >= o.fresh_days * MICROS_PER_DAY) {
-      freshJudged++
-      if (first >= t0 - o.fresh_days * MICROS_PER_DAY) freshN++
-    }
+    if (judged && isFresh(view, v, t0, o)) freshN++
     const u = unusualFor(view, v, inE.get(v), outE.get(v), own, o)
     if (u !== undefined) {
       unusualJudged++
@@ -169,10 +171,19 @@ export function signalsOf(
     }
   }
   out.dedicated = round3(dedicated / accounts.size)
-  if (judged && freshJudged) out.fresh = round3(freshN / freshJudged)
+  if (judged) out.fresh = round3(freshN / accounts.size)
   if (mids) out.passing = round3(passing / mids)
   if (unusualJudged) out.amount_unusual = round3(unusualN / unusualJudged)
   return out
+}
+
+/** First seen shortly before t0, and active enough that earlier data would have shown it. */
+function isFresh(view: AccountView, v: number, t0: number, o: EvidenceConfig): boolean {
+  const first = view.firstSeen(v)
+  if (first < t0 - o.fresh_days * MICROS_PER_DAY) return false
+  const before = (first - view.historyStart) / MICROS_PER_DAY
+  const active = Math.max(1, (view.dataEnd - first) / MICROS_PER_DAY)
+  return (view.transfers(v) / active) * before >= o.fresh_expected
 }
 
 function push(m: Map<number, number[]>, k: number, e: number) {

@@ -7,6 +7,15 @@
 // They must be at least min_share of the account's transfers in that direction over the same days
 // (a busy business receiving a few such amounts among many is not structuring). Windows start at
 // each qualifying transfer, earliest first, and reported windows do not overlap.
+//
+// Chance: amounts of ordinary trade fall into the band too. Each finding carries `chance`, the
+// number of accounts expected to show at least this many near-threshold transfers among as many
+// transfers by chance alone in this window: (accounts × 2 directions) × the binomial tail
+// P(X ≥ count | n transfers, p), where p is the share of the window's transfers that fall in the
+// band of their currency's threshold. A small business that happened to pay three suppliers
+// 9,1xx, 9,4xx and 9,8xx is expected by chance many times in a large window; the same account
+// keeping six of eight payments under the threshold is not. Scoring reads chance, so the detector
+// calibrates itself to each data set instead of to a fixed count.
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
 import type { StructuringFinding } from '../schema/finding.ts'
@@ -26,6 +35,12 @@ export function structuring(
     return g.amount[e] < t && g.amount[e] >= t * (1 - o.band)
   }
   const span = o.window_days * MICROS_PER_DAY
+  // The window's base rate of near-threshold amounts (at least one in the band assumed, so an
+  // empty window does not divide by zero).
+  let inBand = 0
+  for (let e = 0; e < g.edgeCount; e++) if (near(e)) inBand++
+  const p = Math.max(1, inBand) / Math.max(1, g.edgeCount)
+  const tests = 2 * g.nodeCount
   const findings: StructuringFinding[] = []
   const list: number[] = []
   const all: number[] = []
@@ -56,7 +71,8 @@ export function structuring(
           for (const e of all) if (g.ts[e] >= t0 && g.ts[e] <= t1) others++
           const share = (j - i) / others
           if (share >= o.min_share) {
-            findings.push(finding(g, dir, v, list.slice(i, j), limit, share, evidence))
+            const chance = tests * binomialTail(others, j - i, p)
+            findings.push(finding(g, dir, v, list.slice(i, j), limit, share, chance, evidence))
             i = j
             continue
           }
@@ -75,6 +91,7 @@ function finding(
   edges: number[],
   limit: number[],
   share: number,
+  chance: number,
   evidence: EvidenceConfig | undefined,
 ): StructuringFinding {
   // The threshold is in the transfers' own currency: so is the sum shown against it.
@@ -101,6 +118,25 @@ function finding(
       center: g.accounts[v],
       direction: dir,
       share: Math.round(share * 1000) / 1000,
+      chance: Number(chance.toPrecision(3)),
     },
   }
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p), summed from the k-th term in log space (n up to millions). */
+export function binomialTail(n: number, k: number, p: number): number {
+  if (k <= 0) return 1
+  if (k > n) return 0
+  if (p <= 0) return 0
+  if (p >= 1) return 1
+  // log C(n, k) p^k (1 − p)^(n − k)
+  let log = k * Math.log(p) + (n - k) * Math.log1p(-p)
+  for (let i = 1; i <= k; i++) log += Math.log((n - k + i) / i)
+  let term = Math.exp(log)
+  let sum = term
+  for (let i = k; i < n && term > sum * 1e-12; i++) {
+    term *= ((n - i) / (i + 1)) * (p / (1 - p))
+    sum += term
+  }
+  return Math.min(1, sum)
 }

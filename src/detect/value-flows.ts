@@ -25,6 +25,7 @@ export interface ValueFlowOptions {
   min_pairs: number
   tolerance: number
   horizon_days: number
+  min_fan_width?: number
 }
 
 type Flow = CycleFinding | FanFinding | LayeringFinding
@@ -61,7 +62,13 @@ export function valueFlows(
           const key = [...comp].sort((x, y) => x - y).join(',')
           if (seen.has(key)) continue
           seen.add(key)
-          out.push(flowFinding(g, comp, evidence))
+          const f = flowFinding(g, comp, evidence)
+          if (
+            f.typology.startsWith('fan') &&
+            (f as FanFinding).measures.width < (o.min_fan_width ?? 3)
+          )
+            continue
+          out.push(f)
         }
       }
     }

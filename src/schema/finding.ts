@@ -140,6 +140,8 @@ export const StructuringFinding = z.object({
     center: z.string(),
     direction: z.enum(['in', 'out']).optional(),
     share: z.number().optional(),
+    /** Accounts expected to show this by chance in the window (see detect/structuring.ts). */
+    chance: z.number().optional(),
   }),
 })
 

@@ -319,20 +319,37 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
     measures: FAN_MEASURES,
   },
   structuring: {
-    // Amounts kept just under a reporting threshold, again and again, are the risk signal itself
-    // (an offence in many jurisdictions, e.g. 31 U.S.C. 5324): as strong as a goods mismatch.
-    base: {
-      ...w(
-        45,
-        'STRUCTURING',
-        '{count} transfers just under the {threshold} reporting threshold within {span_days} days',
-      ),
-      evidence: true,
-    },
+    // Amounts kept just under a reporting threshold, again and again, are a risk signal of their
+    // own (an offence in many jurisdictions, e.g. 31 U.S.C. 5324): as strong as a goods mismatch,
+    // when more of them fall there than ordinary amounts do by chance (detect/structuring.ts:
+    // `chance`, the accounts expected to show as many in this window). Three payments that
+    // happen to land in the band are the shape only.
+    base: w(
+      25,
+      'STRUCTURING',
+      '{count} transfers just under the {threshold} reporting threshold within {span_days} days',
+    ),
     measures: [
+      signal('chance', [
+        band(
+          undefined,
+          0.05,
+          25,
+          'STRUCTURING_UNLIKELY',
+          'that many amounts under the threshold are not chance: {chance} accounts would be expected to show it in this window',
+          true,
+        ),
+        band(
+          0.05,
+          1,
+          10,
+          'STRUCTURING_RARE',
+          'rare by chance: {chance} accounts would be expected to show it in this window',
+          true,
+        ),
+      ]),
       signal('count', [
-        band(6, undefined, 10, 'STRUCTURING_MANY', '{count} transfers kept under the threshold'),
-        band(3, 6, 6, 'STRUCTURING_REPEAT', '{count} transfers kept under the threshold'),
+        band(6, undefined, 5, 'STRUCTURING_MANY', '{count} transfers kept under the threshold'),
       ]),
       NEW_LINKS,
       FRESH,
@@ -353,7 +370,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
   goods_mismatch: {
     base: {
       ...w(
-        40,
+        50,
         'GOODS_MISMATCH',
         'declared goods do not match the HS code on {mismatches} payment(s): {detail}',
       ),

@@ -183,16 +183,17 @@ export function sanctionsFindings(
   return out
 }
 
-/** One 'goods_mismatch' finding per payer → payee pair whose mismatched payments run over a risky route. */
+/** One 'goods_mismatch' finding per payer → payee pair with mismatched payments (on any route). */
 export function goodsMismatchFindings(
   payments: readonly PaymentLite[],
   ctx: RiskContext,
 ): ScreeningFinding[] {
   const byPair = new Map<string, PaymentLite[]>()
   for (const p of payments) {
+    // Consumer goods declared on a controlled code is a red flag on any route (BIS "Know your
+    // customer" guidance: the description does not fit the item); a hub or sanctioned route adds
+    // its own context weight when scored.
     if (!ctx.goodsByTx.get(p.tx_id)?.mismatch) continue
-    const route = ctx.routesByTx.get(p.tx_id)
-    if (!route?.sanctioned && !route?.hub) continue
     const key = `${p.debtor_account}>${p.creditor_account}`
     let list = byPair.get(key)
     if (!list) byPair.set(key, (list = []))
