@@ -1,10 +1,14 @@
-// One ring, one alert: scored findings that share a transfer, or at least two accounts that are not
-// hubs, are grouped into one alert (one shared account alone is common between unrelated patterns).
-// Findings are linked in score order and a group stops growing at max_group_transfers: a chain of
-// overlaps must not glue a ring to a busy account's whole month. The alert takes the highest-scored finding as its own (typology, id,
-// reasons) and lists the others' typologies and findings as further reasons; its transfers and
-// accounts are the union. An account shared by more than max_findings_per_shared_account findings is
-// a hub many patterns touch (an exchange, a payment processor): context, not a link.
+// One ring, one alert: scored findings that describe the same money are grouped into one alert.
+// Findings are taken in score order; each joins the group of the highest-scored finding (the
+// group's seed) it overlaps at least half of, by transfers (shared transfers / the smaller
+// finding's transfers) or by accounts (at least two shared accounts that are not hubs / the smaller
+// finding's such accounts), or starts a group of its own. Overlap is with the seed only, never
+// through a chain of members: a busy account's fan that touches one ring payment stays its own
+// alert instead of gluing the ring to the account's whole month; and a group stops growing at
+// max_group_transfers. The alert takes the seed as its own (typology, id, reasons) and lists the
+// others' typologies and findings as further reasons; its transfers and accounts are the union. An
+// account shared by more than max_findings_per_shared_account findings is a hub many patterns touch
+// (an exchange, a payment processor): context, not a link.
 import type { Reason } from '../schema/alert.ts'
 import type { Typology } from '../schema/finding.ts'
 import type { AlertsConfig } from './config.ts'
@@ -14,54 +18,57 @@ import type { ScoredAlert } from './scored-alert.ts'
 
 export function groupAlerts(input: readonly ScoredAlert[], o: AlertsConfig): ScoredAlert[] {
   const alerts = [...input].sort(byScore)
-  const n = alerts.length
-  const parent = Int32Array.from({ length: n }, (_, i) => i)
-  // Transfers per group: a chain of overlaps must not glue a ring to a hub's whole month.
-  const size = Int32Array.from(alerts, (a) => a.tx_ids.length)
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]]
-    return x
-  }
-  const union = (a: number, b: number) => {
-    const ra = find(a)
-    const rb = find(b)
-    if (ra === rb || size[ra] + size[rb] > o.max_group_transfers) return
-    parent[Math.max(ra, rb)] = Math.min(ra, rb)
-    size[Math.min(ra, rb)] = size[ra] + size[rb]
-  }
-  const byTx = new Map<string, number>()
-  const byAccount = new Map<string, number[]>()
-  alerts.forEach((a, i) => {
-    for (const t of a.tx_ids) {
-      const j = byTx.get(t)
-      if (j === undefined) byTx.set(t, i)
-      else union(i, j)
+  const findingsOf = new Map<string, number>()
+  for (const a of alerts)
+    for (const acc of new Set(a.accounts)) findingsOf.set(acc, (findingsOf.get(acc) ?? 0) + 1)
+  const linking = (a: ScoredAlert) =>
+    [...new Set(a.accounts)].filter((x) => findingsOf.get(x)! <= o.max_findings_per_shared_account)
+  const groups: { seed: ScoredAlert; seedAccounts: number; members: ScoredAlert[]; tx: number }[] =
+    []
+  const seedsByTx = new Map<string, number[]>()
+  const seedsByAccount = new Map<string, number[]>()
+  for (const a of alerts) {
+    const accounts = linking(a)
+    const sharedTx = new Map<number, number>()
+    const sharedAcc = new Map<number, number>()
+    for (const t of new Set(a.tx_ids))
+      for (const gi of seedsByTx.get(t) ?? []) sharedTx.set(gi, (sharedTx.get(gi) ?? 0) + 1)
+    for (const acc of accounts)
+      for (const gi of seedsByAccount.get(acc) ?? [])
+        sharedAcc.set(gi, (sharedAcc.get(gi) ?? 0) + 1)
+    let best = -1
+    let bestShare = 0
+    for (const gi of new Set([...sharedTx.keys(), ...sharedAcc.keys()])) {
+      const g = groups[gi]
+      const tx = sharedTx.get(gi) ?? 0
+      const acc = sharedAcc.get(gi) ?? 0
+      const share = Math.max(
+        tx / Math.min(a.tx_ids.length, g.seed.tx_ids.length),
+        acc >= 2 ? acc / Math.min(accounts.length, g.seedAccounts) : 0,
+      )
+      if (share < 0.5 || g.tx + a.tx_ids.length > o.max_group_transfers) continue
+      if (share > bestShare || (share === bestShare && gi < best)) {
+        best = gi
+        bestShare = share
+      }
     }
-    for (const acc of a.accounts) {
-      const l = byAccount.get(acc)
-      if (l) l.push(i)
-      else byAccount.set(acc, [i])
+    if (best >= 0) {
+      groups[best].members.push(a)
+      groups[best].tx += a.tx_ids.length
+      continue
     }
-  })
-  // Pairs of findings sharing an account that is not a hub; linked when they share two.
-  const shared = new Map<number, number>()
-  for (const list of byAccount.values())
-    if (list.length > 1 && list.length <= o.max_findings_per_shared_account)
-      for (let x = 0; x < list.length; x++)
-        for (let y = x + 1; y < list.length; y++) {
-          const k = list[x] * n + list[y]
-          const c = (shared.get(k) ?? 0) + 1
-          shared.set(k, c)
-          if (c === 2) union(list[x], list[y])
-        }
-  const groups = new Map<number, ScoredAlert[]>()
-  alerts.forEach((a, i) => {
-    const r = find(i)
-    const l = groups.get(r)
-    if (l) l.push(a)
-    else groups.set(r, [a])
-  })
-  return [...groups.values()].map((g) => merge(g, o)).sort(byScore)
+    const gi = groups.length
+    groups.push({ seed: a, seedAccounts: accounts.length, members: [a], tx: a.tx_ids.length })
+    for (const t of new Set(a.tx_ids)) push(seedsByTx, t, gi)
+    for (const acc of accounts) push(seedsByAccount, acc, gi)
+  }
+  return groups.map((g) => merge(g.members, o)).sort(byScore)
+}
+
+function push(m: Map<string, number[]>, k: string, v: number) {
+  const l = m.get(k)
+  if (l) l.push(v)
+  else m.set(k, [v])
 }
 
 export function byScore(a: ScoredAlert, b: ScoredAlert): number {
