@@ -116,7 +116,7 @@ describe('score ranking', () => {
     expect(a.reasons.some((r) => /95% of the money/.test(r.text))).toBe(true)
   })
 
-  it('a listed party on the pattern and one within 2 hops raise the score, the former more', () => {
+  it('a listed party on the pattern is evidence; a direct counterparty of one too; two hops away only context', () => {
     const listed = scoreAll(
       [ring],
       { ...EMPTY_RISK, hitsByAccount: new Map([['AE02', [{ name: 'Gulf Trade', score: 0.95 }]]]) },
@@ -135,9 +135,20 @@ describe('score ranking', () => {
       { ...EMPTY_DETECT, exposure: new Map([['TR03', 3]]) },
       config,
     )[0]
+    const direct = scoreAll(
+      [ring],
+      EMPTY_RISK,
+      { ...EMPTY_DETECT, exposure: new Map([['TR03', 1]]) },
+      config,
+    )[0]
     const [plain] = scoreAll([ring], EMPTY_RISK, EMPTY_DETECT, config)
-    expect(listed.score).toBeGreaterThan(near.score)
-    expect(near.score).toBeGreaterThan(plain.score)
+    expect(listed.score).toBeGreaterThan(direct.score)
+    expect(direct.score).toBeGreaterThan(plain.score)
+    expect(direct.evidence).toContain('NEAR_LISTED_PARTY')
+    // two hops: named as context, not evidence, so the shape stays below the threshold
+    expect(near.reasons.map((r) => r.code)).toContain('NEAR_LISTED_PARTY')
+    expect(near.evidence).not.toContain('NEAR_LISTED_PARTY')
+    expect(near.score).toBe(plain.score)
     expect(far.score).toBe(plain.score)
     expect(listed.reasons.find((r) => r.code === 'LISTED_PARTY')?.text).toContain('Gulf Trade')
   })

@@ -5,8 +5,10 @@
 //   - a shape says where to look: a base of 15–20 and shape bands of at most 8, never enough to
 //     reach the alert threshold (45) on its own: rings, fans and chains occur in ordinary trade;
 //   - evidence of its own, judged against the accounts' history (detect/evidence.ts), weighs
-//     12–15 per signal: new relations, fresh accounts, pass-through accounts that do little else,
-//     amounts far from the accounts' usual, one value passed on;
+//     10–18 per signal: accounts that do little besides the pattern most (the mule's and the shell
+//     company's signature), then new relations, fresh accounts, pass-through accounts, one value
+//     passed on, and amounts far from the accounts' usual least (odd amounts are common in trade);
+//     a few fresh accounts among many, or a listed party two hops away, are context, not evidence;
 //   - risk context from screening (score.context) weighs 8–30 by how specific it is: a party on a
 //     watch list most, a diversion-hub route least (trade through hubs is common and legal);
 //   so an alert takes a shape and two signals, or a shape and strong context.
@@ -60,13 +62,13 @@ const FRESH = signal('fresh', [
     '{fresh_pct}% of the accounts were first seen in the week before',
     true,
   ),
+  // A few fresh accounts among many are common (new customers, new suppliers): context only.
   band(
     0.25,
     0.5,
-    8,
+    4,
     'FRESH_ACCOUNTS_SOME',
     '{fresh_pct}% of the accounts were first seen in the week before',
-    true,
   ),
 ])
 const PASSING = signal('passing', [
@@ -83,7 +85,7 @@ const UNUSUAL = signal('amount_unusual', [
   band(
     0.5,
     undefined,
-    15,
+    10,
     'AMOUNT_UNUSUAL',
     'amounts far from what {amount_unusual_pct}% of these accounts usually pay or receive',
     true,
@@ -94,7 +96,7 @@ const DEDICATED = signal('dedicated', [
   band(
     0.75,
     undefined,
-    12,
+    18,
     'DEDICATED_ACCOUNTS',
     'the accounts do little besides this pattern ({dedicated_pct}% of them)',
     true,

@@ -242,7 +242,10 @@ function contextReasons(
       detail: listed.slice(0, 3).join('; '),
     })
   else if (!listed.length && nearest)
-    add(
+    // A direct counterparty of a listed party is evidence; two hops away is context only (in a
+    // dense payment network most accounts are within two hops of somebody's listed party).
+    push(
+      reasons,
       c.near_listed_party.code,
       c.near_listed_party.text,
       Math.round(
@@ -252,6 +255,7 @@ function contextReasons(
         hops: nearest.hops,
         detail: `account ${nearest.account}`,
       },
+      nearest.hops === 1 ? evidence : undefined,
     )
 
   // A community dense in screened hits.
