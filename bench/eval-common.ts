@@ -1,6 +1,7 @@
 // Shared by the evaluation benches: the CLI run as a user runs it (dist/ rebuilt first when the
 // sources changed, as the tests do), medians and a plain table.
 import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 
 export const ROOT = resolve(import.meta.dirname, '..')
@@ -11,9 +12,17 @@ execFileSync(process.execPath, [join(ROOT, 'bin', 'build'), '--if-stale'], {
   stdio: 'inherit',
 })
 
+// The benches scan throw-away databases: their audit rows are sealed with a key made for the run
+// unless the caller set one.
+const env =
+  process.env.RINGWATCH_AUDIT_KEY || process.env.RINGWATCH_AUDIT_KEY_FILE
+    ? process.env
+    : { ...process.env, RINGWATCH_AUDIT_KEY: randomBytes(32).toString('hex') }
+
 export function cli(args: string[]): string {
   return execFileSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
+    env,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -68,10 +68,11 @@ export const DetectConfig = z.strictObject({
       tolerance: z.number().positive().max(0.5).default(0.02),
       horizon_days: z.number().positive().default(90),
       /**
-       * A fan of one value needs this many counterparties: two payers sending one account the same
-       * sum (a price, a fee) is everyday; "multiple parties" (FATF) starts at three.
+       * A fan of one value needs this many counterparties. Two is AMLSim's smallest fan (its
+       * fan-in runs lose half their labelled accounts at three); raise it where two payers sending
+       * one account the same sum (a price, a fee) is everyday and crowds the queue.
        */
-      min_fan_width: z.number().int().min(2).default(3),
+      min_fan_width: z.number().int().min(2).default(2),
     })
     .prefault({}),
   layering: z

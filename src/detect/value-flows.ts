@@ -65,7 +65,7 @@ export function valueFlows(
           const f = flowFinding(g, comp, evidence)
           if (
             f.typology.startsWith('fan') &&
-            (f as FanFinding).measures.width < (o.min_fan_width ?? 3)
+            (f as FanFinding).measures.width < (o.min_fan_width ?? 2)
           )
             continue
           out.push(f)
