@@ -152,6 +152,38 @@ describe('value flows', () => {
   })
 })
 
+describe('exact pass-on', () => {
+  // A→B→C where B pays on exactly the sum it got, weeks later and out of order with C→D (AMLSim's
+  // chains): the sums are ordinary for every payer (each pays others about as much), so only the
+  // identical cents make it a flow.
+  const ordinary = (who: string, h: number): T[] =>
+    [910, 1020, 980, 1100, 1005].map((amount, i) => ({
+      id: `${who}-o${i}`,
+      from: who,
+      to: `${who}-shop${i}`,
+      h: h + i * 24,
+      amount,
+    }))
+  const chain = (second: number, third: number): T[] => [
+    ...['A', 'B', 'C'].flatMap((w, i) => ordinary(w, i * 5)),
+    { id: 'x1', from: 'A', to: 'B', h: 20 * DAY, amount: 1012.37 },
+    { id: 'x2', from: 'B', to: 'C', h: 41 * DAY, amount: second },
+    { id: 'x3', from: 'C', to: 'D', h: 30 * DAY, amount: third },
+  ]
+
+  it('finds a sum paid on to the cent through accounts that pay such sums anyway', () => {
+    const found = valueFlows(graphOf(chain(1012.37, 1012.37)), D.value_flow)
+    expect(found.map((f) => [f.typology, [...f.tx_ids].sort()])).toEqual([
+      ['layering', ['x1', 'x2', 'x3']],
+    ])
+    expect(found[0].signals?.exact_pass_on).toBe(1)
+  })
+
+  it('leaves the same chain alone when the sum paid on differs (a business pays its own sums)', () => {
+    expect(valueFlows(graphOf(chain(1010.0, 1007.5)), D.value_flow)).toHaveLength(0)
+  })
+})
+
 describe("a payer's usual value without one payee", () => {
   // The plain computation: sort what is left, take element n>>1, and likewise of the deviations.
   const plain = (all: number[], own: number[]) => {

@@ -12,6 +12,13 @@
 // horizon_days. Its shape names its typology: a ring is a cycle, one account paid by all the others a
 // fan-in, one account paying all the others a fan-out, anything else layering (the value walked on).
 // Accounts whose usual transfers are that value (rent, subscriptions, standing orders) never qualify.
+//
+// A transfer is also a candidate when it is half of an exact pass-on: an account that is no busy
+// business received a sum and paid exactly that sum (same currency, to the cent) to a third
+// account within horizon_days, in either order (FATF: "funds received and transferred out in the
+// same amount"; AMLSim's cycles and chains pass one amount on). Identical cents forwarded are
+// improbable by chance, so a flow's share of intermediaries that did it is evidence
+// (exact_pass_on).
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY, MICROS_PER_HOUR } from '../graph/index.ts'
 import type { CycleFinding, FanFinding, LayeringFinding } from '../schema/finding.ts'
@@ -37,7 +44,7 @@ export function valueFlows(
 ): Flow[] {
   const view = accountView(g)
   const { val, unit } = view.money
-  const cand = candidates(g, view, evidence)
+  const cand = [...new Set([...candidates(g, view, evidence), ...passOns(g, o, evidence)])]
   cand.sort((a, b) => unit[a] - unit[b] || val[a] - val[b] || a - b)
   const out: Flow[] = []
   const seen = new Set<string>()
@@ -113,6 +120,60 @@ function candidates(g: PaymentGraph, view: AccountView, o: EvidenceConfig): numb
     }
   }
   return out
+}
+
+/** Both transfers of every exact pass-on through an account that is no busy business. */
+function passOns(g: PaymentGraph, o: ValueFlowOptions, ev: EvidenceConfig): number[] {
+  const horizon = o.horizon_days * MICROS_PER_DAY
+  const out: number[] = []
+  const sums = new Map<string, number[]>()
+  for (let v = 0; v < g.nodeCount; v++) {
+    if (busy(g, v, ev)) continue
+    const a = g.inStart[v]
+    const b = g.inStart[v + 1]
+    if (a === b || g.outStart[v] === g.outStart[v + 1]) continue
+    sums.clear()
+    for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) push(sums, exactKey(g, e), e)
+    for (let i = a; i < b; i++) {
+      const e = g.inEdges[i]
+      const outs = sums.get(exactKey(g, e))
+      if (!outs) continue
+      let hit = false
+      for (const f of outs)
+        if (g.dst[f] !== g.src[e] && Math.abs(g.ts[f] - g.ts[e]) <= horizon) {
+          out.push(f)
+          hit = true
+        }
+      if (hit) out.push(e)
+    }
+  }
+  return out
+}
+
+const exactKey = (g: PaymentGraph, e: number) => `${g.currency[e]}:${Math.round(g.amount[e] * 100)}`
+
+/** Share of the flow's intermediaries (paid and paying in it) that paid on exactly a sum they got. */
+function exactPassOnShare(g: PaymentGraph, edges: number[]): number {
+  const ins = new Map<number, Set<string>>()
+  const outs = new Map<number, Set<string>>()
+  for (const e of edges) {
+    const k = exactKey(g, e)
+    ;(ins.get(g.dst[e]) ?? ins.set(g.dst[e], new Set()).get(g.dst[e])!).add(k)
+    ;(outs.get(g.src[e]) ?? outs.set(g.src[e], new Set()).get(g.src[e])!).add(k)
+  }
+  let mids = 0
+  let exact = 0
+  for (const [v, got] of ins) {
+    const paid = outs.get(v)
+    if (!paid) continue
+    mids++
+    for (const k of got)
+      if (paid.has(k)) {
+        exact++
+        break
+      }
+  }
+  return mids ? round3(exact / mids) : 0
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
@@ -231,8 +292,11 @@ function components(g: PaymentGraph, edges: number[], o: ValueFlowOptions): numb
 function flowFinding(g: PaymentGraph, edges: number[], evidence: EvidenceConfig): Flow {
   const f = flowShape(g, edges, evidence)
   // One value passed between the accounts is this finding's definition, not evidence beyond it; the
-  // value being unusual for them is (amount_unusual).
-  if (f.signals) delete f.signals.value_spread
+  // value being unusual for them is (amount_unusual), and so is the exact sum paid on.
+  if (f.signals) {
+    delete f.signals.value_spread
+    f.signals.exact_pass_on = exactPassOnShare(g, edges)
+  }
   return f
 }
 

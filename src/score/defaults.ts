@@ -102,6 +102,17 @@ const DEDICATED = signal('dedicated', [
     true,
   ),
 ])
+// Intermediaries that paid on exactly the sum they received, to the cent (value flows).
+const EXACT = signal('exact_pass_on', [
+  band(
+    0.5,
+    undefined,
+    8,
+    'EXACT_PASS_ON',
+    '{exact_pass_on_pct}% of the intermediaries paid on exactly the sum they received',
+    true,
+  ),
+])
 const SAME_VALUE = signal('value_spread', [
   band(undefined, 0.01, 10, 'SAME_VALUE', 'one value passed on from account to account', true),
 ])
@@ -110,7 +121,7 @@ const SAME_VALUE = signal('value_spread', [
  * pass the money on and do little else: for them that is the shape, not evidence (no PASSING);
  * whether all the accounts do little else is (DEDICATED).
  */
-const EVIDENCE = [NEW_LINKS, FRESH, UNUSUAL, DEDICATED, SAME_VALUE]
+const EVIDENCE = [NEW_LINKS, FRESH, UNUSUAL, DEDICATED, SAME_VALUE, EXACT]
 
 // ---- shape ------------------------------------------------------------------------------------
 
@@ -239,6 +250,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
       PASSING,
       UNUSUAL,
       DEDICATED,
+      EXACT,
     ],
   },
   layering: {
