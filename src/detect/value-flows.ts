@@ -18,7 +18,8 @@
 // account within horizon_days, in either order (FATF: "funds received and transferred out in the
 // same amount"; AMLSim's cycles and chains pass one amount on). Identical cents forwarded are
 // improbable by chance, so a flow's share of intermediaries that did it is evidence
-// (exact_pass_on).
+// (exact_pass_on). Round sums (whole tens: 20, 25,000) are forwarded exactly in ordinary business
+// (a deposit, a loan passed on) and do not count.
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY, MICROS_PER_HOUR } from '../graph/index.ts'
 import type { CycleFinding, FanFinding, LayeringFinding } from '../schema/finding.ts'
@@ -133,9 +134,11 @@ function passOns(g: PaymentGraph, o: ValueFlowOptions, ev: EvidenceConfig): numb
     const b = g.inStart[v + 1]
     if (a === b || g.outStart[v] === g.outStart[v + 1]) continue
     sums.clear()
-    for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) push(sums, exactKey(g, e), e)
+    for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++)
+      if (!round(g, e)) push(sums, exactKey(g, e), e)
     for (let i = a; i < b; i++) {
       const e = g.inEdges[i]
+      if (round(g, e)) continue
       const outs = sums.get(exactKey(g, e))
       if (!outs) continue
       let hit = false
@@ -150,6 +153,9 @@ function passOns(g: PaymentGraph, o: ValueFlowOptions, ev: EvidenceConfig): numb
   return out
 }
 
+/** A whole multiple of ten in its currency. */
+const round = (g: PaymentGraph, e: number) => Math.round(g.amount[e] * 100) % 1000 === 0
+
 const exactKey = (g: PaymentGraph, e: number) => `${g.currency[e]}:${Math.round(g.amount[e] * 100)}`
 
 /** Share of the flow's intermediaries (paid and paying in it) that paid on exactly a sum they got. */
@@ -157,6 +163,7 @@ function exactPassOnShare(g: PaymentGraph, edges: number[]): number {
   const ins = new Map<number, Set<string>>()
   const outs = new Map<number, Set<string>>()
   for (const e of edges) {
+    if (round(g, e)) continue
     const k = exactKey(g, e)
     ;(ins.get(g.dst[e]) ?? ins.set(g.dst[e], new Set()).get(g.dst[e])!).add(k)
     ;(outs.get(g.src[e]) ?? outs.set(g.src[e], new Set()).get(g.src[e])!).add(k)

@@ -107,7 +107,7 @@ const EXACT = signal('exact_pass_on', [
   band(
     0.5,
     undefined,
-    8,
+    5,
     'EXACT_PASS_ON',
     '{exact_pass_on_pct}% of the intermediaries paid on exactly the sum they received',
     true,
