@@ -130,6 +130,15 @@ describe('config', () => {
     )
     expect(() => parseConfig({ detect: { cycle: { max_span: 9 } } })).toThrow(BadInputError)
     expect(() => parseConfig({ alert: {} })).toThrow(/unknown setting 'alert'/)
+    // every section, the reference-rate, audit and batch ones included
+    for (const [section, key] of [
+      ['fx', 'base'],
+      ['audit', 'keyfile'],
+      ['batch', 'inbox_dir'],
+    ])
+      expect(() => parseConfig({ [section]: { [key]: 'x' } })).toThrow(
+        new RegExp(`unknown setting '${section}\\.${key}'`),
+      )
     expect(
       parseConfig({ alerts: { max_per_10k_transfers: 8 } }).config.alerts.max_per_10k_transfers,
     ).toBe(8)

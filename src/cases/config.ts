@@ -31,7 +31,7 @@ export const CasesConfig = z.strictObject({
 export type CasesConfig = z.infer<typeof CasesConfig>
 
 /** Config section `audit`: where the audit key and the signed checkpoints live (never in the database). */
-export const AuditConfig = z.object({
+export const AuditConfig = z.strictObject({
   /** A file holding the audit key (hex or base64); RINGWATCH_AUDIT_KEY / _KEY_FILE win over it. */
   key_file: z.string().min(1).nullable().default(null),
   /** The append-only checkpoint file; default `<database>.audit-checkpoints` beside the database. */

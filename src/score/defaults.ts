@@ -3,9 +3,9 @@
 //
 // How the weights are set (a statement about evidence, not a fit to one data set):
 //   - a shape says where to look: a base of 15–20 and shape bands of at most 8, never enough to
-//     reach the alert threshold (45) on its own: rings, fans and chains occur in ordinary trade;
+//     reach the alert threshold (30) on its own: rings, fans and chains occur in ordinary trade;
 //   - evidence of its own, judged against the accounts' history (detect/evidence.ts), weighs
-//     10–18 per signal: accounts that do little besides the pattern most (the mule's and the shell
+//     5–18 per signal: accounts that do little besides the pattern most (the mule's and the shell
 //     company's signature), then new relations, fresh accounts, pass-through accounts, one value
 //     passed on, and amounts far from the accounts' usual least (odd amounts are common in trade);
 //     a few fresh accounts among many, or a listed party two hops away, are context, not evidence;

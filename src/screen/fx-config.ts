@@ -14,7 +14,7 @@ export const CurrencyCode = z
   .transform((s) => s.trim().toUpperCase())
   .refine(isIsoCurrency, { message: 'not an ISO 4217 currency code' })
 
-export const FxConfig = z.object({
+export const FxConfig = z.strictObject({
   /** Amounts are compared and summed in this currency (ISO 4217). */
   base_currency: CurrencyCode.default('EUR'),
   /**

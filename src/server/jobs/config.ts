@@ -1,7 +1,7 @@
 // Config section `batch`: the server's own batch work — an inbox folder it watches and a schedule.
 import { z } from 'zod'
 
-export const BatchConfig = z.object({
+export const BatchConfig = z.strictObject({
   /** A folder the server watches: files dropped there are landed and scanned, then moved to its done/ or failed/. */
   inbox: z.string().min(1).nullable().default(null),
   /** How often the inbox is looked at, in seconds. */
