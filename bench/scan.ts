@@ -1,0 +1,123 @@
+// Benchmark: the whole daily scan as a bank runs it, through the built CLI: `ringwatch generate`
+// (days × per-day transfers with planted patterns), `ringwatch ingest` of the day files into a fresh
+// database, then `ringwatch scan` of the default window, each scan on a fresh copy of the ingested
+// database. Prints wall time, peak memory (GNU time's maximum resident set), the scan's own stage
+// and detector times (medians over --runs), alerts per 10,000 transfers and, with --eval, recall and
+// precision at K from `ringwatch eval`.
+// Usage: npm run bench:scan -- [--days 14] [--per-day 60000] [--runs 3] [--data DIR] [--eval]
+//   --data DIR  reuse (or keep) generated day files in DIR instead of a temp folder
+// The issue's reference: a scan of 845,190 transfers (14 days) took 57 s on this kind of machine,
+// and the 10 M scan died; `--days 10 --per-day 1000000` is the 10 M run.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { ROOT, median, table } from './eval-common.ts'
+
+const args = process.argv.slice(2)
+const flag = (name: string, def: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 && args[i + 1] ? args[i + 1] : def
+}
+const days = Number(flag('days', '14'))
+const perDay = Number(flag('per-day', '60000'))
+const runs = Number(flag('runs', '3'))
+const withEval = args.includes('--eval')
+const tmp = mkdtempSync(join(tmpdir(), 'rw-bench-scan-'))
+const data = flag('data', join(tmp, 'days'))
+const CLI = join(ROOT, 'bin', 'ringwatch')
+const env = {
+  ...process.env,
+  RINGWATCH_AUDIT_KEY: process.env.RINGWATCH_AUDIT_KEY ?? randomBytes(32).toString('hex'),
+}
+
+/** Runs the built CLI under GNU time: stdout, wall seconds and peak RSS in MiB. */
+function timed(cliArgs: string[]): { out: string; wall: number; rssMiB: number } {
+  const t0 = performance.now()
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...cliArgs], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  })
+  const wall = (performance.now() - t0) / 1000
+  if (r.status !== 0)
+    throw new Error(`ringwatch ${cliArgs[0]} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`)
+  const lines = r.stderr.trim().split('\n')
+  const kb = Number(lines[lines.length - 1])
+  return { out: r.stdout, wall, rssMiB: Math.round(kb / 1024) }
+}
+
+const fmt = (s: number) => `${s.toFixed(1)} s`
+console.log(`bench:scan: ${days} days × ${perDay.toLocaleString('en')} transfers a day`)
+
+if (!existsSync(join(data, 'truth.json'))) {
+  const g = timed(['generate', '--out', data, '--days', String(days), '--per-day', String(perDay)])
+  console.log(`generate   ${fmt(g.wall)}, peak ${g.rssMiB} MiB`)
+} else console.log(`generate   reused ${data}`)
+
+const landed = join(tmp, 'landed.duckdb')
+const files = readdirSync(data)
+  .filter((f) => /^\d{4}-\d{2}-\d{2}\.(csv|parquet|arrow)$/.test(f))
+  .map((f) => join(data, f))
+const ing = timed(['ingest', ...files, '--db', landed, '--json'])
+console.log(`ingest     ${fmt(ing.wall)}, peak ${ing.rssMiB} MiB (${files.length} files)`)
+
+interface Summary {
+  transfers: number
+  stages_ms: Record<string, number>
+  detectors_ms: Record<string, number>
+  alerts_kept: number
+  alerts_per_10k: number
+  findings: Record<string, number>
+}
+const walls: number[] = []
+const rss: number[] = []
+const stages: Record<string, number[]> = {}
+const detectors: Record<string, number[]> = {}
+let last: Summary | undefined
+let evalOut = ''
+for (let r = 0; r < runs; r++) {
+  const db = join(tmp, `scan-${r}.duckdb`)
+  copyFileSync(landed, db)
+  const s = timed(['scan', '--db', db, '--json'])
+  last = JSON.parse(s.out) as Summary
+  walls.push(s.wall)
+  rss.push(s.rssMiB)
+  for (const [k, v] of Object.entries(last.stages_ms)) (stages[k] ??= []).push(v / 1000)
+  for (const [k, v] of Object.entries(last.detectors_ms ?? {})) (detectors[k] ??= []).push(v / 1000)
+  console.log(`scan ${r + 1}/${runs} ${fmt(s.wall)}, peak ${s.rssMiB} MiB`)
+  if (withEval && r === 0)
+    evalOut = execFileSync(
+      process.execPath,
+      [CLI, 'eval', '--truth', join(data, 'truth.json'), '--db', db],
+      { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 },
+    )
+  rmSync(db, { force: true })
+}
+const s = last!
+console.log(
+  `\ntransfers ${s.transfers.toLocaleString('en')}; alerts ${s.alerts_kept} (${s.alerts_per_10k} per 10,000)`,
+)
+console.log(
+  table(
+    ['step', `median of ${runs} (s)`],
+    [
+      ['scan (wall, process start included)', median(walls).toFixed(1)],
+      ['scan peak memory (MiB)', String(median(rss))],
+      ...Object.entries(stages).map(([k, v]) => [`  stage ${k}`, median(v).toFixed(2)]),
+      ...Object.entries(detectors)
+        .filter(([, v]) => median(v) >= 0.1)
+        .sort((a, b) => median(b[1]) - median(a[1]))
+        .map(([k, v]) => [`    detector ${k}`, median(v).toFixed(2)]),
+    ],
+  ),
+)
+const per = (median(walls) / s.transfers) * 845_190
+console.log(
+  `\nreference: the issue's scan of 845,190 transfers took 57 s; this run's median, scaled linearly to 845,190 transfers, is ${per.toFixed(1)} s (${(per / 57).toFixed(2)}× the reference)`,
+)
+if (evalOut) console.log(`\n${evalOut}`)
+if (!args.includes('--data')) rmSync(tmp, { recursive: true, force: true })
+else rmSync(landed, { force: true })
