@@ -114,13 +114,22 @@ the checkpoints from RINGWATCH_AUDIT_CHECKPOINTS, audit.checkpoint_file, or <dat
   },
   batch: {
     summary: 'list import + ingest + scan for unattended runs, with a JSON report',
-    usage: `ringwatch batch <dir> [--db P] [--lists F]… [--report F] [--config F] [--json]
+    usage: `ringwatch batch <dir> [--db P] [--lists F]… [--require-lists] [--report F] [--config F]
+                [--json] [--quiet]
 
 Imports the given watch / goods lists and reference rates (F or sanctions:F, goods:F, fx:F; a name
 with goods/hs is a goods list, one with fx/rates/eurofxref reference rates, plain-rates files quoted
 in config fx.base_currency), ingests every transfer file under <dir>, scans, and writes a JSON run report (default
 <db dir>/reports/batch-<run>.json). Exit 0 when all went well; 2 when a file or list could not be
-read; 1 on any other failure. Quarantined rows are counted in the report, not failures.`,
+read; 1 on any other failure. Quarantined rows are counted in the report, not failures. The summary
+counts the lists the run imported by kind (--lists files and the default goods lists and rates a scan
+imports when none is active).
+
+Without an active sanctions list (imported before with 'ringwatch lists import F --kind sanctions',
+or now with --lists sanctions:F) parties go unscreened: batch warns, and with --require-lists fails
+(exit 2) before it ingests or scans anything.
+  --json     print the report as JSON (stdout; progress and warnings go to stderr)
+  --quiet    no progress on stderr (a bar on a terminal, else one line per finished stage)`,
   },
   serve: {
     summary: 'serve the API and the dashboards',
