@@ -99,6 +99,23 @@ describe('jobs through the API', () => {
     expect(list.jobs.map((j: Json) => j.id)).toContain(job.id)
   })
 
+  it('a batch job with require_lists and no active sanctions list fails (exit 2) before it ingests', async () => {
+    const day = ((await (await upload(DAYS[1], keys.batch)).json()) as Json).upload
+    const res = await post(
+      '/api/jobs',
+      { kind: 'batch', uploads: [day], require_lists: true },
+      keys.batch,
+    )
+    expect(res.status).toBe(202)
+    const b = await finished(((await res.json()) as Json).job.id, keys.batch)
+    expect(b.status).toBe('failed')
+    expect(b.result.exit_code).toBe(2)
+    expect(b.result.failures.map((f: Json) => f.stage)).toEqual(['lists'])
+    expect(b.result.failures[0].message).toContain('--require-lists: no active sanctions list')
+    expect(b.result.ingest).toBeNull()
+    expect(b.result.scan).toBeNull()
+  })
+
   it('a scan job and a batch job with a list run after each other and write their runs', async () => {
     const scan = ((await (await post('/api/jobs', { kind: 'scan' }, keys.batch)).json()) as Json)
       .job

@@ -30,3 +30,5 @@ export function parse<O extends Options>(argv: string[], options: O, usage: stri
 export const dbOption = { db: { type: 'string' } } as const
 export const jsonOption = { json: { type: 'boolean', default: false } } as const
 export const configOption = { config: { type: 'string' } } as const
+/** No progress on stderr (warnings and errors still show). */
+export const quietOption = { quiet: { type: 'boolean', default: false } } as const

@@ -7,7 +7,7 @@
 export const HELP = {
   ingest: {
     summary: 'land transfer files (CSV, Parquet, Arrow IPC, JSON lines, pacs.008 XML)',
-    usage: `ringwatch ingest <file|dir>… [--db P] [--format csv|parquet|arrow|jsonl|pacs008] [--json] [--config F]
+    usage: `ringwatch ingest <file|dir>… [--db P] [--format csv|parquet|arrow|jsonl|pacs008] [--json] [--quiet] [--config F]
 
 Lands transfer files in the database. A directory means every file inside with a known extension
 (.csv .tsv .txt .parquet .arrow .arrows .ipc .feather .jsonl .ndjson .xml), sorted. The format comes
@@ -17,7 +17,8 @@ and reason; the others land.
 
   --db P        database file (default ./data/ringwatch.duckdb)
   --format F    read every file as F: csv, parquet, arrow, jsonl, pacs008
-  --json        print the summary as JSON
+  --json        print the summary as JSON (stdout; progress goes to stderr)
+  --quiet       no progress on stderr (a bar on a terminal, else one line per file as it lands)
   --config F    configuration file (default ./ringwatch.config.json when present)
 
 Exit codes: 0 files landed (quarantined rows are not a failure), 2 bad usage or a file that could
@@ -75,13 +76,14 @@ diff     what changed from snapshot A to snapshot B: entries added, removed and 
   },
   scan: {
     summary: 'screen, detect, score and write alerts',
-    usage: `ringwatch scan [--db P] [--from D] [--to D] [--json] [--config F]
+    usage: `ringwatch scan [--db P] [--from D] [--to D] [--json] [--quiet] [--config F]
 
 Screens the parties, goods and routes of the window, builds its payment graph, runs the detectors,
 scores the findings and writes alerts (merged with earlier alerts of the same pattern).
   --from D, --to D   window bounds, YYYY-MM-DD (whole days) or ISO 8601; default the 30 days up to
                      the latest payment
-  --json             print the run summary as JSON
+  --json             print the run summary as JSON (stdout; progress goes to stderr)
+  --quiet            no progress on stderr (a bar on a terminal, else one line per finished stage)
   --config F         config file (default ./ringwatch.config.json when present)`,
   },
   alerts: {
@@ -112,13 +114,22 @@ the checkpoints from RINGWATCH_AUDIT_CHECKPOINTS, audit.checkpoint_file, or <dat
   },
   batch: {
     summary: 'list import + ingest + scan for unattended runs, with a JSON report',
-    usage: `ringwatch batch <dir> [--db P] [--lists F]… [--report F] [--config F] [--json]
+    usage: `ringwatch batch <dir> [--db P] [--lists F]… [--require-lists] [--report F] [--config F]
+                [--json] [--quiet]
 
 Imports the given watch / goods lists and reference rates (F or sanctions:F, goods:F, fx:F; a name
 with goods/hs is a goods list, one with fx/rates/eurofxref reference rates, plain-rates files quoted
 in config fx.base_currency), ingests every transfer file under <dir>, scans, and writes a JSON run report (default
 <db dir>/reports/batch-<run>.json). Exit 0 when all went well; 2 when a file or list could not be
-read; 1 on any other failure. Quarantined rows are counted in the report, not failures.`,
+read; 1 on any other failure. Quarantined rows are counted in the report, not failures. The summary
+counts the lists the run imported by kind (--lists files and the default goods lists and rates a scan
+imports when none is active).
+
+Without an active sanctions list (imported before with 'ringwatch lists import F --kind sanctions',
+or now with --lists sanctions:F) parties go unscreened: batch warns, and with --require-lists fails
+(exit 2) before it ingests or scans anything.
+  --json     print the report as JSON (stdout; progress and warnings go to stderr)
+  --quiet    no progress on stderr (a bar on a terminal, else one line per finished stage)`,
   },
   serve: {
     summary: 'serve the API and the dashboards',

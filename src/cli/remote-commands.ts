@@ -50,7 +50,14 @@ export async function remoteScan(
 
 export async function remoteBatch(
   remote: Remote,
-  o: { dir: string; lists: string[]; report?: string; from?: string; to?: string },
+  o: {
+    dir: string
+    lists: string[]
+    report?: string
+    from?: string
+    to?: string
+    requireLists?: boolean
+  },
   io: CliIO,
 ): Promise<BatchReport> {
   const uploads = await uploadAll(remote, [o.dir])
@@ -59,7 +66,11 @@ export async function remoteBatch(
     const s = listSpec(l)
     lists.push({ upload: await remote.upload(s.file), kind: s.kind, format: s.format })
   }
-  const job = await runJob(remote, { kind: 'batch', uploads, lists, from: o.from, to: o.to }, io)
+  const job = await runJob(
+    remote,
+    { kind: 'batch', uploads, lists, from: o.from, to: o.to, require_lists: o.requireLists },
+    io,
+  )
   if (!job.result) throw jobError(job)
   const report = job.result as BatchReport
   if (o.report) {

@@ -167,7 +167,8 @@ export async function ingestPaths(
           `${landed.rows_read.toLocaleString('en')} rows read, ` +
             `${landed.rows_accepted.toLocaleString('en')} accepted, ` +
             `${landed.rows_quarantined.toLocaleString('en')} quarantined ` +
-            `(${Math.round(landed.rows_read / Math.max(0.001, (Date.now() - t0) / 1000)).toLocaleString('en')} rows/s)`,
+            `(${Math.round(landed.rows_read / Math.max(0.001, (Date.now() - t0) / 1000)).toLocaleString('en')} rows/s), ` +
+            `${((Date.now() - t0) / 1000).toFixed(2)} s`,
         )
       } catch (e) {
         // A file staged while it was hashed fails before its hash was looked up in the manifest

@@ -1,14 +1,15 @@
 // runBatch: the unattended run — list import, ingest of a directory, scan — with a JSON run report.
 // Failures are collected, not thrown: the report says what failed and the exit code says how
 // (2: a file or list that could not be read or was bad input; 1: any other failure; 0: all ok).
-// Quarantined rows are no failure; the report counts them.
+// Quarantined rows are no failure; the report counts them. A batch without an active sanctions list
+// warns (parties go unscreened), or with requireLists fails before it ingests anything.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { Store } from '../store/index.ts'
-import { importList, type ListKind } from '../screen/index.ts'
+import { importList, listSnapshots, type ListKind } from '../screen/index.ts'
 import { ingestPaths } from '../ingest/index.ts'
-import { isRingwatchError } from '../util/errors.ts'
+import { BadInputError, isRingwatchError } from '../util/errors.ts'
 import { quietLogger, quietProgress } from '../util/progress.ts'
 import { verifyAudit } from '../cases/index.ts'
 import { newRunId, type ScanDeps } from './scan-core.ts'
@@ -29,6 +30,8 @@ export interface BatchOptions {
   report?: string
   from?: string
   to?: string
+  /** Fail (exit 2) without ingesting or scanning when no sanctions list is active after the lists. */
+  requireLists?: boolean
   /** Runs the scan; default runScan here (the server runs it on a worker thread). */
   scan?: (deps: ScanDeps, opts: { from?: string; to?: string }) => Promise<ScanSummary>
 }
@@ -50,6 +53,9 @@ export const BatchReport = z.object({
   db: z.string(),
   config_hash: z.string(),
   lists: z.array(z.record(z.string(), z.unknown())),
+  /** New list snapshots this run made, by kind: --lists files and the defaults a scan imports. */
+  lists_imported: z.object({ sanctions: z.number(), goods: z.number(), fx: z.number() }),
+  warnings: z.array(z.string()),
   ingest: z
     .object({
       files: z.number(),
@@ -89,6 +95,12 @@ export function listSpec(arg: string): ListSpec {
   }
 }
 
+const SANCTIONS_HINT =
+  "import one with 'ringwatch lists import <file> --kind sanctions' " +
+  "or pass it with 'ringwatch batch --lists sanctions:<file>'"
+export const NO_SANCTIONS_LIST = `no active sanctions list: parties are not screened against sanctions; ${SANCTIONS_HINT}`
+const REQUIRED_SANCTIONS_LIST = `--require-lists: no active sanctions list, so nothing was ingested or scanned; ${SANCTIONS_HINT}`
+
 /** A file that cannot be read or parsed is bad input (2), even when the reader said 1. */
 function fileExitCode(code: number | undefined, error: string | undefined): number {
   if (code === 2) return 2
@@ -119,44 +131,64 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
     logger.error(`${stage}${file ? ' ' + file : ''}: ${(e as Error)?.message ?? String(e)}`)
   }
 
+  const snapshotsBefore = new Set((await listSnapshots(store)).map((s) => s.snapshot_id))
   const lists: BatchReport['lists'] = []
   for (const l of opts.lists ?? []) {
+    progress.start(`lists ${l.kind} ${basename(l.file)}`)
     try {
-      lists.push({
-        ...(await importList(store, l.file, {
-          kind: l.kind,
-          format: l.format,
-          base: deps.config.fx.base_currency,
-          screen: deps.config.screen,
-        })),
+      const s = await importList(store, l.file, {
+        kind: l.kind,
+        format: l.format,
+        base: deps.config.fx.base_currency,
+        screen: deps.config.screen,
       })
+      lists.push({ ...s })
+      progress.done(`${s.status}, ${s.entries.toLocaleString('en')} entries`)
     } catch (e) {
+      progress.done('failed')
       fail('lists', e, l.file)
     }
   }
 
-  let ingest: BatchReport['ingest'] = null
-  try {
-    const s = await ingestPaths(store, [opts.dir], { config: deps.config.ingest, progress })
-    ingest = { ...s.totals, per_file: s.files.map((f) => ({ ...f })) }
-    for (const f of s.files)
-      if (f.status === 'failed')
-        failures.push({
-          stage: 'ingest',
-          file: f.path,
-          message: f.error ?? 'failed',
-          exit_code: fileExitCode(f.exit_code, f.error),
-        })
-  } catch (e) {
-    fail('ingest', e, opts.dir)
+  const warnings: string[] = []
+  const active = await store.all<{ kind: string }>('screen/active-versions')
+  const unscreened = !active.some((v) => v.kind === 'sanctions')
+  if (unscreened && opts.requireLists) fail('lists', new BadInputError(REQUIRED_SANCTIONS_LIST))
+  else if (unscreened) {
+    warnings.push(NO_SANCTIONS_LIST)
+    logger.warn(NO_SANCTIONS_LIST)
   }
+  const refused = unscreened && opts.requireLists
+
+  let ingest: BatchReport['ingest'] = null
+  if (!refused)
+    try {
+      const s = await ingestPaths(store, [opts.dir], { config: deps.config.ingest, progress })
+      ingest = { ...s.totals, per_file: s.files.map((f) => ({ ...f })) }
+      for (const f of s.files)
+        if (f.status === 'failed')
+          failures.push({
+            stage: 'ingest',
+            file: f.path,
+            message: f.error ?? 'failed',
+            exit_code: fileExitCode(f.exit_code, f.error),
+          })
+    } catch (e) {
+      fail('ingest', e, opts.dir)
+    }
 
   let scan: ScanSummary | null = null
-  try {
-    scan = await (opts.scan ?? runScan)(deps, { from: opts.from, to: opts.to })
-  } catch (e) {
-    fail('scan', e)
-  }
+  if (!refused)
+    try {
+      scan = await (opts.scan ?? runScan)(deps, { from: opts.from, to: opts.to })
+    } catch (e) {
+      fail('scan', e)
+    }
+
+  const listsImported = { sanctions: 0, goods: 0, fx: 0 }
+  for (const s of await listSnapshots(store))
+    if (!snapshotsBefore.has(s.snapshot_id) && s.kind in listsImported)
+      listsImported[s.kind as keyof typeof listsImported] += 1
 
   let audit: BatchReport['audit'] = null
   try {
@@ -185,6 +217,8 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
     db: store.path,
     config_hash: deps.configHash,
     lists,
+    lists_imported: listsImported,
+    warnings,
     ingest,
     scan,
     audit,

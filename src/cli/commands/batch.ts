@@ -1,6 +1,7 @@
 // `ringwatch batch <dir>`: list import, ingest and scan, unattended; writes a JSON run report and
-// exits non-zero on any failure (2 when a file could not be read, 1 otherwise).
-import { parse, dbOption, configOption, jsonOption, type Command } from '../command.ts'
+// exits non-zero on any failure (2 when a file could not be read, 1 otherwise). Progress on stderr;
+// a warning when no sanctions list is active (a failure with --require-lists).
+import { parse, dbOption, configOption, jsonOption, quietOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
 import { openFor } from '../open.ts'
 import { serverFor } from '../remote.ts'
@@ -9,9 +10,16 @@ import { loadConfig } from '../../config/index.ts'
 import { runBatch, type BatchReport } from '../../pipeline/index.ts'
 import { listSpec } from '../../pipeline/batch.ts'
 import { BadInputError } from '../../util/errors.ts'
-import { streamLogger, ttyProgress } from '../../util/progress.ts'
+import { cliProgress } from '../progress.ts'
 
 const { usage } = HELP.batch
+
+/** `3 imported: sanctions 1, goods 1, fx 1`: the new list snapshots of the run, by kind. */
+export function formatListsImported(report: Pick<BatchReport, 'lists_imported'>): string {
+  const by = report.lists_imported ?? { sanctions: 0, goods: 0, fx: 0 }
+  const total = by.sanctions + by.goods + by.fx
+  return `${total} imported: sanctions ${by.sanctions}, goods ${by.goods}, fx ${by.fx}`
+}
 
 export const command: Command = {
   async run(argv, io) {
@@ -21,7 +29,9 @@ export const command: Command = {
         ...dbOption,
         ...configOption,
         ...jsonOption,
+        ...quietOption,
         lists: { type: 'string', multiple: true },
+        'require-lists': { type: 'boolean', default: false },
         report: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
@@ -37,13 +47,16 @@ export const command: Command = {
         io.stdout.write(
           [
             `batch ${report.run_id}: ${report.status} (exit ${report.exit_code})`,
-            `lists     ${report.lists.length} imported`,
+            `lists     ${formatListsImported(report)}`,
             i
               ? `ingest    ${i.landed} landed, ${i.skipped_duplicate} duplicate, ${i.failed} failed; ${i.rows_accepted} rows accepted, ${i.rows_quarantined} quarantined`
               : 'ingest    did not run',
             s
               ? `scan      ${s.transfers} transfers; alerts new ${s.alerts.new}, updated ${s.alerts.updated}, reopened ${s.alerts.reopened}`
-              : 'scan      did not complete',
+              : report.failures.some((f) => f.stage === 'scan')
+                ? 'scan      did not complete'
+                : 'scan      did not run',
+            ...(report.warnings ?? []).map((w) => `WARNING   ${w}`),
             ...report.failures.map(
               (f) => `FAILED    ${f.stage}${f.file ? ' ' + f.file : ''}: ${f.message}`,
             ),
@@ -62,6 +75,7 @@ export const command: Command = {
           report: values.report,
           from: values.from,
           to: values.to,
+          requireLists: values['require-lists'],
         },
         io,
       )
@@ -76,26 +90,24 @@ export const command: Command = {
       access: 'audit',
       command: 'ringwatch batch',
     })
+    const out = cliProgress(io, { quiet: values.quiet })
     try {
       const report = await runBatch(
-        {
-          store,
-          config,
-          configHash: hash,
-          progress: ttyProgress(io.stderr as NodeJS.WriteStream),
-          logger: streamLogger(io.stderr),
-        },
+        { store, config, configHash: hash, progress: out.progress, logger: out.logger },
         {
           dir: positionals[0],
           lists: (values.lists ?? []).map(listSpec),
           report: values.report,
           from: values.from,
           to: values.to,
+          requireLists: values['require-lists'],
         },
       )
+      out.close()
       print(report)
       return report.exit_code
     } finally {
+      out.close()
       await store.close()
     }
   },

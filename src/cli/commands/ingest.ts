@@ -1,6 +1,15 @@
 // `ringwatch ingest <file|dir>…`: lands transfer files (one transaction per file, idempotent by
-// file hash), shows a progress bar on a TTY, prints a per-file summary table or JSON.
-import { parse, dbOption, jsonOption, configOption, type CliIO, type Command } from '../command.ts'
+// file hash), shows progress on stderr (a bar on a terminal, a line per file otherwise), prints a
+// per-file summary table or JSON.
+import {
+  parse,
+  dbOption,
+  jsonOption,
+  configOption,
+  quietOption,
+  type CliIO,
+  type Command,
+} from '../command.ts'
 import { HELP } from '../help.ts'
 import { openFor } from '../open.ts'
 import { serverFor } from '../remote.ts'
@@ -10,7 +19,7 @@ import { ingestPaths, type IngestSummary } from '../../ingest/index.ts'
 import { InputFormat, INPUT_FORMATS } from '../../schema/transfer.ts'
 import { BadInputError } from '../../util/errors.ts'
 import { maxOf } from '../../util/array.ts'
-import { ttyProgress } from '../../util/progress.ts'
+import { cliProgress } from '../progress.ts'
 
 const { usage } = HELP.ingest
 
@@ -73,7 +82,7 @@ export const command: Command = {
   async run(argv: string[], io: CliIO) {
     const { values, positionals } = parse(
       argv,
-      { ...dbOption, ...jsonOption, ...configOption, format: { type: 'string' } },
+      { ...dbOption, ...jsonOption, ...configOption, ...quietOption, format: { type: 'string' } },
       usage,
     )
     if (!positionals.length) throw new BadInputError(`no file or directory given\n\n${usage}`)
@@ -96,13 +105,15 @@ export const command: Command = {
         access: 'write',
         command: 'ringwatch ingest',
       })
+      const out = cliProgress(io, { quiet: values.quiet })
       try {
         summary = await ingestPaths(store, positionals, {
           format,
           config: config.ingest,
-          progress: ttyProgress(io.stderr as NodeJS.WriteStream),
+          progress: out.progress,
         })
       } finally {
+        out.close()
         await store.close()
       }
     }

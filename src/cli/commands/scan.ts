@@ -1,13 +1,13 @@
 // `ringwatch scan`: screen → graph → detect → score → alerts over a window, with progress per stage
-// on a TTY and a summary (transfers, findings per typology, alerts new / updated / reopened, time per stage).
-import { parse, dbOption, jsonOption, configOption, type Command } from '../command.ts'
+// on stderr (a bar on a terminal, a line per stage otherwise) and a summary (transfers, findings per typology, alerts new / updated / reopened, time per stage).
+import { parse, dbOption, jsonOption, configOption, quietOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
 import { openFor } from '../open.ts'
 import { serverFor } from '../remote.ts'
 import { remoteScan } from '../remote-commands.ts'
 import { loadConfig } from '../../config/index.ts'
 import { runScan, formatScanSummary } from '../../pipeline/index.ts'
-import { streamLogger, ttyProgress } from '../../util/progress.ts'
+import { cliProgress } from '../progress.ts'
 
 const { usage } = HELP.scan
 
@@ -19,6 +19,7 @@ export const command: Command = {
         ...dbOption,
         ...jsonOption,
         ...configOption,
+        ...quietOption,
         from: { type: 'string' },
         to: { type: 'string' },
       },
@@ -40,15 +41,10 @@ export const command: Command = {
       access: 'audit',
       command: 'ringwatch scan',
     })
+    const out = cliProgress(io, { quiet: values.quiet })
     try {
       const summary = await runScan(
-        {
-          store,
-          config,
-          configHash: hash,
-          progress: ttyProgress(io.stderr as NodeJS.WriteStream),
-          logger: streamLogger(io.stderr),
-        },
+        { store, config, configHash: hash, progress: out.progress, logger: out.logger },
         { from: values.from, to: values.to },
       )
       io.stdout.write(
@@ -56,6 +52,7 @@ export const command: Command = {
       )
       return 0
     } finally {
+      out.close()
       await store.close()
     }
   },

@@ -40,6 +40,7 @@ export const JobParams = z.discriminatedUnion('kind', [
       kind: z.literal('batch'),
       dir: z.string(),
       lists: z.array(ListRef).default([]),
+      require_lists: z.boolean().optional(),
       ...Dates,
     })
     .strict(),
@@ -274,7 +275,14 @@ export class JobRunner {
       case 'batch':
         return runBatch(
           { store, config, configHash, progress, logger: this.logger },
-          { dir: p.dir, lists: p.lists, from: p.from, to: p.to, scan: (_deps, o) => scan(o) },
+          {
+            dir: p.dir,
+            lists: p.lists,
+            from: p.from,
+            to: p.to,
+            requireLists: p.require_lists,
+            scan: (_deps, o) => scan(o),
+          },
         )
     }
   }

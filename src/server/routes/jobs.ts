@@ -43,6 +43,8 @@ export const JobBody = z.discriminatedUnion('kind', [
       lists: z.array(ListUpload).max(100).default([]),
       from: IsoDate.optional(),
       to: IsoDate.optional(),
+      /** Fail without ingesting or scanning when no sanctions list is active. */
+      require_lists: z.boolean().optional(),
     })
     .strict(),
 ])
@@ -147,6 +149,7 @@ function paramsOf(
           })),
           from: body.from,
           to: body.to,
+          require_lists: body.require_lists,
         },
         used: [...body.uploads, ...body.lists.map((l) => l.upload), id],
       }
