@@ -1,7 +1,7 @@
 // Benchmark: the whole daily scan as a bank runs it, through the built CLI: `ringwatch generate`
 // (days × per-day transfers with planted patterns), `ringwatch ingest` of the day files into a fresh
 // database, then `ringwatch scan` of the default window, each scan on a fresh copy of the ingested
-// database. Prints wall time, peak memory (GNU time's maximum resident set), the scan's own stage
+// database (the generated watchlist.csv imported as its sanctions list). Prints wall time, peak memory (GNU time's maximum resident set), the scan's own stage
 // and detector times (medians over --runs), alerts per 10,000 transfers and, with --eval, recall and
 // precision at K from `ringwatch eval`.
 // Usage: npm run bench:scan -- [--days 14] [--per-day 60000] [--runs 3] [--data DIR] [--eval]
@@ -63,6 +63,11 @@ const files = readdirSync(data)
   .map((f) => join(data, f))
 const ing = timed(['ingest', ...files, '--db', landed, '--json'])
 console.log(`ingest     ${fmt(ing.wall)}, peak ${ing.rssMiB} MiB (${files.length} files)`)
+// The generator's listed parties, as a bank's sanctions list would be in force.
+if (existsSync(join(data, 'watchlist.csv'))) {
+  timed(['lists', 'import', join(data, 'watchlist.csv'), '--kind', 'sanctions', '--db', landed])
+  console.log('lists      watchlist.csv imported as the sanctions list')
+}
 
 interface Summary {
   transfers: number

@@ -138,6 +138,28 @@ describe('value flows', () => {
     ])
   })
 
+  it("counts two payers of one value as a fan only when they are a share of the centre's payers", () => {
+    // Two payers send the centre the same sum, unusual for both; around them the centre is paid by
+    // 3 other accounts (a fan) or by 60 (a landlord or club collecting: not a fan).
+    const withPayers = (others: number): T[] => [
+      ...['P1', 'P2'].flatMap((s, i) => [
+        ...usual(s, 5, 60 + 10 * i),
+        { id: `${s}f`, from: s, to: 'CENTRE', h: (30 + i) * 24, amount: 890 },
+      ]),
+      ...Array.from({ length: others }, (_, i) => ({
+        id: `o${i}`,
+        from: `TENANT${i}`,
+        to: 'CENTRE',
+        h: (30 + (i % 5)) * 24,
+        amount: 500 + 7 * i,
+      })),
+    ]
+    const fans = (others: number) =>
+      valueFlows(graphOf(withPayers(others)), D.value_flow).filter((f) => f.typology === 'fan_in')
+    expect(fans(3).map((f) => [...f.tx_ids].sort())).toEqual([['P1f', 'P2f']])
+    expect(fans(60)).toEqual([])
+  })
+
   it('ignores payers whose usual payment is that value (rents, subscriptions, standing orders)', () => {
     const rent: T[] = ['T1', 'T2', 'T3'].flatMap((t, i) =>
       Array.from({ length: 4 }, (_, m) => ({

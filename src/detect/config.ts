@@ -73,6 +73,13 @@ export const DetectConfig = z.strictObject({
        * one account the same sum (a price, a fee) is everyday and crowds the queue.
        */
       min_fan_width: z.number().int().min(2).default(2),
+      /**
+       * ... and at least this share of the centre's counterparties (window and lookback): a
+       * collector paid by a hundred tenants or members, two of whom pay the same sum, is not a fan
+       * (at 0.05 a two-payer fan needs a centre with at most 40 counterparties; 0.1 cost a quarter
+       * of AMLSim's fan-in recall).
+       */
+      min_fan_share: z.number().min(0).max(1).default(0.05),
     })
     .prefault({}),
   layering: z

@@ -34,6 +34,26 @@ export interface ValueFlowOptions {
   tolerance: number
   horizon_days: number
   min_fan_width?: number
+  min_fan_share?: number
+}
+
+/**
+ * A fan of one value is a fan when it is at least min_fan_width wide and its counterparties are at
+ * least min_fan_share of the centre's: a landlord or a club collecting from a hundred payers, two
+ * of whom pay the same sum, is collecting, not gathering one value.
+ */
+function wideEnough(
+  g: PaymentGraph,
+  view: AccountView,
+  edges: number[],
+  f: FanFinding,
+  o: ValueFlowOptions,
+): boolean {
+  const width = f.measures.width
+  if (width < (o.min_fan_width ?? 2)) return false
+  const e = edges[0]
+  const centre = g.accounts[g.src[e]] === f.measures.center ? g.src[e] : g.dst[e]
+  return width >= (o.min_fan_share ?? 0) * view.parties(centre)
 }
 
 type Flow = CycleFinding | FanFinding | LayeringFinding
@@ -71,10 +91,7 @@ export function valueFlows(
           if (seen.has(key)) continue
           seen.add(key)
           const f = flowFinding(g, comp, evidence)
-          if (
-            f.typology.startsWith('fan') &&
-            (f as FanFinding).measures.width < (o.min_fan_width ?? 2)
-          )
+          if (f.typology.startsWith('fan') && !wideEnough(g, view, comp, f as FanFinding, o))
             continue
           out.push(f)
         }
