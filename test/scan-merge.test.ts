@@ -159,6 +159,66 @@ describe('alerts merged across runs', () => {
     })
   })
 
+  it('updates and reopens many alerts in one scan, each with its history row and audit row', async () => {
+    await withStore(async (store) => {
+      await seedPayments(store, payments)
+      const other = (txs: number[]) => ({
+        ...cycle(txs, 0.95),
+        accounts: ['XA01', 'XB02', 'XC03', 'XD04'],
+      })
+      const engines = fixedEngines([
+        [cycle([1, 2, 3], 0.95), other([5, 6, 7])],
+        [cycle([1, 2, 3, 4], 0.97), other([5, 6, 7, 8])], // both found again with more transfers
+      ])
+      // no alert budget: eight transfers would allow one alert
+      const unbudgeted = parseConfig({ alerts: { max_per_10k_transfers: null } })
+      const scanAll = () =>
+        runScanWith(engines, { store, config: unbudgeted.config, configHash: unbudgeted.hash })
+      const r1 = await scanAll()
+      expect(r1.alerts.new).toBe(2)
+      const before = await listAlerts(store)
+      // close the second, so that the next scan reopens it
+      const sup = { id: 'sup', role: 'supervisor' } as const
+      const closing = before.find((a) => a.tx_ids.includes('t5'))!
+      await applyCaseAction(store, { id: 'ana', role: 'analyst' }, closing.id, {
+        type: 'start_review',
+      })
+      await applyCaseAction(store, { id: 'ana', role: 'analyst' }, closing.id, {
+        type: 'propose',
+        outcome: 'closed_false_positive',
+        reason: 'salary',
+      })
+      await applyCaseAction(store, sup, closing.id, { type: 'approve' })
+      const r2 = await scanAll()
+      expect(r2.alerts).toEqual({ new: 0, updated: 1, reopened: 1, unchanged: 0 })
+      const after = await listAlerts(store)
+      expect(after.map((a) => [a.id, a.version, a.tx_ids.length, a.status]).sort()).toEqual(
+        [
+          [before.find((a) => a.tx_ids.includes('t1'))!.id, 2, 4, 'new'],
+          [closing.id, 2, 4, 'in_review'], // it had an assignee
+        ].sort(),
+      )
+      for (const a of after)
+        expect((await alertVersions(store, a.id)).map((v) => [v.version, v.tx_count])).toEqual([
+          [1, 3],
+          [2, 4],
+        ])
+      expect((await alertNotes(store, closing.id)).at(-1)?.text).toMatch(/Reopened by scan/)
+      expect((await verifyAudit(store)).ok).toBe(true)
+      const actions = await store.conn.exclusive(async (raw) =>
+        (
+          await raw.runAndReadAll(`select action from audit_log where seq > 2 order by seq`)
+        ).getRowObjectsJson(),
+      )
+      expect(
+        actions
+          .map((a) => a.action)
+          .slice(-2)
+          .sort(),
+      ).toEqual(['alert.reopen', 'alert.update'])
+    })
+  })
+
   it('the same scan on the same data and config reproduces the same alerts', async () => {
     const findings = [cycle([1, 2, 3, 4], 0.95), cycle([5, 6, 7, 8], 0.9)]
     const runOnce = () =>

@@ -125,6 +125,7 @@ export function runDetectors(
           seed: opts.seed ?? 1,
           resolution: config.communities.resolution,
           randomWalk: config.communities.random_walk,
+          dropWeightShare: config.communities.drop_weight_share,
         })
         return { count: new Set(comms.values()).size }
       })

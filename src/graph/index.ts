@@ -5,3 +5,11 @@ export { FLAG_REFUND, FLAG_PAYROLL, type EdgeColumns, type PaymentGraph } from '
 export { isoOfMicros, microsOfIso, MICROS_PER_DAY, MICROS_PER_HOUR } from './time.ts'
 export { stronglyConnected } from './scc.ts'
 export { pairGraph, pairIndex, subgraph, undirectedDegrees } from './views.ts'
+export {
+  backbone,
+  graphOfPairs,
+  modularity,
+  quotientPairs,
+  undirectedPairs,
+  type UndirectedPairs,
+} from './pairs.ts'

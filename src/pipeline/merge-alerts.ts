@@ -67,7 +67,7 @@ export async function mergeAlerts(
     }
   const touched = new Set<string>()
   const created: ScoredAlert[] = []
-  const audit: AuditEntry[] = []
+  const matched: Array<{ s: ScoredAlert; match: Existing }> = []
   for (const s of scored) {
     let match = byId.get(s.id)
     if (!match) {
@@ -93,15 +93,24 @@ export async function mergeAlerts(
       continue
     }
     touched.add(match.id)
-    const oldTx = await txIds(tx, match.id)
-    const added = s.tx_ids.filter((t) => !oldTx.has(t))
+    matched.push({ s, match })
+  }
+  // The stored transfers of every matched alert: one query for the whole scan.
+  const stored = await txIdsOf(
+    tx,
+    matched.map((m) => m.match.id),
+  )
+  const updates: AlertUpdate[] = []
+  for (const { s, match } of matched) {
+    const oldTx = stored.get(match.id) ?? new Set<string>()
+    const added = [...new Set(s.tx_ids.filter((t) => !oldTx.has(t)))]
     const sameEvidence = added.length === 0
     if (isClosed(match.status)) {
       if (sameEvidence) {
         counts.unchanged++
         continue
       }
-      audit.push(await updateAlert(tx, match, s, added, ctx, true))
+      updates.push(alertUpdate(match, s, added, oldTx.size, ctx, true))
       counts.reopened++
       continue
     }
@@ -113,17 +122,33 @@ export async function mergeAlerts(
       counts.unchanged++
       continue
     }
-    audit.push(await updateAlert(tx, match, s, added, ctx, false))
+    updates.push(alertUpdate(match, s, added, oldTx.size, ctx, false))
     counts.updated++
   }
   await insertAlerts(tx, created, ctx)
-  await appendAuditMany(tx, [...created.map((s) => createdEntry(s, ctx)), ...audit])
+  await writeUpdates(tx, updates, ctx)
+  await appendAuditMany(tx, [
+    ...created.map((s) => createdEntry(s, ctx)),
+    ...updates.map((u) => u.audit),
+  ])
   return counts
 }
 
-async function txIds(tx: Queries, alertId: string): Promise<Set<string>> {
-  const rows = await tx.all<{ tx_id: string }>('pipeline/alert-tx-ids', { alert_id: alertId })
-  return new Set(rows.map((r) => r.tx_id))
+/** Transfer ids already linked to each of the alerts, 50,000 alerts per query. */
+async function txIdsOf(
+  tx: Queries,
+  alertIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>()
+  for (let i = 0; i < alertIds.length; i += 50_000)
+    for (const r of await tx.all<{ alert_id: string; tx_id: string }>('pipeline/alerts-tx-ids', {
+      alert_ids: JSON.stringify(alertIds.slice(i, i + 50_000)),
+    })) {
+      const set = out.get(r.alert_id)
+      if (set) set.add(r.tx_id)
+      else out.set(r.alert_id, new Set([r.tx_id]))
+    }
+  return out
 }
 
 function alertParams(s: ScoredAlert, ctx: MergeContext) {
@@ -220,19 +245,42 @@ function createdEntry(s: ScoredAlert, ctx: MergeContext): AuditEntry {
   }
 }
 
-async function updateAlert(
-  tx: Queries,
+interface AlertUpdate {
+  /** The alerts-update-many row: the alert's new state, checked against the version read. */
+  row: ReturnType<typeof alertParams> & {
+    id: string
+    expected_version: number
+    status: AlertStatus
+    proposed_by: string | null
+    proposed_outcome: string | null
+    version: number
+  }
+  added: string[]
+  version: {
+    alert_id: string
+    version: number
+    score: number
+    reasons: Reason[]
+    tx_count: number
+    note: string
+  }
+  /** The reopening note, on a reopen. */
+  note: string | null
+  audit: AuditEntry
+}
+
+/** The new state of an alert found again, its history row, note and audit entry (nothing written). */
+function alertUpdate(
   old: Existing,
   s: ScoredAlert,
   added: string[],
+  storedCount: number,
   ctx: MergeContext,
   reopen: boolean,
-): Promise<AuditEntry> {
+): AlertUpdate {
   const version = old.version + 1
   let status = old.status
-  let note: string | null = added.length
-    ? `${added.length} new transfer(s)`
-    : 'score or reasons changed'
+  let note = added.length ? `${added.length} new transfer(s)` : 'score or reasons changed'
   if (reopen) {
     status = old.assignee ? 'in_review' : 'new'
     if (!canTransition(old.status, status, ctx.actor.role))
@@ -243,54 +291,76 @@ async function updateAlert(
   const merged = { ...s, accounts }
   merged.first_ts = old.first_ts < s.first_ts ? old.first_ts : s.first_ts
   merged.last_ts = old.last_ts > s.last_ts ? old.last_ts : s.last_ts
-  const changed = await tx.run('pipeline/alert-update', {
-    id: old.id,
-    expected_version: old.version,
-    ...alertParams(merged, ctx),
-    status,
-    proposed_by: reopen ? null : old.proposed_by,
-    proposed_outcome: reopen ? null : old.proposed_outcome,
-    version,
-  })
-  if (changed !== 1) throw new RingwatchError(`alert ${old.id} changed during the scan`)
-  if (added.length)
-    await tx.run('pipeline/alert-transfers-insert', {
+  const txCount = storedCount + added.length
+  return {
+    row: {
+      id: old.id,
+      expected_version: old.version,
+      ...alertParams(merged, ctx),
+      status,
+      proposed_by: reopen ? null : old.proposed_by,
+      proposed_outcome: reopen ? null : old.proposed_outcome,
+      version,
+    },
+    added,
+    version: {
       alert_id: old.id,
-      tx_ids: JSON.stringify(added),
-      run_id: ctx.runId,
-    })
-  const txCount = (await txIds(tx, old.id)).size
-  await tx.run('pipeline/alert-version-insert', {
-    alert_id: old.id,
-    version,
-    run_id: ctx.runId,
-    score: s.score,
-    reasons: canonicalJson(s.reasons),
-    tx_count: txCount,
-    note,
+      version,
+      score: s.score,
+      reasons: s.reasons,
+      tx_count: txCount,
+      note,
+    },
+    note: reopen ? note : null,
+    audit: {
+      actor: ctx.actor,
+      action: reopen ? 'alert.reopen' : 'alert.update',
+      entity_type: 'alert',
+      entity_id: old.id,
+      before: summary({
+        score: old.score,
+        reasons: JSON.parse(old.reasons) as Reason[],
+        status: old.status,
+        tx_count: storedCount,
+        version: old.version,
+      }),
+      after: summary({ ...s, status, tx_count: txCount, version }),
+      reason: note,
+      at: ctx.now,
+    },
+  }
+}
+
+/**
+ * Alerts found again: their new state, new transfers, history rows and reopening notes, one
+ * statement each for the whole scan; an alert whose version moved since it was read fails the scan.
+ */
+async function writeUpdates(tx: Queries, updates: readonly AlertUpdate[], ctx: MergeContext) {
+  if (!updates.length) return
+  const changed = await tx.run('pipeline/alerts-update-many', {
+    rows: JSON.stringify(updates.map((u) => u.row)),
     now: ctx.now,
   })
-  if (reopen)
-    await tx.run('cases/note-insert', {
-      alert_id: old.id,
+  if (changed !== updates.length)
+    throw new RingwatchError(
+      `${updates.length - changed} of ${updates.length} alerts changed during the scan`,
+    )
+  const added = updates.filter((u) => u.added.length)
+  if (added.length)
+    await tx.run('pipeline/alert-transfers-insert-many', {
+      rows: JSON.stringify(added.map((u) => ({ alert_id: u.row.id, tx_ids: u.added }))),
+      run_id: ctx.runId,
+    })
+  await tx.run('pipeline/alert-versions-insert-many', {
+    rows: JSON.stringify(updates.map((u) => u.version)),
+    run_id: ctx.runId,
+    now: ctx.now,
+  })
+  const notes = updates.filter((u) => u.note !== null)
+  if (notes.length)
+    await tx.run('cases/notes-insert-many', {
+      rows: JSON.stringify(notes.map((u) => ({ alert_id: u.row.id, text: u.note }))),
       author: ctx.actor.id,
       now: ctx.now,
-      text: note,
     })
-  return {
-    actor: ctx.actor,
-    action: reopen ? 'alert.reopen' : 'alert.update',
-    entity_type: 'alert',
-    entity_id: old.id,
-    before: summary({
-      score: old.score,
-      reasons: JSON.parse(old.reasons) as Reason[],
-      status: old.status,
-      tx_count: txCount - added.length,
-      version: old.version,
-    }),
-    after: summary({ ...s, status, tx_count: txCount, version }),
-    reason: note,
-    at: ctx.now,
-  }
 }

@@ -271,15 +271,25 @@ async function screeningFindings(
   return out
 }
 
+/**
+ * Replaces the community and exposure rows of the window's accounts: rows updated in place where
+ * the account has one (deleting and re-inserting every window account cost seconds of index work
+ * at commit), inserted where not, deleted for window accounts this scan gave none.
+ */
 async function writeAccountTables(
   tx: Parameters<Parameters<Store['transaction']>[0]>[0],
   graph: GraphLike,
   detect: DetectLike,
   runId: string,
 ) {
-  const accounts = JSON.stringify(Array.from(graph.accounts))
-  await tx.run('pipeline/communities-delete', { accounts })
-  await tx.run('pipeline/exposure-delete', { accounts })
+  const without = (m: ReadonlyMap<string, number>) => {
+    const out: string[] = []
+    for (let i = 0; i < graph.accounts.length; i++)
+      if (!m.has(graph.accounts[i])) out.push(graph.accounts[i])
+    return JSON.stringify(out)
+  }
+  await tx.run('pipeline/communities-delete', { accounts: without(detect.communities) })
+  await tx.run('pipeline/exposure-delete', { accounts: without(detect.exposure) })
   const comm = [...detect.communities]
   if (comm.length)
     await tx.run('pipeline/communities-insert', {
