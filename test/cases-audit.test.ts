@@ -17,6 +17,8 @@ import {
   type AuditVerifyResult,
 } from '../src/cases/index.ts'
 import { legacyHash, storedRow } from '../src/cases/audit.ts'
+import { demoAuditKey, demoKeyFile } from '../src/cases/audit-key.ts'
+import { AuditConfig } from '../src/cases/config.ts'
 import { auditKey, type AuditKey } from '../src/util/audit-key.ts'
 import { canonicalJson } from '../src/util/hash.ts'
 import { main } from '../src/cli/main.ts'
@@ -321,6 +323,19 @@ describe('keyed chain and checkpoints (a database file)', () => {
       ])
       expect((await verifyAudit(store)).ok).toBe(true)
     })
+  })
+})
+
+describe('the demo key', () => {
+  it('is made beside a database whose folder does not exist yet (a fresh clone has no data/)', () => {
+    const dir = tmp()
+    const db = join(dir, 'data', 'ringwatch.duckdb')
+    const said: string[] = []
+    const key = demoAuditKey({ env: {}, config: AuditConfig.parse({}), db }, (l) => said.push(l))
+    expect(key).toBeTruthy()
+    expect(existsSync(demoKeyFile(db))).toBe(true)
+    expect(statSync(demoKeyFile(db)).mode & 0o777).toBe(0o600)
+    expect(said.join('')).toContain('made')
   })
 })
 

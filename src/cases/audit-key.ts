@@ -3,8 +3,8 @@
 // command that writes audit rows refuses to start; only the demo makes a key of its own (beside
 // its database, and says so). The checkpoint file: RINGWATCH_AUDIT_CHECKPOINTS, else
 // audit.checkpoint_file, else `<database>.audit-checkpoints`.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { auditKey, newKeyText, parseKeyText, type AuditKey } from '../util/audit-key.ts'
 import { BadInputError } from '../util/errors.ts'
 import { AuditKeyError } from './audit.ts'
@@ -75,6 +75,8 @@ export function demoAuditKey(src: KeySource, say: (line: string) => void): Audit
   if (key) return key
   const file = demoKeyFile(src.db)
   if (!existsSync(file)) {
+    // A fresh clone has no data folder yet: the demo's first run makes it (the database would too).
+    mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, newKeyText() + '\n', { mode: 0o600, flag: 'wx' })
     chmodSync(file, 0o600)
     say(
