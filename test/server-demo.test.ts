@@ -49,6 +49,12 @@ describe('demo', () => {
     expect(first.scan?.status).toBe('ok')
     expect(first.totals.alerts).toBeGreaterThan(0)
     expect(first.eval?.report.found).toBeGreaterThan(0)
+    // the alert load of the scanned window, as `ringwatch eval` prints it
+    expect(first.eval?.report.transfers).toBeGreaterThan(0)
+    expect(first.eval?.report.alerts_per_10k).toBeCloseTo(
+      (first.eval!.report.alerts / first.eval!.report.transfers!) * 10_000,
+      1,
+    )
     expect(first.users.map((u) => u.role)).toEqual(['analyst', 'supervisor', 'fiu_viewer', 'batch'])
 
     store = await openStore({ path: db, auditKey: KEY })

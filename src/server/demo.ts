@@ -9,7 +9,13 @@ import type { Config } from '../config/index.ts'
 import { ingestPaths } from '../ingest/index.ts'
 import { importList, type ListKind } from '../screen/index.ts'
 import { runScan, type ScanSummary } from '../pipeline/index.ts'
-import { evaluate, formatEvalTable, loadAlertsFromStore, loadTruth } from '../eval/index.ts'
+import {
+  evaluate,
+  formatEvalTable,
+  loadAlertsFromStore,
+  loadScanWindow,
+  loadTruth,
+} from '../eval/index.ts'
 import type { EvalReport } from '../eval/index.ts'
 import { generate } from '../generate/index.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
@@ -107,7 +113,12 @@ export async function runDemo(deps: {
       : null
   let evalOut: DemoResult['eval'] = null
   if (sources.truth) {
-    const report = evaluate(loadTruth(sources.truth), await loadAlertsFromStore(store))
+    // as `ringwatch eval` does: alerts per 10,000 of the latest scan window's transfers
+    const w = await loadScanWindow(store)
+    const report = evaluate(loadTruth(sources.truth), await loadAlertsFromStore(store), {
+      transfers: w?.transfers ?? null,
+      transfers_source: w ? `payments in the latest scan window ${w.from} … ${w.to}` : null,
+    })
     evalOut = { report, table: formatEvalTable(report) }
   }
   const users: NewUser[] = []
