@@ -23,6 +23,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { totalmem } from 'node:os'
 import { openStore } from '../src/store/index.ts'
 import { addUser } from '../src/server/index.ts'
 import { generate } from '../src/generate/index.ts'
@@ -40,6 +41,9 @@ const INBOX = join(DIR, 'inbox')
 const BIN = resolve('bin/ringwatch')
 const DAY = /^\d{4}-\d{2}-\d{2}\.csv$/
 const env = { ...process.env, RINGWATCH_AUDIT_KEY: KEY }
+// The heap limit bin/ringwatch would give serve, set here so that it serves in this very process
+// (the launcher re-spawns only when no limit is given): the memory column is the server's own.
+const HEAP_MIB = Math.max(4096, Math.floor((totalmem() / 1048576) * 0.75))
 
 function cli(args: string[]): string {
   const r = spawnSync(process.execPath, [BIN, ...args, '--db', DB], { env, encoding: 'utf8' })
@@ -98,7 +102,7 @@ async function main() {
     'bash',
     [
       '-c',
-      `ulimit -c unlimited; cd ${DIR}; exec ${process.execPath} --report-on-fatalerror --report-directory=${DIR}/reports ${BIN} serve --db ${DB} --port ${PORT} --config ${DIR}/config.json`,
+      `ulimit -c unlimited; cd ${DIR}; exec ${process.execPath} --max-old-space-size=${HEAP_MIB} --report-on-fatalerror --report-directory=${DIR}/reports ${BIN} serve --db ${DB} --port ${PORT} --config ${DIR}/config.json`,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   )
