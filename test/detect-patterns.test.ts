@@ -17,6 +17,7 @@ import {
 import { graphOf, type T } from '../src/detect/fixtures.ts'
 import { withStore } from '../src/store/index.ts'
 import { loadWindow } from '../src/graph/index.ts'
+import { round3 } from '../src/detect/common.ts'
 
 const D = DetectConfig.parse({})
 
@@ -262,6 +263,43 @@ describe('fan-in and fan-out', () => {
     expect(f[0].amount_in).toBe(20_000)
   })
 
+  it("counts a fan-in paid on days later in a few legs, not a busy account's many payments", () => {
+    const payers = Array.from({ length: 6 }, (_, i) => ({
+      id: `p${i}`,
+      from: `S${i}`,
+      to: 'MULE',
+      h: 1 + i * 10,
+      amount: 5000 + i * 37,
+    }))
+    // The mule pays on 94% of it four and five days after the last payer, in two legs.
+    const mule: T[] = [
+      ...background,
+      ...payers,
+      { id: 'on1', from: 'MULE', to: 'X1', h: 51 + 96, amount: 14_000 },
+      { id: 'on2', from: 'MULE', to: 'X2', h: 51 + 120, amount: 14_400 },
+    ]
+    const f = fanBursts(graphOf(mule), D.fan)
+    expect(f.map((x) => [x.typology, x.measures.center])).toEqual([['fan_in', 'MULE']])
+    expect(f[0].measures.pass_through).toBeCloseTo(28_400 / 30_555, 2)
+    expect(f[0].tx_ids).toEqual([...payers.map((p) => p.id), 'on1', 'on2'])
+    // A business paying the same total on in forty small payments passes nothing on this way.
+    const busy: T[] = [
+      ...background,
+      ...payers,
+      ...Array.from({ length: 40 }, (_, i) => ({
+        id: `b${i}`,
+        from: 'MULE',
+        to: `V${i}`,
+        h: 60 + i * 2,
+        amount: 710,
+      })),
+    ]
+    const b = fanBursts(graphOf(busy), { ...D.fan, drop_merchant_like: false })
+    const fin = b.filter((x) => x.typology === 'fan_in')
+    expect(fin.map((x) => x.measures.pass_through)).toEqual([round3((3 * 710) / 30_555)])
+    expect(fin[0].tx_ids).toEqual(payers.map((p) => p.id))
+  })
+
   it('drops payroll fan-out but can show it with measures that mark it', () => {
     const payroll: T[] = [
       ...background,
@@ -360,16 +398,32 @@ describe('structuring', () => {
     expect(f[0].amount_in).toBe(28_550)
   })
 
-  it('stays quiet when spread over 10 days, not near the threshold, or over it', () => {
+  it('reports amounts down to 80% of the threshold spread over up to 14 days', () => {
+    const ts: T[] = [8600, 9870, 8990, 8580].map((a, i) => ({
+      id: `d${i}`,
+      from: 'ACC',
+      to: 'RU1',
+      h: i * 24 * 3 + 5,
+      amount: a,
+    }))
+    // Out of ACC and, the one counterparty being the same, into RU1 (grouped as one alert).
+    const f = structuring(graphOf(ts), D.structuring)
+    expect(f.map((x) => [x.measures.center, x.measures.direction, x.measures.count])).toEqual([
+      ['RU1', 'in', 4],
+      ['ACC', 'out', 4],
+    ])
+  })
+
+  it('stays quiet when spread over 16 days, not near the threshold, or over it', () => {
     const spread = [9600, 9900, 9050].map((a, i) => ({
       id: `d${i}`,
       from: 'ACC',
       to: `P${i}`,
-      h: i * 24 * 5,
+      h: i * 24 * 8,
       amount: a,
     }))
     expect(structuring(graphOf(spread), D.structuring)).toHaveLength(0)
-    const low = [8500, 8900, 8000].map((a, i) => ({
+    const low = [7500, 7900, 7000].map((a, i) => ({
       id: `l${i}`,
       from: 'A',
       to: 'B',

@@ -162,6 +162,13 @@ export const DetectConfig = z.strictObject({
       small_amount: z.number().positive().default(500),
       /** A burst adds at least this many times the account's usual new counterparties per window_hours. */
       min_burst_factor: z.number().min(0).default(3),
+      /**
+       * Pass-through looks this many days past the fan (before a fan-out, after a fan-in): mules
+       * that collect over days pay on days later, not within window_hours.
+       */
+      pass_horizon_days: z.number().positive().default(7),
+      /** Pass-through counts the largest this-many legs on the other side (a mule pays on in a few). */
+      pass_max_legs: z.number().int().min(1).default(3),
     })
     .prefault({}),
   structuring: z
@@ -169,9 +176,9 @@ export const DetectConfig = z.strictObject({
       threshold: z.number().positive().default(10_000),
       /** Per-currency thresholds overriding `threshold`. */
       thresholds: z.record(z.string(), z.number().positive()).default({}),
-      band: z.number().positive().max(1).default(0.1),
+      band: z.number().positive().max(1).default(0.2),
       min_count: z.number().int().min(2).default(3),
-      window_days: z.number().positive().default(7),
+      window_days: z.number().positive().default(14),
       /** Near-threshold transfers are at least this share of the account's transfers (that direction) in the same days. */
       min_share: z.number().min(0).max(1).default(0.5),
     })

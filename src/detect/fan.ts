@@ -14,13 +14,16 @@
 //   payroll_share  share of the burst's transfers with salary/payroll wording in the purpose;
 //   repeat_share   share of its counterparties the centre also dealt with 20–40 days apart
 //                  (a monthly rhythm) within the window;
-//   pass_through   fan-out: money the centre received in the window_hours before the burst, over
-//                  the burst's outflow; fan-in: money the centre paid on in the window_hours after,
-//                  over the inflow (a mule moves the money on, a payer or merchant does not);
+//   pass_through   fan-out: money the centre received in its largest pass_max_legs (3) transfers
+//                  in within pass_horizon_days (7) before the burst, over the burst's outflow;
+//                  fan-in: its largest pass_max_legs payments on within pass_horizon_days after,
+//                  over the inflow (a mule is fed and pays on in a few transfers, days later at
+//                  most; a payer or merchant does not, and a busy account's many other transfers
+//                  do not count);
 //   median_amount, amount_cv, batch_hours, burst_ratio (new counterparties over the usual),
 //   new_counterparties (how many were new), history (1 when novelty could be judged).
-// The finding's transfers are the fan plus, when they are no more than its width, the legs on the
-// other side counted in pass_through (the funding of a fan-out, the onward payments of a fan-in).
+// The finding's transfers are the fan plus, when they carry at least half its money, the legs on
+// the other side counted in pass_through (the funding of a fan-out, the onward payments of a fan-in).
 // payroll_like = fan-out with pass_through < 0.5 and (payroll_share ≥ 0.5 or repeat_share ≥ 0.5);
 // merchant_like = fan-in with pass_through < 0.5 and median_amount ≤ small_amount. With
 // drop_payroll_like / drop_merchant_like (default on) such fans are not reported at all.
@@ -147,27 +150,33 @@ function fanFinding(
     t0 = Math.min(t0, g.ts[e])
     t1 = Math.max(t1, g.ts[e])
   }
-  const win = o.window_hours * MICROS_PER_HOUR
+  const horizon = Math.max(o.window_hours * MICROS_PER_HOUR, o.pass_horizon_days * MICROS_PER_DAY)
   let payroll = 0
   for (const e of edges) if (g.flags[e] & FLAG_PAYROLL) payroll++
-  // Money on the other side of the centre: received before a fan-out, paid on after a fan-in.
-  let otherSide = 0
-  const legs: number[] = []
+  // Money on the other side of the centre: received before a fan-out, paid on after a fan-in,
+  // within the horizon; only its largest few legs count (a mule is fed, and pays on, in a few
+  // transfers; a busy account's many other transfers summing to a similar total are not that).
+  const legs: number[] = [] // the largest pass_max_legs, kept sorted by value (descending)
+  const consider = (e: number) => {
+    if (legs.length === o.pass_max_legs && val[e] <= val[legs[legs.length - 1]]) return
+    let k = legs.length < o.pass_max_legs ? legs.length : legs.length - 1
+    while (k > 0 && val[legs[k - 1]] < val[e]) {
+      legs[k] = legs[k - 1]
+      k--
+    }
+    legs[k] = e
+  }
   if (dir === 'out') {
     for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
       const e = g.inEdges[i]
-      if (g.ts[e] <= t1 && g.ts[e] >= t0 - win) {
-        otherSide += val[e]
-        legs.push(e)
-      }
+      if (g.ts[e] <= t1 && g.ts[e] >= t0 - horizon) consider(e)
     }
   } else {
     for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++)
-      if (g.ts[e] >= t0 && g.ts[e] <= t1 + win) {
-        otherSide += val[e]
-        legs.push(e)
-      }
+      if (g.ts[e] >= t0 && g.ts[e] <= t1 + horizon) consider(e)
   }
+  let otherSide = 0
+  for (const e of legs) otherSide += val[e]
   const passThrough = Math.min(otherSide / total, 9.99)
   const repeat = repeatShare(g, dir, v, new Set(parties), t0, t1)
   const payrollShare = payroll / edges.length
@@ -183,9 +192,9 @@ function fanFinding(
     dir === 'out'
       ? `${who} paid ${parties.length} distinct${newWord} accounts${what} within ${duration(hours)}`
       : `${parties.length} distinct${newWord} accounts paid ${who}${what} within ${duration(hours)}`
-  // The few legs that fed a fan-out (or carried a fan-in on) belong to the pattern: they show where
-  // the money came from or went. A busy account's many other transfers do not.
-  const fed = legs.length <= parties.length ? legs : []
+  // The few legs that fed a fan-out (or carried a fan-in on) belong to the pattern when they carry
+  // at least half of its money: they show where the money came from or went.
+  const fed = passThrough >= 0.5 ? legs : []
   const feeders = [...new Set(fed.map((e) => (dir === 'out' ? g.src[e] : g.dst[e])))]
   const inParties = new Set(parties)
   const accounts = [
