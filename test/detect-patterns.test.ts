@@ -256,6 +256,12 @@ describe('fan-in and fan-out', () => {
     expect(f[0].typology).toBe('fan_out')
     expect(f[0].measures).toMatchObject({ width: 10, center: 'MULE', payroll_like: false })
     expect(f[0].measures.pass_through).toBeCloseTo(20_000 / 19_000, 2)
+    // ten equal payments of what it was fed: an even split; the same sum in uneven parts is not
+    expect(f[0].measures.even_split).toBe(1)
+    const uneven = ts.map((t, i) =>
+      t.id.startsWith('f') ? { ...t, amount: 1900 + (i % 2 ? 900 : -900) } : t,
+    )
+    expect(fanBursts(graphOf(uneven), D.fan)[0].measures).toMatchObject({ even_split: 0 })
     // the funding leg is part of the pattern
     expect(f[0].tx_ids).toEqual(['fund', ...Array.from({ length: 10 }, (_, i) => `f${i}`)])
     expect(f[0].accounts[0]).toBe('MULE')
@@ -297,6 +303,9 @@ describe('fan-in and fan-out', () => {
     const b = fanBursts(graphOf(busy), { ...D.fan, drop_merchant_like: false })
     const fin = b.filter((x) => x.typology === 'fan_in')
     expect(fin.map((x) => x.measures.pass_through)).toEqual([round3((3 * 710) / 30_555)])
+    // near-equal payers, but nothing passed on: no even split
+    expect(f[0].measures.even_split).toBe(1)
+    expect(fin[0].measures.even_split).toBe(0)
     expect(fin[0].tx_ids).toEqual(payers.map((p) => p.id))
   })
 

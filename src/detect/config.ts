@@ -169,6 +169,8 @@ export const DetectConfig = z.strictObject({
       pass_horizon_days: z.number().positive().default(7),
       /** Pass-through counts the largest this-many legs on the other side (a mule pays on in a few). */
       pass_max_legs: z.number().int().min(1).default(3),
+      /** A fan whose amounts vary less than this (coefficient of variation) and that passed the money on is an even split. */
+      even_split_cv: z.number().min(0).default(0.05),
     })
     .prefault({}),
   structuring: z

@@ -21,7 +21,9 @@
 //                  most; a payer or merchant does not, and a busy account's many other transfers
 //                  do not count);
 //   median_amount, amount_cv, batch_hours, burst_ratio (new counterparties over the usual),
-//   new_counterparties (how many were new), history (1 when novelty could be judged).
+//   new_counterparties (how many were new), history (1 when novelty could be judged),
+//   even_split (1 when the amounts are near-equal, amount_cv < even_split_cv, and the centre
+//   passed the money on: one sum split evenly through a mule, FATF's "similar amounts").
 // The finding's transfers are the fan plus, when they carry at least half its money, the legs on
 // the other side counted in pass_through (the funding of a fan-out, the onward payments of a fan-in).
 // payroll_like = fan-out with pass_through < 0.5 and (payroll_share ≥ 0.5 or repeat_share ≥ 0.5);
@@ -184,6 +186,7 @@ function fanFinding(
   const merchantLike = dir === 'in' && passThrough < 0.5 && median <= o.small_amount
   if ((payrollLike && o.drop_payroll_like) || (merchantLike && o.drop_merchant_like)) return
   const hours = (t1 - t0) / MICROS_PER_HOUR
+  const cv = mean > 0 ? sd / mean : 0
   const typology = dir === 'out' ? 'fan_out' : 'fan_in'
   const who = short(g.accounts[v])
   const newWord = how.newCount >= 0 ? ' new' : ''
@@ -219,7 +222,7 @@ function fanFinding(
       repeat_share: round3(repeat),
       pass_through: round3(passThrough),
       median_amount: round2(median),
-      amount_cv: round3(mean > 0 ? sd / mean : 0),
+      amount_cv: round3(cv),
       batch_hours: round2(hours),
       burst_ratio: round2(how.burst),
       payroll_like: payrollLike,
@@ -227,6 +230,7 @@ function fanFinding(
       new_counterparties: how.newCount >= 0 ? how.newCount : undefined,
       history: how.newCount >= 0 ? 1 : 0,
       same_value: how.mode === 'value' ? 1 : 0,
+      even_split: cv < o.even_split_cv && passThrough >= 0.8 && passThrough <= 1.25 ? 1 : 0,
     },
   }
 }

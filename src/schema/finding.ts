@@ -129,6 +129,11 @@ export const FanFinding = z.object({
     history: z.number().optional(),
     /** 1 for a fan of one value (see detect/fan.ts), 0 for a burst. */
     same_value: z.number().optional(),
+    /**
+     * 1 when the fan's amounts are near-equal (amount_cv under fan.even_split_cv) and the centre
+     * passed the money on (pass_through 0.8–1.25): a sum split evenly through a mule.
+     */
+    even_split: z.number().optional(),
   }),
 })
 export const StructuringFinding = z.object({

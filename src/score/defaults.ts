@@ -185,6 +185,16 @@ const FAN_MEASURES = [
       true,
     ),
   ]),
+  signal('even_split', [
+    band(
+      1,
+      undefined,
+      10,
+      'EVEN_SPLIT',
+      'near-equal amounts (varying by {amount_cv_pct}%) that the centre passed on: one sum split evenly',
+      true,
+    ),
+  ]),
   signal('same_value', [
     band(
       1,

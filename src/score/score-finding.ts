@@ -39,6 +39,7 @@ export function findingVars(f: AnyFinding): TemplateVars {
     'amount_unusual',
     'new_links',
     'dedicated',
+    'amount_cv',
   ])
     if (typeof vars[k] === 'number') vars[`${k}_pct`] = Math.round((vars[k] as number) * 100)
   if ('detail' in f) vars.detail = f.detail
