@@ -41,10 +41,15 @@ describe('layering chains', () => {
     expect(f.explanation).toMatch(/^6-hop layering chain cN0→cN1→.*→cN6/)
   })
 
-  it('breaks a chain at a dwell past 72 h and ignores too-short pieces', () => {
-    const slow = chain('s', 4, 80)
+  it('follows slow hops up to 10 days, breaks a chain past that and ignores too-short pieces', () => {
+    // Slow layering: hops days apart (four days each) is still a chain.
+    const slowOk = chain('d', 4, 96)
+    expect(layeringChains(graphOf(slowOk), D.layering).findings.map((f) => f.tx_ids)).toEqual([
+      ['d0', 'd1', 'd2', 'd3'],
+    ])
+    const slow = chain('s', 4, 250)
     expect(layeringChains(graphOf(slow), D.layering).findings).toHaveLength(0)
-    const mixed = chain('m', 5, 20).map((t, i) => (i >= 3 ? { ...t, h: t.h + 100 } : t))
+    const mixed = chain('m', 5, 20).map((t, i) => (i >= 3 ? { ...t, h: t.h + 300 } : t))
     const r = layeringChains(graphOf(mixed), D.layering)
     expect(r.findings.map((f) => f.tx_ids)).toEqual([['m0', 'm1', 'm2']])
   })

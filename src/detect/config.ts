@@ -85,7 +85,7 @@ export const DetectConfig = z.strictObject({
   layering: z
     .strictObject({
       min_hops: z.number().int().min(2).default(3),
-      max_dwell_hours: z.number().positive().default(72),
+      max_dwell_hours: z.number().positive().default(240),
       min_forward_ratio: z.number().positive().default(0.8),
       max_forward_ratio: z.number().positive().default(1.1),
       /** Intermediaries with at most this many transfers (in + out) in the window: "little other activity". */
