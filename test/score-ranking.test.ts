@@ -229,6 +229,44 @@ describe('score ranking', () => {
     expect(hub.reasons.map((r) => r.code)).toContain('DIVERSION_HUB')
   })
 
+  it("ranks a listed person's name carried by many account holders below a distinctive hit", () => {
+    const pay = (tx_id: string, debtor: string): PaymentLite => ({
+      tx_id,
+      ts: '2026-01-03T12:00:00Z',
+      amount: 5000,
+      currency: 'EUR',
+      debtor_account: debtor,
+      creditor_account: 'DE1',
+      purpose: 'invoice',
+      hs_code: null,
+    })
+    const person = { name: 'Sergei Volkov', entry_id: 'P-1', score: 1, schema: 'Person' }
+    const company = { name: 'Listed Co', entry_id: 'C-1', score: 1, schema: 'Company' }
+    const run = (holders: number) => {
+      const hits = new Map<string, (typeof person)[]>([['RUC', [company]]])
+      for (let i = 0; i < holders; i++) hits.set(`RU${i}`, [person])
+      const payments = [pay('c', 'RUC'), ...[...hits.keys()].slice(1).map((a) => pay(`p${a}`, a))]
+      const ctx: RiskContext = { ...EMPTY_RISK, hitsByAccount: hits }
+      return scoreFindings(sanctionsFindings(payments, ctx), ctx, EMPTY_DETECT, config)
+    }
+    // Two holders of the name: as strong as the company's hit.
+    const two = run(2)
+    expect(new Set(two.map((a) => a.score)).size).toBe(1)
+    // Three holders and more: still alerts, each saying why it ranks lower; the company's unchanged.
+    const three = run(3)
+    const byAccount = new Map(three.map((a) => [a.accounts.find((x) => x !== 'DE1'), a]))
+    const c = byAccount.get('RUC')!
+    expect(c.score).toBe(two[0].score)
+    for (const a of ['RU0', 'RU1', 'RU2']) {
+      const x = byAccount.get(a)!
+      expect(x.score).toBeLessThan(c.score)
+      expect(x.score).toBeGreaterThanOrEqual(config.alert_threshold)
+      expect(x.reasons.find((r) => r.code === 'LIKELY_NAMESAKE')?.text).toMatch(
+        /^3 different accounts/,
+      )
+    }
+  })
+
   it('is deterministic: the same inputs in another order give the same alerts', () => {
     const a = scoreAll([ring, payroll], risky, EMPTY_DETECT, config)
     const b = scoreAll(

@@ -389,6 +389,18 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
         band(0.97, undefined, 10, 'MATCH_STRONG', 'name match score {max_match}'),
         band(undefined, 0.97, 0, 'MATCH', 'name match score {max_match}'),
       ]),
+      // A listed person's name carried by several account holders of the window is a common name:
+      // each is more likely a namesake. Still an alert (confirm with a date of birth or an
+      // identifier), ranked below patterns with evidence of their own.
+      signal('namesakes', [
+        band(
+          3,
+          undefined,
+          -30,
+          'LIKELY_NAMESAKE',
+          '{namesakes} different accounts match this listed person by name: most likely namesakes; confirm with a date of birth or an identifier',
+        ),
+      ]),
     ],
   },
   goods_mismatch: {

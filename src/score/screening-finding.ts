@@ -30,6 +30,12 @@ export const ScreeningFinding = z.object({
     mismatches: z.number(),
     /** 1 when the party is raised because a new list version listed it. */
     list_change: z.number().default(0),
+    /**
+     * Distinct accounts of the window whose best hit is the same listed person (0 for companies and
+     * other entities): a common name shared by many account holders is most likely theirs, not the
+     * listed person's.
+     */
+    namesakes: z.number().default(0),
   }),
   /** The screening hits behind a 'sanctions' finding, each a full record. */
   hits: z.array(HitRecord).optional(),
@@ -152,6 +158,13 @@ export function sanctionsFindings(
   for (const [account, rows] of ctx.listChangePayments ?? [])
     if (!byAccount.has(account) && rows.length && ctx.hitsByAccount.has(account))
       byAccount.set(account, [...rows])
+  // Accounts per listed person, over every account of the window with a hit (by best hit).
+  const holders = new Map<string, number>()
+  for (const hits of ctx.hitsByAccount.values()) {
+    const b = bestHit(hits) as (PartyHitLike & { schema?: string }) | undefined
+    if (b?.entry_id && b.schema === 'Person')
+      holders.set(b.entry_id, (holders.get(b.entry_id) ?? 0) + 1)
+  }
   const out: ScreeningFinding[] = []
   for (const [account, rows] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const hits = ctx.hitsByAccount.get(account) ?? []
@@ -175,6 +188,7 @@ export function sanctionsFindings(
           max_match: Math.round((best?.score ?? 0) * 100) / 100,
           mismatches: 0,
           list_change: change ? 1 : 0,
+          namesakes: (best?.entry_id && holders.get(best.entry_id)) || 0,
         },
       ),
       ...(records.length ? { hits: records } : {}),
@@ -225,6 +239,7 @@ export function goodsMismatchFindings(
           max_match: 0,
           mismatches: rows.length,
           list_change: 0,
+          namesakes: 0,
         },
       ),
     )
