@@ -9,13 +9,15 @@ import {
   applyBudget,
   goodsMismatchFindings,
   groupAlerts,
+  markIntraGroup,
   sanctionsFindings,
   scoreAll,
   type AnyFinding,
   type PaymentLite,
   type RiskContext,
+  type ScoredAlert,
 } from '../score/index.ts'
-import type { DetectLike, GraphLike, ScanEngines } from './engines.ts'
+import type { DetectLike, GraphLike, ScanEngines, ScanWindow } from './engines.ts'
 import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
 import { resolveWindow } from './window.ts'
 import type { ScanSummary } from './scan-summary.ts'
@@ -176,8 +178,12 @@ export async function runScanWith(
     )
     // Alerts: findings at or above the threshold with a risk signal of their own, one alert per
     // ring (grouped), the highest-scored within the budget.
-    const candidates = scored.filter(
-      (a) => a.score >= config.score.alert_threshold && a.evidence.length > 0,
+    // Patterns wholly inside one corporate group are explained by it (score/intra-group.ts): the
+    // names of the candidates' accounts say which group each belongs to.
+    const candidates = markIntraGroup(
+      scored.filter((a) => a.score >= config.score.alert_threshold && a.evidence.length > 0),
+      await accountNames(store, window, scored, config.score.alert_threshold),
+      config.score,
     )
     const budget = applyBudget(
       groupAlerts(candidates, config.alerts),
@@ -304,4 +310,22 @@ async function writeAccountTables(
       hops: JSON.stringify(expo.map((c) => c[1])),
       run_id: runId,
     })
+}
+
+/** The name each account of the alert candidates carries in the window's payments. */
+async function accountNames(
+  store: Store,
+  window: ScanWindow,
+  scored: readonly ScoredAlert[],
+  threshold: number,
+): Promise<Map<string, string>> {
+  const accounts = new Set<string>()
+  for (const a of scored)
+    if (a.score >= threshold && a.evidence.length > 0) for (const x of a.accounts) accounts.add(x)
+  if (!accounts.size) return new Map()
+  const rows = await store.all<{ account: string; name: string }>('pipeline/account-names', {
+    ...window,
+    accounts: JSON.stringify([...accounts].sort()),
+  })
+  return new Map(rows.map((r) => [r.account, r.name]))
 }

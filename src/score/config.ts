@@ -98,6 +98,19 @@ export const ScoreConfig = z.strictObject({
           'inside payment community {community} where {n} of {total} accounts are screened hits',
         ),
       ),
+      /**
+       * A pattern whose accounts all belong to one corporate group (score/intra-group.ts): cash
+       * pooling, netting and recharges close loops and pass money on for a known reason.
+       */
+      intra_group: ContextWeight.default(
+        w(
+          -30,
+          'INTRA_GROUP',
+          'the accounts belong to one corporate group ({detail}): intra-group flows such as cash pooling, netting or recharges',
+        ),
+      ),
+      /** Share of a pattern's accounts that must belong to the group (and at least two). */
+      intra_group_min_share: z.number().min(0).max(1).default(0.8),
       /** A community is dense in risky parties at this share of hit accounts and this many of them. */
       risky_community_min_share: z.number().min(0).max(1).default(0.05),
       risky_community_min_hits: z.number().int().min(1).default(2),

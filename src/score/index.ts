@@ -13,6 +13,7 @@ export { alertId, accountsKey } from './alert-id.ts'
 export { AlertsConfig } from './config.ts'
 export { groupAlerts, byScore } from './group.ts'
 export { applyBudget, type BudgetResult } from './budget.ts'
+export { groupKey, markIntraGroup } from './intra-group.ts'
 export {
   ScreeningFinding,
   sanctionsFindings,
