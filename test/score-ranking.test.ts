@@ -267,6 +267,25 @@ describe('score ranking', () => {
     }
   })
 
+  it('counts paying on more than came in against a business, not against accounts that do nothing else', () => {
+    const codes = (dedicated: number) =>
+      scoreAll(
+        [
+          {
+            ...ring,
+            measures: { ...ring.measures, retention: 1.12 },
+            signals: { history_days: 9, dedicated },
+          } as CycleFinding,
+        ],
+        EMPTY_RISK,
+        EMPTY_DETECT,
+        config,
+      )[0].reasons.map((r) => r.code)
+    expect(codes(0.25)).toContain('PAYS_OUT_MORE')
+    expect(codes(1)).not.toContain('PAYS_OUT_MORE')
+    expect(codes(1)).toContain('DEDICATED_ACCOUNTS')
+  })
+
   it('is deterministic: the same inputs in another order give the same alerts', () => {
     const a = scoreAll([ring, payroll], risky, EMPTY_DETECT, config)
     const b = scoreAll(

@@ -16,6 +16,8 @@ export const Band = z.strictObject({
    * amounts, one value passed on), not a property of the shape: a finding alerts only with one.
    */
   evidence: z.boolean().default(false),
+  /** The band does not apply when this other measure is at least `min` (e.g. dedicated accounts). */
+  unless: z.strictObject({ measure: z.string(), min: z.number() }).optional(),
 })
 export type Band = z.infer<typeof Band>
 
@@ -148,6 +150,11 @@ export const AlertsConfig = z.strictObject({
    * than this is a hub many patterns touch and does not link them.
    */
   max_findings_per_shared_account: z.number().int().min(1).default(6),
+  /**
+   * A finding joins a group when it shares at least this share of the smaller side's transfers (or
+   * of its non-hub accounts, two at least) with the group's seed.
+   */
+  min_group_overlap: z.number().min(0).max(1).default(0.5),
   /** A group of findings stops growing at this many transfers (one ring, not a busy account's month). */
   max_group_transfers: z.number().int().min(1).default(300),
   /** Added to a grouped alert's score per further typology of the same ring, up to the maximum. */

@@ -23,6 +23,7 @@ const band = (
   code: string,
   text: string,
   evidence = false,
+  unless?: { measure: string; min: number },
 ) => ({
   ...(min === undefined ? {} : { min }),
   ...(max === undefined ? {} : { max }),
@@ -30,6 +31,7 @@ const band = (
   code,
   text,
   ...(evidence ? { evidence } : {}),
+  ...(unless ? { unless } : {}),
 })
 const signal = (measure: string, bands: ReturnType<typeof band>[]) => ({ measure, bands })
 
@@ -143,12 +145,16 @@ const RETENTION = (strong: number, some: number) =>
       'RETENTION',
       '{retention_pct}% of the money passed on through the pattern',
     ),
+    // …unless the accounts do little besides the pattern: they have no other income, and the part
+    // of the inflow the pattern missed is not the business's.
     band(
       1.05,
       undefined,
       -5,
       'PAYS_OUT_MORE',
       '{retention_pct}% paid on: more than came in, as a business with other income does',
+      false,
+      { measure: 'dedicated', min: 0.75 },
     ),
   ])
 

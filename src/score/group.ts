@@ -46,7 +46,7 @@ export function groupAlerts(input: readonly ScoredAlert[], o: AlertsConfig): Sco
         tx / Math.min(a.tx_ids.length, g.seed.tx_ids.length),
         acc >= 2 ? acc / Math.min(accounts.length, g.seedAccounts) : 0,
       )
-      if (share < 0.5 || g.tx + a.tx_ids.length > o.max_group_transfers) continue
+      if (share < o.min_group_overlap || g.tx + a.tx_ids.length > o.max_group_transfers) continue
       if (share > bestShare || (share === bestShare && gi < best)) {
         best = gi
         bestShare = share

@@ -94,7 +94,9 @@ export function scoreFinding(
       const v = vars[m.measure]
       if (typeof v !== 'number') continue
       const b = m.bands.find((x) => inBand(x, v))
-      if (b) push(reasons, b.code, b.text, b.weight, vars, b.evidence ? evidence : undefined)
+      const waived = b?.unless && Number(vars[b.unless.measure]) >= b.unless.min
+      if (b && !waived)
+        push(reasons, b.code, b.text, b.weight, vars, b.evidence ? evidence : undefined)
     }
   }
   contextReasons(f, ctx, detect, config, communities, reasons, evidence)
