@@ -1,7 +1,7 @@
 // The scan and alerts commands over a file database: `scan --json` prints the run summary,
 // `alerts list` the queue, `alerts export` each format (to stdout or --out), with clear refusals.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -84,8 +84,21 @@ describe('scan and alerts commands', () => {
   it('refuses bad options and a goAML export with no reported alert (exit 2)', async () => {
     expect(await main(['alerts', 'export', '--db', db, '--format', 'xml'], io().io)).toBe(2)
     expect(await main(['alerts', 'export', '--db', db, '--status', 'done'], io().io)).toBe(2)
-    expect(await main(['alerts', 'export', '--db', db, '--format', 'goaml'], io().io)).toBe(2)
+    // with the sample goAML settings: refused because no alert is reported
+    const noReported = io()
+    const goaml = ['alerts', 'export', '--db', db, '--format', 'goaml']
+    expect(await main([...goaml, '--config', root('samples/config.json')], noReported.io)).toBe(2)
+    expect(noReported.err.join('')).toMatch(/reported/)
     expect(await main(['scan', '--db', db, '--from', 'yesterday'], io().io)).toBe(2)
     expect(await main(['alerts', 'frobnicate', '--db', db], io().io)).toBe(2)
+  })
+
+  it('refuses a goAML export while the settings are placeholders, naming them, before --out', async () => {
+    const d = io()
+    const file = join(dir, 'str.xml')
+    const argv = ['alerts', 'export', '--db', db, '--format', 'goaml', '--out', file]
+    expect(await main(argv, d.io)).toBe(2)
+    expect(d.err.join('')).toContain('cases.goaml.rentity_id')
+    expect(existsSync(file)).toBe(false)
   })
 })

@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../src/schema/alert.ts'
 import { addUser, CASE_ACTION_ROLES } from '../src/server/index.ts'
 import { alert, RING, RING_ALERT, seed, testApp } from './server-fixture.ts'
 import { parseConfig } from '../src/config/index.ts'
+import { GOAML_XSD, goamlSchemaErrors, goamlTestSettings } from './goaml-schema.ts'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -185,12 +186,32 @@ describe('exports', () => {
     expect((await post('/api/exports', { format: 'pdf' }, keys.supervisor)).status).toBe(400)
   })
 
-  it('a goAML report names the reporting entity from the config', async () => {
-    const id = await freshAlert('reported')
-    const config = parseConfig({
-      cases: { goaml: { rentity_id: '4711', institution_name: 'Test Bank AG' } },
-    })
-    const configured = testApp(store, { config: config.config })
+  it('a goAML report names the reporting entity from the config and the FIU schema accepts it', async () => {
+    const id = await freshAlert('new')
+    for (const tx of ['T-R1', 'T-R2', 'T-R3', 'T-R4'])
+      await store.run('server/test-insert-alert-transfer', {
+        alert_id: id,
+        tx_id: tx,
+        run_id: 'run-scan-1',
+      })
+    expect(
+      (await post(`/api/alerts/${id}/actions`, { type: 'start_review' }, keys.analyst)).status,
+    ).toBe(200)
+    const why = 'Circular payments for machine parts through AE and TR with no trade behind them.'
+    expect(
+      (
+        await post(
+          `/api/alerts/${id}/actions`,
+          { type: 'propose', outcome: 'reported', reason: why },
+          keys.analyst,
+        )
+      ).status,
+    ).toBe(200)
+    expect(
+      (await post(`/api/alerts/${id}/actions`, { type: 'approve' }, keys.supervisor)).status,
+    ).toBe(200)
+    const goaml = goamlTestSettings({ rentity_id: 4711, indicators: { TEST: ['ALP06'] } })
+    const configured = testApp(store, { config: parseConfig({ cases: { goaml } }).config })
     const res = await configured.request('/api/exports', {
       method: 'POST',
       headers: { 'X-API-Key': keys.supervisor, 'Content-Type': 'application/json' },
@@ -199,5 +220,13 @@ describe('exports', () => {
     expect(res.status).toBe(200)
     const xml = await res.text()
     expect(xml).toContain('<rentity_id>4711</rentity_id>')
+    expect(xml).toContain(why)
+    if (GOAML_XSD) expect(await goamlSchemaErrors(xml)).toEqual([])
+  })
+
+  it('refuses a goAML report while the settings are placeholders (400, naming the setting)', async () => {
+    const res = await post('/api/exports', { format: 'goaml', ids: [RING_ALERT] }, keys.supervisor)
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(await res.json())).toContain('cases.goaml.rentity_id')
   })
 })

@@ -1,29 +1,9 @@
-// Case and report settings (config section `cases`): who the reporting entity is for goAML reports.
+// Case and report settings (config section `cases`): who the reporting entity is for goAML reports
+// (cases.goaml, see export/goaml-config.ts), and where the audit key and checkpoints live.
 import { z } from 'zod'
+import { GoamlConfig } from './export/goaml-config.ts'
 
-export const GoamlConfig = z.strictObject({
-  /** The reporting entity's id at the FIU (assigned at goAML registration). */
-  rentity_id: z.string().default('0'),
-  rentity_branch: z.string().optional(),
-  /** E = electronic submission. */
-  submission_code: z.enum(['E', 'M']).default('E'),
-  currency_code_local: z.string().length(3).default('EUR'),
-  /** FIU code for the transmission mode of a credit transfer. */
-  transmode_code: z.string().default('K'),
-  /** FIU code for the funds type on both sides (K = bank account / deposit, in common code lists). */
-  funds_code: z.string().default('K'),
-  /** Name of the reporting institution on its own accounts. */
-  institution_name: z.string().default('Reporting bank'),
-  reporting_person: z
-    .object({
-      first_name: z.string().default('Compliance'),
-      last_name: z.string().default('Officer'),
-      email: z.string().optional(),
-      occupation: z.string().default('Money laundering reporting officer'),
-    })
-    .prefault({}),
-})
-export type GoamlConfig = z.infer<typeof GoamlConfig>
+export { GoamlConfig }
 
 export const CasesConfig = z.strictObject({
   goaml: GoamlConfig.prefault({}),

@@ -48,3 +48,8 @@ export {
 } from './export/index.ts'
 export { alertPayments, type AlertPayment } from './export/payments.ts'
 export { CasesConfig, GoamlConfig, AuditConfig } from './config.ts'
+export {
+  GoamlSettingsError,
+  missingGoamlSettings,
+  requireGoamlSettings,
+} from './export/goaml-config.ts'

@@ -92,8 +92,9 @@ scores the findings and writes alerts (merged with earlier alerts of the same pa
 ringwatch alerts list [--db P] [--status S] [--limit N] [--json]
 
 export   writes alerts: jsonl (the alert record, default, to stdout), csv, goaml (a goAML STR XML for
-         one reported alert) or ftm (FollowTheMoney entities of each alert's payments). Every export
-         is recorded in the audit log under $RINGWATCH_ACTOR (default the OS user).
+         one reported alert; needs the reporting entity and the FIU's codes in config cases.goaml)
+         or ftm (FollowTheMoney entities of each alert's payments). Every export is recorded in the
+         audit log under $RINGWATCH_ACTOR (default the OS user).
 list     the alert queue, highest score first.`,
   },
   audit: {

@@ -7,11 +7,12 @@ import { BadInputError } from '../../util/errors.ts'
 import { canonicalJson, sha256 } from '../../util/hash.ts'
 import { toAlertRecord, type AlertRow } from '../alert-row.ts'
 import { appendAudit } from '../audit.ts'
-import { GoamlConfig } from '../config.ts'
 import { listAlerts } from '../read.ts'
 import { csvHeader, csvRow } from './csv.ts'
 import { ftmEntities } from './ftm.ts'
 import { goamlReport } from './goaml.ts'
+import { GoamlConfig, requireGoamlSettings } from './goaml-config.ts'
+import { decisionReason, goamlIndicators, goamlPayments } from './goaml-data.ts'
 import { alertPayments } from './payments.ts'
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'goaml', 'ftm'] as const
@@ -22,6 +23,7 @@ export interface ExportOptions {
   status?: AlertStatus
   ids?: readonly string[]
   out: NodeJS.WritableStream
+  /** Config section cases.goaml; a goAML export refuses while its settings are placeholders. */
   goaml?: GoamlConfig
   /** ISO time of the export (goAML submission date, audit row); default now. */
   now?: string
@@ -43,6 +45,8 @@ export async function exportAlerts(
   if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
     throw new BadInputError(`unknown export format ${opts.format} (jsonl, csv, goaml, ftm)`)
   const now = opts.now ?? new Date().toISOString()
+  const goaml =
+    opts.format === 'goaml' ? requireGoamlSettings(opts.goaml ?? GoamlConfig.parse({})) : null
   return store.transaction(
     async (tx) => {
       const status = opts.format === 'goaml' ? (opts.status ?? 'reported') : opts.status
@@ -69,17 +73,20 @@ export async function exportAlerts(
       for (const a of alerts) {
         if (opts.format === 'jsonl') await write(opts.out, JSON.stringify(toAlertRecord(a)) + '\n')
         else if (opts.format === 'csv') await write(opts.out, csvRow(a))
-        else {
-          const payments = await alertPayments(tx, a.id)
-          if (opts.format === 'goaml')
-            await write(
-              opts.out,
-              goamlReport(a, payments, opts.goaml ?? GoamlConfig.parse({}), now),
-            )
-          else
-            for (const e of ftmEntities(a, payments))
-              await write(opts.out, JSON.stringify(e) + '\n')
-        }
+        else if (goaml) {
+          const payments = await goamlPayments(tx, a.id, goaml.currency_code_local)
+          const xml = goamlReport(
+            a,
+            payments,
+            goaml,
+            await decisionReason(tx, a.id),
+            goamlIndicators(a, goaml),
+            now,
+          )
+          await write(opts.out, xml)
+        } else
+          for (const e of ftmEntities(a, await alertPayments(tx, a.id)))
+            await write(opts.out, JSON.stringify(e) + '\n')
       }
       const ids = alerts.map((a) => a.id)
       await appendAudit(tx, {

@@ -9,7 +9,13 @@ import { serverFor } from '../remote.ts'
 import { remoteExport } from '../remote-commands.ts'
 import { loadConfig } from '../../config/index.ts'
 import { AlertStatus, type Actor } from '../../schema/alert.ts'
-import { EXPORT_FORMATS, exportAlerts, listAlerts, type ExportFormat } from '../../cases/index.ts'
+import {
+  EXPORT_FORMATS,
+  exportAlerts,
+  listAlerts,
+  requireGoamlSettings,
+  type ExportFormat,
+} from '../../cases/index.ts'
 import { BadInputError } from '../../util/errors.ts'
 
 const { usage } = HELP.alerts
@@ -88,6 +94,14 @@ export const command: Command = {
       const n = await remoteExport(remote, { format, status, ids: values.id }, values.out, io)
       if (values.out) io.stderr.write(`exported ${n} alert(s) as ${format} to ${values.out}\n`)
       return 0
+    }
+    if (sub === 'export' && values.format === 'goaml') {
+      // refuse placeholders before opening the database or making an empty --out file
+      const goaml = requireGoamlSettings(config.cases.goaml)
+      if (goaml.sample_values)
+        io.stderr.write(
+          'warning: cases.goaml holds sample values (sample_values: true); the report says so and is not for filing\n',
+        )
     }
     const store = await openFor({
       db: values.db,
