@@ -445,7 +445,7 @@ describe('structuring', () => {
       amount: a,
     }))
     expect(structuring(graphOf(low), D.structuring)).toHaveLength(0)
-    const over = [10_000, 10_000, 9500].map((a, i) => ({
+    const over = [10_000, 10_500, 9500].map((a, i) => ({
       id: `o${i}`,
       from: 'A',
       to: 'B',
@@ -453,6 +453,26 @@ describe('structuring', () => {
       amount: a,
     }))
     expect(structuring(graphOf(over), D.structuring)).toHaveLength(0)
+  })
+
+  it('reports one amount paid to one payee several times within a day, whatever the amount', () => {
+    const ts: T[] = [
+      // 18.23 three times to P within a day: split; and twice more two days later: another run
+      ...[0, 2, 5, 50, 51].map((h, i) => ({ id: `r${i}`, from: 'A', to: 'P', h, amount: 18.23 })),
+      // the same amount to another payee, and another amount to P: no repeat
+      { id: 'x1', from: 'A', to: 'Q', h: 1, amount: 18.23 },
+      { id: 'x2', from: 'A', to: 'P', h: 3, amount: 18.24 },
+      // two equal payments 30 hours apart: not within a day
+      { id: 'y0', from: 'B', to: 'P', h: 0, amount: 500 },
+      { id: 'y1', from: 'B', to: 'P', h: 30, amount: 500 },
+    ]
+    const f = structuring(graphOf(ts), D.structuring).filter((x) => x.measures.repeated === 1)
+    expect(f.map((x) => x.tx_ids)).toEqual([
+      ['r0', 'r1', 'r2'],
+      ['r3', 'r4'],
+    ])
+    expect(f[0].measures).toMatchObject({ count: 3, center: 'A', threshold: 18.23 })
+    expect(structuring(graphOf(ts), { ...D.structuring, repeat_min: 0 })).toHaveLength(0)
   })
 
   it('honours a per-currency threshold', () => {

@@ -183,6 +183,13 @@ export const DetectConfig = z.strictObject({
       window_days: z.number().positive().default(14),
       /** Near-threshold transfers are at least this share of the account's transfers (that direction) in the same days. */
       min_share: z.number().min(0).max(1).default(0.5),
+      /**
+       * One amount paid at least repeat_min times by one account to one payee within repeat_hours:
+       * a sum split into identical payments (FATF: "multiple transactions of the same amount"; a
+       * payment sent twice by mistake is one repeat and still worth a look). 0 turns it off.
+       */
+      repeat_min: z.number().int().min(0).default(2),
+      repeat_hours: z.number().positive().default(24),
     })
     .prefault({}),
   communities: z

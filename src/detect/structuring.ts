@@ -16,6 +16,10 @@
 // 9,1xx, 9,4xx and 9,8xx is expected by chance many times in a large window; the same account
 // keeping six of eight payments under the threshold is not. Scoring reads chance, so the detector
 // calibrates itself to each data set instead of to a fixed count.
+//
+// Split payments: one account paying one payee the same amount (to the cent, same currency)
+// repeat_min or more times within repeat_hours is a sum split into identical parts — or a payment
+// sent twice — and is reported as structuring too (measures.repeated = 1), whatever the amount.
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
 import type { StructuringFinding } from '../schema/finding.ts'
@@ -81,7 +85,79 @@ export function structuring(
       }
     }
   }
+  if (o.repeat_min >= 2) for (const f of repeatedPayments(g, o, evidence)) findings.push(f)
   return findings
+}
+
+/** One finding per run of identical payments from one account to one payee (see the header). */
+function repeatedPayments(
+  g: PaymentGraph,
+  o: DetectConfig['structuring'],
+  evidence: EvidenceConfig | undefined,
+): StructuringFinding[] {
+  const span = o.repeat_hours * 3_600_000_000
+  const out: StructuringFinding[] = []
+  const byKey = new Map<string, number[]>()
+  for (let v = 0; v < g.nodeCount; v++) {
+    const a = g.outStart[v]
+    const b = g.outStart[v + 1]
+    if (b - a < o.repeat_min) continue
+    byKey.clear()
+    for (let e = a; e < b; e++) {
+      const k = `${g.dst[e]}|${g.currency[e]}|${Math.round(g.amount[e] * 100)}`
+      const l = byKey.get(k)
+      if (l) l.push(e)
+      else byKey.set(k, [e])
+    }
+    for (const edges of byKey.values()) {
+      if (edges.length < o.repeat_min) continue
+      // edges are in time order (out-edges sort by ts): runs within repeat_hours of their first
+      let i = 0
+      while (i < edges.length) {
+        let j = i + 1
+        while (j < edges.length && g.ts[edges[j]] - g.ts[edges[i]] <= span) j++
+        if (j - i >= o.repeat_min) {
+          out.push(repeatedFinding(g, v, edges.slice(i, j), evidence))
+          i = j
+        } else i++
+      }
+    }
+  }
+  return out
+}
+
+function repeatedFinding(
+  g: PaymentGraph,
+  v: number,
+  edges: number[],
+  evidence: EvidenceConfig | undefined,
+): StructuringFinding {
+  const amount = g.amount[edges[0]]
+  const currency = g.currencies[g.currency[edges[0]]]
+  const payee = g.dst[edges[0]]
+  const hours = (g.ts[edges[edges.length - 1]] - g.ts[edges[0]]) / 3_600_000_000
+  const what = `of the same amount (${fmt(amount)} ${currency}) to one payee`
+  const explanation = `${short(g.accounts[v])} paid ${short(g.accounts[payee])} ${fmt(amount)} ${currency} ${edges.length} times within ${duration(hours)}`
+  return {
+    typology: 'structuring',
+    ...baseOf(g, {
+      typology: 'structuring',
+      edges,
+      amounts: { in: sumAmount(g, edges), out: sumAmount(g, edges) },
+      explanation,
+      accounts: [v, payee],
+      evidence,
+    }),
+    measures: {
+      count: edges.length,
+      threshold: amount,
+      center: g.accounts[v],
+      direction: 'out',
+      share: 1,
+      what,
+      repeated: 1,
+    },
+  }
 }
 
 function finding(
@@ -115,6 +191,7 @@ function finding(
     measures: {
       count: edges.length,
       threshold,
+      what: `just under the ${fmt(threshold)} reporting threshold`,
       center: g.accounts[v],
       direction: dir,
       share: Math.round(share * 1000) / 1000,

@@ -147,6 +147,10 @@ export const StructuringFinding = z.object({
     share: z.number().optional(),
     /** Accounts expected to show this by chance in the window (see detect/structuring.ts). */
     chance: z.number().optional(),
+    /** What was structured, for the reason text ('just under the 10,000 reporting threshold'). */
+    what: z.string().optional(),
+    /** 1 for one amount paid several times to one payee within repeat_hours (a split payment). */
+    repeated: z.number().optional(),
   }),
 })
 

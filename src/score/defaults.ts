@@ -354,12 +354,21 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
     // when more of them fall there than ordinary amounts do by chance (detect/structuring.ts:
     // `chance`, the accounts expected to show as many in this window). Three payments that
     // happen to land in the band are the shape only.
-    base: w(
-      25,
-      'STRUCTURING',
-      '{count} transfers just under the {threshold} reporting threshold within {span_days} days',
-    ),
+    base: w(25, 'STRUCTURING', '{count} transfers {what} within {span_days} days'),
     measures: [
+      // One amount paid to one payee several times within a day: a sum split into identical
+      // payments, or one sent twice. Rare in ordinary traffic (billing and pay runs pay each payee
+      // once); a signal of its own.
+      signal('repeated', [
+        band(
+          1,
+          undefined,
+          10,
+          'SPLIT_PAYMENT',
+          'the same amount paid to the same payee {count} times within a day',
+          true,
+        ),
+      ]),
       signal('chance', [
         band(
           undefined,
