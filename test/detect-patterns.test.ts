@@ -441,7 +441,7 @@ describe('structuring', () => {
       id: `l${i}`,
       from: 'A',
       to: 'B',
-      h: i,
+      h: i * 30,
       amount: a,
     }))
     expect(structuring(graphOf(low), D.structuring)).toHaveLength(0)
@@ -449,19 +449,28 @@ describe('structuring', () => {
       id: `o${i}`,
       from: 'A',
       to: 'B',
-      h: i,
+      h: i * 30,
       amount: a,
     }))
     expect(structuring(graphOf(over), D.structuring)).toHaveLength(0)
   })
 
-  it('reports one amount paid to one payee several times within a day, whatever the amount', () => {
+  it('reports split payments: one amount to one payee twice, or any amounts three times, within a day', () => {
     const ts: T[] = [
       // 18.23 three times to P within a day: split; and twice more two days later: another run
       ...[0, 2, 5, 50, 51].map((h, i) => ({ id: `r${i}`, from: 'A', to: 'P', h, amount: 18.23 })),
       // the same amount to another payee, and another amount to P: no repeat
       { id: 'x1', from: 'A', to: 'Q', h: 1, amount: 18.23 },
-      { id: 'x2', from: 'A', to: 'P', h: 3, amount: 18.24 },
+      { id: 'x2', from: 'A', to: 'P', h: 100, amount: 18.24 },
+      // three payments of any amounts to one payee within a day; two are not enough
+      ...[100, 200, 300].map((amount, i) => ({
+        id: `z${i}`,
+        from: 'C',
+        to: 'D',
+        h: i * 5,
+        amount,
+      })),
+      ...[100, 200].map((amount, i) => ({ id: `w${i}`, from: 'E', to: 'D', h: i * 5, amount })),
       // two equal payments 30 hours apart: not within a day
       { id: 'y0', from: 'B', to: 'P', h: 0, amount: 500 },
       { id: 'y1', from: 'B', to: 'P', h: 30, amount: 500 },
@@ -470,9 +479,12 @@ describe('structuring', () => {
     expect(f.map((x) => x.tx_ids)).toEqual([
       ['r0', 'r1', 'r2'],
       ['r3', 'r4'],
+      ['z0', 'z1', 'z2'],
     ])
+    expect(f[2].explanation).toMatch(/3 times within 10 hours/)
     expect(f[0].measures).toMatchObject({ count: 3, center: 'A', threshold: 18.23 })
-    expect(structuring(graphOf(ts), { ...D.structuring, repeat_min: 0 })).toHaveLength(0)
+    const off = { ...D.structuring, repeat_min: 0, repeat_min_any: 0 }
+    expect(structuring(graphOf(ts), off)).toHaveLength(0)
   })
 
   it('honours a per-currency threshold', () => {
@@ -480,7 +492,7 @@ describe('structuring', () => {
       id: `c${i}`,
       from: 'A',
       to: 'B',
-      h: i,
+      h: i * 30,
       amount: a,
       currency: 'CHF',
     }))

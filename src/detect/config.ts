@@ -189,6 +189,8 @@ export const DetectConfig = z.strictObject({
        * payment sent twice by mistake is one repeat and still worth a look). 0 turns it off.
        */
       repeat_min: z.number().int().min(0).default(2),
+      /** Payments to one payee within repeat_hours, whatever their amounts, that split a sum (0: off). */
+      repeat_min_any: z.number().int().min(0).default(3),
       repeat_hours: z.number().positive().default(24),
     })
     .prefault({}),

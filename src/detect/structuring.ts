@@ -17,9 +17,10 @@
 // keeping six of eight payments under the threshold is not. Scoring reads chance, so the detector
 // calibrates itself to each data set instead of to a fixed count.
 //
-// Split payments: one account paying one payee the same amount (to the cent, same currency)
-// repeat_min or more times within repeat_hours is a sum split into identical parts — or a payment
-// sent twice — and is reported as structuring too (measures.repeated = 1), whatever the amount.
+// Split payments: one account paying one payee repeat_min_any (3) or more times within
+// repeat_hours (24), or the same amount (to the cent, same currency) repeat_min (2) or more times,
+// splits a sum into parts — or sends a payment twice — and is reported as structuring too
+// (measures.repeated = 1), whatever the amounts. Billing and pay runs pay each payee once a day.
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
 import type { StructuringFinding } from '../schema/finding.ts'
@@ -89,37 +90,56 @@ export function structuring(
   return findings
 }
 
-/** One finding per run of identical payments from one account to one payee (see the header). */
+/**
+ * One finding per run of payments from one account to one payee within repeat_hours: repeat_min_any
+ * or more whatever their amounts, or repeat_min or more of one amount (see the header).
+ */
 function repeatedPayments(
   g: PaymentGraph,
   o: DetectConfig['structuring'],
   evidence: EvidenceConfig | undefined,
 ): StructuringFinding[] {
   const span = o.repeat_hours * 3_600_000_000
+  const anyMin = o.repeat_min_any >= 2 ? o.repeat_min_any : Infinity
+  const sameMin = o.repeat_min >= 2 ? o.repeat_min : Infinity
   const out: StructuringFinding[] = []
-  const byKey = new Map<string, number[]>()
+  const byPayee = new Map<number, number[]>()
+  const cents = (e: number) => Math.round(g.amount[e] * 100)
   for (let v = 0; v < g.nodeCount; v++) {
     const a = g.outStart[v]
     const b = g.outStart[v + 1]
-    if (b - a < o.repeat_min) continue
-    byKey.clear()
+    if (b - a < Math.min(anyMin, sameMin)) continue
+    byPayee.clear()
     for (let e = a; e < b; e++) {
-      const k = `${g.dst[e]}|${g.currency[e]}|${Math.round(g.amount[e] * 100)}`
-      const l = byKey.get(k)
+      const l = byPayee.get(g.dst[e])
       if (l) l.push(e)
-      else byKey.set(k, [e])
+      else byPayee.set(g.dst[e], [e])
     }
-    for (const edges of byKey.values()) {
-      if (edges.length < o.repeat_min) continue
+    for (const group of byPayee.values()) {
+      if (group.length < Math.min(anyMin, sameMin)) continue
+      let edges = group
       // edges are in time order (out-edges sort by ts): runs within repeat_hours of their first
       let i = 0
       while (i < edges.length) {
         let j = i + 1
         while (j < edges.length && g.ts[edges[j]] - g.ts[edges[i]] <= span) j++
-        if (j - i >= o.repeat_min) {
+        if (j - i >= anyMin) {
           out.push(repeatedFinding(g, v, edges.slice(i, j), evidence))
           i = j
-        } else i++
+          continue
+        }
+        const same = edges
+          .slice(i, j)
+          .filter((e) => g.currency[e] === g.currency[edges[i]] && cents(e) === cents(edges[i]))
+        if (same.length >= sameMin) {
+          out.push(repeatedFinding(g, v, same, evidence))
+          const taken = new Set(same)
+          // the run's other payments may start a run of their own
+          const rest = edges.slice(i, j).filter((e) => !taken.has(e))
+          edges = [...edges.slice(0, i), ...rest, ...edges.slice(j)]
+          continue
+        }
+        i++
       }
     }
   }
@@ -136,8 +156,15 @@ function repeatedFinding(
   const currency = g.currencies[g.currency[edges[0]]]
   const payee = g.dst[edges[0]]
   const hours = (g.ts[edges[edges.length - 1]] - g.ts[edges[0]]) / 3_600_000_000
-  const what = `of the same amount (${fmt(amount)} ${currency}) to one payee`
-  const explanation = `${short(g.accounts[v])} paid ${short(g.accounts[payee])} ${fmt(amount)} ${currency} ${edges.length} times within ${duration(hours)}`
+  const identical = edges.every(
+    (e) => g.currency[e] === g.currency[edges[0]] && g.amount[e] === amount,
+  )
+  const what = identical
+    ? `of the same amount (${fmt(amount)} ${currency}) to one payee`
+    : 'to one payee'
+  const explanation = identical
+    ? `${short(g.accounts[v])} paid ${short(g.accounts[payee])} ${fmt(amount)} ${currency} ${edges.length} times within ${duration(hours)}`
+    : `${short(g.accounts[v])} paid ${short(g.accounts[payee])} ${edges.length} times within ${duration(hours)} (${fmt(sumAmount(g, edges))} ${g.baseCurrency} in all)`
   return {
     typology: 'structuring',
     ...baseOf(g, {

@@ -365,7 +365,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
           undefined,
           10,
           'SPLIT_PAYMENT',
-          'the same amount paid to the same payee {count} times within a day',
+          '{count} payments to the same payee within a day: one sum split, or sent again',
           true,
         ),
       ]),
