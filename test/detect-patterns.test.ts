@@ -307,11 +307,37 @@ describe('fan-in and fan-out', () => {
     ]
     const b = fanBursts(graphOf(busy), { ...D.fan, drop_merchant_like: false })
     const fin = b.filter((x) => x.typology === 'fan_in')
+    // (its largest three payments are a tenth of what it paid out that week: scattered, so its
+    // pass-through is no evidence)
     expect(fin.map((x) => x.measures.pass_through)).toEqual([round3((3 * 710) / 30_555)])
+    expect(fin[0].measures.pass_scattered).toBe(1)
+    expect(f[0].measures.pass_scattered).toBe(0)
     // near-equal payers, but nothing passed on: no even split
     expect(f[0].measures.even_split).toBe(1)
     expect(fin[0].measures.even_split).toBe(0)
     expect(fin[0].tx_ids).toEqual(payers.map((p) => p.id))
+  })
+
+  it('drops payroll funded by customers days before payday', () => {
+    const ts: T[] = [
+      ...background,
+      { id: 'c1', from: 'CUST1', to: 'ACME', h: 0, amount: 20_000 },
+      { id: 'c2', from: 'CUST2', to: 'ACME', h: 20, amount: 18_000 },
+      ...Array.from({ length: 12 }, (_, i) => ({
+        id: `s${i}`,
+        from: 'ACME',
+        to: `EMP${i}`,
+        h: 140 + i / 10,
+        amount: 3000 + i * 50,
+        purpose: 'Salary March',
+      })),
+    ]
+    expect(fanBursts(graphOf(ts), D.fan)).toHaveLength(0)
+    // the same fan without salary wording is reported, with the funding as its pass-through
+    const mule = ts.map((t) => ({ ...t, purpose: undefined }))
+    const [f] = fanBursts(graphOf(mule), D.fan)
+    expect(f.measures.pass_through).toBeCloseTo(38_000 / 39_300, 2)
+    expect(f.tx_ids).toContain('c1')
   })
 
   it('drops payroll fan-out but can show it with measures that mark it', () => {
@@ -476,12 +502,26 @@ describe('structuring', () => {
       { id: 'y1', from: 'B', to: 'P', h: 30, amount: 500 },
     ]
     const f = structuring(graphOf(ts), D.structuring).filter((x) => x.measures.repeated === 1)
+    // (r3, r4: two of the pair's six payments, its routine rather than a burst)
     expect(f.map((x) => x.tx_ids)).toEqual([
       ['r0', 'r1', 'r2'],
-      ['r3', 'r4'],
       ['z0', 'z1', 'z2'],
     ])
-    expect(f[2].explanation).toMatch(/3 times within 10 hours/)
+    expect(f[1].explanation).toMatch(/3 times within 10 hours/)
+    // a pair that pays twice a day, every day, is a routine: no finding
+    const sweep: T[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `s${i}`,
+      from: 'S',
+      to: 'T',
+      h: Math.floor(i / 2) * 24 + (i % 2),
+      amount: 250,
+    }))
+    expect(structuring(graphOf(sweep), D.structuring)).toHaveLength(0)
+    // each rule on its own
+    const any = structuring(graphOf(ts), { ...D.structuring, repeat_min: 0 })
+    expect(any.map((x) => x.tx_ids[0])).toEqual(['r0', 'z0'])
+    const same = structuring(graphOf(ts), { ...D.structuring, repeat_min_any: 0 })
+    expect(same.map((x) => x.tx_ids)).toEqual([['r0', 'r1', 'r2']])
     expect(f[0].measures).toMatchObject({ count: 3, center: 'A', threshold: 18.23 })
     const off = { ...D.structuring, repeat_min: 0, repeat_min_any: 0 }
     expect(structuring(graphOf(ts), off)).toHaveLength(0)

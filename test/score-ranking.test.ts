@@ -265,6 +265,14 @@ describe('score ranking', () => {
         /^3 different accounts/,
       )
     }
+    // a weaker name match of a namesake still alerts
+    const weak = { ...person, score: 0.9 }
+    const hits = new Map([0, 1, 2].map((i) => [`RU${i}`, [weak]]))
+    const ctx: RiskContext = { ...EMPTY_RISK, hitsByAccount: hits }
+    const payments = [...hits.keys()].map((a) => pay(`w${a}`, a))
+    const w = scoreFindings(sanctionsFindings(payments, ctx), ctx, EMPTY_DETECT, config)
+    expect(w).toHaveLength(3)
+    for (const x of w) expect(x.score).toBeGreaterThanOrEqual(config.alert_threshold)
   })
 
   it('counts paying on more than came in against a business, not against accounts that do nothing else', () => {

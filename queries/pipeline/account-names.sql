@@ -1,22 +1,15 @@
--- The name each of the given accounts (JSON array) most often carries in the window's payments
--- (ties: the first in sort order), for judging which accounts belong to one corporate group.
+-- The name each of the given accounts (JSON array) most often carries as the payer in the window's
+-- payments (ties: the first in sort order), for judging which accounts belong to one corporate group.
+-- Only the debtor's name counts: the payer's bank writes it from its own records, while a creditor
+-- name is whatever the payer typed.
 with wanted as (select unnest(from_json($accounts, '["varchar"]')) as account),
-named as (
-  select debtor_account as account, debtor_name as name
+counted as (
+  select debtor_account as account, debtor_name as name, count(*) as n
   from payments
   where ts >= $from::timestamp and ts <= $to::timestamp
     and debtor_account in (select account from wanted)
-  union all
-  select creditor_account, creditor_name
-  from payments
-  where ts >= $from::timestamp and ts <= $to::timestamp
-    and creditor_account in (select account from wanted)
-),
-counted as (
-  select account, name, count(*) as n
-  from named
-  where name is not null and name <> ''
-  group by account, name
+    and debtor_name is not null and debtor_name <> ''
+  group by all
 )
 select account, name
 from (

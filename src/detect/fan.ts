@@ -18,17 +18,20 @@
 //                  in within pass_horizon_days (7) before the burst, over the burst's outflow;
 //                  fan-in: its largest pass_max_legs payments on within pass_horizon_days after,
 //                  over the inflow (a mule is fed and pays on in a few transfers, days later at
-//                  most; a payer or merchant does not, and a busy account's many other transfers
-//                  do not count);
+//                  most); pass_scattered = 1 when those few carry less than 80% of that side's
+//                  money over the horizon (a busy account's: then PASS_THROUGH does not count);
 //   median_amount, amount_cv, batch_hours, burst_ratio (new counterparties over the usual),
 //   new_counterparties (how many were new), history (1 when novelty could be judged),
 //   even_split (1 when the amounts are near-equal, amount_cv < even_split_cv, and the centre
 //   passed the money on: one sum split evenly through a mule, FATF's "similar amounts").
-// The finding's transfers are the fan plus, when they carry at least half its money, the legs on
-// the other side counted in pass_through (the funding of a fan-out, the onward payments of a fan-in).
-// payroll_like = fan-out with pass_through < 0.5 and (payroll_share ≥ 0.5 or repeat_share ≥ 0.5);
-// merchant_like = fan-in with pass_through < 0.5 and median_amount ≤ small_amount. With
-// drop_payroll_like / drop_merchant_like (default on) such fans are not reported at all.
+// The finding's transfers are the fan plus, when the centre passed its money on (pass_through
+// 0.8–1.5, not scattered), the legs on the other side counted in pass_through (the funding of a
+// fan-out, the onward payments of a fan-in).
+// payroll_like = fan-out with less than half its money received within window_hours before, and
+// payroll_share ≥ 0.5 or repeat_share ≥ 0.5; merchant_like = fan-in with less than half of it paid
+// on within window_hours after, and median_amount ≤ small_amount (a business's takings of the last
+// days, not a funding days earlier). With drop_payroll_like / drop_merchant_like (default on) such
+// fans are not reported at all.
 import type { PaymentGraph } from '../graph/index.ts'
 import { FLAG_PAYROLL, MICROS_PER_DAY, MICROS_PER_HOUR, microsOfIso } from '../graph/index.ts'
 import type { FanFinding } from '../schema/finding.ts'
@@ -168,22 +171,38 @@ function fanFinding(
     }
     legs[k] = e
   }
+  // The legs within window_hours (all of them: payroll and merchants are judged on these, as a
+  // business's takings of the last days) and within the horizon (all, and the largest few).
+  const win = o.window_hours * MICROS_PER_HOUR
+  let shortSide = 0
+  let longSide = 0
+  const side = (e: number, gap: number) => {
+    longSide += val[e]
+    consider(e)
+    if (gap <= win) shortSide += val[e]
+  }
   if (dir === 'out') {
     for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
       const e = g.inEdges[i]
-      if (g.ts[e] <= t1 && g.ts[e] >= t0 - horizon) consider(e)
+      if (g.ts[e] <= t1 && g.ts[e] >= t0 - horizon) side(e, t0 - g.ts[e])
     }
   } else {
     for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++)
-      if (g.ts[e] >= t0 && g.ts[e] <= t1 + horizon) consider(e)
+      if (g.ts[e] >= t0 && g.ts[e] <= t1 + horizon) side(e, g.ts[e] - t1)
   }
-  let otherSide = 0
-  for (const e of legs) otherSide += val[e]
+  let top = 0
+  for (const e of legs) top += val[e]
+  // The few largest legs are a mule's funding or onward payment when they carry most of that
+  // side's money over the horizon; among a busy account's many payments they are not (the measure
+  // says so: pass_scattered, and PASS_THROUGH does not count then).
+  const concentrated = top > 0 && top >= 0.8 * longSide
+  const otherSide = top
   const passThrough = Math.min(otherSide / total, 9.99)
+  const passShort = Math.min(shortSide / total, 9.99)
   const repeat = repeatShare(g, dir, v, new Set(parties), t0, t1)
   const payrollShare = payroll / edges.length
-  const payrollLike = dir === 'out' && passThrough < 0.5 && (payrollShare >= 0.5 || repeat >= 0.5)
-  const merchantLike = dir === 'in' && passThrough < 0.5 && median <= o.small_amount
+  const payrollLike = dir === 'out' && passShort < 0.5 && (payrollShare >= 0.5 || repeat >= 0.5)
+  const merchantLike = dir === 'in' && passShort < 0.5 && median <= o.small_amount
   if ((payrollLike && o.drop_payroll_like) || (merchantLike && o.drop_merchant_like)) return
   const hours = (t1 - t0) / MICROS_PER_HOUR
   const cv = mean > 0 ? sd / mean : 0
@@ -195,9 +214,10 @@ function fanFinding(
     dir === 'out'
       ? `${who} paid ${parties.length} distinct${newWord} accounts${what} within ${duration(hours)}`
       : `${parties.length} distinct${newWord} accounts paid ${who}${what} within ${duration(hours)}`
-  // The few legs that fed a fan-out (or carried a fan-in on) belong to the pattern when they carry
-  // at least half of its money: they show where the money came from or went.
-  const fed = passThrough >= 0.5 ? legs : []
+  // The few legs that fed a fan-out (or carried a fan-in on) belong to the pattern when they passed
+  // its money on (pass_through 0.8–1.5): they show where the money came from or went.
+  const passed = passThrough >= 0.8 && passThrough <= 1.5
+  const fed = passed && concentrated ? legs : []
   const feeders = [...new Set(fed.map((e) => (dir === 'out' ? g.src[e] : g.dst[e])))]
   const inParties = new Set(parties)
   const accounts = [
@@ -230,7 +250,9 @@ function fanFinding(
       new_counterparties: how.newCount >= 0 ? how.newCount : undefined,
       history: how.newCount >= 0 ? 1 : 0,
       same_value: how.mode === 'value' ? 1 : 0,
-      even_split: cv < o.even_split_cv && passThrough >= 0.8 && passThrough <= 1.25 ? 1 : 0,
+      even_split:
+        cv < o.even_split_cv && concentrated && passThrough >= 0.8 && passThrough <= 1.25 ? 1 : 0,
+      pass_scattered: concentrated ? 0 : 1,
     },
   }
 }

@@ -20,7 +20,8 @@
 // Split payments: one account paying one payee repeat_min_any (3) or more times within
 // repeat_hours (24), or the same amount (to the cent, same currency) repeat_min (2) or more times,
 // splits a sum into parts — or sends a payment twice — and is reported as structuring too
-// (measures.repeated = 1), whatever the amounts. Billing and pay runs pay each payee once a day.
+// (measures.repeated = 1), whatever the amounts, when the run is at least half of the pair's
+// payments in the window (a burst, not a pair's routine). Billing and pay runs pay each payee once.
 import type { PaymentGraph } from '../graph/index.ts'
 import { MICROS_PER_DAY } from '../graph/index.ts'
 import type { StructuringFinding } from '../schema/finding.ts'
@@ -86,7 +87,8 @@ export function structuring(
       }
     }
   }
-  if (o.repeat_min >= 2) for (const f of repeatedPayments(g, o, evidence)) findings.push(f)
+  if (o.repeat_min >= 2 || o.repeat_min_any >= 2)
+    for (const f of repeatedPayments(g, o, evidence)) findings.push(f)
   return findings
 }
 
@@ -117,27 +119,32 @@ function repeatedPayments(
     }
     for (const group of byPayee.values()) {
       if (group.length < Math.min(anyMin, sameMin)) continue
+      // A run counts when it is at least half of the pair's payments in the window: a burst, not
+      // the routine of a pair that pays several times a day (sweeps, instalments, a busy supplier).
+      const enough = (n: number) => 2 * n >= group.length
       let edges = group
       // edges are in time order (out-edges sort by ts): runs within repeat_hours of their first
       let i = 0
       while (i < edges.length) {
         let j = i + 1
         while (j < edges.length && g.ts[edges[j]] - g.ts[edges[i]] <= span) j++
-        if (j - i >= anyMin) {
+        if (j - i >= anyMin && enough(j - i)) {
           out.push(repeatedFinding(g, v, edges.slice(i, j), evidence))
           i = j
           continue
         }
-        const same = edges
-          .slice(i, j)
-          .filter((e) => g.currency[e] === g.currency[edges[i]] && cents(e) === cents(edges[i]))
-        if (same.length >= sameMin) {
-          out.push(repeatedFinding(g, v, same, evidence))
-          const taken = new Set(same)
-          // the run's other payments may start a run of their own
-          const rest = edges.slice(i, j).filter((e) => !taken.has(e))
-          edges = [...edges.slice(0, i), ...rest, ...edges.slice(j)]
-          continue
+        if (j - i >= sameMin) {
+          const same = edges
+            .slice(i, j)
+            .filter((e) => g.currency[e] === g.currency[edges[i]] && cents(e) === cents(edges[i]))
+          if (same.length >= sameMin && enough(same.length)) {
+            out.push(repeatedFinding(g, v, same, evidence))
+            const taken = new Set(same)
+            // the run's other payments may start a run of their own
+            const rest = edges.slice(i, j).filter((e) => !taken.has(e))
+            edges = [...edges.slice(0, i), ...rest, ...edges.slice(j)]
+            continue
+          }
         }
         i++
       }
@@ -159,12 +166,14 @@ function repeatedFinding(
   const identical = edges.every(
     (e) => g.currency[e] === g.currency[edges[0]] && g.amount[e] === amount,
   )
+  const cents = (x: number) =>
+    x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
   const what = identical
-    ? `of the same amount (${fmt(amount)} ${currency}) to one payee`
+    ? `of the same amount (${cents(amount)} ${currency}) to one payee`
     : 'to one payee'
   const explanation = identical
-    ? `${short(g.accounts[v])} paid ${short(g.accounts[payee])} ${fmt(amount)} ${currency} ${edges.length} times within ${duration(hours)}`
-    : `${short(g.accounts[v])} paid ${short(g.accounts[payee])} ${edges.length} times within ${duration(hours)} (${fmt(sumAmount(g, edges))} ${g.baseCurrency} in all)`
+    ? `${short(g.accounts[v])} paid ${short(g.accounts[payee])} ${cents(amount)} ${currency} ${edges.length} times within ${duration(hours)}`
+    : `${short(g.accounts[v])} paid ${short(g.accounts[payee])} ${edges.length} times within ${duration(hours)}`
   return {
     typology: 'structuring',
     ...baseOf(g, {

@@ -134,6 +134,8 @@ export const FanFinding = z.object({
      * passed the money on (pass_through 0.8–1.25): a sum split evenly through a mule.
      */
     even_split: z.number().optional(),
+    /** 1 when pass_through's few legs carry under 80% of that side's money (a busy account's). */
+    pass_scattered: z.number().optional(),
   }),
 })
 export const StructuringFinding = z.object({

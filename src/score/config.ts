@@ -111,8 +111,8 @@ export const ScoreConfig = z.strictObject({
           'the accounts belong to one corporate group ({detail}): intra-group flows such as cash pooling, netting or recharges',
         ),
       ),
-      /** Share of a pattern's accounts that must belong to the group (and at least two). */
-      intra_group_min_share: z.number().min(0).max(1).default(0.8),
+      /** Share of a pattern's accounts that must belong to the group (and at least two): all by default. */
+      intra_group_min_share: z.number().min(0).max(1).default(1),
       /** A community is dense in risky parties at this share of hit accounts and this many of them. */
       risky_community_min_share: z.number().min(0).max(1).default(0.05),
       risky_community_min_hits: z.number().int().min(1).default(2),

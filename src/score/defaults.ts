@@ -189,6 +189,7 @@ const FAN_MEASURES = [
       'PASS_THROUGH',
       'the centre moved on {pass_through_pct}% of the money around the fan',
       true,
+      { measure: 'pass_scattered', min: 1 },
     ),
   ]),
   signal('even_split', [
@@ -198,7 +199,6 @@ const FAN_MEASURES = [
       10,
       'EVEN_SPLIT',
       'near-equal amounts (varying by {amount_cv_pct}%) that the centre passed on: one sum split evenly',
-      true,
     ),
   ]),
   signal('same_value', [
@@ -365,7 +365,7 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
           undefined,
           10,
           'SPLIT_PAYMENT',
-          '{count} payments to the same payee within a day: one sum split, or sent again',
+          '{count} payments to the same payee within {span_hours} hours, most of what this payer ever paid it: one sum split, or a payment repeated',
           true,
         ),
       ]),
@@ -388,7 +388,18 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
         ),
       ]),
       signal('count', [
-        band(6, undefined, 5, 'STRUCTURING_MANY', '{count} transfers kept under the threshold'),
+        band(
+          6,
+          undefined,
+          5,
+          'STRUCTURING_MANY',
+          '{count} transfers kept under the threshold',
+          false,
+          {
+            measure: 'repeated',
+            min: 1,
+          },
+        ),
       ]),
       NEW_LINKS,
       FRESH,
@@ -405,13 +416,14 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
         band(undefined, 0.97, 0, 'MATCH', 'name match score {max_match}'),
       ]),
       // A listed person's name carried by several account holders of the window is a common name:
-      // each is more likely a namesake. Still an alert (confirm with a date of birth or an
-      // identifier), ranked below patterns with evidence of their own.
+      // each is more likely a namesake. Still an alert (55 − 25 stays at the threshold; confirm
+      // with a date of birth or an identifier), ranked below patterns with evidence of their own.
+      // (Accounts are counted, not holders: a listed person's own three accounts count as three.)
       signal('namesakes', [
         band(
           3,
           undefined,
-          -30,
+          -25,
           'LIKELY_NAMESAKE',
           '{namesakes} different accounts match this listed person by name: most likely namesakes; confirm with a date of birth or an identifier',
         ),

@@ -10,6 +10,7 @@
 // A name counts only as a company's: with a legal form, or with a group-function word. People's
 // names never form a group (two Sergei Volkovs are not a family business).
 import { normalizeName, looksLikeCompany } from '../screen/names/index.ts'
+import { GENERIC_WORDS } from '../screen/names/words.ts'
 import type { ScoreConfig } from './config.ts'
 import type { ScoredAlert } from './scored-alert.ts'
 import { sortReasons } from './score-finding.ts'
@@ -21,7 +22,7 @@ const FUNCTION_WORDS = new Set([
   'treasury', 'cash', 'pool', 'pooling', 'holding', 'holdings', 'group', 'payment', 'payments',
   'factory', 'finance', 'financing', 'funding', 'shared', 'services', 'service', 'center', 'centre',
   'management', 'operations', 'head', 'office', 'branch', 'international', 'global', 'procurement',
-  'investments', 'capital', 'netting', 'inhouse', 'bank',
+  'investments', 'capital', 'netting', 'inhouse',
 ])
 /** Countries and regions, in English and in the members' own languages (folded, lower case). */
 // prettier-ignore
@@ -47,7 +48,10 @@ export function groupKey(name: string | null | undefined): string | undefined {
   const company = looksLikeCompany(n) || n.tokens.some((t) => FUNCTION_WORDS.has(t))
   if (!company) return undefined
   const core = n.tokens.filter((t) => !FUNCTION_WORDS.has(t) && !PLACE_WORDS.has(t))
-  return core.length ? core.join(' ') : undefined
+  // A group is named by a distinctive word: 'Global Trading Ltd' and 'Nordic Trading AB' share only
+  // a generic one and are two companies.
+  if (!core.some((t) => t.length >= 3 && !GENERIC_WORDS.has(t))) return undefined
+  return core.join(' ')
 }
 
 /**
@@ -108,21 +112,23 @@ export function markIntraGroup(
       shown.set(g, name)
   }
   const out: ScoredAlert[] = []
-  for (const a of alerts) {
-    const g = commonGroup(a.accounts, groupOf, c.intra_group_min_share)
+  for (const input of alerts) {
+    const g = commonGroup(input.accounts, groupOf, c.intra_group_min_share)
+    let a = input
     if (g !== undefined) {
-      a.reasons = sortReasons([
-        ...a.reasons,
+      const reasons = sortReasons([
+        ...input.reasons,
         {
           code: c.intra_group.code,
           text: fill(c.intra_group.text, { detail: shown.get(g) ?? g }),
           weight: c.intra_group.weight,
         },
       ])
-      a.evidence = a.evidence.filter((e) => screening.has(e))
-      const total = a.reasons.reduce((s, r) => s + r.weight, 0)
-      a.score = Math.max(0, Math.min(100, Math.round(total * 10) / 10))
-      if (!a.evidence.length) a.score = Math.min(a.score, config.alert_threshold - 0.1)
+      const evidence = input.evidence.filter((e) => screening.has(e))
+      const total = reasons.reduce((s, r) => s + r.weight, 0)
+      let score = Math.max(0, Math.min(100, Math.round(total * 10) / 10))
+      if (!evidence.length) score = Math.min(score, config.alert_threshold - 0.1)
+      a = { ...input, reasons, evidence, score }
     }
     if (a.score >= config.alert_threshold && a.evidence.length) out.push(a)
   }
