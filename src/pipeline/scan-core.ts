@@ -76,6 +76,7 @@ export async function runScanWith(
     scored: 0,
     below_threshold: 0,
     shape_only: 0,
+    intra_group: 0,
     budget: null,
     alerts_kept: 0,
     alerts_per_10k: 0,
@@ -180,11 +181,15 @@ export async function runScanWith(
     // ring (grouped), the highest-scored within the budget.
     // Patterns wholly inside one corporate group are explained by it (score/intra-group.ts): the
     // names of the candidates' accounts say which group each belongs to.
+    const above = scored.filter(
+      (a) => a.score >= config.score.alert_threshold && a.evidence.length > 0,
+    )
     const candidates = markIntraGroup(
-      scored.filter((a) => a.score >= config.score.alert_threshold && a.evidence.length > 0),
+      above,
       await accountNames(store, window, scored, config.score.alert_threshold),
       config.score,
     )
+    summary.intra_group = above.length - candidates.length
     const budget = applyBudget(
       groupAlerts(candidates, config.alerts),
       summary.transfers,

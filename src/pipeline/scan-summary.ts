@@ -14,6 +14,8 @@ export const ScanSummary = z.object({
   below_threshold: z.number(),
   /** Findings with no risk signal of their own (the shape alone): never alerts. */
   shape_only: z.number().default(0),
+  /** Candidates explained by one corporate group (score.context.intra_group): not alerted. */
+  intra_group: z.number().default(0),
   /** The alert budget: allowed alerts, candidates held back and the score at the cut. */
   budget: z
     .object({
@@ -57,7 +59,7 @@ export function formatScanSummary(s: ScanSummary): string {
   lines.push(`findings    ${f.length ? f.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}`)
   if (s.truncated.length) lines.push(`truncated   ${s.truncated.join(', ')} (work bound reached)`)
   lines.push(
-    `scored      ${s.scored} (${s.below_threshold} below the alert threshold, ${s.shape_only} with no risk signal of their own)`,
+    `scored      ${s.scored} (${s.below_threshold} below the alert threshold, ${s.shape_only} with no risk signal of their own${s.intra_group ? `, ${s.intra_group} inside one corporate group` : ''})`,
   )
   if (s.budget?.allowed !== null && s.budget?.allowed !== undefined)
     lines.push(
