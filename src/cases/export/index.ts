@@ -1,6 +1,9 @@
 // exportAlerts: alerts as JSON lines (the alert record), CSV, goAML STR XML (one reported alert) or
-// FollowTheMoney entities. Reads and the export's audit row share one transaction: an export that
-// fails to write leaves no audit row, and every export that happened has one.
+// FollowTheMoney entities. The export reads one snapshot and writes its output; then its audit row
+// (which alerts went out) is appended in a short serial transaction of its own, so that a long
+// export (FtM of every new alert: a query per alert) does not hold the audit writer lock that case
+// actions and scans wait for. An export that fails to read or write leaves no audit row; one whose
+// audit row cannot be written fails (the server then sends nothing: it answers once this resolves).
 import type { Store } from '../../store/index.ts'
 import type { Actor, AlertStatus } from '../../schema/alert.ts'
 import { BadInputError } from '../../util/errors.ts'
@@ -12,7 +15,10 @@ import { listAlerts } from '../read.ts'
 import { csvHeader, csvRow } from './csv.ts'
 import { ftmEntities } from './ftm.ts'
 import { goamlReport } from './goaml.ts'
-import { alertPayments } from './payments.ts'
+import { paymentsOfAlerts, type AlertPayment } from './payments.ts'
+
+/** Alerts whose payments one query reads (FtM and goAML exports). */
+const PAYMENT_BATCH = 500
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'goaml', 'ftm'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -43,55 +49,63 @@ export async function exportAlerts(
   if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
     throw new BadInputError(`unknown export format ${opts.format} (jsonl, csv, goaml, ftm)`)
   const now = opts.now ?? new Date().toISOString()
-  return store.transaction(
-    async (tx) => {
-      const status = opts.format === 'goaml' ? (opts.status ?? 'reported') : opts.status
-      if (opts.format === 'goaml' && status !== 'reported')
-        throw new BadInputError('a goAML STR is made only for reported alerts (--status reported)')
-      const alerts: AlertRow[] = await listAlerts(tx, {
-        status,
-        ids: opts.ids?.length ? opts.ids : null,
-      })
-      if (opts.ids?.length) {
-        const found = new Set(alerts.map((a) => a.id))
-        const missing = opts.ids.filter((id) => !found.has(id))
-        if (missing.length)
-          throw new BadInputError(
-            `no ${status ? status + ' ' : ''}alert with id ${missing.join(', ')}`,
-            { ids: missing },
-          )
-      }
-      if (opts.format === 'goaml' && alerts.length !== 1)
+  const status = opts.format === 'goaml' ? (opts.status ?? 'reported') : opts.status
+  if (opts.format === 'goaml' && status !== 'reported')
+    throw new BadInputError('a goAML STR is made only for reported alerts (--status reported)')
+  // one snapshot: the alerts and their payments as of one moment
+  const ids = await store.transaction(async (tx) => {
+    const alerts: AlertRow[] = await listAlerts(tx, {
+      status,
+      ids: opts.ids?.length ? opts.ids : null,
+    })
+    if (opts.ids?.length) {
+      const found = new Set(alerts.map((a) => a.id))
+      const missing = opts.ids.filter((id) => !found.has(id))
+      if (missing.length)
         throw new BadInputError(
-          `a goAML report holds one alert; ${alerts.length} reported alerts match: choose one with --id`,
+          `no ${status ? status + ' ' : ''}alert with id ${missing.join(', ')}`,
+          { ids: missing },
         )
-      if (opts.format === 'csv') await write(opts.out, csvHeader())
-      for (const a of alerts) {
-        if (opts.format === 'jsonl') await write(opts.out, JSON.stringify(toAlertRecord(a)) + '\n')
-        else if (opts.format === 'csv') await write(opts.out, csvRow(a))
-        else {
-          const payments = await alertPayments(tx, a.id)
-          if (opts.format === 'goaml')
-            await write(
-              opts.out,
-              goamlReport(a, payments, opts.goaml ?? GoamlConfig.parse({}), now),
-            )
-          else
-            for (const e of ftmEntities(a, payments))
-              await write(opts.out, JSON.stringify(e) + '\n')
-        }
+    }
+    if (opts.format === 'goaml' && alerts.length !== 1)
+      throw new BadInputError(
+        `a goAML report holds one alert; ${alerts.length} reported alerts match: choose one with --id`,
+      )
+    if (opts.format === 'csv') await write(opts.out, csvHeader())
+    let payments = new Map<string, AlertPayment[]>()
+    for (const [i, a] of alerts.entries()) {
+      if (opts.format === 'jsonl') await write(opts.out, JSON.stringify(toAlertRecord(a)) + '\n')
+      else if (opts.format === 'csv') await write(opts.out, csvRow(a))
+      else {
+        // the payments of the next PAYMENT_BATCH alerts in one query
+        if (i % PAYMENT_BATCH === 0)
+          payments = await paymentsOfAlerts(
+            tx,
+            alerts.slice(i, i + PAYMENT_BATCH).map((x) => x.id),
+          )
+        if (opts.format === 'goaml')
+          await write(
+            opts.out,
+            goamlReport(a, payments.get(a.id)!, opts.goaml ?? GoamlConfig.parse({}), now),
+          )
+        else
+          for (const e of ftmEntities(a, payments.get(a.id)!))
+            await write(opts.out, JSON.stringify(e) + '\n')
       }
-      const ids = alerts.map((a) => a.id)
-      await appendAudit(tx, {
+    }
+    return alerts.map((a) => a.id)
+  })
+  await store.transaction(
+    (tx) =>
+      appendAudit(tx, {
         actor,
         action: 'export',
         entity_type: 'export',
         entity_id: `${opts.format}:${sha256(canonicalJson(ids)).slice(0, 16)}`,
         after: { format: opts.format, status: status ?? null, count: ids.length, ids },
         at: now,
-      })
-      return { count: alerts.length }
-    },
+      }),
     { serial: true },
   )
+  return { count: ids.length }
 }
