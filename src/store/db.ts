@@ -71,7 +71,7 @@ export class Conn {
 
   all<T = Row>(name: string, params: Params = {}): Promise<T[]> {
     return this.exclusive(() =>
-      this.withStatement(name, params, async (p) => rowsOf(await p.runAndReadAll()) as T[]),
+      this.withStatement(name, params, async (p) => (await rowsOf(await p.run())) as T[]),
     )
   }
 
