@@ -19,6 +19,8 @@ import { paymentsOfAlerts, type AlertPayment } from './payments.ts'
 
 /** Alerts whose payments one query reads (FtM and goAML exports). */
 const PAYMENT_BATCH = 500
+/** Longest stretch of export work between two turns of the event loop. */
+const YIELD_MS = 10
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'goaml', 'ftm'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -73,7 +75,14 @@ export async function exportAlerts(
       )
     if (opts.format === 'csv') await write(opts.out, csvHeader())
     let payments = new Map<string, AlertPayment[]>()
+    let ran = performance.now()
     for (const [i, a] of alerts.entries()) {
+      // a long export (an FtM of every alert) gives the event loop back every few milliseconds:
+      // in the server, the API answers meanwhile
+      if (performance.now() - ran > YIELD_MS) {
+        await new Promise((r) => setImmediate(r))
+        ran = performance.now()
+      }
       if (opts.format === 'jsonl') await write(opts.out, JSON.stringify(toAlertRecord(a)) + '\n')
       else if (opts.format === 'csv') await write(opts.out, csvRow(a))
       else {
