@@ -14,7 +14,7 @@ import {
   storedRow,
   type Seal,
 } from './audit.ts'
-import { readCheckpoints, type CheckpointRead } from './audit-checkpoint.ts'
+import { checkpointsExtent, readCheckpoints, type CheckpointRead } from './audit-checkpoint.ts'
 import type { AuditKey } from '../util/audit-key.ts'
 
 export const AuditProblem = z.enum([
@@ -65,10 +65,11 @@ interface ChainState {
  * The rows, head, seal and checkpoints as one state of the chain, though appends go on (a batch
  * job verifies while analysts act on cases). Read one after the other, an append committing in
  * between made a sound chain look cut short ("chain ends at seq N but its head says N+1"). So the
- * head, the seal and the checkpoints are read holding the writer lock — no audit row commits, no
- * checkpoint is written meanwhile — in a transaction whose snapshot the rows are then read from,
- * after the lock is let go: appends wait for the short part only. Not for a caller that holds
- * the lock itself (a serial transaction): the lock is not re-entrant.
+ * snapshot is taken (the head and the seal read) and the checkpoint file's length noted holding
+ * the writer lock — no audit row commits, no checkpoint is written meanwhile — and the rows (from
+ * that snapshot) and the checkpoints (up to that length) are read after it is let go: appends wait
+ * for the short part only. Not for a caller that holds the lock itself (a serial transaction):
+ * the lock is not re-entrant.
  */
 async function chainState(store: Store, key: AuditKey): Promise<ChainState> {
   const release = await store.serialLock()
@@ -82,10 +83,10 @@ async function chainState(store: Store, key: AuditKey): Promise<ChainState> {
       // the transaction's first read fixes its snapshot, the lock still held
       const stored = await tx.one<{ seq: number; hash: string }>('cases/audit-head')
       const sealRow = await tx.one<Seal>('cases/audit-seal')
-      const cps = await readCheckpoints(key)
+      const extent = checkpointsExtent(key)
       unlock()
       const rows = await tx.all<Record<string, unknown>>('cases/audit-all')
-      return { rows, stored, sealRow, cps }
+      return { rows, stored, sealRow, cps: await readCheckpoints(key, extent) }
     })
   } finally {
     unlock()
