@@ -12,6 +12,8 @@
 // It prints errors by status, p50/p99 per route, the alert list's p99 with and without a job under
 // way, the server's memory over time, and writes soak-report.json; it exits 1 on a crash or a 5xx.
 // SOAK_DIR (default /tmp/ringwatch-soak) holds everything, diagnostic reports and cores included.
+// SOAK_NODE_ARGS: more Node options for the server (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'; a
+// profile is written when the server stops, after the job under way).
 import { spawn, spawnSync } from 'node:child_process'
 import {
   copyFileSync,
@@ -44,6 +46,7 @@ const env = { ...process.env, RINGWATCH_AUDIT_KEY: KEY }
 // The heap limit bin/ringwatch would give serve, set here so that it serves in this very process
 // (the launcher re-spawns only when no limit is given): the memory column is the server's own.
 const HEAP_MIB = Math.max(4096, Math.floor((totalmem() / 1048576) * 0.75))
+const NODE_ARGS = process.env.SOAK_NODE_ARGS ?? ''
 
 function cli(args: string[]): string {
   const r = spawnSync(process.execPath, [BIN, ...args, '--db', DB], { env, encoding: 'utf8' })
@@ -102,7 +105,7 @@ async function main() {
     'bash',
     [
       '-c',
-      `ulimit -c unlimited; cd ${DIR}; exec ${process.execPath} --max-old-space-size=${HEAP_MIB} --report-on-fatalerror --report-directory=${DIR}/reports ${BIN} serve --db ${DB} --port ${PORT} --config ${DIR}/config.json`,
+      `ulimit -c unlimited; cd ${DIR}; exec ${process.execPath} --max-old-space-size=${HEAP_MIB} ${NODE_ARGS} --report-on-fatalerror --report-directory=${DIR}/reports ${BIN} serve --db ${DB} --port ${PORT} --config ${DIR}/config.json`,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   )

@@ -28,17 +28,19 @@ const KEY_HEX = 'ab'.repeat(32)
 
 async function seed(store: Store, n: number, from = 1) {
   for (let i = from; i < from + n; i++)
-    await store.transaction((tx) =>
-      appendAudit(tx, {
-        actor,
-        action: 'case.note',
-        entity_type: 'alert',
-        entity_id: `A-${i}`,
-        before: i % 2 ? null : { status: 'new' },
-        after: { note: `note ${i}`, amount: 1234.5, nested: { b: 1, a: [1, 2] } },
-        reason: i === 3 ? 'because' : null,
-        at: `2026-01-${String(i).padStart(2, '0')}T10:00:00.${String(i * 7).padStart(3, '0')}Z`,
-      }),
+    await store.transaction(
+      (tx) =>
+        appendAudit(tx, {
+          actor,
+          action: 'case.note',
+          entity_type: 'alert',
+          entity_id: `A-${i}`,
+          before: i % 2 ? null : { status: 'new' },
+          after: { note: `note ${i}`, amount: 1234.5, nested: { b: 1, a: [1, 2] } },
+          reason: i === 3 ? 'because' : null,
+          at: `2026-01-${String(i).padStart(2, '0')}T10:00:00.${String(i * 7).padStart(3, '0')}Z`,
+        }),
+      { serial: true },
     )
 }
 
@@ -122,15 +124,17 @@ describe('audit chain', () => {
 
   it('hashes and stores the canonical form: NFC, a lone surrogate as U+FFFD', async () => {
     await withStore(async (store) => {
-      await store.transaction((tx) =>
-        appendAudit(tx, {
-          actor,
-          action: 'case.escalate',
-          entity_type: 'alert',
-          entity_id: 'A-1',
-          reason: 'why \ud800 here: Cafe\u0301',
-          after: { 'note\udc00': 'Cafe\u0301 \udfff' },
-        }),
+      await store.transaction(
+        (tx) =>
+          appendAudit(tx, {
+            actor,
+            action: 'case.escalate',
+            entity_type: 'alert',
+            entity_id: 'A-1',
+            reason: 'why \ud800 here: Cafe\u0301',
+            after: { 'note\udc00': 'Cafe\u0301 \udfff' },
+          }),
+        { serial: true },
       )
       const [row] = await rowsOf(store)
       expect(row.reason).toBe('why \ufffd here: Caf\u00e9')
@@ -162,10 +166,13 @@ describe('keyed chain and checkpoints (a database file)', () => {
     try {
       await seed(store, 2)
       await expect(
-        store.transaction(async (tx) => {
-          await appendAudit(tx, { actor, action: 'x', entity_type: 'alert', entity_id: 'A-9' })
-          throw new Error('no')
-        }),
+        store.transaction(
+          async (tx) => {
+            await appendAudit(tx, { actor, action: 'x', entity_type: 'alert', entity_id: 'A-9' })
+            throw new Error('no')
+          },
+          { serial: true },
+        ),
       ).rejects.toThrow('no')
       expect((await verifyAudit(store)).ok).toBe(true)
     } finally {

@@ -3,7 +3,7 @@
 // covers it in depth), FtM entities link payments to accounts and parties. Each export leaves an
 // audit row.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { PassThrough } from 'node:stream'
+import { PassThrough, Writable } from 'node:stream'
 import { openStore, type Store } from '../src/store/index.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { runScanWith } from '../src/pipeline/scan-core.ts'
@@ -168,6 +168,53 @@ describe('exports', () => {
         .map((b) => b.properties.iban[0])
         .sort(),
     ).toEqual([...accounts].sort())
+  })
+
+  it('ftm of many alerts: each alert’s entities, as its own export gives them', async () => {
+    const all = await listAlerts(store)
+    expect(all.length).toBe(2)
+    const lines = (t: string) => t.trim().split('\n')
+    const each = []
+    for (const a of all) each.push(...lines((await run('ftm', { ids: [a.id] })).text))
+    const together = lines((await run('ftm')).text)
+    // entities of parties in both rings appear once per alert in either form
+    expect(together).toEqual(each)
+    const payments = together.map((l) => JSON.parse(l)).filter((e) => e.schema === 'Payment')
+    expect(payments).toHaveLength(6)
+  })
+
+  it('an export under way does not hold up case actions (its audit row comes after its output)', async () => {
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    let wrote = 0
+    // an output that takes its time (a slow disk, a slow client)
+    const out = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _enc, done) {
+        wrote++
+        void held.then(() => done())
+      },
+    })
+    const before = (await verifyAudit(store)).rows
+    const exporting = exportAlerts(store, { id: 'fiu', role: 'fiu_viewer' }, { format: 'ftm', out })
+    while (wrote === 0) await new Promise((r) => setTimeout(r, 5))
+    const other = (await listAlerts(store)).find((a) => a.id !== reportedId)!
+    const note = applyCaseAction(store, { id: 'ana', role: 'analyst' }, other.id, {
+      type: 'note',
+      text: 'while an export runs',
+    })
+    const first = await Promise.race([
+      note.then(() => 'note'),
+      new Promise((r) => setTimeout(() => r('still waiting'), 10_000)),
+    ])
+    release()
+    await exporting
+    await note
+    expect(first).toBe('note')
+    const after = await verifyAudit(store)
+    expect(after).toMatchObject({ ok: true, rows: before + 2 })
+    const rows = await store.all<{ action: string }>('cases/audit-all')
+    expect(rows.slice(-2).map((r) => r.action)).toEqual(['case.note', 'export'])
   })
 
   it('every export is in the audit chain', async () => {

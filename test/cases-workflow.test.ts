@@ -79,19 +79,21 @@ beforeAll(async () => {
     ScoreConfig.parse({}),
   )
   alertId = alert.id
-  await store.transaction((tx) =>
-    mergeAlerts(tx, [alert], {
-      runId: 'r1',
-      now: '2026-01-03T00:00:00.000Z',
-      actor: { id: 'scan', role: 'batch' },
-      provenance: {
-        run_id: 'r1',
-        detector_version: 'x',
-        config_hash: 'h',
-        list_versions: {},
-        input_files: [],
-      },
-    }),
+  await store.transaction(
+    (tx) =>
+      mergeAlerts(tx, [alert], {
+        runId: 'r1',
+        now: '2026-01-03T00:00:00.000Z',
+        actor: { id: 'scan', role: 'batch' },
+        provenance: {
+          run_id: 'r1',
+          detector_version: 'x',
+          config_hash: 'h',
+          list_versions: {},
+          input_files: [],
+        },
+      }),
+    { serial: true },
   )
 })
 afterAll(() => store.close())

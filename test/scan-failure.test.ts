@@ -55,12 +55,17 @@ function failing(store: Store, where: 'all' | 'one' | 'tx', query: string): Stor
       if (key === 'one' && where === 'one')
         return (n: string, p?: object) => (n === query ? boom() : target.one(n, p as never))
       if (key === 'transaction' && where === 'tx')
-        return (fn: Parameters<Store['transaction']>[0]) =>
-          target.transaction((tx) =>
-            fn({
-              ...tx,
-              run: (n, p) => (n === query ? boom() : tx.run(n, p)),
-            }),
+        return (
+          fn: Parameters<Store['transaction']>[0],
+          opts?: Parameters<Store['transaction']>[1],
+        ) =>
+          target.transaction(
+            (tx) =>
+              fn({
+                ...tx,
+                run: (n, p) => (n === query ? boom() : tx.run(n, p)),
+              }),
+            opts,
           )
       return Reflect.get(target, key, receiver)
     },

@@ -2,7 +2,7 @@
 // {seq, hash, keyed_from, key_id, at, mac} goes to an append-only file outside the database, the
 // mac an HMAC under the audit key. Whoever cuts rows off the end of the chain and resets its head
 // in the database cannot move the checkpoints back: verify finds the chain shorter than the latest.
-import { appendFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs'
+import { appendFileSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
@@ -65,13 +65,35 @@ export interface CheckpointRead {
   forged: number[]
 }
 
-/** Reads the checkpoint file: the latest checkpoint whose signature holds, and the lines that don't. */
-export async function readCheckpoints(key: AuditKey): Promise<CheckpointRead | null> {
+/**
+ * How far the checkpoint file reaches now (bytes; null: no file), so that it can be read later as
+ * it was at this moment: lines are only ever appended.
+ */
+export function checkpointsExtent(key: AuditKey): number | null {
+  if (!key.checkpoints) return null
+  try {
+    return statSync(key.checkpoints).size
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw e
+  }
+}
+
+/**
+ * Reads the checkpoint file: the latest checkpoint whose signature holds, and the lines that don't.
+ * `extent` (from checkpointsExtent): only the file as it was then; undefined: all of it now.
+ */
+export async function readCheckpoints(
+  key: AuditKey,
+  extent?: number | null,
+): Promise<CheckpointRead | null> {
   const file = key.checkpoints
   if (!file) return null
-  const out: CheckpointRead = { file, exists: existsSync(file), latest: null, valid: 0, forged: [] }
-  if (!out.exists) return out
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
+  const exists = extent === undefined ? existsSync(file) : extent !== null
+  const out: CheckpointRead = { file, exists, latest: null, valid: 0, forged: [] }
+  if (!out.exists || extent === 0) return out
+  const input = createReadStream(file, extent ? { end: extent - 1 } : {})
+  const lines = createInterface({ input, crlfDelay: Infinity })
   let n = 0
   for await (const line of lines) {
     n++

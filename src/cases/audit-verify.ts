@@ -2,9 +2,9 @@
 // seq follows the previous one, it links to the previous row's stored hash, and its own hash is the
 // HMAC of its canonical form under the audit key (plain SHA-256 before the database had a key);
 // the head matches the last row; the chain reaches the latest signed checkpoint and has, at that
-// seq, the hash the checkpoint holds.
+// seq, the hash the checkpoint holds. It reads one state of the chain while others append to it.
 import { z } from 'zod'
-import type { Queries } from '../store/index.ts'
+import type { Store } from '../store/index.ts'
 import {
   AuditKeyError,
   GENESIS_HASH,
@@ -14,7 +14,8 @@ import {
   storedRow,
   type Seal,
 } from './audit.ts'
-import { readCheckpoints } from './audit-checkpoint.ts'
+import { checkpointsExtent, readCheckpoints, type CheckpointRead } from './audit-checkpoint.ts'
+import type { AuditKey } from '../util/audit-key.ts'
 
 export const AuditProblem = z.enum([
   /** the row's content does not give its hash */
@@ -53,16 +54,53 @@ export const AuditVerifyResult = z.object({
 })
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>
 
+interface ChainState {
+  rows: Array<Record<string, unknown>>
+  stored: { seq: number; hash: string } | undefined
+  sealRow: Seal | undefined
+  cps: CheckpointRead | null
+}
+
+/**
+ * The rows, head, seal and checkpoints as one state of the chain, though appends go on (a batch
+ * job verifies while analysts act on cases). Read one after the other, an append committing in
+ * between made a sound chain look cut short ("chain ends at seq N but its head says N+1"). So the
+ * snapshot is taken (the head and the seal read) and the checkpoint file's length noted holding
+ * the writer lock — no audit row commits, no checkpoint is written meanwhile — and the rows (from
+ * that snapshot) and the checkpoints (up to that length) are read after it is let go: appends wait
+ * for the short part only. Not for a caller that holds the lock itself (a serial transaction):
+ * the lock is not re-entrant.
+ */
+async function chainState(store: Store, key: AuditKey): Promise<ChainState> {
+  const release = await store.serialLock()
+  let held = true
+  const unlock = () => {
+    if (held) release()
+    held = false
+  }
+  try {
+    return await store.transaction(async (tx) => {
+      // the transaction's first read fixes its snapshot, the lock still held
+      const stored = await tx.one<{ seq: number; hash: string }>('cases/audit-head')
+      const sealRow = await tx.one<Seal>('cases/audit-seal')
+      const extent = checkpointsExtent(key)
+      unlock()
+      const rows = await tx.all<Record<string, unknown>>('cases/audit-all')
+      return { rows, stored, sealRow, cps: await readCheckpoints(key, extent) }
+    })
+  } finally {
+    unlock()
+  }
+}
+
 /** Walks the whole chain and checks it against the latest signed checkpoint. */
-export async function verifyAudit(store: Queries): Promise<AuditVerifyResult> {
+export async function verifyAudit(store: Store): Promise<AuditVerifyResult> {
   const key = store.auditKey
   if (!key)
     throw new AuditKeyError(
       'audit verify needs the audit key (RINGWATCH_AUDIT_KEY or RINGWATCH_AUDIT_KEY_FILE): the hashes are keyed',
     )
-  const rows = await store.all<Record<string, unknown>>('cases/audit-all')
-  const stored = await store.one<{ seq: number; hash: string }>('cases/audit-head')
-  const sealRow = await store.one<Seal>('cases/audit-seal')
+  const { rows, stored, sealRow, cps } = await chainState(store, key)
   if (sealRow) assertSameKey(sealRow, key)
   const keyedFrom = sealRow ? Number(sealRow.keyed_from) : null
   const head =
@@ -107,7 +145,6 @@ export async function verifyAudit(store: Queries): Promise<AuditVerifyResult> {
       `chain ends at seq ${last?.seq ?? 0} but its head says ${head?.seq ?? 0}`,
     )
 
-  const cps = await readCheckpoints(key)
   let checkpoint: AuditVerifyResult['checkpoint'] = null
   if (cps) {
     for (const line of cps.forged)

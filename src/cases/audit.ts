@@ -150,6 +150,12 @@ async function appendAuditRows(
   entries: readonly AuditEntry[],
 ): Promise<Array<AuditRow & { hash: string }>> {
   if (!entries.length) return []
+  // One writer at a time: the head read here must still be the head at COMMIT, and no reader may
+  // see the rows committed before their checkpoint is published (see TransactionOptions.serial).
+  if (!tx.serial)
+    throw new Error(
+      'audit rows are appended only in a serial transaction: store.transaction(fn, { serial: true })',
+    )
   const key = keyOf(tx)
   const head = await tx.one<{ seq: number; hash: string }>('cases/audit-head')
   let seq = Number(head?.seq ?? 0)

@@ -5,7 +5,14 @@
 // reads come back as transferred typed arrays. Named queries, transactions and readColumns only:
 // appenders and sessions stay on the owning thread.
 import type { MessagePort } from 'node:worker_threads'
-import { Conn, queriesOn, type Params, type Queries, type Store } from './db.ts'
+import {
+  Conn,
+  queriesOn,
+  type Params,
+  type Queries,
+  type Store,
+  type TransactionOptions,
+} from './db.ts'
 import { readColumns, type ColumnKind } from './columns.ts'
 import type { Row } from './convert.ts'
 import { auditKey, type AuditKey } from '../util/audit-key.ts'
@@ -21,8 +28,9 @@ type Op =
       rows: number
       tx?: number
     }
-  | { op: 'begin' }
+  | { op: 'begin'; serial: boolean }
   | { op: 'commit' | 'rollback'; tx: number }
+  | { op: 'release'; tx: number }
   | { op: 'checkpoint' }
 
 interface Request {
@@ -40,11 +48,18 @@ interface Reply {
 /** Serves `store` to the worker at the other end of `port`; returns a function that stops it. */
 export function serveStore(store: Store, port: MessagePort): () => void {
   let jobConn: Conn | undefined
-  // a worker's transactions are the scan's (its window snapshot, its alert writes with their audit
-  // rows): each holds the store's serial lock from BEGIN to COMMIT, as audit writers do here
+  // a worker's transactions are the scan's (its window snapshot, its screening, its alert writes
+  // with their audit rows). A serial one (the alert writes) holds the store's serial lock, as audit
+  // writers do here, from BEGIN to after the worker has run its after-commit functions (the audit
+  // checkpoint): the worker says so with 'release'. The others take no lock: a long read of the
+  // window must not hold up the analysts' case actions.
   const txs = new Map<number, Conn>()
   const releases = new Map<number, () => void>()
   let nextTx = 1
+  const unlock = (tx: number) => {
+    releases.get(tx)?.()
+    releases.delete(tx)
+  }
   const conn = async (tx?: number): Promise<Conn> => {
     if (tx !== undefined) {
       const c = txs.get(tx)
@@ -69,33 +84,38 @@ export function serveStore(store: Store, port: MessagePort): () => void {
         return { value: cols, transfer }
       }
       case 'begin': {
-        const release = await store.serialLock()
+        const release = b.serial ? await store.serialLock() : undefined
         const c = new Conn(await store.instance.connect())
         try {
           await c.raw.run('begin transaction')
         } catch (e) {
           c.close()
-          release()
+          release?.()
           throw e
         }
         const id = nextTx++
         txs.set(id, c)
-        releases.set(id, release)
+        if (release) releases.set(id, release)
         return { value: id }
       }
       case 'commit':
       case 'rollback': {
         const c = await conn(b.tx)
         txs.delete(b.tx)
+        let committed = false
         try {
           await c.raw.run(b.op)
+          committed = b.op === 'commit'
         } finally {
           c.close()
-          releases.get(b.tx)?.()
-          releases.delete(b.tx)
+          // committed: the lock waits for the worker's 'release', after its after-commit functions
+          if (!committed) unlock(b.tx)
         }
         return { value: null }
       }
+      case 'release':
+        unlock(b.tx)
+        return { value: null }
       case 'checkpoint':
         await store.checkpoint()
         return { value: null }
@@ -122,13 +142,15 @@ export function serveStore(store: Store, port: MessagePort): () => void {
   port.on('message', onMessage)
   return () => {
     port.off('message', onMessage)
+    // committed, the worker gone before its 'release'
+    for (const id of [...releases.keys()]) if (!txs.has(id)) unlock(id)
     for (const [id, c] of txs) {
       void c.raw
         .run('rollback')
         .catch(() => undefined) // the worker is gone: its transaction with it
         .finally(() => {
           c.close()
-          releases.get(id)?.()
+          unlock(id)
         })
     }
     txs.clear()
@@ -193,13 +215,14 @@ export function remoteStore(
     ? auditKey(Buffer.from(info.key.secret), info.key.checkpoints, info.key.source)
     : undefined
 
-  const queries = (tx: number | undefined, hooks?: Array<() => void>): Queries => {
+  const queries = (tx: number | undefined, hooks?: Array<() => void>, serial = false): Queries => {
     const remote: RemoteColumns = {
       columns: (name, params, spec, rows) => call({ op: 'columns', name, params, spec, rows, tx }),
     }
     return {
       conn: remote as unknown as Conn,
       auditKey: key,
+      serial,
       all: <T = Row>(name: string, params: Params = {}) =>
         call<T[]>({ op: 'all', name, params, tx }),
       one: async <T = Row>(name: string, params: Params = {}) =>
@@ -208,18 +231,26 @@ export function remoteStore(
       afterCommit: (fn) => (hooks ? hooks.push(fn) : fn()),
     }
   }
-  const transaction = async <T>(fn: (tx: Queries) => Promise<T>): Promise<T> => {
-    const tx = await call<number>({ op: 'begin' })
+  const transaction = async <T>(
+    fn: (tx: Queries) => Promise<T>,
+    opts: TransactionOptions = {},
+  ): Promise<T> => {
+    const serial = opts.serial ?? false
+    const tx = await call<number>({ op: 'begin', serial })
     const hooks: Array<() => void> = []
     let out: T
     try {
-      out = await fn(queries(tx, hooks))
+      out = await fn(queries(tx, hooks, serial))
       await call({ op: 'commit', tx })
     } catch (e) {
       await call({ op: 'rollback', tx }).catch(() => undefined) // the first error is the one to tell
       throw e
     }
-    for (const h of hooks) h()
+    try {
+      for (const h of hooks) h()
+    } finally {
+      if (serial) await call({ op: 'release', tx })
+    }
     return out
   }
   return {

@@ -15,6 +15,30 @@ describe('store', () => {
     })
   })
 
+  it('converts a result of many chunks row by row as one would in one go', async () => {
+    await withStore(async (store) => {
+      // 5,000 runs: three chunks of DuckDB's 2,048 rows
+      await store.conn.exclusive((raw) =>
+        raw.run(`insert into runs (run_id, kind, started_at, finished_at, status, summary)
+          select 'r' || lpad(i::varchar, 5, '0'), 'scan', timestamp '2026-01-01' + to_seconds(i),
+            case when i % 2 = 0 then timestamp '2026-01-01' + to_seconds(i + 3) end, 'ok',
+            '{"n": ' || i || '}'
+          from range(5000) t(i)`),
+      )
+      const rows = await store.all<Record<string, unknown>>('server/runs-list', { limit: 10_000 })
+      expect(rows).toHaveLength(5000)
+      rows.forEach((r, k) => {
+        const i = 4999 - k
+        expect(r.run_id).toBe(`r${String(i).padStart(5, '0')}`)
+        expect(r.started_at).toBe(
+          new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString().replace('.000', ''),
+        )
+        // a BIGINT as a number, null kept
+        expect(r.duration_ms).toBe(i % 2 === 0 ? 3000 : null)
+      })
+    })
+  })
+
   it('refuses an unknown query name', async () => {
     await withStore(async (store) => {
       await expect(store.all('store/no-such-query')).rejects.toBeInstanceOf(NotFoundError)

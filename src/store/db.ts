@@ -71,7 +71,7 @@ export class Conn {
 
   all<T = Row>(name: string, params: Params = {}): Promise<T[]> {
     return this.exclusive(() =>
-      this.withStatement(name, params, async (p) => rowsOf(await p.runAndReadAll()) as T[]),
+      this.withStatement(name, params, async (p) => (await rowsOf(await p.run())) as T[]),
     )
   }
 
@@ -100,6 +100,11 @@ export interface Queries {
   /** The key that seals audit rows (cases/audit.ts); absent when the store was opened without. */
   readonly auditKey?: AuditKey
   /**
+   * True in a serial transaction (TransactionOptions): it holds the database's writer lock from
+   * before BEGIN to after its after-commit functions, so it may append to the audit chain.
+   */
+  readonly serial?: boolean
+  /**
    * Runs fn once the transaction these queries belong to has committed (never when it rolls back);
    * outside a transaction every statement commits on its own, so fn runs at once.
    */
@@ -109,8 +114,10 @@ export interface Queries {
 export interface TransactionOptions {
   /**
    * One at a time with the other serial transactions on this database in this process, from
-   * before BEGIN to after COMMIT: for those that append to the audit chain, which reads its head
-   * and writes the next seq (two at once would both write it: a duplicate key, not a conflict).
+   * before BEGIN to after COMMIT and its after-commit functions: for those that append to the
+   * audit chain, which reads its head and writes the next seq (two at once would both write it: a
+   * duplicate key, not a conflict), and publishes a checkpoint of it after the commit. Only these
+   * may append (cases/audit.ts refuses others); keep them short, every other appender waits.
    */
   serial?: boolean
 }
@@ -120,7 +127,10 @@ export interface Store extends Queries {
   readonly instance: DuckDBInstance
   /** Runs fn inside BEGIN … COMMIT on a connection of its own; ROLLBACK when fn throws. */
   transaction<T>(fn: (tx: Queries) => Promise<T>, opts?: TransactionOptions): Promise<T>
-  /** Waits for the serial lock (see TransactionOptions); returns its release. */
+  /**
+   * Waits for the serial lock (see TransactionOptions); returns its release. Held, no audit row
+   * commits in this process: what a reader sees of the chain then is all there is (audit-verify.ts).
+   */
   serialLock(): Promise<() => void>
   /**
    * Runs fn on a connection of its own, closed after it (its temporary tables go with it). Its
@@ -141,12 +151,13 @@ async function inTransaction<T>(
   conn: Conn,
   key: AuditKey | undefined,
   fn: (tx: Queries) => Promise<T>,
+  serial = false,
 ): Promise<T> {
   const hooks: Array<() => void> = []
   await conn.raw.run('begin transaction')
   let out: T
   try {
-    out = await fn(queriesOn(conn, key, hooks))
+    out = await fn(queriesOn(conn, key, hooks, serial))
     await conn.raw.run('commit')
   } catch (e) {
     await conn.raw.run('rollback')
@@ -156,15 +167,20 @@ async function inTransaction<T>(
   return out
 }
 
-/** Queries on conn; with `hooks`, after-commit functions wait there, else they run at once. */
+/**
+ * Queries on conn; with `hooks`, after-commit functions wait there, else they run at once.
+ * `serial`: they belong to a transaction that holds the serial lock.
+ */
 export function queriesOn(
   conn: Conn,
   key: AuditKey | undefined,
   hooks?: Array<() => void>,
+  serial = false,
 ): Queries {
   return {
     conn,
     auditKey: key,
+    serial,
     all: (name, params) => conn.all(name, params),
     one: async (name, params) => (await conn.all(name, params))[0] as never,
     run: (name, params) => conn.run(name, params),
@@ -256,7 +272,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       const release = topts.serial ? await serialLock() : undefined
       const conn = new Conn(await instance.connect())
       try {
-        return await inTransaction(conn, key, fn)
+        return await inTransaction(conn, key, fn, topts.serial)
       } finally {
         conn.close()
         release?.()

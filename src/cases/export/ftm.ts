@@ -4,7 +4,13 @@
 // the score, the rule and its parts. Built and checked with the maintained model package
 // (@alephdata/followthemoney): an unknown property throws, values are checked against their
 // property's type, and every entity reference resolves within the export. Ids are stable per value.
-import { Model, defaultModel, type Entity } from '@alephdata/followthemoney'
+import {
+  Model,
+  defaultModel,
+  type Entity,
+  type Property,
+  type Schema,
+} from '@alephdata/followthemoney'
 import type { AlertRow } from '../alert-row.ts'
 import type { AlertPayment } from './payments.ts'
 import { HitRecord } from '../../schema/hit.ts'
@@ -39,6 +45,19 @@ function valid(type: string, v: string): boolean {
   }
 }
 
+/**
+ * A schema's property by name, looked up once: the model's own lookup builds the map of every
+ * property of the schema and its parents on each call, the most of an FtM export's time.
+ */
+const propertyCache = new Map<string, Map<string, Property>>()
+function propertyOf(schema: Schema, name: string): Property {
+  let props = propertyCache.get(schema.name)
+  if (!props) propertyCache.set(schema.name, (props = new Map()))
+  let p = props.get(name)
+  if (!p) props.set(name, (p = schema.getProperty(name))) // throws for a property it does not have
+  return p
+}
+
 class Builder {
   readonly out = new Map<string, Entity>()
 
@@ -54,7 +73,7 @@ class Builder {
   /** Sets a value after checking it against the property's type; a wrong one is a bug here. */
   put(e: Entity, prop: string, v: string | number | null | undefined): void {
     if (v === null || v === undefined || v === '') return
-    const p = e.schema.getProperty(prop) // throws for a property the schema does not have
+    const p = propertyOf(e.schema, prop)
     const s = String(v)
     if (!valid(p.type.name, s))
       throw new RingwatchError(`FtM ${e.schema.name}.${prop}: '${s}' is not a ${p.type.name}`)

@@ -1,17 +1,20 @@
-// The whole payment graph in memory for the ego network: the graph module's compact typed-array
-// graph of every landed transfer (out-edges and in-edges sorted by time, so date filters are binary
-// searches) plus each account's latest name and country. A hop over a frontier is then a walk of
-// the frontier's edges — no table scan per request. Reloads when the payments fingerprint changes
+// The whole payment graph in memory for the ego network: a compact typed-array graph of every
+// landed transfer (out-edges and in-edges sorted by time, so date filters are binary searches) plus
+// each account's latest name and country (load.ts). A hop over a frontier is then a walk of the
+// frontier's edges — no table scan per request. Reloads when the payments fingerprint changes
 // (checked at most every `recheckMs`); past `maxEdges` transfers it declines and SQL is used.
 import type { Queries, Store } from '../../store/index.ts'
-import { loadWindow, type PaymentGraph } from '../../graph/index.ts'
+import { loadNetwork, turn, type NetworkGraph } from './load.ts'
 import type { HopRow, HopQuery, HopSource } from './hop.ts'
 
 export class NetworkIndex {
-  private graph: PaymentGraph | null = null
+  private graph: NetworkGraph | null = null
   private ids = new Map<string, number>()
   private names: Array<string | null> = []
   private countries: Array<string | null> = []
+  /** Accounts and names lower-cased once per load, for the search. */
+  private accountsLower: string[] = []
+  private namesLower: Array<string | null> = []
   private fingerprint = ''
   private checkedAt = -Infinity
   private loading: Promise<boolean> | undefined
@@ -47,25 +50,25 @@ export class NetworkIndex {
       this.ids = new Map()
       return true
     }
-    const graph = await loadWindow(this.store, { from: '1900-01-01', to: '2999-12-31' })
-    // Transfer ids are not needed for ego networks; a million strings only lengthen GC pauses.
-    graph.txIds = []
-    const rows = await this.reads.all<{
-      account: string
-      name: string | null
-      country: string | null
-    }>('server/account-names')
-    const ids = new Map(graph.accounts.map((a, i) => [a, i]))
-    const names = new Array<string | null>(graph.nodeCount).fill(null)
-    const countries = new Array<string | null>(graph.nodeCount).fill(null)
-    for (const r of rows) {
-      const i = ids.get(r.account)
-      if (i !== undefined) {
-        names[i] = r.name
-        countries[i] = r.country
-      }
+    const graph = await loadNetwork(this.store, n)
+    // per account, in slices with turns of the event loop between them
+    const ids = new Map<string, number>()
+    const accountsLower = new Array<string>(graph.nodeCount)
+    const namesLower = new Array<string | null>(graph.nodeCount)
+    for (let i = 0; i < graph.nodeCount; i++) {
+      if (i % 20_000 === 0) await turn()
+      ids.set(graph.accounts[i], i)
+      accountsLower[i] = graph.accounts[i].toLowerCase()
+      namesLower[i] = graph.names[i]?.toLowerCase() ?? null
     }
-    Object.assign(this, { graph, ids, names, countries })
+    Object.assign(this, {
+      graph,
+      ids,
+      names: graph.names,
+      countries: graph.countries,
+      accountsLower,
+      namesLower,
+    })
     return true
   }
 
@@ -88,21 +91,32 @@ export class NetworkIndex {
     const g = this.graph
     if (!g) return []
     const ql = q.toLowerCase()
-    const hits: number[] = []
-    for (let i = 0; i < g.nodeCount; i++)
-      if (g.accounts[i].toLowerCase().startsWith(ql) || this.names[i]?.toLowerCase().includes(ql))
-        hits.push(i)
     const degree = (i: number) =>
       g.outStart[i + 1] - g.outStart[i] + g.inStart[i + 1] - g.inStart[i]
-    return hits
-      .sort((a, b) => degree(b) - degree(a) || a - b)
-      .slice(0, limit)
-      .map((i) => ({
-        account: g.accounts[i],
-        name: this.names[i],
-        country: this.countries[i],
-        tx_count: degree(i),
-      }))
+    // the `limit` first hits by (degree descending, id), kept in order as they are found: a short
+    // search text matches a good part of all accounts, which need no sorting
+    const ahead = (a: number, b: number) =>
+      degree(a) > degree(b) || (degree(a) === degree(b) && a < b)
+    const best: number[] = []
+    for (let i = 0; i < g.nodeCount && limit > 0; i++) {
+      if (!this.accountsLower[i].startsWith(ql) && !this.namesLower[i]?.includes(ql)) continue
+      if (best.length === limit && !ahead(i, best[limit - 1])) continue
+      let lo = 0
+      let hi = best.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (ahead(best[mid], i)) lo = mid + 1
+        else hi = mid
+      }
+      best.splice(lo, 0, i)
+      if (best.length > limit) best.pop()
+    }
+    return best.map((i) => ({
+      account: g.accounts[i],
+      name: this.names[i],
+      country: this.countries[i],
+      tx_count: degree(i),
+    }))
   }
 
   /** One hop: the same rows, in the same order, as queries/server/network-hop.sql. */
