@@ -97,7 +97,7 @@ export function skeleton(t: string): string {
 }
 
 /** The word with each run of one letter written once ('joonng' → 'jong'). */
-const undouble = (t: string) => t.replace(/(.)\1+/g, '$1')
+export const undouble = (t: string) => t.replace(/(.)\1+/g, '$1')
 
 /**
  * Similarity of a word cut short ('Servic', 'Petrochemic', 'Ahm') to the word it is the start of,

@@ -6,17 +6,14 @@
 import {
   CUT_MIN_LENGTH,
   compareNames,
-  cutSim,
-  skeleton,
-  tokenSim,
   tokenWeight,
   type NameKind,
   type NameParts,
   type TokenPair,
 } from './compare.ts'
 import { normalizeName, type NormalName } from './normalize.ts'
-import { upperBound } from './upper-bound.ts'
-import { givenNameForms } from './words.ts'
+import { BoundScratch } from './upper-bound.ts'
+import { Vocabulary } from './vocabulary.ts'
 
 /** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
 export const MATCHER_VERSION = 'm8'
@@ -59,13 +56,15 @@ interface IndexedName {
   name: string
   kind: string
   norm: NormalName
+  /** The name's tokens as numbers of the vocabulary. */
+  ids: Int32Array
   /** Has single-letter tokens (initials), which pair up outside the token index. */
   initials: boolean
   /** Token weights by the kind the name is compared as. */
   weights: Record<NameKind, number[]>
 }
 
-function weightsOf(tokens: string[]): Record<NameKind, number[]> {
+function weightsOf(tokens: readonly string[]): Record<NameKind, number[]> {
   return {
     person: tokens.map((t) => tokenWeight(t, 'person')),
     company: tokens.map((t) => tokenWeight(t, 'company')),
@@ -86,40 +85,32 @@ export function kindOfSchema(schema: string): NameKind {
   return 'unknown'
 }
 
-function deletions(t: string): string[] {
-  const out: string[] = []
-  for (let i = 0; i < t.length; i++) out.push(t.slice(0, i) + t.slice(i + 1))
-  return out
-}
-
-/** The word with two adjacent inner letters swapped, at each position ('elecrtonic' → 'electronic'). */
-function transpositions(t: string): string[] {
-  const out: string[] = []
-  for (let i = 1; i + 1 < t.length; i++)
-    if (t[i] !== t[i + 1]) out.push(t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2))
-  return out
+interface QueryToken {
+  t: string
+  /** The list words (numbers) it counts as. */
+  exp: Int32Array
+  /** List names carrying one of them (with repeats). */
+  df: number
+  w: number
 }
 
 export class NameIndex {
   readonly entries: IndexEntry[]
   private names: IndexedName[] = []
-  private postings = new Map<string, number[]>()
-  private variants = new Map<string, string[]>()
+  private vocab = new Vocabulary()
   private compact = new Map<string, number[]>()
   /** Every list name's compact and spoken forms, sorted: the names a cut name is the start of. */
   private starts: Array<[string, number]> = []
-  /** The vocabulary sorted: the words a cut word is the start of. */
-  private vocab: string[] = []
   /** A word the list knows as a word of its own (no cut form of a longer one). */
-  readonly isWord = (t: string): boolean => this.postings.has(t)
+  readonly isWord = (t: string): boolean => this.vocab.id(t) !== undefined
   /** A word in one in a thousand of the list's names or more (at least five): a common name. */
   readonly isCommon = (t: string): boolean =>
-    (this.postings.get(t)?.length ?? 0) >= Math.max(5, this.names.length / 1000)
-  private expandCache = new Map<string, string[]>()
+    this.vocab.count(t) >= Math.max(5, this.names.length / 1000)
   private acc: Float64Array = new Float64Array(0)
   private shared: Uint8Array = new Uint8Array(0)
   private stamp: Int32Array = new Int32Array(0)
   private serial = 0
+  private bounds: BoundScratch
 
   constructor(entries: IndexEntry[]) {
     this.entries = entries
@@ -128,77 +119,46 @@ export class NameIndex {
       seen.clear()
       for (const n of e.names) {
         const norm = normalizeName(n.name)
-        if (norm.tokens.length === 0 || seen.has(norm.tokens.join(' '))) continue
-        seen.add(norm.tokens.join(' '))
+        const key = norm.tokens.join(' ')
+        if (norm.tokens.length === 0 || seen.has(key)) continue
+        seen.add(key)
         const id = this.names.length
         const initials = norm.tokens.some((t) => t.length === 1)
         const weights = weightsOf(norm.tokens)
-        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm, initials, weights })
-        for (const t of new Set(norm.tokens)) push(this.postings, t, id)
+        const ids = this.vocab.add(norm.tokens, id)
+        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm, ids, initials, weights })
         push(this.compact, norm.compact, id)
         this.starts.push([norm.compact, id])
         if (norm.spoken !== norm.compact) this.starts.push([norm.spoken, id])
       }
     })
+    this.vocab.seal()
     this.acc = new Float64Array(this.names.length)
     this.shared = new Uint8Array(this.names.length)
     this.stamp = new Int32Array(this.names.length)
     this.starts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
-    this.vocab = [...this.postings.keys()].sort()
-    for (const t of this.postings.keys()) {
-      push(this.variants, '~' + skeleton(t), t)
-      if (t.length >= 4) for (const d of deletions(t)) push(this.variants, d, t)
-      push(this.variants, t, t)
-    }
+    this.bounds = new BoundScratch(this.vocab.shapes)
   }
 
   get size(): number {
     return this.names.length
   }
 
-  /** The items of a sorted array whose key starts with `prefix` (binary search, then a scan). */
-  private startingWith<T>(sorted: readonly T[], prefix: string, key: (x: T) => string): T[] {
+  /** The list names whose compact or spoken form starts with `prefix` (at most 1000). */
+  private startingWith(prefix: string): number[] {
+    const sorted = this.starts
     let lo = 0
     let hi = sorted.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (key(sorted[mid]) < prefix) lo = mid + 1
+      if (sorted[mid][0] < prefix) lo = mid + 1
       else hi = mid
     }
-    const out: T[] = []
-    for (let i = lo; i < sorted.length && key(sorted[i]).startsWith(prefix); i++) {
-      out.push(sorted[i])
+    const out: number[] = []
+    for (let i = lo; i < sorted.length && sorted[i][0].startsWith(prefix); i++) {
+      out.push(sorted[i][1])
       if (out.length >= 1000) break // a prefix this common names no one
     }
-    return out
-  }
-
-  /** Vocabulary tokens that count as the same word as t. */
-  private expand(t: string): string[] {
-    let out = this.expandCache.get(t)
-    if (out) return out
-    const found = new Set<string>()
-    if (this.postings.has(t)) found.add(t)
-    if (t.length >= 3) {
-      const keys = [
-        '~' + skeleton(t),
-        t,
-        ...(t.length >= 4 ? deletions(t) : []),
-        ...(t.length >= 5 ? transpositions(t) : []),
-      ]
-      for (const k of keys)
-        for (const v of this.variants.get(k) ?? [])
-          if (!found.has(v) && tokenSim(t, v, 'unknown') > 0) found.add(v)
-    }
-    for (const v of givenNameForms(t)) if (this.postings.has(v)) found.add(v)
-    // the words a word cut short is the start of ('servic' → services, 'ahm' → ahmad)
-    // (as for a person's given name: the loosest reading; compareNames applies the kind's rules)
-    if (t.length >= 3)
-      for (const v of this.startingWith(this.vocab, t, (x) => x))
-        if (!found.has(v) && cutSim(t, v, 'person') > 0) found.add(v)
-    out = [...found]
-    if (this.expandCache.size > 500_000) this.expandCache.clear()
-    this.expandCache.set(t, out)
     return out
   }
 
@@ -208,11 +168,12 @@ export class NameIndex {
     if (q.tokens.length === 0) return []
     const qKind = opts.kind ?? (q.legal.length > 0 ? 'company' : 'unknown')
     const total = this.names.length || 1
+    const postings = this.vocab.postings
     // rank query tokens: distinctive before generic, rare before common
-    const toks = [...new Set(q.tokens)].map((t) => {
-      const exp = this.expand(t)
+    const toks: QueryToken[] = [...new Set(q.tokens)].map((t) => {
+      const exp = this.vocab.expand(t)
       let df = 0
-      for (const v of exp) df += this.postings.get(v)!.length
+      for (const v of exp) df += postings[v].length
       return { t, exp, df, w: tokenWeight(t, qKind === 'person' ? 'person' : 'company') }
     })
     const usable = toks.filter((x) => x.df > 0)
@@ -231,13 +192,13 @@ export class NameIndex {
     }
     for (const x of blocking) {
       const idf = Math.log(1 + total / x.df)
-      for (const v of x.exp) for (const id of this.postings.get(v)!) add(id, idf, false)
+      for (const v of x.exp) for (const id of postings[v]) add(id, idf, false)
     }
     for (const id of this.compact.get(q.compact) ?? []) add(id, 100, false)
     // a name cut where a payment field ended: the list names it is the start of
     const cutCands = new Set<number>()
     if (q.length >= CUT_MIN_LENGTH && !q.endsLegal && q.cutCompact.length >= 5)
-      for (const [, id] of this.startingWith(this.starts, q.cutCompact, (x) => x[0])) {
+      for (const id of this.startingWith(q.cutCompact)) {
         cutCands.add(id)
         add(id, 100, false)
       }
@@ -252,7 +213,7 @@ export class NameIndex {
       for (const x of distinctive) {
         this.serial++
         for (const v of x.exp)
-          for (const id of this.postings.get(v)!)
+          for (const id of postings[v])
             if (acc[id] !== 0 && this.stamp[id] !== this.serial) {
               this.stamp[id] = this.serial
               this.shared[id]++
@@ -265,7 +226,7 @@ export class NameIndex {
       for (const x of usable)
         if (!blocking.includes(x) && x.df < 20_000) {
           const idf = Math.log(1 + total / x.df)
-          for (const v of x.exp) for (const id of this.postings.get(v)!) add(id, idf, true)
+          for (const v of x.exp) for (const id of postings[v]) add(id, idf, true)
         }
     let cands = touched
     if (needTwo) {
@@ -281,7 +242,10 @@ export class NameIndex {
         .slice(0, max)
     for (const id of touched) acc[id] = 0
     const best = new Map<number, NameHit>()
-    const expSets = toks.map((x) => new Set(x.exp))
+    this.bounds.begin(
+      toks.map((x) => x.t),
+      toks.map((x) => x.exp),
+    )
     const qWeights = weightsOf(toks.map((x) => x.t))
     const viaCompact = new Set(this.compact.get(q.compact) ?? [])
     for (const id of cutCands) viaCompact.add(id)
@@ -294,8 +258,7 @@ export class NameIndex {
         !viaCompact.has(id) &&
         q.optional.length === 0 &&
         n.norm.optional.length === 0 &&
-        upperBound(toks, expSets, qWeights[kind], n.norm.tokens, n.weights[kind], kind) <
-          opts.threshold
+        this.bounds.bound(qWeights[kind], n.ids, n.weights[kind], kind) < opts.threshold
       )
         continue
       const c = compareNames(q, n.norm, kind, { isWord: this.isWord, isCommon: this.isCommon })
@@ -317,10 +280,6 @@ export class NameIndex {
   }
 }
 
-/**
- * A cheap ceiling on compareNames' score from set lookups alone (every similar token counted as
- * identical), so that most candidates are dropped before any string comparison.
- */
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const a = m.get(k)
   if (a) a.push(v)

@@ -157,6 +157,11 @@ NICKNAME_GROUPS.forEach((g, i) => {
   for (const n of g) NICK.set(n, [...(NICK.get(n) ?? []), i])
 })
 
+/** A given name with other forms ('Ted': Theodore, Edward …). */
+export function hasGivenNameForms(a: string): boolean {
+  return NICK.has(a)
+}
+
 /** Two forms of one given name ('Ted' and 'Theodore', 'Sasha' and 'Aleksandr'). */
 export function sameGivenName(a: string, b: string): boolean {
   const ga = NICK.get(a)
