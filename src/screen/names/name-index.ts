@@ -258,7 +258,7 @@ export class NameIndex {
         !viaCompact.has(id) &&
         q.optional.length === 0 &&
         n.norm.optional.length === 0 &&
-        this.bounds.bound(qWeights[kind], n.ids, n.weights[kind], kind) < opts.threshold
+        !this.bounds.reaches(qWeights[kind], n.ids, n.weights[kind], kind, opts.threshold)
       )
         continue
       const c = compareNames(q, n.norm, kind, { isWord: this.isWord, isCommon: this.isCommon })

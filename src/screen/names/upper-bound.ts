@@ -8,6 +8,8 @@ import type { WordShape, WordShapes } from './word-shape.ts'
 
 /** Query words a bound is computed for, at most (more: not worth bounding). */
 const MAX_TOKENS = 8
+/** compareNames' ceiling for a company whose distinctive word pairs with nothing (UNMATCHED_CAP). */
+const STRONG_CAP = 0.7
 
 /** Per-query state of the bound, sized to the vocabulary once. */
 export class BoundScratch {
@@ -60,43 +62,82 @@ export class BoundScratch {
   }
 
   /**
-   * The ceiling for one list name (its words as numbers, with their weights) against the query
-   * begun last (its words' weights by the kind the two are compared as).
+   * Whether the ceiling for one list name (its words as numbers, with their weights) against the
+   * query begun last (its words' weights by the kind the two are compared as) reaches the
+   * threshold. The answer is the ceiling's; the work stops as soon as the words seen settle it.
    */
-  bound(
+  reaches(
     qWeights: readonly number[],
     ids: Int32Array,
     listWeights: readonly number[],
     kind: NameKind,
-  ): number {
+    threshold: number,
+  ): boolean {
     const q = this.query
     const len = this.shapes.len
-    if (q.length === 0 || ids.length > MAX_TOKENS) return 1 // joined-token cases
-    for (let i = 0; i < q.length; i++) if (q[i].len === 1) return 1 // initials pair apart
-    for (let j = 0; j < ids.length; j++) if (len[ids[j]] === 1) return 1
-    let wA = 0
-    let mA = 0
-    let strongOnly = false
+    if (q.length === 0 || ids.length > MAX_TOKENS) return true // joined-token cases
+    for (let i = 0; i < q.length; i++) if (q[i].len === 1) return true // initials pair apart
+    for (let j = 0; j < ids.length; j++) if (len[ids[j]] === 1) return true
+    // the most the ceiling can still be, from the weights missed so far (a margin for rounding:
+    // the decision itself is taken on the sums as the ceiling adds them)
+    const person = kind === 'person'
+    const capped = !person && STRONG_CAP < threshold
+    let totalA = 0
+    let totalB = 0
+    for (let i = 0; i < q.length; i++) totalA += qWeights[i]
+    for (let j = 0; j < ids.length; j++) totalB += listWeights[j]
+    const below = threshold - 1e-9
+    let hitsA = 0
+    let missA = 0
     for (let i = 0; i < q.length; i++) {
-      const w = qWeights[i]
-      wA += w
       let hit = false
       for (let j = 0; j < ids.length && !hit; j++) hit = this.queryHits(i, ids[j], kind)
-      if (hit) mA += w
-      else if (w >= 1) strongOnly = true
+      if (hit) hitsA |= 1 << i
+      else {
+        const w = qWeights[i]
+        if (capped && w >= 1) return false
+        missA += w
+        if (!person && (totalA + totalB - missA) / (totalA + totalB) < below) return false
+      }
     }
-    let wB = 0
+    let mA = 0
+    let wA = 0
+    for (let i = 0; i < q.length; i++) {
+      wA += qWeights[i]
+      if ((hitsA >>> i) & 1) mA += qWeights[i]
+    }
+    if (person && mA / wA >= threshold) return true
+    let hitsB = 0
+    let missB = 0
+    for (let j = 0; j < ids.length; j++) {
+      let hit = false
+      for (let i = 0; i < q.length && !hit; i++) hit = this.listHits(i, ids[j], kind)
+      if (hit) hitsB |= 1 << j
+      else {
+        const w = listWeights[j]
+        if (capped && w >= 1) return false
+        missB += w
+        const most = person
+          ? (totalB - missB) / totalB
+          : (totalA + totalB - missA - missB) / (totalA + totalB)
+        if (most < below) return false
+      }
+    }
+    // the ceiling as it always was: weighted share of words that may pair, on the shorter side
+    // for a person, as a Dice coefficient capped where a distinctive word pairs with nothing else
     let mB = 0
+    let wB = 0
+    let strongOnly = false
+    for (let i = 0; i < q.length; i++)
+      if (!((hitsA >>> i) & 1) && qWeights[i] >= 1) strongOnly = true
     for (let j = 0; j < ids.length; j++) {
       const w = listWeights[j]
       wB += w
-      let hit = false
-      for (let i = 0; i < q.length && !hit; i++) hit = this.listHits(i, ids[j], kind)
-      if (hit) mB += w
+      if ((hitsB >>> j) & 1) mB += w
       else if (w >= 1) strongOnly = true
     }
-    if (kind === 'person') return Math.max(mA / wA, mB / wB)
+    if (person) return Math.max(mA / wA, mB / wB) >= threshold
     const dice = (mA + mB) / (wA + wB)
-    return strongOnly ? Math.min(dice, 0.7) : dice
+    return (strongOnly ? Math.min(dice, STRONG_CAP) : dice) >= threshold
   }
 }
