@@ -55,7 +55,20 @@ export interface CompareOptions {
    * Fangwei'), unless written with a full stop ('Moh. ALI').
    */
   isCommon?: (t: string) => boolean
+  /**
+   * The score a caller keeps names at: below it, the parts of the score are not worked out (they
+   * come back as zeros) and only the score counts.
+   */
+  threshold?: number
 }
+
+const NO_PARTS = (legal: LegalAgreement, rule: NameParts['rule']): NameParts => ({
+  token_overlap: 0,
+  phonetic: 0,
+  edit_distance: 0,
+  legal_form: legal,
+  rule,
+})
 
 /** Lowest Jaro-Winkler at which two tokens count as the same word. */
 export const TOKEN_MIN = 0.8
@@ -132,6 +145,27 @@ export function cutSim(
 const PATRONYMIC_WORD = /(?:[oe]vich|[oe]vych|[oe]vna|ivna|ichna|ogly|oglu|kyzy|qizi)$/
 const PATRONYMIC = /^(?:[oe]?v(?:ich|ych|na)|[iy]ch|[iy]vna|ovych|oglu|ogly|kyzy|qizi)$/
 
+/**
+ * At least as many edits as turn x into y: each edit changes the length by one at most and brings
+ * in or takes out one letter at most, so the length difference and the letters (char code mod 32)
+ * that one word has and the other lacks bound the edit distance from below. Past two edits and a
+ * tenth of the longer word, tokenSim's blend of Jaro-Winkler and edit similarity stays below 0.95
+ * and the edit rule gives 0: no string comparison needed.
+ */
+export function fewestEdits(x: string, y: string): number {
+  let bx = 0
+  let by = 0
+  for (let i = 0; i < x.length; i++) bx |= 1 << (x.charCodeAt(i) & 31)
+  for (let i = 0; i < y.length; i++) by |= 1 << (y.charCodeAt(i) & 31)
+  return Math.max(Math.abs(x.length - y.length), popcount(bx & ~by), popcount(by & ~bx))
+}
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
 /** Similarity of two tokens, 0 when they do not count as the same word. */
 export function tokenSim(
   x: string,
@@ -152,6 +186,9 @@ export function tokenSim(
   if (undouble(x) === undouble(y)) return 0.95
   const cut = allowCut ? cutSim(x, y, kind, isWord) : 0
   if (x.length <= 2 || y.length <= 2) return 0
+  // words too far apart for the edit rule below (see fewestEdits) pair only as one sound
+  const low = fewestEdits(x, y)
+  if (low > 2 && low * 10 > Math.max(x.length, y.length) && skeleton(x) !== skeleton(y)) return cut
   const jw = jaroWinkler(x, y)
   if (jw < 0.7) return cut // neither spelling rule below rescues a pair this far apart
   // Jaro-Winkler alone is lenient with short words ('rekdi' ~ 'dredi' 0.87): blend in edit distance
@@ -243,7 +280,7 @@ export function compareNames(
       pairs: [],
       onlyA: A,
       onlyB: B,
-      parts: { token_overlap: 0, phonetic: 0, edit_distance: 0, legal_form: legal, rule: 'tokens' },
+      parts: NO_PARTS(legal, 'tokens'),
     }
   // candidate pairs, best first, assigned greedily one-to-one
   const cands: Array<[number, number, number]> = []
@@ -381,7 +418,10 @@ export function compareNames(
     pairs,
     onlyA,
     onlyB,
-    parts: partsOf(pairs, weightA, weightB, totalA + totalB, legal, rule),
+    parts:
+      opts.threshold !== undefined && score < opts.threshold
+        ? NO_PARTS(legal, rule)
+        : partsOf(pairs, weightA, weightB, totalA + totalB, legal, rule),
   }
 }
 

@@ -13,6 +13,7 @@ import {
 } from './compare.ts'
 import { normalizeName, type NormalName } from './normalize.ts'
 import { BoundScratch } from './upper-bound.ts'
+import { topByScore } from './top-k.ts'
 import { Vocabulary } from './vocabulary.ts'
 
 /** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
@@ -56,13 +57,12 @@ interface IndexedName {
   name: string
   kind: string
   norm: NormalName
-  /** The name's tokens as numbers of the vocabulary. */
-  ids: Int32Array
-  /** Has single-letter tokens (initials), which pair up outside the token index. */
-  initials: boolean
-  /** Token weights by the kind the name is compared as. */
-  weights: Record<NameKind, number[]>
 }
+
+const KINDS: readonly NameKind[] = ['person', 'company', 'unknown']
+/** Flags of a list name (NameIndex.flags). */
+const INITIALS = 1 // single-letter tokens, which pair up outside the token index
+const OPTIONAL = 2 // a qualifier in parentheses that may be left out
 
 function weightsOf(tokens: readonly string[]): Record<NameKind, number[]> {
   return {
@@ -106,6 +106,12 @@ export class NameIndex {
   /** A word in one in a thousand of the list's names or more (at least five): a common name. */
   readonly isCommon = (t: string): boolean =>
     this.vocab.count(t) >= Math.max(5, this.names.length / 1000)
+  /** By list name: the entry's kind (an index of KINDS), flags, first of its words in `words`. */
+  private kindOf: Uint8Array
+  private flags: Uint8Array
+  private wordStart: Int32Array
+  /** The list names' tokens as numbers of the vocabulary, name after name. */
+  private words: Int32Array
   private acc: Float64Array = new Float64Array(0)
   private shared: Uint8Array = new Uint8Array(0)
   private stamp: Int32Array = new Int32Array(0)
@@ -115,6 +121,10 @@ export class NameIndex {
   constructor(entries: IndexEntry[]) {
     this.entries = entries
     const seen = new Set<string>()
+    const kindOf: number[] = []
+    const flags: number[] = []
+    const starts: number[] = [0]
+    const words: number[] = []
     entries.forEach((e, ei) => {
       seen.clear()
       for (const n of e.names) {
@@ -124,20 +134,31 @@ export class NameIndex {
         seen.add(key)
         const id = this.names.length
         const initials = norm.tokens.some((t) => t.length === 1)
-        const weights = weightsOf(norm.tokens)
-        const ids = this.vocab.add(norm.tokens, id)
-        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm, ids, initials, weights })
+        kindOf.push(KINDS.indexOf(kindOfSchema(e.schema)))
+        flags.push((initials ? INITIALS : 0) | (norm.optional.length > 0 ? OPTIONAL : 0))
+        for (const v of this.vocab.add(norm.tokens, id)) words.push(v)
+        starts.push(words.length)
+        this.names.push({ entry: ei, name: n.name, kind: n.kind, norm })
         push(this.compact, norm.compact, id)
         this.starts.push([norm.compact, id])
         if (norm.spoken !== norm.compact) this.starts.push([norm.spoken, id])
       }
     })
     this.vocab.seal()
+    this.kindOf = Uint8Array.from(kindOf)
+    this.flags = Uint8Array.from(flags)
+    this.wordStart = Int32Array.from(starts)
+    this.words = Int32Array.from(words)
     this.acc = new Float64Array(this.names.length)
     this.shared = new Uint8Array(this.names.length)
     this.stamp = new Int32Array(this.names.length)
     this.starts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
-    this.bounds = new BoundScratch(this.vocab.shapes)
+    this.bounds = new BoundScratch(
+      this.vocab.shapes,
+      this.vocab.weights,
+      this.wordStart,
+      this.words,
+    )
   }
 
   get size(): number {
@@ -231,15 +252,11 @@ export class NameIndex {
     let cands = touched
     if (needTwo) {
       cands = touched.filter(
-        (id) => this.shared[id] >= 2 || this.names[id].initials || acc[id] >= 100,
+        (id) => this.shared[id] >= 2 || (this.flags[id] & INITIALS) !== 0 || acc[id] >= 100,
       )
       for (const id of touched) this.shared[id] = 0
     }
-    if (cands.length > max)
-      cands = cands
-        .slice()
-        .sort((a, b) => acc[b] - acc[a])
-        .slice(0, max)
+    if (cands.length > max) cands = topByScore(cands, acc, max)
     for (const id of touched) acc[id] = 0
     const best = new Map<number, NameHit>()
     this.bounds.begin(
@@ -249,19 +266,24 @@ export class NameIndex {
     const qWeights = weightsOf(toks.map((x) => x.t))
     const viaCompact = new Set(this.compact.get(q.compact) ?? [])
     for (const id of cutCands) viaCompact.add(id)
+    const qOptional = q.optional.length > 0
     for (const id of cands) {
-      const n = this.names[id]
-      const entry = this.entries[n.entry]
-      const eKind = kindOfSchema(entry.schema)
+      const eKind = KINDS[this.kindOf[id]]
       const kind: NameKind = eKind !== 'unknown' ? eKind : qKind
       if (
+        !qOptional &&
+        (this.flags[id] & OPTIONAL) === 0 &&
         !viaCompact.has(id) &&
-        q.optional.length === 0 &&
-        n.norm.optional.length === 0 &&
-        !this.bounds.reaches(qWeights[kind], n.ids, n.weights[kind], kind, opts.threshold)
+        !this.bounds.reaches(qWeights[kind], id, kind, opts.threshold)
       )
         continue
-      const c = compareNames(q, n.norm, kind, { isWord: this.isWord, isCommon: this.isCommon })
+      const n = this.names[id]
+      const entry = this.entries[n.entry]
+      const c = compareNames(q, n.norm, kind, {
+        isWord: this.isWord,
+        isCommon: this.isCommon,
+        threshold: opts.threshold,
+      })
       if (c.score < opts.threshold) continue
       const prev = best.get(n.entry)
       if (!prev || c.score > prev.score)

@@ -8,6 +8,7 @@ import type { WordShape, WordShapes } from './word-shape.ts'
 
 /** Query words a bound is computed for, at most (more: not worth bounding). */
 const MAX_TOKENS = 8
+const KIND_INDEX: Record<NameKind, number> = { person: 0, company: 1, unknown: 2 }
 /** compareNames' ceiling for a company whose distinctive word pairs with nothing (UNMATCHED_CAP). */
 const STRONG_CAP = 0.7
 
@@ -18,9 +19,24 @@ export class BoundScratch {
   private serial = 0
   private query: WordShape[] = []
   private shapes: WordShapes
+  private weights: readonly Float64Array[]
+  private wordStart: Int32Array
+  private words: Int32Array
 
-  constructor(shapes: WordShapes) {
+  /**
+   * The vocabulary's shapes and weights by kind (person, company, unknown), and the list names'
+   * words: name k's are words[wordStart[k]] up to words[wordStart[k + 1]].
+   */
+  constructor(
+    shapes: WordShapes,
+    weights: readonly Float64Array[],
+    wordStart: Int32Array,
+    words: Int32Array,
+  ) {
     this.shapes = shapes
+    this.weights = weights
+    this.wordStart = wordStart
+    this.words = words
     this.mask = new Uint32Array(shapes.words.length)
     this.stamp = new Int32Array(shapes.words.length)
   }
@@ -66,18 +82,16 @@ export class BoundScratch {
    * query begun last (its words' weights by the kind the two are compared as) reaches the
    * threshold. The answer is the ceiling's; the work stops as soon as the words seen settle it.
    */
-  reaches(
-    qWeights: readonly number[],
-    ids: Int32Array,
-    listWeights: readonly number[],
-    kind: NameKind,
-    threshold: number,
-  ): boolean {
+  reaches(qWeights: readonly number[], name: number, kind: NameKind, threshold: number): boolean {
     const q = this.query
     const len = this.shapes.len
-    if (q.length === 0 || ids.length > MAX_TOKENS) return true // joined-token cases
+    const words = this.words
+    const from = this.wordStart[name]
+    const to = this.wordStart[name + 1]
+    const weights = this.weights[KIND_INDEX[kind]]
+    if (q.length === 0 || to - from > MAX_TOKENS) return true // joined-token cases
     for (let i = 0; i < q.length; i++) if (q[i].len === 1) return true // initials pair apart
-    for (let j = 0; j < ids.length; j++) if (len[ids[j]] === 1) return true
+    for (let j = from; j < to; j++) if (len[words[j]] === 1) return true
     // the most the ceiling can still be, from the weights missed so far (a margin for rounding:
     // the decision itself is taken on the sums as the ceiling adds them)
     const person = kind === 'person'
@@ -85,13 +99,13 @@ export class BoundScratch {
     let totalA = 0
     let totalB = 0
     for (let i = 0; i < q.length; i++) totalA += qWeights[i]
-    for (let j = 0; j < ids.length; j++) totalB += listWeights[j]
+    for (let j = from; j < to; j++) totalB += weights[words[j]]
     const below = threshold - 1e-9
     let hitsA = 0
     let missA = 0
     for (let i = 0; i < q.length; i++) {
       let hit = false
-      for (let j = 0; j < ids.length && !hit; j++) hit = this.queryHits(i, ids[j], kind)
+      for (let j = from; j < to && !hit; j++) hit = this.queryHits(i, words[j], kind)
       if (hit) hitsA |= 1 << i
       else {
         const w = qWeights[i]
@@ -109,12 +123,12 @@ export class BoundScratch {
     if (person && mA / wA >= threshold) return true
     let hitsB = 0
     let missB = 0
-    for (let j = 0; j < ids.length; j++) {
+    for (let j = from; j < to; j++) {
       let hit = false
-      for (let i = 0; i < q.length && !hit; i++) hit = this.listHits(i, ids[j], kind)
-      if (hit) hitsB |= 1 << j
+      for (let i = 0; i < q.length && !hit; i++) hit = this.listHits(i, words[j], kind)
+      if (hit) hitsB |= 1 << (j - from)
       else {
-        const w = listWeights[j]
+        const w = weights[words[j]]
         if (capped && w >= 1) return false
         missB += w
         const most = person
@@ -130,10 +144,10 @@ export class BoundScratch {
     let strongOnly = false
     for (let i = 0; i < q.length; i++)
       if (!((hitsA >>> i) & 1) && qWeights[i] >= 1) strongOnly = true
-    for (let j = 0; j < ids.length; j++) {
-      const w = listWeights[j]
+    for (let j = from; j < to; j++) {
+      const w = weights[words[j]]
       wB += w
-      if ((hitsB >>> j) & 1) mB += w
+      if ((hitsB >>> (j - from)) & 1) mB += w
       else if (w >= 1) strongOnly = true
     }
     if (person) return Math.max(mA / wA, mB / wB) >= threshold

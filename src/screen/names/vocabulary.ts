@@ -2,7 +2,7 @@
 // the list words a payment's word counts as the same word as (expand: one deletion or adjacent swap,
 // the phonetic skeleton, short forms of given names, the words a cut word is the start of).
 // Built once with the name index; lookups by number and typed arrays keep the query path cheap.
-import { cutSim, skeleton, tokenSim } from './compare.ts'
+import { cutSim, skeleton, tokenSim, tokenWeight } from './compare.ts'
 import { WordShapes } from './word-shape.ts'
 import { givenNameForms } from './words.ts'
 
@@ -29,6 +29,8 @@ export class Vocabulary {
   readonly words: string[] = []
   /** The words' lengths, letters, sounds and undoubled forms (word-shape.ts), after seal(). */
   shapes!: WordShapes
+  /** By kind (person, company, unknown): number → the word's weight (tokenWeight), after seal(). */
+  weights: Float64Array[] = []
   /** Number → the names (ids) that carry the word, ascending. */
   postings: Int32Array[] = []
   private building: number[][] = []
@@ -62,6 +64,9 @@ export class Vocabulary {
     this.building = []
     this.sorted = this.words.slice().sort()
     this.shapes = new WordShapes(this.words, this.ids)
+    this.weights = (['person', 'company', 'unknown'] as const).map((kind) =>
+      Float64Array.from(this.words, (t) => tokenWeight(t, kind)),
+    )
     this.words.forEach((t, id) => {
       push(this.variants, '~' + skeleton(t), id)
       if (t.length >= 4) for (const d of deletions(t)) push(this.variants, d, id)

@@ -3,7 +3,7 @@
 // length, first letters, the letters as a bit set, the phonetic skeleton and the undoubled word as
 // numbers. maySimilar is false only where tokenSim is 0, so a test through it never changes a
 // result; it spares the Jaro-Winkler and edit-distance work on words that share too little.
-import { skeleton, undouble, type NameKind } from './compare.ts'
+import { popcount, skeleton, undouble, type NameKind } from './compare.ts'
 import { hasGivenNameForms, sameGivenName } from './words.ts'
 
 /** One query word's shape. */
@@ -24,12 +24,6 @@ function letterBits(word: string): number {
   let bits = 0
   for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) & 31)
   return bits
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
 export class WordShapes {
