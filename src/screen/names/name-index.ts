@@ -6,7 +6,6 @@
 import {
   CUT_MIN_LENGTH,
   compareNames,
-  tokenWeight,
   type NameKind,
   type NameParts,
   type TokenPair,
@@ -14,7 +13,7 @@ import {
 import { normalizeName, type NormalName } from './normalize.ts'
 import { BoundScratch } from './upper-bound.ts'
 import { topByScore } from './top-k.ts'
-import { Vocabulary } from './vocabulary.ts'
+import { Vocabulary, type WordInfo } from './vocabulary.ts'
 
 /** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
 export const MATCHER_VERSION = 'm8'
@@ -64,19 +63,6 @@ const KINDS: readonly NameKind[] = ['person', 'company', 'unknown']
 const INITIALS = 1 // single-letter tokens, which pair up outside the token index
 const OPTIONAL = 2 // a qualifier in parentheses that may be left out
 
-function weightsOf(tokens: readonly string[]): Record<NameKind, number[]> {
-  return {
-    person: tokens.map((t) => tokenWeight(t, 'person')),
-    company: tokens.map((t) => tokenWeight(t, 'company')),
-    unknown: tokens.map((t) => tokenWeight(t, 'unknown')),
-  }
-}
-
-/** Neither generic nor a particle nor a number nor an initial, whatever the name's kind. */
-function isDistinctive(t: string): boolean {
-  return t.length > 1 && tokenWeight(t, 'company') >= 1 && tokenWeight(t, 'person') >= 1
-}
-
 /** Schema → how its names compare. */
 export function kindOfSchema(schema: string): NameKind {
   if (schema === 'Person') return 'person'
@@ -92,6 +78,7 @@ interface QueryToken {
   /** List names carrying one of them (with repeats). */
   df: number
   w: number
+  info: WordInfo
 }
 
 export class NameIndex {
@@ -191,11 +178,10 @@ export class NameIndex {
     const total = this.names.length || 1
     const postings = this.vocab.postings
     // rank query tokens: distinctive before generic, rare before common
+    const wk = qKind === 'person' ? 0 : 1
     const toks: QueryToken[] = [...new Set(q.tokens)].map((t) => {
-      const exp = this.vocab.expand(t)
-      let df = 0
-      for (const v of exp) df += postings[v].length
-      return { t, exp, df, w: tokenWeight(t, qKind === 'person' ? 'person' : 'company') }
+      const info = this.vocab.lookup(t)
+      return { t, exp: info.exp, df: info.df, w: info.weights[wk], info }
     })
     const usable = toks.filter((x) => x.df > 0)
     const strong = usable.filter((x) => x.w >= 1 && x.t.length > 1).sort((a, b) => a.df - b.df)
@@ -227,7 +213,7 @@ export class NameIndex {
     // with two or more distinctive words, a candidate sharing fewer than two of them cannot score.
     // A word no list word is found for (two edits off, 'Tsvetkff') may still pair up in the full
     // comparison, so it does not count here.
-    const distinctive = toks.filter((x) => x.df > 0 && isDistinctive(x.t))
+    const distinctive = toks.filter((x) => x.df > 0 && x.info.distinctive)
     const needTwo = distinctive.length >= 2 && !q.tokens.some((t) => t.length === 1)
     if (needTwo) {
       this.serial++
@@ -259,11 +245,12 @@ export class NameIndex {
     if (cands.length > max) cands = topByScore(cands, acc, max)
     for (const id of touched) acc[id] = 0
     const best = new Map<number, NameHit>()
-    this.bounds.begin(
-      toks.map((x) => x.t),
-      toks.map((x) => x.exp),
-    )
-    const qWeights = weightsOf(toks.map((x) => x.t))
+    this.bounds.begin(toks.map((x) => x.info))
+    const qWeights: Record<NameKind, number[]> = {
+      person: toks.map((x) => x.info.weights[0]),
+      company: toks.map((x) => x.info.weights[1]),
+      unknown: toks.map((x) => x.info.weights[2]),
+    }
     const viaCompact = new Set(this.compact.get(q.compact) ?? [])
     for (const id of cutCands) viaCompact.add(id)
     const qOptional = q.optional.length > 0

@@ -41,13 +41,13 @@ export class BoundScratch {
     this.stamp = new Int32Array(shapes.words.length)
   }
 
-  /** Starts a query: its words and, for each, the vocabulary words it expands to. */
-  begin(query: readonly string[], expansions: readonly Int32Array[]): void {
+  /** Starts a query: its words' shapes and the vocabulary words each expands to. */
+  begin(query: ReadonlyArray<{ shape: WordShape; exp: Int32Array }>): void {
     this.serial++
-    this.query = query.length > MAX_TOKENS ? [] : query.map((t) => this.shapes.shape(t))
+    this.query = query.length > MAX_TOKENS ? [] : query.map((x) => x.shape)
     if (query.length > MAX_TOKENS) return
-    for (let i = 0; i < expansions.length; i++)
-      for (const v of expansions[i]) {
+    for (let i = 0; i < query.length; i++)
+      for (const v of query[i].exp) {
         if (this.stamp[v] !== this.serial) {
           this.stamp[v] = this.serial
           this.mask[v] = 0

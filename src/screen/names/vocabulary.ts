@@ -3,23 +3,24 @@
 // the phonetic skeleton, short forms of given names, the words a cut word is the start of).
 // Built once with the name index; lookups by number and typed arrays keep the query path cheap.
 import { cutSim, skeleton, tokenSim, tokenWeight } from './compare.ts'
-import { WordShapes } from './word-shape.ts'
+import { SpellingKeys } from './spelling-keys.ts'
+import { WordShapes, type WordShape } from './word-shape.ts'
 import { givenNameForms } from './words.ts'
 
 const NONE = new Int32Array(0)
 
-function deletions(t: string): string[] {
-  const out: string[] = []
-  for (let i = 0; i < t.length; i++) out.push(t.slice(0, i) + t.slice(i + 1))
-  return out
-}
-
-/** The word with two adjacent inner letters swapped, at each position ('elecrtonic' → 'electronic'). */
-function transpositions(t: string): string[] {
-  const out: string[] = []
-  for (let i = 1; i + 1 < t.length; i++)
-    if (t[i] !== t[i + 1]) out.push(t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2))
-  return out
+/** What a query needs of one of its words, worked out once per word (Vocabulary.lookup). */
+export interface WordInfo {
+  word: string
+  /** The list words (numbers) it counts as the same word as. */
+  exp: Int32Array
+  /** List names carrying one of them (a name counted once per such word). */
+  df: number
+  /** tokenWeight by kind: person, company, unknown. */
+  weights: readonly [number, number, number]
+  /** Neither generic nor a particle nor a number nor an initial, whatever the name's kind. */
+  distinctive: boolean
+  shape: WordShape
 }
 
 export class Vocabulary {
@@ -34,11 +35,13 @@ export class Vocabulary {
   /** Number → the names (ids) that carry the word, ascending. */
   postings: Int32Array[] = []
   private building: number[][] = []
-  /** Spelling keys (deletions, '~' + skeleton, the word) → the words (numbers) they stand for. */
-  private variants = new Map<string, number[]>()
+  /** Phonetic skeleton → the words (numbers) that sound so. */
+  private sounds = new Map<string, number[]>()
+  /** The words under themselves and their one-letter deletions (spelling-keys.ts). */
+  private spellings!: SpellingKeys
   /** The words sorted: the words a cut word is the start of. */
   private sorted: string[] = []
-  private expandCache = new Map<string, Int32Array>()
+  private infoCache = new Map<string, WordInfo>()
 
   /** Adds a name's distinct words to the postings (names are added in ascending id order). */
   add(tokens: readonly string[], name: number): Int32Array {
@@ -67,11 +70,8 @@ export class Vocabulary {
     this.weights = (['person', 'company', 'unknown'] as const).map((kind) =>
       Float64Array.from(this.words, (t) => tokenWeight(t, kind)),
     )
-    this.words.forEach((t, id) => {
-      push(this.variants, '~' + skeleton(t), id)
-      if (t.length >= 4) for (const d of deletions(t)) push(this.variants, d, id)
-      push(this.variants, t, id)
-    })
+    this.words.forEach((t, id) => push(this.sounds, skeleton(t), id))
+    this.spellings = new SpellingKeys(this.words)
   }
 
   get size(): number {
@@ -106,23 +106,36 @@ export class Vocabulary {
     return out
   }
 
+  /** A query word's expansion, weights and shape (kept for the next query that has the word). */
+  lookup(t: string): WordInfo {
+    let info = this.infoCache.get(t)
+    if (info) return info
+    const exp = this.expand(t)
+    let df = 0
+    for (const v of exp) df += this.postings[v].length
+    const weights = [
+      tokenWeight(t, 'person'),
+      tokenWeight(t, 'company'),
+      tokenWeight(t, 'unknown'),
+    ] as const
+    const distinctive = t.length > 1 && weights[1] >= 1 && weights[0] >= 1
+    info = { word: t, exp, df, weights, distinctive, shape: this.shapes.shape(t) }
+    if (this.infoCache.size > 200_000) this.infoCache.clear()
+    this.infoCache.set(t, info)
+    return info
+  }
+
   /** The list words (numbers) that count as the same word as t, t itself first when listed. */
-  expand(t: string): Int32Array {
-    let out = this.expandCache.get(t)
-    if (out) return out
+  private expand(t: string): Int32Array {
     const found = new Set<number>()
     const own = this.ids.get(t)
     if (own !== undefined) found.add(own)
     if (t.length >= 3) {
-      const keys = [
-        '~' + skeleton(t),
-        t,
-        ...(t.length >= 4 ? deletions(t) : []),
-        ...(t.length >= 5 ? transpositions(t) : []),
-      ]
-      for (const k of keys)
-        for (const v of this.variants.get(k) ?? [])
-          if (!found.has(v) && tokenSim(t, this.words[v], 'unknown') > 0) found.add(v)
+      const add = (v: number) => {
+        if (!found.has(v) && tokenSim(t, this.words[v], 'unknown') > 0) found.add(v)
+      }
+      for (const v of this.sounds.get(skeleton(t)) ?? []) add(v)
+      this.spellings.each(t, t.length >= 4, t.length >= 5, add)
     }
     for (const v of givenNameForms(t)) {
       const id = this.ids.get(v)
@@ -135,10 +148,7 @@ export class Vocabulary {
         const id = this.ids.get(v)!
         if (!found.has(id) && cutSim(t, v, 'person') > 0) found.add(id)
       }
-    out = found.size === 0 ? NONE : Int32Array.from(found)
-    if (this.expandCache.size > 500_000) this.expandCache.clear()
-    this.expandCache.set(t, out)
-    return out
+    return found.size === 0 ? NONE : Int32Array.from(found)
   }
 }
 
