@@ -26,6 +26,12 @@ describe('normalizeName', () => {
     expect(tokens('Sigma Tech Mfg Corp')).toEqual(['sigma', 'technology', 'manufacturing'])
   })
 
+  it('keeps words that are names of JavaScript object properties as words', () => {
+    // word tables are looked up as maps: 'constructor' once read Object's constructor function
+    expect(tokens('Constructor Trading LLC')).toEqual(['constructor', 'trading'])
+    expect(tokens('Twenty Constructor')).toEqual(['20', 'constructor'])
+  })
+
   it('folds case, diacritics, punctuation, initialisms and number words', () => {
     expect(tokens('François  Hollande')).toEqual(['francois', 'hollande'])
     expect(tokens('A.B.C. Company')).toEqual(['abc'])

@@ -269,13 +269,14 @@ export function normalizeName(name: string): NormalName {
   // (one with a legal form or a generic business word): in 'Gen. PLAKSIN' or 'Nav QAMAR' they are
   // given names cut short; word forms of five or more letters ('Industry', 'Enterprise') always
   const business = words.some(
-    (t) => LEGAL_FORMS.has(t) || GENERIC_WORDS.has(t) || GENERIC_WORDS.has(ABBREVIATIONS[t] ?? ''),
+    (t) =>
+      LEGAL_FORMS.has(t) || GENERIC_WORDS.has(t) || GENERIC_WORDS.has(ABBREVIATIONS.get(t) ?? ''),
   )
   for (const t of words) {
     const a =
-      (business || t.length >= 5 ? ABBREVIATIONS[t] : undefined) ??
-      PARTICLE_FORMS[t] ??
-      COUNTRY_INITIALS[t]
+      (business || t.length >= 5 ? ABBREVIATIONS.get(t) : undefined) ??
+      PARTICLE_FORMS.get(t) ??
+      COUNTRY_INITIALS.get(t)
     if (a) pushAll(expanded, a.split(' '))
     else expanded.push(t)
   }
