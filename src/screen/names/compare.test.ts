@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest'
-import { compareNames, tokenSim, type NameKind } from './compare.ts'
+import fc from 'fast-check'
+import {
+  compareNames,
+  fewestEdits,
+  sameUndoubled,
+  tokenSim,
+  undouble,
+  type NameKind,
+} from './compare.ts'
 import { jaroWinkler, editDistance } from './jaro-winkler.ts'
 import { normalizeName } from './normalize.ts'
 
@@ -17,6 +25,18 @@ describe('string measures', () => {
   it('edit distance counts a transposition as one edit', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3)
     expect(editDistance('ab', 'ba')).toBe(1)
+  })
+  it('bounds the edit distance from below and compares undoubled words without building them', () => {
+    const word = fc.stringMatching(/^[a-e0-9]{0,9}$/)
+    fc.assert(
+      fc.property(word, word, (x, y) => {
+        expect(fewestEdits(x, y)).toBeLessThanOrEqual(editDistance(x, y))
+        expect(sameUndoubled(x, y)).toBe(undouble(x) === undouble(y))
+      }),
+      { numRuns: 2000 },
+    )
+    expect(sameUndoubled('joonng', 'jong')).toBe(true)
+    expect(fewestEdits('monteiro', 'montenegro')).toBe(2)
   })
   it('digits never match fuzzily', () => {
     expect(tokenSim('2004', '2005', 'company')).toBe(0)

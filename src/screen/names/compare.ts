@@ -112,6 +112,19 @@ export function skeleton(t: string): string {
 /** The word with each run of one letter written once ('joonng' → 'jong'). */
 export const undouble = (t: string) => t.replace(/(.)\1+/g, '$1')
 
+/** undouble(x) === undouble(y), letter by letter without building either. */
+export function sameUndoubled(x: string, y: string): boolean {
+  let i = 0
+  let j = 0
+  while (i < x.length && j < y.length) {
+    const c = x.charCodeAt(i)
+    if (c !== y.charCodeAt(j)) return false
+    while (i < x.length && x.charCodeAt(i) === c) i++
+    while (j < y.length && y.charCodeAt(j) === c) j++
+  }
+  return i === x.length && j === y.length
+}
+
 /**
  * Similarity of a word cut short ('Servic', 'Petrochemic', 'Ahm') to the word it is the start of,
  * or 0: four or more letters (three for a person's given name, which compareNames allows only where
@@ -125,7 +138,8 @@ export function cutSim(
 ): number {
   // only the payment's word (x) is cut short, never the list's
   if (x.length >= y.length) return 0
-  const [short, long] = [x, y]
+  const short = x
+  const long = y
   // a person's given name is shortened to three letters ('Ahm.', 'Moh.'); other words to four
   const min = kind === 'person' ? 3 : 4
   if (short.length < min || !long.startsWith(short) || long.length < short.length + 1) return 0
@@ -183,7 +197,7 @@ export function tokenSim(
   }
   if (kind !== 'company' && sameGivenName(x, y)) return 0.9
   // a doubled letter is a slip of the keyboard or a habit of transliteration ('Jong-uun', 'Joonng')
-  if (undouble(x) === undouble(y)) return 0.95
+  if (sameUndoubled(x, y)) return 0.95
   const cut = allowCut ? cutSim(x, y, kind, isWord) : 0
   if (x.length <= 2 || y.length <= 2) return 0
   // words too far apart for the edit rule below (see fewestEdits) pair only as one sound
@@ -237,17 +251,25 @@ function computeWeight(t: string, kind: NameKind): number {
   return 1
 }
 
-/** Joins two adjacent tokens of `xs` where the other side has them as one word. */
-function mergeJoined(xs: string[], other: Set<string>): string[] {
+/** Joins two adjacent tokens of `xs` where the other side has them as one word (xs itself if none). */
+function mergeJoined(xs: string[], other: readonly string[]): string[] {
   if (xs.length < 2) return xs
-  const out: string[] = []
+  let out: string[] | undefined
   for (let i = 0; i < xs.length; i++) {
-    if (i + 1 < xs.length && other.has(xs[i] + xs[i + 1])) {
+    if (i + 1 < xs.length && hasJoined(other, xs[i], xs[i + 1])) {
+      out ??= xs.slice(0, i)
       out.push(xs[i] + xs[i + 1])
       i++
-    } else out.push(xs[i])
+    } else out?.push(xs[i])
   }
-  return out
+  return out ?? xs
+}
+
+/** `words` has a + b as one word. */
+function hasJoined(words: readonly string[], a: string, b: string): boolean {
+  for (const w of words)
+    if (w.length === a.length + b.length && w.startsWith(a) && w.endsWith(b)) return true
+  return false
 }
 
 /** A different legal form (an AG for a GmbH) takes this much off the score. */
@@ -271,8 +293,8 @@ export function compareNames(
       : (t: string) => (n.optional.includes(t) ? Math.min(base(t), 0.3) : base(t))
   const weightA = sideWeight(na)
   const weightB = sideWeight(nb)
-  const A = mergeJoined(na.tokens, new Set(nb.tokens))
-  const B = mergeJoined(nb.tokens, new Set(A))
+  const A = mergeJoined(na.tokens, nb.tokens)
+  const B = mergeJoined(nb.tokens, A)
   const legal = compareLegal(na.legal, nb.legal)
   if (A.length === 0 || B.length === 0)
     return {

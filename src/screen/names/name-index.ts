@@ -58,6 +58,7 @@ interface IndexedName {
   norm: NormalName
 }
 
+const NO_NAMES: readonly number[] = []
 const KINDS: readonly NameKind[] = ['person', 'company', 'unknown']
 /** Flags of a list name (NameIndex.flags). */
 const INITIALS = 1 // single-letter tokens, which pair up outside the token index
@@ -99,10 +100,17 @@ export class NameIndex {
   private wordStart: Int32Array
   /** The list names' tokens as numbers of the vocabulary, name after name. */
   private words: Int32Array
-  private acc: Float64Array = new Float64Array(0)
-  private shared: Uint8Array = new Uint8Array(0)
-  private stamp: Int32Array = new Int32Array(0)
+  /** Per query, by list name: evidence, distinctive words shared, marks (reset after each query). */
+  private acc: Float64Array
+  private shared: Uint8Array
+  private stamp: Int32Array
   private serial = 0
+  /** Names found through their letters or as the start of a cut name: stamped with viaSerial. */
+  private via: Int32Array
+  private viaSerial = 0
+  /** The names a query touched, and those kept as candidates. */
+  private touched: Int32Array
+  private cands: Int32Array
   private bounds: BoundScratch
 
   constructor(entries: IndexEntry[]) {
@@ -136,9 +144,13 @@ export class NameIndex {
     this.flags = Uint8Array.from(flags)
     this.wordStart = Int32Array.from(starts)
     this.words = Int32Array.from(words)
-    this.acc = new Float64Array(this.names.length)
-    this.shared = new Uint8Array(this.names.length)
-    this.stamp = new Int32Array(this.names.length)
+    const size = this.names.length
+    this.acc = new Float64Array(size)
+    this.shared = new Uint8Array(size)
+    this.stamp = new Int32Array(size)
+    this.via = new Int32Array(size)
+    this.touched = new Int32Array(size)
+    this.cands = new Int32Array(size)
     this.starts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
     this.bounds = new BoundScratch(
       this.vocab.shapes,
@@ -189,26 +201,40 @@ export class NameIndex {
       strong.length > 0 ? strong.slice(0, 2) : usable.sort((a, b) => a.df - b.df).slice(0, 3)
     // accumulate the idf of shared tokens per list name (typed arrays, reset through `touched`)
     const acc = this.acc
-    const touched: number[] = []
-    const add = (id: number, v: number, onlyKnown: boolean) => {
-      if (acc[id] === 0) {
-        if (onlyKnown) return
-        touched.push(id)
-      }
-      acc[id] += v
-    }
-    for (const x of blocking) {
+    const touched = this.touched
+    let nt = 0
+    for (let b = 0; b < blocking.length; b++) {
+      const x = blocking[b]
       const idf = Math.log(1 + total / x.df)
-      for (const v of x.exp) for (const id of postings[v]) add(id, idf, false)
-    }
-    for (const id of this.compact.get(q.compact) ?? []) add(id, 100, false)
-    // a name cut where a payment field ended: the list names it is the start of
-    const cutCands = new Set<number>()
-    if (q.length >= CUT_MIN_LENGTH && !q.endsLegal && q.cutCompact.length >= 5)
-      for (const id of this.startingWith(q.cutCompact)) {
-        cutCands.add(id)
-        add(id, 100, false)
+      for (let k = 0; k < x.exp.length; k++) {
+        const p = postings[x.exp[k]]
+        for (let m = 0; m < p.length; m++) {
+          const id = p[m]
+          if (acc[id] === 0) touched[nt++] = id
+          acc[id] += idf
+        }
       }
+    }
+    // names with the same letters, and (for a name cut where a payment field ended) the list
+    // names it is the start of: compared whatever the ceiling says
+    const via = this.via
+    const serialVia = ++this.viaSerial
+    const sameLetters = this.compact.get(q.compact) ?? NO_NAMES
+    for (let k = 0; k < sameLetters.length; k++) {
+      const id = sameLetters[k]
+      if (acc[id] === 0) touched[nt++] = id
+      acc[id] += 100
+      via[id] = serialVia
+    }
+    if (q.length >= CUT_MIN_LENGTH && !q.endsLegal && q.cutCompact.length >= 5) {
+      const cut = this.startingWith(q.cutCompact)
+      for (let k = 0; k < cut.length; k++) {
+        const id = cut[k]
+        if (acc[id] === 0) touched[nt++] = id
+        acc[id] += 100
+        via[id] = serialVia
+      }
+    }
     // A hit must pair up every distinctive query word (or be the shorter name, and pair two words):
     // with two or more distinctive words, a candidate sharing fewer than two of them cannot score.
     // A word no list word is found for (two edits off, 'Tsvetkff') may still pair up in the full
@@ -217,33 +243,43 @@ export class NameIndex {
     const needTwo = distinctive.length >= 2 && !q.tokens.some((t) => t.length === 1)
     if (needTwo) {
       this.serial++
-      for (const x of distinctive) {
-        this.serial++
-        for (const v of x.exp)
-          for (const id of postings[v])
-            if (acc[id] !== 0 && this.stamp[id] !== this.serial) {
-              this.stamp[id] = this.serial
+      for (let d = 0; d < distinctive.length; d++) {
+        const exp = distinctive[d].exp
+        const serial = ++this.serial
+        for (let k = 0; k < exp.length; k++) {
+          const p = postings[exp[k]]
+          for (let m = 0; m < p.length; m++) {
+            const id = p[m]
+            if (acc[id] !== 0 && this.stamp[id] !== serial) {
+              this.stamp[id] = serial
               this.shared[id]++
             }
+          }
+        }
       }
     }
     const max = opts.maxCandidates ?? 200
-    if (touched.length > max)
+    if (nt > max)
       // add the evidence of the other tokens, then keep the best-supported candidates
-      for (const x of usable)
-        if (!blocking.includes(x) && x.df < 20_000) {
-          const idf = Math.log(1 + total / x.df)
-          for (const v of x.exp) for (const id of postings[v]) add(id, idf, true)
+      for (let u = 0; u < usable.length; u++) {
+        const x = usable[u]
+        if (blocking.includes(x) || x.df >= 20_000) continue
+        const idf = Math.log(1 + total / x.df)
+        for (let k = 0; k < x.exp.length; k++) {
+          const p = postings[x.exp[k]]
+          for (let m = 0; m < p.length; m++) if (acc[p[m]] !== 0) acc[p[m]] += idf
         }
-    let cands = touched
-    if (needTwo) {
-      cands = touched.filter(
-        (id) => this.shared[id] >= 2 || (this.flags[id] & INITIALS) !== 0 || acc[id] >= 100,
-      )
-      for (const id of touched) this.shared[id] = 0
+      }
+    const cands = this.cands
+    let nc = 0
+    for (let k = 0; k < nt; k++) {
+      const id = touched[k]
+      if (!needTwo || this.shared[id] >= 2 || (this.flags[id] & INITIALS) !== 0 || acc[id] >= 100)
+        cands[nc++] = id
+      this.shared[id] = 0
     }
-    if (cands.length > max) cands = topByScore(cands, acc, max)
-    for (const id of touched) acc[id] = 0
+    const chosen = nc > max ? topByScore(cands, nc, acc, max) : cands.subarray(0, nc)
+    for (let k = 0; k < nt; k++) acc[touched[k]] = 0
     const best = new Map<number, NameHit>()
     this.bounds.begin(toks.map((x) => x.info))
     const qWeights: Record<NameKind, number[]> = {
@@ -251,16 +287,15 @@ export class NameIndex {
       company: toks.map((x) => x.info.weights[1]),
       unknown: toks.map((x) => x.info.weights[2]),
     }
-    const viaCompact = new Set(this.compact.get(q.compact) ?? [])
-    for (const id of cutCands) viaCompact.add(id)
     const qOptional = q.optional.length > 0
-    for (const id of cands) {
+    for (let k = 0; k < chosen.length; k++) {
+      const id = chosen[k]
       const eKind = KINDS[this.kindOf[id]]
       const kind: NameKind = eKind !== 'unknown' ? eKind : qKind
       if (
         !qOptional &&
         (this.flags[id] & OPTIONAL) === 0 &&
-        !viaCompact.has(id) &&
+        via[id] !== serialVia &&
         !this.bounds.reaches(qWeights[kind], id, kind, opts.threshold)
       )
         continue

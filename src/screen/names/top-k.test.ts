@@ -16,7 +16,7 @@ describe('topByScore', () => {
             .slice()
             .sort((a, b) => score[b] - score[a])
             .slice(0, k)
-          expect(topByScore(ids, score, k)).toEqual(want)
+          expect(topByScore(Int32Array.from(ids), ids.length, score, k)).toEqual(want)
         },
       ),
       { numRuns: 500 },
