@@ -287,6 +287,11 @@ export class NameIndex {
       company: toks.map((x) => x.info.weights[1]),
       unknown: toks.map((x) => x.info.weights[2]),
     }
+    const qTotal = {
+      person: sum(qWeights.person),
+      company: sum(qWeights.company),
+      unknown: sum(qWeights.unknown),
+    }
     const qOptional = q.optional.length > 0
     for (let k = 0; k < chosen.length; k++) {
       const id = chosen[k]
@@ -296,7 +301,7 @@ export class NameIndex {
         !qOptional &&
         (this.flags[id] & OPTIONAL) === 0 &&
         via[id] !== serialVia &&
-        !this.bounds.reaches(qWeights[kind], id, kind, opts.threshold)
+        !this.bounds.reaches(qWeights[kind], qTotal[kind], id, kind, opts.threshold)
       )
         continue
       const n = this.names[id]
@@ -322,6 +327,13 @@ export class NameIndex {
     }
     return [...best.values()].sort((a, b) => b.score - a.score)
   }
+}
+
+/** The numbers added in order. */
+function sum(xs: readonly number[]): number {
+  let s = 0
+  for (let i = 0; i < xs.length; i++) s += xs[i]
+  return s
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -2,7 +2,7 @@
 // initialisms (L.L.C. → llc), number words, abbreviations and legal forms (typos inside them
 // forgiven where a legal form stands). The result keeps the core tokens that carry the name, and the
 // legal forms found, separately.
-import { editDistance } from './jaro-winkler.ts'
+import { editDistance, fewestEdits } from './jaro-winkler.ts'
 import { LEGAL_FORMS, LEGAL_WORDS, MAX_LEGAL_TOKENS } from './legal-forms.ts'
 import { transliterate } from './translit.ts'
 import { pushAll } from '../../util/array.ts'
@@ -62,8 +62,12 @@ const SPECIAL: Record<string, string> = {
   ŀ: 'l',
 }
 
+const ASCII = /^[ -~]*$/
+
 /** Lower-case Latin text without diacritics, other scripts transliterated. */
 export function foldText(text: string): string {
+  // printable ASCII has nothing to compose, transliterate or strip
+  if (ASCII.test(text)) return text.toLowerCase()
   // zero-width (non-)joiners shape letters inside one word (Persian 'پزشک‌فر'): not a word break
   let s = text
     .normalize('NFKC')
@@ -138,11 +142,21 @@ function legalTypoInPlace(t: string, besideLegal: boolean): string | undefined {
 }
 const typoCache = new Map<string, string>()
 
+/** The words of legal forms within two letters of a length, in their order (findLegalTypo). */
+function legalWordsNear(len: number): readonly string[] {
+  let out = legalByLength.get(len)
+  if (!out) {
+    out = ALL_LEGAL_WORDS.filter((w) => Math.abs(w.length - len) <= 2)
+    legalByLength.set(len, out)
+  }
+  return out
+}
+const legalByLength = new Map<number, string[]>()
+
 function findLegalTypo(t: string, besideLegal: boolean): string | undefined {
   let best: string | undefined
   let bestD = 3
-  for (const w of ALL_LEGAL_WORDS) {
-    if (Math.abs(w.length - t.length) > 2) continue
+  for (const w of legalWordsNear(t.length)) {
     // ending a name, only a long word that is a legal form by itself and no one's name ('Coany' →
     // company; a short form is too near to ordinary words: 'Sarr' is one edit from 'SARL', and
     // 'Sharikh' a surname one edit from the Arabic 'sharikah')
@@ -154,6 +168,9 @@ function findLegalTypo(t: string, besideLegal: boolean): string | undefined {
     if (budget === 0) continue
     // two edits only keep the first letter; a three-letter form loses at most its first letter
     if (w.length === 3 && !(t.length === 2 && w.endsWith(t))) continue
+    // at least this many edits apart (lengths and letters): too far for the budget
+    const low = fewestEdits(w, t)
+    if (low > budget || low >= bestD) continue
     const d = editDistance(w, t)
     if (d > budget || d >= bestD) continue
     if (d === 2 && w[0] !== t[0]) continue

@@ -1,8 +1,9 @@
 // A cheap ceiling on compareNames' score from set lookups alone (every similar token counted as
 // identical), so that most candidates are dropped before any string comparison. Words are numbers
-// of the index's vocabulary; which list words each query word expands to is a bit mask per word;
-// the string comparisons left (long words two edits apart) run only where word-shape.ts cannot
-// rule the pair out.
+// of the index's vocabulary; which list words each query word expands to is a bit mask per word,
+// kept in a small table per query; the string comparisons left (long words two edits apart) run
+// only where word-shape.ts cannot rule the pair out. Each list name's words, lengths, first letters
+// and weights sit side by side in one record, so that a candidate costs a few cache lines.
 import { tokenSim, type NameKind } from './compare.ts'
 import type { WordShape, WordShapes } from './word-shape.ts'
 
@@ -11,17 +12,39 @@ const MAX_TOKENS = 8
 const KIND_INDEX: Record<NameKind, number> = { person: 0, company: 1, unknown: 2 }
 /** compareNames' ceiling for a company whose distinctive word pairs with nothing (UNMATCHED_CAP). */
 const STRONG_CAP = 0.7
+/** Query words this long are compared with list words two edits apart (queryHits). */
+const LONG = 7
+
+// A name's record: open (1: more words than bounded, or a single letter), word count, the sum of
+// its words' weights by kind (person, company, unknown, added in order); then for each word: its
+// number, length, first and second letter, weight by kind.
+const HEAD = 5
+const WORD = 7
+
+/** Slots of the per-query expansion table (a power of two); more expanded words use `marks`. */
+const TABLE = 1024
 
 /** Per-query state of the bound, sized to the vocabulary once. */
 export class BoundScratch {
-  private mask: Uint32Array
-  private stamp: Int32Array
   private serial = 0
   private query: WordShape[] = []
+  /** The query has more words than bounded or a single letter: every name may reach. */
+  private queryOpen = false
+  /**
+   * By kind: the query has a distinctive word (weight 1 in that kind) that pairs with no list
+   * word: no expansion, and too short for the long-word comparison.
+   */
+  private unpaired = [false, false, false]
+  /** Expanded word → which query words expand to it: a small open-addressing table … */
+  private keys = new Int32Array(TABLE).fill(-1)
+  private bits = new Int32Array(TABLE)
+  private used: number[] = []
+  /** … or, for a query with many, by word: the serial of the query that marked it, and the bits. */
+  private marks: Int32Array
+  private big = false
   private shapes: WordShapes
-  private weights: readonly Float64Array[]
-  private wordStart: Int32Array
-  private words: Int32Array
+  private recStart: Int32Array
+  private rec: Float64Array
 
   /**
    * The vocabulary's shapes and weights by kind (person, company, unknown), and the list names'
@@ -34,124 +57,187 @@ export class BoundScratch {
     words: Int32Array,
   ) {
     this.shapes = shapes
-    this.weights = weights
-    this.wordStart = wordStart
-    this.words = words
-    this.mask = new Uint32Array(shapes.words.length)
-    this.stamp = new Int32Array(shapes.words.length)
-  }
-
-  /** Starts a query: its words' shapes and the vocabulary words each expands to. */
-  begin(query: ReadonlyArray<{ shape: WordShape; exp: Int32Array }>): void {
-    this.serial++
-    this.query = query.length > MAX_TOKENS ? [] : query.map((x) => x.shape)
-    if (query.length > MAX_TOKENS) return
-    for (let i = 0; i < query.length; i++)
-      for (const v of query[i].exp) {
-        if (this.stamp[v] !== this.serial) {
-          this.stamp[v] = this.serial
-          this.mask[v] = 0
-        }
-        this.mask[v] |= 1 << i
+    this.marks = new Int32Array(shapes.words.length * 2)
+    const names = wordStart.length - 1
+    this.recStart = new Int32Array(names)
+    this.rec = new Float64Array(names * HEAD + words.length * WORD)
+    let at = 0
+    for (let m = 0; m < names; m++) {
+      const from = wordStart[m]
+      const to = wordStart[m + 1]
+      this.recStart[m] = at
+      let open = to - from > MAX_TOKENS
+      for (let j = from; j < to; j++) if (shapes.len[words[j]] === 1) open = true
+      this.rec[at] = open ? 1 : 0
+      this.rec[at + 1] = to - from
+      for (let k = 0; k < 3; k++) {
+        let total = 0
+        for (let j = from; j < to; j++) total += weights[k][words[j]]
+        this.rec[at + 2 + k] = total
       }
+      at += HEAD
+      for (let j = from; j < to; j++, at += WORD) {
+        const v = words[j]
+        this.rec[at] = v
+        this.rec[at + 1] = shapes.len[v]
+        this.rec[at + 2] = shapes.c0[v]
+        this.rec[at + 3] = shapes.c1[v]
+        for (let k = 0; k < 3; k++) this.rec[at + 4 + k] = weights[k][v]
+      }
+    }
   }
 
-  /** Query word i pairs with list word v (long words two edits apart included), at most. */
-  private queryHits(i: number, v: number, kind: NameKind): boolean {
-    if (this.stamp[v] === this.serial && ((this.mask[v] >>> i) & 1) === 1) return true
+  /** Starts a query: its words' shapes and weights and the vocabulary words each expands to. */
+  begin(
+    query: ReadonlyArray<{ shape: WordShape; exp: Int32Array; weights: readonly number[] }>,
+  ): void {
+    const serial = ++this.serial
+    this.queryOpen = query.length > MAX_TOKENS || query.some((x) => x.shape.len === 1)
+    this.query = this.queryOpen ? [] : query.map((x) => x.shape)
+    if (this.queryOpen) return
+    for (let k = 0; k < 3; k++)
+      this.unpaired[k] = query.some(
+        (x) => x.exp.length === 0 && x.shape.len < LONG && x.weights[k] >= 1,
+      )
+    for (const slot of this.used) this.keys[slot] = -1
+    this.used.length = 0
+    let expanded = 0
+    for (const x of query) expanded += x.exp.length
+    this.big = expanded * 2 > TABLE
+    for (let i = 0; i < query.length; i++) {
+      const exp = query[i].exp
+      for (let k = 0; k < exp.length; k++) {
+        const v = exp[k]
+        if (this.big) {
+          if (this.marks[v * 2] !== serial) {
+            this.marks[v * 2] = serial
+            this.marks[v * 2 + 1] = 0
+          }
+          this.marks[v * 2 + 1] |= 1 << i
+          continue
+        }
+        let slot = slotOf(v)
+        while (this.keys[slot] !== -1 && this.keys[slot] !== v) slot = (slot + 1) & (TABLE - 1)
+        if (this.keys[slot] === -1) {
+          this.keys[slot] = v
+          this.bits[slot] = 0
+          this.used.push(slot)
+        }
+        this.bits[slot] |= 1 << i
+      }
+    }
+  }
+
+  /** Which query words expand to word v (a bit each). */
+  private expansions(v: number): number {
+    if (this.big) return this.marks[v * 2] === this.serial ? this.marks[v * 2 + 1] : 0
+    for (let slot = slotOf(v); ; slot = (slot + 1) & (TABLE - 1)) {
+      const key = this.keys[slot]
+      if (key === v) return this.bits[slot]
+      if (key === -1) return 0
+    }
+  }
+
+  /** Query word i pairs with the list word at record offset w (long words two edits apart), at most. */
+  private queryHits(i: number, w: number, kind: NameKind): boolean {
+    const rec = this.rec
+    if ((this.expansions(rec[w]) >>> i) & 1) return true
     // long words may differ by two edits and still pair up: check those directly
     const a = this.query[i]
-    const s = this.shapes
-    const lv = s.len[v]
-    if (a.len < 7 || lv < 6 || Math.abs(a.len - lv) > 3) return false
-    if (a.c0 !== s.c0[v] && a.c1 !== s.c1[v]) return false
-    return s.maySimilar(a, v, kind) && tokenSim(a.word, s.words[v], kind) > 0
+    const lv = rec[w + 1]
+    if (a.len < LONG || lv < 6 || Math.abs(a.len - lv) > 3) return false
+    if (a.c0 !== rec[w + 2] && a.c1 !== rec[w + 3]) return false
+    const v = rec[w]
+    return this.shapes.maySimilar(a, v, kind) && tokenSim(a.word, this.shapes.words[v], kind) > 0
   }
 
-  /** List word v pairs with query word i (a long list word compared directly), at most. */
-  private listHits(i: number, v: number, kind: NameKind): boolean {
-    if (this.stamp[v] === this.serial && ((this.mask[v] >>> i) & 1) === 1) return true
+  /** The list word at record offset w pairs with query word i (a long list word compared directly). */
+  private listHits(i: number, w: number, kind: NameKind): boolean {
+    const rec = this.rec
+    if ((this.expansions(rec[w]) >>> i) & 1) return true
     const a = this.query[i]
-    const s = this.shapes
-    if (s.len[v] < 7 || a.len < 6) return false
-    return s.maySimilar(a, v, kind) && tokenSim(a.word, s.words[v], kind) > 0
+    if (rec[w + 1] < 7 || a.len < 6) return false
+    const v = rec[w]
+    return this.shapes.maySimilar(a, v, kind) && tokenSim(a.word, this.shapes.words[v], kind) > 0
   }
 
   /**
-   * Whether the ceiling for one list name (its words as numbers, with their weights) against the
-   * query begun last (its words' weights by the kind the two are compared as) reaches the
-   * threshold. The answer is the ceiling's; the work stops as soon as the words seen settle it.
+   * Whether the ceiling for one list name against the query begun last reaches the threshold,
+   * given the query words' weights by the kind the two are compared as (qWeights) and their sum
+   * added in order (wA). The answer is the ceiling's; the work stops as soon as the words seen
+   * settle it.
    */
-  reaches(qWeights: readonly number[], name: number, kind: NameKind, threshold: number): boolean {
+  reaches(
+    qWeights: readonly number[],
+    wA: number,
+    name: number,
+    kind: NameKind,
+    threshold: number,
+  ): boolean {
+    const rec = this.rec
+    const at = this.recStart[name]
+    if (this.queryOpen || rec[at] === 1) return true // joined tokens, initials
     const q = this.query
-    const len = this.shapes.len
-    const words = this.words
-    const from = this.wordStart[name]
-    const to = this.wordStart[name + 1]
-    const weights = this.weights[KIND_INDEX[kind]]
-    if (q.length === 0 || to - from > MAX_TOKENS) return true // joined-token cases
-    for (let i = 0; i < q.length; i++) if (q[i].len === 1) return true // initials pair apart
-    for (let j = from; j < to; j++) if (len[words[j]] === 1) return true
+    const k = KIND_INDEX[kind]
+    const n = rec[at + 1]
+    const wB = rec[at + 2 + k]
+    const first = at + HEAD
+    const end = first + n * WORD
     // the most the ceiling can still be, from the weights missed so far (a margin for rounding:
     // the decision itself is taken on the sums as the ceiling adds them)
     const person = kind === 'person'
     const capped = !person && STRONG_CAP < threshold
-    let totalA = 0
-    let totalB = 0
-    for (let i = 0; i < q.length; i++) totalA += qWeights[i]
-    for (let j = from; j < to; j++) totalB += weights[words[j]]
+    // a distinctive query word that pairs with nothing caps a company's ceiling
+    if (capped && this.unpaired[k]) return false
     const below = threshold - 1e-9
     let hitsA = 0
     let missA = 0
     for (let i = 0; i < q.length; i++) {
       let hit = false
-      for (let j = from; j < to && !hit; j++) hit = this.queryHits(i, words[j], kind)
+      for (let w = first; w < end && !hit; w += WORD) hit = this.queryHits(i, w, kind)
       if (hit) hitsA |= 1 << i
       else {
-        const w = qWeights[i]
-        if (capped && w >= 1) return false
-        missA += w
-        if (!person && (totalA + totalB - missA) / (totalA + totalB) < below) return false
+        const wi = qWeights[i]
+        if (capped && wi >= 1) return false
+        missA += wi
+        if (!person && (wA + wB - missA) / (wA + wB) < below) return false
       }
     }
     let mA = 0
-    let wA = 0
-    for (let i = 0; i < q.length; i++) {
-      wA += qWeights[i]
-      if ((hitsA >>> i) & 1) mA += qWeights[i]
-    }
+    for (let i = 0; i < q.length; i++) if ((hitsA >>> i) & 1) mA += qWeights[i]
     if (person && mA / wA >= threshold) return true
     let hitsB = 0
     let missB = 0
-    for (let j = from; j < to; j++) {
+    for (let w = first, j = 0; w < end; w += WORD, j++) {
       let hit = false
-      for (let i = 0; i < q.length && !hit; i++) hit = this.listHits(i, words[j], kind)
-      if (hit) hitsB |= 1 << (j - from)
+      for (let i = 0; i < q.length && !hit; i++) hit = this.listHits(i, w, kind)
+      if (hit) hitsB |= 1 << j
       else {
-        const w = weights[words[j]]
-        if (capped && w >= 1) return false
-        missB += w
-        const most = person
-          ? (totalB - missB) / totalB
-          : (totalA + totalB - missA - missB) / (totalA + totalB)
+        const wj = rec[w + 4 + k]
+        if (capped && wj >= 1) return false
+        missB += wj
+        const most = person ? (wB - missB) / wB : (wA + wB - missA - missB) / (wA + wB)
         if (most < below) return false
       }
     }
     // the ceiling as it always was: weighted share of words that may pair, on the shorter side
     // for a person, as a Dice coefficient capped where a distinctive word pairs with nothing else
     let mB = 0
-    let wB = 0
     let strongOnly = false
     for (let i = 0; i < q.length; i++)
       if (!((hitsA >>> i) & 1) && qWeights[i] >= 1) strongOnly = true
-    for (let j = from; j < to; j++) {
-      const w = weights[words[j]]
-      wB += w
-      if ((hitsB >>> (j - from)) & 1) mB += w
-      else if (w >= 1) strongOnly = true
+    for (let w = first, j = 0; w < end; w += WORD, j++) {
+      const wj = rec[w + 4 + k]
+      if ((hitsB >>> j) & 1) mB += wj
+      else if (wj >= 1) strongOnly = true
     }
     if (person) return Math.max(mA / wA, mB / wB) >= threshold
     const dice = (mA + mB) / (wA + wB)
     return (strongOnly ? Math.min(dice, STRONG_CAP) : dice) >= threshold
   }
+}
+
+/** A word's home slot in the expansion table (Fibonacci hashing). */
+function slotOf(v: number): number {
+  return Math.imul(v, 0x9e3779b1) >>> 22
 }

@@ -3,7 +3,8 @@
 // length, first letters, the letters as a bit set, the phonetic skeleton and the undoubled word as
 // numbers. maySimilar is false only where tokenSim is 0, so a test through it never changes a
 // result; it spares the Jaro-Winkler and edit-distance work on words that share too little.
-import { popcount, skeleton, undouble, type NameKind } from './compare.ts'
+import { skeleton, undouble, type NameKind } from './compare.ts'
+import { popcount } from './jaro-winkler.ts'
 import { hasGivenNameForms, sameGivenName } from './words.ts'
 
 /** One query word's shape. */
