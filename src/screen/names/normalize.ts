@@ -4,6 +4,7 @@
 // legal forms found, separately.
 import { editDistance, fewestEdits } from './jaro-winkler.ts'
 import { LEGAL_FORMS, LEGAL_WORDS, MAX_LEGAL_TOKENS } from './legal-forms.ts'
+import { skeleton } from './phonetic.ts'
 import { transliterate } from './translit.ts'
 import { pushAll } from '../../util/array.ts'
 import {
@@ -18,6 +19,8 @@ import {
 export interface NormalName {
   /** Core tokens in name order: legal forms and connecting words removed. */
   tokens: string[]
+  /** The phonetic skeleton of each core token (compare.ts). */
+  skeletons: string[]
   /** Canonical legal forms found (e.g. 'llc', 'gmbh'). */
   legal: string[]
   /** The core tokens joined without spaces (catches 'Good Will' = 'Goodwill'). */
@@ -326,6 +329,7 @@ export function normalizeName(name: string): NormalName {
   const letterwise = initialisms.filter((t) => tokens.includes(t))
   return {
     tokens,
+    skeletons: tokens.map((t) => skeleton(t)),
     legal,
     compact,
     cutCompact: letters >= 20 && !endsLegal ? withoutCutForm(mended, compact, tokens) : compact,
