@@ -101,23 +101,15 @@ const LONG_LEGAL_WORDS = [
   'responsabilita', 'sociedad', 'societe', 'societa', 'vennootschap', 'besloten', 'naamloze',
 ]
 const LONG_LEGAL_SET = new Set(LONG_LEGAL_WORDS)
-const legalFix = new Map<string, string>()
 
 /** The legal-form word a long token misspells by one edit, or the token itself. */
 function fixLegalTypo(t: string): string {
   // a legal-form word is never a typo of another one ('anonim' is not 'anonima')
   if (t.length < 6 || LEGAL_FORMS.has(t) || LEGAL_WORDS.has(t) || GENERIC_WORDS.has(t)) return t
-  let out = legalFix.get(t)
-  if (out !== undefined) return out
-  out = t
+  // (no cache: the first-letter and length tests rule out nearly every word at once)
   for (const w of LONG_LEGAL_WORDS)
-    if (Math.abs(w.length - t.length) <= 1 && w[0] === t[0] && editDistance(w, t) === 1) {
-      out = w
-      break
-    }
-  if (legalFix.size > 100_000) legalFix.clear()
-  legalFix.set(t, out)
-  return out
+    if (Math.abs(w.length - t.length) <= 1 && w[0] === t[0] && editDistance(w, t) === 1) return w
+  return t
 }
 
 const ALL_LEGAL_WORDS = [...LEGAL_WORDS].filter((w) => w.length >= 3)
@@ -135,15 +127,16 @@ const anchors = (t: string) => t.length >= 3 && LEGAL_WORDS.has(t) && !PLAIN_WOR
 function legalTypoInPlace(t: string, besideLegal: boolean): string | undefined {
   // a business word is no typo of a form ('Enterprises' is not 'entreprise')
   if (t.length < 2 || LEGAL_WORDS.has(t) || GENERIC_WORDS.has(t) || /\d/.test(t)) return undefined
-  const key = (besideLegal ? '1' : '0') + t
-  const cached = typoCache.get(key)
+  const cache = besideLegal ? typoBeside : typoEnding
+  const cached = cache.get(t)
   if (cached !== undefined) return cached || undefined
   const found = findLegalTypo(t, besideLegal)
-  if (typoCache.size > 100_000) typoCache.clear()
-  typoCache.set(key, found ?? '')
+  if (cache.size > 100_000) cache.clear()
+  cache.set(t, found ?? '')
   return found
 }
-const typoCache = new Map<string, string>()
+const typoBeside = new Map<string, string>()
+const typoEnding = new Map<string, string>()
 
 /** The words of legal forms within two letters of a length, in their order (findLegalTypo). */
 function legalWordsNear(len: number): readonly string[] {
@@ -234,16 +227,17 @@ function splitLegal(tokens: string[]): Item[] {
 
 /**
  * Mends typos in the words of a legal form: a token read as a legal-form word when it stands beside
- * a legal form or a legal-form word, or ends a name of two or more words. Returns the tokens again
- * when nothing changed.
+ * a legal form or a legal-form word, or ends a name of two or more words. Returns the tokens (the
+ * same array when nothing changed) and their legal-form reading.
  */
-function mendLegalTypos(tokens: string[]): string[] {
+function mendLegalTypos(tokens: string[]): { mended: string[]; items: Item[] } {
   const items = splitLegal(tokens)
   // positions (in tokens) that are legal forms or legal-form words
   const legalAt: boolean[] = []
   for (const it of items) {
-    const n = it.t.split(' ').length
-    for (let k = 0; k < n; k++) legalAt.push(it.legal !== undefined || anchors(it.t))
+    const legal = it.legal !== undefined || anchors(it.t)
+    legalAt.push(legal)
+    for (let c = it.t.indexOf(' '); c >= 0; c = it.t.indexOf(' ', c + 1)) legalAt.push(legal)
   }
   let out: string[] | undefined
   for (let i = 0; i < tokens.length; i++) {
@@ -257,7 +251,8 @@ function mendLegalTypos(tokens: string[]): string[] {
     out[i] = w
     legalAt[i] = true
   }
-  return out ?? tokens
+  // (the tokens split again only where a typo was mended)
+  return out ? { mended: out, items: splitLegal(out) } : { mended: tokens, items }
 }
 
 /** Normalised form of one name. */
@@ -300,10 +295,9 @@ export function normalizeName(name: string): NormalName {
     if (a) pushAll(expanded, a.split(' '))
     else expanded.push(t)
   }
-  const mended = mendLegalTypos(expanded)
+  const { mended, items } = mendLegalTypos(expanded)
   const tokens: string[] = []
   const legal: string[] = []
-  const items = splitLegal(mended)
   for (const it of items)
     if (it.legal !== undefined) legal.push(it.legal)
     // a connecting word written with a full stop is a word cut short ('And.' for 'Andrey')
