@@ -45,6 +45,16 @@ export class BoundScratch {
   private shapes: WordShapes
   private recStart: Int32Array
   private rec: Float64Array
+  /** By name: the record's open flag, in a small array of its own (read before the record). */
+  private open: Uint8Array
+  /**
+   * By name: the first letters (low 16 bits, char code mod 16) and second letters (high 16 bits)
+   * of its words of six letters or more: a long query word pairs two edits apart only with a
+   * word that shares its first or its second letter (queryHits).
+   */
+  private sig: Int32Array
+  /** By kind: the signature bits of each distinctive query word with no expansion (long ones). */
+  private lonely: number[][] = [[], [], []]
 
   /**
    * The vocabulary's shapes and weights by kind (person, company, unknown), and the list names'
@@ -60,6 +70,8 @@ export class BoundScratch {
     this.marks = new Int32Array(shapes.words.length * 2)
     const names = wordStart.length - 1
     this.recStart = new Int32Array(names)
+    this.open = new Uint8Array(names)
+    this.sig = new Int32Array(names)
     this.rec = new Float64Array(names * HEAD + words.length * WORD)
     let at = 0
     for (let m = 0; m < names; m++) {
@@ -69,6 +81,10 @@ export class BoundScratch {
       let open = to - from > MAX_TOKENS
       for (let j = from; j < to; j++) if (shapes.len[words[j]] === 1) open = true
       this.rec[at] = open ? 1 : 0
+      this.open[m] = open ? 1 : 0
+      for (let j = from; j < to; j++)
+        if (shapes.len[words[j]] >= 6)
+          this.sig[m] |= sigBits(shapes.c0[words[j]], shapes.c1[words[j]])
       this.rec[at + 1] = to - from
       for (let k = 0; k < 3; k++) {
         let total = 0
@@ -95,10 +111,14 @@ export class BoundScratch {
     this.queryOpen = query.length > MAX_TOKENS || query.some((x) => x.shape.len === 1)
     this.query = this.queryOpen ? [] : query.map((x) => x.shape)
     if (this.queryOpen) return
-    for (let k = 0; k < 3; k++)
+    for (let k = 0; k < 3; k++) {
       this.unpaired[k] = query.some(
         (x) => x.exp.length === 0 && x.shape.len < LONG && x.weights[k] >= 1,
       )
+      this.lonely[k] = query
+        .filter((x) => x.exp.length === 0 && x.shape.len >= LONG && x.weights[k] >= 1)
+        .map((x) => sigBits(x.shape.c0, x.shape.c1))
+    }
     for (const slot of this.used) this.keys[slot] = -1
     this.used.length = 0
     let expanded = 0
@@ -174,21 +194,26 @@ export class BoundScratch {
     kind: NameKind,
     threshold: number,
   ): boolean {
+    if (this.queryOpen || this.open[name] === 1) return true // joined tokens, initials
+    const k = KIND_INDEX[kind]
+    const person = kind === 'person'
+    const capped = !person && STRONG_CAP < threshold
+    if (capped) {
+      // a distinctive query word that pairs with nothing caps a company's ceiling: one with no
+      // expansion pairs only as a long word with a long word sharing a first or second letter
+      if (this.unpaired[k]) return false
+      const lonely = this.lonely[k]
+      for (let i = 0; i < lonely.length; i++) if ((this.sig[name] & lonely[i]) === 0) return false
+    }
     const rec = this.rec
     const at = this.recStart[name]
-    if (this.queryOpen || rec[at] === 1) return true // joined tokens, initials
     const q = this.query
-    const k = KIND_INDEX[kind]
     const n = rec[at + 1]
     const wB = rec[at + 2 + k]
     const first = at + HEAD
     const end = first + n * WORD
     // the most the ceiling can still be, from the weights missed so far (a margin for rounding:
     // the decision itself is taken on the sums as the ceiling adds them)
-    const person = kind === 'person'
-    const capped = !person && STRONG_CAP < threshold
-    // a distinctive query word that pairs with nothing caps a company's ceiling
-    if (capped && this.unpaired[k]) return false
     const below = threshold - 1e-9
     let hitsA = 0
     let missA = 0
@@ -240,4 +265,9 @@ export class BoundScratch {
 /** A word's home slot in the expansion table (Fibonacci hashing). */
 function slotOf(v: number): number {
   return Math.imul(v, 0x9e3779b1) >>> 22
+}
+
+/** A word's first letter as a bit of the low half, its second letter as a bit of the high half. */
+function sigBits(c0: number, c1: number): number {
+  return (1 << (c0 & 15)) | (1 << (16 + (c1 & 15)))
 }
