@@ -66,6 +66,8 @@ const SPECIAL: Record<string, string> = {
 }
 
 const ASCII = /^[ -~]*$/
+/** Folded text of lower-case Latin letters, digits and spaces only. */
+const PLAIN = /^[a-z0-9 ]*$/
 
 /** Lower-case Latin text without diacritics, other scripts transliterated. */
 export function foldText(text: string): string {
@@ -259,25 +261,26 @@ function mendLegalTypos(tokens: string[]): { mended: string[]; items: Item[] } {
 export function normalizeName(name: string): NormalName {
   let s = foldText(name)
   // 'M/V', 'M/T' (motor vessel, motor tanker) are one word; '&' is 'and'; apostrophes join; the Persian ezafe ('Sherkat-e', 'Bank-e', 'Khane-ye') links words
-  s = s
-    .replace(/(?<![\p{L}\p{N}])m\/([vt])(?![\p{L}\p{N}])/gu, 'm$1')
-    .replace(/&/g, ' and ')
-    .replace(/['’‘`ʼʻ´]/g, '')
-    .replace(/(\p{L})-y?e(?![\p{L}\p{N}])/gu, '$1')
+  // (a name of plain letters, digits and spaces, as most are, has nothing for the rewrites below)
+  const plain = PLAIN.test(s)
+  if (!plain)
+    s = s
+      .replace(/(?<![\p{L}\p{N}])m\/([vt])(?![\p{L}\p{N}])/gu, 'm$1')
+      .replace(/&/g, ' and ')
+      .replace(/['’‘`ʼʻ´]/g, '')
+      .replace(/(\p{L})-y?e(?![\p{L}\p{N}])/gu, '$1')
   // initialisms: a.b.c. → abc, l.l.c. → llc, o.o.o. → ooo, s.a → sa (not 'J. Smith')
   const initialisms: string[] = []
-  s = s.replace(/(?<![\p{L}\p{N}])((?:\p{L}\.){2,}\p{L}?|\p{L}\.\p{L})(?![\p{L}])/gu, (m) => {
-    const t = m.replace(/\./g, '')
-    initialisms.push(t)
-    return t
-  })
+  if (!plain)
+    s = s.replace(/(?<![\p{L}\p{N}])((?:\p{L}\.){2,}\p{L}?|\p{L}\.\p{L})(?![\p{L}])/gu, (m) => {
+      const t = m.replace(/\./g, '')
+      initialisms.push(t)
+      return t
+    })
   // words written with a full stop after them: abbreviated ('Moh.', 'Ahm.')
-  const dotted = [...s.matchAll(/(\p{L}+)\./gu)].map((m) => m[1])
+  const dotted = plain ? [] : [...s.matchAll(/(\p{L}+)\./gu)].map((m) => m[1])
   const letters = name.trim().replace(/\s+/g, ' ').length
-  const raw = s
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map(unLeet)
+  const raw = (plain ? s.split(' ') : s.split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map(unLeet)
   const expanded: string[] = []
   const words = numberWords(raw).map(fixLegalTypo)
   // short business abbreviations ('Intl', 'Trdg', 'Gen.') are read as such only in a business's name
@@ -317,8 +320,9 @@ export function normalizeName(name: string): NormalName {
   const compact = tokens.join('')
   const { spoken, family } = spokenOrder(s, compact)
   const optional: string[] = []
-  for (const m of s.matchAll(/\(([^()]*)\)/g))
-    for (const t of m[1].split(/[^\p{L}\p{N}]+/u)) if (t && tokens.includes(t)) optional.push(t)
+  if (!plain)
+    for (const m of s.matchAll(/\(([^()]*)\)/g))
+      for (const t of m[1].split(/[^\p{L}\p{N}]+/u)) if (t && tokens.includes(t)) optional.push(t)
   const strict = /[\p{Script=Han}\p{Script=Hangul}]/u.test(name)
   const letterwise = initialisms.filter((t) => tokens.includes(t))
   return {
