@@ -1,6 +1,14 @@
 import { describe, it, expect } from 'vitest'
-import { compareNames, tokenSim, type NameKind } from './compare.ts'
-import { jaroWinkler, editDistance } from './jaro-winkler.ts'
+import fc from 'fast-check'
+import {
+  compareNames,
+  sameUndoubled,
+  skeleton,
+  tokenSim,
+  undouble,
+  type NameKind,
+} from './compare.ts'
+import { jaroWinkler, editDistance, fewestEdits } from './jaro-winkler.ts'
 import { normalizeName } from './normalize.ts'
 
 const score = (a: string, b: string, kind: NameKind = 'company') =>
@@ -17,6 +25,47 @@ describe('string measures', () => {
   it('edit distance counts a transposition as one edit', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3)
     expect(editDistance('ab', 'ba')).toBe(1)
+  })
+  it('bounds the edit distance from below and compares undoubled words without building them', () => {
+    const word = fc.stringMatching(/^[a-e0-9]{0,9}$/)
+    fc.assert(
+      fc.property(word, word, (x, y) => {
+        expect(fewestEdits(x, y)).toBeLessThanOrEqual(editDistance(x, y))
+        expect(sameUndoubled(x, y)).toBe(undouble(x) === undouble(y))
+      }),
+      { numRuns: 2000 },
+    )
+    expect(sameUndoubled('joonng', 'jong')).toBe(true)
+    expect(fewestEdits('monteiro', 'montenegro')).toBe(2)
+  })
+  it('spells the phonetic skeleton as the plain chain of rewrites does', () => {
+    // the rewrites in order, each on every word (skeleton skips those whose letters are absent)
+    const chain = (t: string) =>
+      t
+        .replace(/([eo])(?:ff|v)$/, '$1f')
+        .replace(/s?shch|sch/g, 'sh')
+        .replace(/tch/g, 'ch')
+        .replace(/zh/g, 'j')
+        .replace(/x/g, 'ks')
+        .replace(/ph/g, 'f')
+        .replace(/kh|gh/g, 'h')
+        .replace(/ck|q|c(?!h)/g, 'k')
+        .replace(/dh|th/g, (m) => m[0])
+        .replace(/ou|oo/g, 'u')
+        .replace(/[yj]/g, 'i')
+        .replace(/ee|ie/g, 'i')
+        .replace(/w/g, 'v')
+        .replace(/z/g, 's')
+        .replace(/(.)\1+/g, '$1')
+        .replace(/h$/, '')
+    fc.assert(
+      fc.property(fc.stringMatching(/^[cdefghijkoqstuvwxyz]{0,10}$/), (t) => {
+        expect(skeleton(t)).toBe(chain(t))
+        expect(undouble(t)).toBe(t.replace(/(.)\1+/g, '$1'))
+      }),
+      { numRuns: 3000 },
+    )
+    expect(skeleton('tsvetkoff')).toBe(skeleton('tsvetkov'))
   })
   it('digits never match fuzzily', () => {
     expect(tokenSim('2004', '2005', 'company')).toBe(0)

@@ -3,10 +3,13 @@
 // generic words and particles weigh little, and where a distinctive token without a counterpart caps
 // the score. A name cut where a payment field ended matches the name it is the start of. Returns the
 // aligned token pairs and the parts of the score as the explanation.
-import { editDistance, editSimilarity, jaroWinkler } from './jaro-winkler.ts'
+import { editDistance, editSimilarity, fewestEdits, jaroWinkler } from './jaro-winkler.ts'
 import { compareLegal, type LegalAgreement } from './legal-forms.ts'
 import type { NormalName } from './normalize.ts'
+import { sameUndoubled, skeleton } from './phonetic.ts'
 import { GENERIC_WORDS, PARTICLES, sameGivenName } from './words.ts'
+
+export { sameUndoubled, skeleton, undouble } from './phonetic.ts'
 
 export type NameKind = 'person' | 'company' | 'unknown'
 
@@ -55,7 +58,20 @@ export interface CompareOptions {
    * Fangwei'), unless written with a full stop ('Moh. ALI').
    */
   isCommon?: (t: string) => boolean
+  /**
+   * The score a caller keeps names at: below it, the parts of the score are not worked out (they
+   * come back as zeros) and only the score counts.
+   */
+  threshold?: number
 }
+
+const NO_PARTS = (legal: LegalAgreement, rule: NameParts['rule']): NameParts => ({
+  token_overlap: 0,
+  phonetic: 0,
+  edit_distance: 0,
+  legal_form: legal,
+  rule,
+})
 
 /** Lowest Jaro-Winkler at which two tokens count as the same word. */
 export const TOKEN_MIN = 0.8
@@ -65,39 +81,6 @@ const UNMATCHED_CAP = 0.7
 const SINGLE_CAP = 0.8
 /** Score ceiling when each name has a word the other lacks (a swap, not an addition). */
 const SUBST_CAP = 0.8
-
-const skeletonCache = new Map<string, string>()
-
-/** A rough phonetic skeleton: spelling variants of one sound map to one letter. */
-export function skeleton(t: string): string {
-  let k = skeletonCache.get(t)
-  if (k !== undefined) return k
-  k = t
-    // spelling families of Russian names in Latin script: -off/-ov, -eff/-ev, shch/sch,
-    // tch/ch, zh/j, ks/x (kh/h, -iy/-y/-ii and ts/tz follow from the rules below)
-    .replace(/([eo])(?:ff|v)$/, '$1f')
-    .replace(/s?shch|sch/g, 'sh')
-    .replace(/tch/g, 'ch')
-    .replace(/zh/g, 'j')
-    .replace(/x/g, 'ks')
-    .replace(/ph/g, 'f')
-    .replace(/kh|gh/g, 'h')
-    .replace(/ck|q|c(?!h)/g, 'k')
-    .replace(/dh|th/g, (m) => m[0])
-    .replace(/ou|oo/g, 'u')
-    .replace(/[yj]/g, 'i')
-    .replace(/ee|ie/g, 'i')
-    .replace(/w/g, 'v')
-    .replace(/z/g, 's')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/h$/, '')
-  if (skeletonCache.size > 200_000) skeletonCache.clear()
-  skeletonCache.set(t, k)
-  return k
-}
-
-/** The word with each run of one letter written once ('joonng' → 'jong'). */
-const undouble = (t: string) => t.replace(/(.)\1+/g, '$1')
 
 /**
  * Similarity of a word cut short ('Servic', 'Petrochemic', 'Ahm') to the word it is the start of,
@@ -112,7 +95,8 @@ export function cutSim(
 ): number {
   // only the payment's word (x) is cut short, never the list's
   if (x.length >= y.length) return 0
-  const [short, long] = [x, y]
+  const short = x
+  const long = y
   // a person's given name is shortened to three letters ('Ahm.', 'Moh.'); other words to four
   const min = kind === 'person' ? 3 : 4
   if (short.length < min || !long.startsWith(short) || long.length < short.length + 1) return 0
@@ -140,23 +124,49 @@ export function tokenSim(
   isWord?: (t: string) => boolean,
   allowCut = true,
 ): number {
+  return pairSim(x, y, kind, isWord, allowCut, undefined, undefined)
+}
+
+/** A digit anywhere in the word. */
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (c >= 48 && c <= 57) return true
+  }
+  return false
+}
+
+/** tokenSim, given the words' skeletons where the caller has them (else looked up). */
+function pairSim(
+  x: string,
+  y: string,
+  kind: NameKind,
+  isWord: ((t: string) => boolean) | undefined,
+  allowCut: boolean,
+  sx: string | undefined,
+  sy: string | undefined,
+): number {
   if (x === y) return 1
-  const hasDigit = /\d/.test(x) || /\d/.test(y)
-  if (hasDigit) return 0
+  if (hasDigit(x) || hasDigit(y)) return 0
   if (x.length === 1 || y.length === 1) {
     if (kind === 'company') return 0
     return x[0] === y[0] ? 0.75 : 0
   }
   if (kind !== 'company' && sameGivenName(x, y)) return 0.9
   // a doubled letter is a slip of the keyboard or a habit of transliteration ('Jong-uun', 'Joonng')
-  if (undouble(x) === undouble(y)) return 0.95
+  if (sameUndoubled(x, y)) return 0.95
   const cut = allowCut ? cutSim(x, y, kind, isWord) : 0
   if (x.length <= 2 || y.length <= 2) return 0
+  // words too far apart for the edit rule below (see fewestEdits) pair only as one sound
+  const low = fewestEdits(x, y)
+  if (low > 2 && low * 10 > Math.max(x.length, y.length)) {
+    if ((sx ?? skeleton(x)) !== (sy ?? skeleton(y))) return cut
+  }
   const jw = jaroWinkler(x, y)
   if (jw < 0.7) return cut // neither spelling rule below rescues a pair this far apart
   // Jaro-Winkler alone is lenient with short words ('rekdi' ~ 'dredi' 0.87): blend in edit distance
   let s = (jw + editSimilarity(x, y)) / 2
-  if (s < 0.97 && skeleton(x) === skeleton(y)) s = Math.max(s, 0.95)
+  if (s < 0.97 && (sx ?? skeleton(x)) === (sy ?? skeleton(y))) s = Math.max(s, 0.95)
   // spellings of one word differ by a letter or two unless they sound alike: three edits apart
   // ('Monteiro', 'Montenegro'; 'Constructors', 'Construction') is another word
   else if (s < 0.95 && editDistance(x, y) >= 3) s = 0
@@ -168,25 +178,15 @@ const ROMAN = /^(?=[ivxl])(x{0,3})(ix|iv|v?i{0,3})$/
 
 /** Numbers and roman numerals (fund series, vessel numbers): weigh half, never decisive alone. */
 export function isNumberToken(t: string): boolean {
-  return /\d/.test(t) || (t.length > 1 && ROMAN.test(t))
+  return hasDigit(t) || (t.length > 1 && ROMAN.test(t))
 }
 
-const weightCaches: Record<NameKind, Map<string, number>> = {
-  person: new Map(),
-  company: new Map(),
-  unknown: new Map(),
-}
-
-/** How much a token says about identity: 1 distinctive, less for generic words and particles. */
+/**
+ * How much a token says about identity: 1 distinctive, less for generic words and particles.
+ * (Worked out each time: a few lookups in small sets cost less than one in a cache of every word.)
+ */
 export function tokenWeight(t: string, kind: NameKind): number {
-  const cache = weightCaches[kind]
-  let w = cache.get(t)
-  if (w === undefined) {
-    w = computeWeight(t, kind)
-    if (cache.size > 200_000) cache.clear()
-    cache.set(t, w)
-  }
-  return w
+  return computeWeight(t, kind)
 }
 
 function computeWeight(t: string, kind: NameKind): number {
@@ -200,17 +200,31 @@ function computeWeight(t: string, kind: NameKind): number {
   return 1
 }
 
-/** Joins two adjacent tokens of `xs` where the other side has them as one word. */
-function mergeJoined(xs: string[], other: Set<string>): string[] {
+/** Joins two adjacent tokens of `xs` where the other side has them as one word (xs itself if none). */
+function mergeJoined(xs: string[], other: readonly string[]): string[] {
   if (xs.length < 2) return xs
-  const out: string[] = []
+  let out: string[] | undefined
   for (let i = 0; i < xs.length; i++) {
-    if (i + 1 < xs.length && other.has(xs[i] + xs[i + 1])) {
+    if (i + 1 < xs.length && hasJoined(other, xs[i], xs[i + 1])) {
+      out ??= xs.slice(0, i)
       out.push(xs[i] + xs[i + 1])
       i++
-    } else out.push(xs[i])
+    } else out?.push(xs[i])
   }
-  return out
+  return out ?? xs
+}
+
+/** `words` has a + b as one word. */
+function hasJoined(words: readonly string[], a: string, b: string): boolean {
+  for (const w of words)
+    if (w.length === a.length + b.length && w.startsWith(a) && w.endsWith(b)) return true
+  return false
+}
+
+/** Weights as a side weighs its tokens: a qualifier in parentheses as a generic word at most. */
+function sideWeights(tokens: string[], base: number[], optional: string[]): number[] {
+  if (optional.length === 0) return base
+  return tokens.map((t, k) => (optional.includes(t) ? Math.min(base[k], 0.3) : base[k]))
 }
 
 /** A different legal form (an AG for a GmbH) takes this much off the score. */
@@ -234,8 +248,8 @@ export function compareNames(
       : (t: string) => (n.optional.includes(t) ? Math.min(base(t), 0.3) : base(t))
   const weightA = sideWeight(na)
   const weightB = sideWeight(nb)
-  const A = mergeJoined(na.tokens, new Set(nb.tokens))
-  const B = mergeJoined(nb.tokens, new Set(A))
+  const A = mergeJoined(na.tokens, nb.tokens)
+  const B = mergeJoined(nb.tokens, A)
   const legal = compareLegal(na.legal, nb.legal)
   if (A.length === 0 || B.length === 0)
     return {
@@ -243,8 +257,15 @@ export function compareNames(
       pairs: [],
       onlyA: A,
       onlyB: B,
-      parts: { token_overlap: 0, phonetic: 0, edit_distance: 0, legal_form: legal, rule: 'tokens' },
+      parts: NO_PARTS(legal, 'tokens'),
     }
+  // each token's weight (base, and as its side weighs it) and skeleton, looked up once
+  const baseA = A.map(base)
+  const baseB = B.map(base)
+  const wA = sideWeights(A, baseA, na.optional)
+  const wB = sideWeights(B, baseB, nb.optional)
+  const skA = A === na.tokens ? na.skeletons : A.map(skeleton)
+  const skB = B === nb.tokens ? nb.skeletons : B.map(skeleton)
   // candidate pairs, best first, assigned greedily one-to-one
   const cands: Array<[number, number, number]> = []
   // a person's given names are cut short ('Ahm.'), the family name is not: where B shows which
@@ -255,13 +276,19 @@ export function compareNames(
     for (let j = 0; j < B.length; j++) {
       const cut = kind !== 'person' || (family > 0 ? j >= family : j < B.length - 1)
       const exact = strict || na.letterwise.includes(A[i]) || nb.letterwise.includes(B[j])
-      const s = exact ? (A[i] === B[j] ? 1 : 0) : tokenSim(A[i], B[j], kind, opts.isWord, cut)
+      const s = exact
+        ? A[i] === B[j]
+          ? 1
+          : 0
+        : pairSim(A[i], B[j], kind, opts.isWord, cut, skA[i], skB[j])
       if (s > 0) cands.push([s, i, j])
     }
   cands.sort((p, q) => q[0] - p[0] || p[1] - q[1] - (p[2] - q[2]))
   const usedA = new Uint8Array(A.length)
   const usedB = new Uint8Array(B.length)
   const pairs: TokenPair[] = []
+  /** For each pair, the indices of its tokens in A and B. */
+  const pairAt: Array<[number, number]> = []
   let matchedWA = 0
   let matchedWB = 0
   for (const [s, i, j] of cands) {
@@ -269,33 +296,39 @@ export function compareNames(
     usedA[i] = 1
     usedB[j] = 1
     pairs.push({ a: A[i], b: B[j], sim: s })
-    matchedWA += s * weightA(A[i])
-    matchedWB += s * weightB(B[j])
+    pairAt.push([i, j])
+    matchedWA += s * wA[i]
+    matchedWB += s * wB[j]
   }
   let totalA = 0
   let totalB = 0
   const onlyA: string[] = []
   const onlyB: string[] = []
+  /** The base weights of the tokens left over on either side. */
+  const onlyBaseA: number[] = []
+  const onlyBaseB: number[] = []
   let strongOnlyA = 0
   let strongOnlyB = 0
-  A.forEach((t, i) => {
-    const w = weightA(t)
+  for (let i = 0; i < A.length; i++) {
+    const w = wA[i]
     totalA += w
     if (!usedA[i]) {
-      onlyA.push(t)
+      onlyA.push(A[i])
+      onlyBaseA.push(baseA[i])
       if (w >= 1) strongOnlyA++
     }
-  })
-  B.forEach((t, j) => {
-    const w = weightB(t)
+  }
+  for (let j = 0; j < B.length; j++) {
+    const w = wB[j]
     totalB += w
     if (!usedB[j]) {
-      onlyB.push(t)
+      onlyB.push(B[j])
+      onlyBaseB.push(baseB[j])
       if (w >= 1) strongOnlyB++
     }
-  })
+  }
   let score: number
-  const distinctivePair = pairs.some((p) => weightA(p.a) >= 1 || weightB(p.b) >= 1)
+  const distinctivePair = pairAt.some(([i, j]) => wA[i] >= 1 || wB[j] >= 1)
   if (kind === 'person') {
     // a person may be listed with more given names than a payment shows: judge on the shorter side
     const shortA = totalA <= totalB
@@ -312,23 +345,25 @@ export function compareNames(
     if (!distinctivePair && onlyA.length + onlyB.length > 0) score = Math.min(score, UNMATCHED_CAP)
   }
   // a word swapped for another ('Gas' for 'Oil', 'Asia' for 'London') is a different party
-  const weight = base
-  const swapped = (t: string) => weight(t) >= 0.3 && !isNumberToken(t)
-  const swappedPerson = (t: string) => weight(t) >= 0.25 && !isNumberToken(t) && t.length > 1
-  const strongSwap = (xs: string[]) => xs.some((t) => weight(t) >= 1 && !isNumberToken(t))
+  // (by the words' base weights: a qualifier in parentheses counts as what it is)
+  const some = (xs: string[], ws: number[], test: (t: string, w: number) => boolean) =>
+    xs.some((t, k) => test(t, ws[k]))
+  const swapped = (t: string, w: number) => w >= 0.3 && !isNumberToken(t)
+  const swappedPerson = (t: string, w: number) => w >= 0.25 && !isNumberToken(t) && t.length > 1
+  const strongSwap = (t: string, w: number) => w >= 1 && !isNumberToken(t)
   // …and for persons, a distinctive given name or surname swapped for another
   if (
     kind === 'person' &&
-    onlyA.some(swappedPerson) &&
-    onlyB.some(swappedPerson) &&
-    (strongSwap(onlyA) || strongSwap(onlyB))
+    some(onlyA, onlyBaseA, swappedPerson) &&
+    some(onlyB, onlyBaseB, swappedPerson) &&
+    (some(onlyA, onlyBaseA, strongSwap) || some(onlyB, onlyBaseB, strongSwap))
   )
     score = Math.min(score, SUBST_CAP)
-  if (kind !== 'person' && onlyA.some(swapped) && onlyB.some(swapped))
+  if (kind !== 'person' && some(onlyA, onlyBaseA, swapped) && some(onlyB, onlyBaseB, swapped))
     score = Math.min(score, SUBST_CAP)
   // …and a middle initial for another ('William G. Frost', 'William W. Frost')
   // …or a patronymic for another (two fathers, two people)
-  const initial = (t: string) => t.length === 1 && !/\d/.test(t)
+  const initial = (t: string) => t.length === 1 && !hasDigit(t)
   const patronymic = (t: string) => t.length >= 7 && PATRONYMIC_WORD.test(t)
   if (
     kind === 'person' &&
@@ -350,7 +385,7 @@ export function compareNames(
     )
     if (
       cutPairs.some((p) => opts.isWord!(p.a)) &&
-      pairs.every((p) => cutPairs.includes(p) || weightA(p.a) < 1 || opts.isCommon!(p.b))
+      pairs.every((p, k) => cutPairs.includes(p) || wA[pairAt[k][0]] < 1 || opts.isCommon!(p.b))
     )
       score = Math.min(score, UNMATCHED_CAP)
   }
@@ -381,7 +416,10 @@ export function compareNames(
     pairs,
     onlyA,
     onlyB,
-    parts: partsOf(pairs, weightA, weightB, totalA + totalB, legal, rule),
+    parts:
+      opts.threshold !== undefined && score < opts.threshold
+        ? NO_PARTS(legal, rule)
+        : partsOf(pairs, weightA, weightB, totalA + totalB, legal, rule),
   }
 }
 

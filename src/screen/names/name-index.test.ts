@@ -83,6 +83,50 @@ describe('NameIndex', () => {
     }
   })
 
+  it('finds listed names under the variants payments carry: cut fields, legal forms, scripts', () => {
+    const listed: IndexEntry[] = [
+      ['c1', 'Company', 'Nordstrand Maritime and Trading Company Limited'],
+      ['c2', 'Company', 'Karaj Petrochemical Company'],
+      ['c3', 'Company', 'Orion Avia LLC'],
+      ['c4', 'Company', 'Anadolu Makina Ticaret Limited Sirketi'],
+      ['c5', 'Company', 'Heller Praezision GmbH'],
+      ['c6', 'Company', 'Shenzhen Huaxin Electronics Co., Ltd.'],
+      ['c7', 'Company', 'Velmor Shipping Pte. Ltd.'],
+      ['c8', 'Company', 'Joint Stock Company Kazan Optical Works'],
+      ['p1', 'Person', 'PETROV, Sergei Ivanovich'],
+      ['p2', 'Person', 'WANG, Wei'],
+      ['p3', 'Person', 'KARIMOV, Rustam'],
+    ].map(([id, schema, name]) => ({
+      id,
+      snapshotId: 's1',
+      schema,
+      caption: name,
+      names: [{ name, kind: 'name' }],
+    }))
+    const idx = new NameIndex([...listed, ...list])
+    const ids = (q: string) => idx.match(q, { threshold: 0.82 }).map((h) => h.entry.id)
+    const cases: Array<[query: string, id: string]> = [
+      // cut where a fixed-width field ended (35 characters a SWIFT MT line), a word cut short
+      ['NORDSTRAND MARITIME AND TRADING COM', 'c1'],
+      ['KARAJ PETROCHEMIC COMPANY', 'c2'],
+      // legal forms in other languages' spellings and scripts
+      ['ORION AVIA OOO', 'c3'],
+      ['ООО Орион Авиа', 'c3'],
+      ['Orion Avia Limited Liability Company', 'c3'],
+      ['ANADOLU MAKINA TIC. LTD. STI.', 'c4'],
+      ['Heller Präzision Gesellschaft mit beschränkter Haftung', 'c5'],
+      ['Shenzhen Huaxin Electronics 有限公司', 'c6'],
+      // typos inside the legal form
+      ['VELMOR SHIPPING PTE. TD.', 'c7'],
+      ['JOINT STOCK COANY KAZAN OPTICAL WORKS', 'c8'],
+      // another script, another order, a shortened given name
+      ['Сергей Петров', 'p1'],
+      ['王伟', 'p2'],
+      ['Rus. Karimov', 'p3'],
+    ]
+    for (const [query, id] of cases) expect(ids(query), query).toContain(id)
+  })
+
   it('finds a person under a short form of the given name', () => {
     const idx = new NameIndex([
       {

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
 import { normalizeName, foldText } from './normalize.ts'
 import { transliterate } from './translit.ts'
 
@@ -24,6 +25,12 @@ describe('normalizeName', () => {
   it('expands common abbreviations', () => {
     expect(tokens('Delta Intl Trdg Co')).toEqual(['delta', 'international', 'trading'])
     expect(tokens('Sigma Tech Mfg Corp')).toEqual(['sigma', 'technology', 'manufacturing'])
+  })
+
+  it('keeps words that are names of JavaScript object properties as words', () => {
+    // word tables are looked up as maps: 'constructor' once read Object's constructor function
+    expect(tokens('Constructor Trading LLC')).toEqual(['constructor', 'trading'])
+    expect(tokens('Twenty Constructor')).toEqual(['20', 'constructor'])
   })
 
   it('folds case, diacritics, punctuation, initialisms and number words', () => {
@@ -98,5 +105,23 @@ describe('normalizeName: every script, legal forms across languages, typos insid
     expect(cut).toMatchObject({ endsLegal: false, cutCompact: 'nordstrandmaritimetrading' })
     expect(normalizeName('VTB REGISTRAR CLOSED JOINT STOCK CO').endsLegal).toBe(false)
     expect(normalizeName('MAHMOOD, Sultan Bashir').spoken).toBe('sultanbashirmahmood')
+  })
+})
+
+describe('normalizeName: the plain path', () => {
+  it('reads a name of plain letters, digits and spaces as the full path does', () => {
+    // a trailing tab sends a name down the full path (folding, every rewrite) and changes nothing
+    const word = fc.oneof(
+      fc.stringMatching(/^[a-z0-9]{1,9}$/),
+      fc.constantFrom('llc', 'ltd', 'co', 'company', 'limited', 'trading', 'joint', 'stock', 'and'),
+      fc.constantFrom('ooo', 'gmbh', 'intl', 'forty', 'four', 'coany', 'limted', 'al', 'bin'),
+    )
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 7 }), fc.boolean(), (ws, upper) => {
+        const name = upper ? ws.join(' ').toUpperCase() : ws.join('  ')
+        expect(normalizeName(name)).toEqual(normalizeName(name + '\t'))
+      }),
+      { numRuns: 1000 },
+    )
   })
 })

@@ -2,8 +2,9 @@
 // initialisms (L.L.C. → llc), number words, abbreviations and legal forms (typos inside them
 // forgiven where a legal form stands). The result keeps the core tokens that carry the name, and the
 // legal forms found, separately.
-import { editDistance } from './jaro-winkler.ts'
+import { editDistance, fewestEdits } from './jaro-winkler.ts'
 import { LEGAL_FORMS, LEGAL_WORDS, MAX_LEGAL_TOKENS } from './legal-forms.ts'
+import { skeleton } from './phonetic.ts'
 import { transliterate } from './translit.ts'
 import { pushAll } from '../../util/array.ts'
 import {
@@ -18,6 +19,8 @@ import {
 export interface NormalName {
   /** Core tokens in name order: legal forms and connecting words removed. */
   tokens: string[]
+  /** The phonetic skeleton of each core token (compare.ts). */
+  skeletons: string[]
   /** Canonical legal forms found (e.g. 'llc', 'gmbh'). */
   legal: string[]
   /** The core tokens joined without spaces (catches 'Good Will' = 'Goodwill'). */
@@ -62,8 +65,14 @@ const SPECIAL: Record<string, string> = {
   ŀ: 'l',
 }
 
+const ASCII = /^[ -~]*$/
+/** Folded text of lower-case Latin letters, digits and spaces only. */
+const PLAIN = /^[a-z0-9 ]*$/
+
 /** Lower-case Latin text without diacritics, other scripts transliterated. */
 export function foldText(text: string): string {
+  // printable ASCII has nothing to compose, transliterate or strip
+  if (ASCII.test(text)) return text.toLowerCase()
   // zero-width (non-)joiners shape letters inside one word (Persian 'پزشک‌فر'): not a word break
   let s = text
     .normalize('NFKC')
@@ -94,23 +103,15 @@ const LONG_LEGAL_WORDS = [
   'responsabilita', 'sociedad', 'societe', 'societa', 'vennootschap', 'besloten', 'naamloze',
 ]
 const LONG_LEGAL_SET = new Set(LONG_LEGAL_WORDS)
-const legalFix = new Map<string, string>()
 
 /** The legal-form word a long token misspells by one edit, or the token itself. */
 function fixLegalTypo(t: string): string {
   // a legal-form word is never a typo of another one ('anonim' is not 'anonima')
   if (t.length < 6 || LEGAL_FORMS.has(t) || LEGAL_WORDS.has(t) || GENERIC_WORDS.has(t)) return t
-  let out = legalFix.get(t)
-  if (out !== undefined) return out
-  out = t
+  // (no cache: the first-letter and length tests rule out nearly every word at once)
   for (const w of LONG_LEGAL_WORDS)
-    if (Math.abs(w.length - t.length) <= 1 && w[0] === t[0] && editDistance(w, t) === 1) {
-      out = w
-      break
-    }
-  if (legalFix.size > 100_000) legalFix.clear()
-  legalFix.set(t, out)
-  return out
+    if (Math.abs(w.length - t.length) <= 1 && w[0] === t[0] && editDistance(w, t) === 1) return w
+  return t
 }
 
 const ALL_LEGAL_WORDS = [...LEGAL_WORDS].filter((w) => w.length >= 3)
@@ -128,21 +129,32 @@ const anchors = (t: string) => t.length >= 3 && LEGAL_WORDS.has(t) && !PLAIN_WOR
 function legalTypoInPlace(t: string, besideLegal: boolean): string | undefined {
   // a business word is no typo of a form ('Enterprises' is not 'entreprise')
   if (t.length < 2 || LEGAL_WORDS.has(t) || GENERIC_WORDS.has(t) || /\d/.test(t)) return undefined
-  const key = (besideLegal ? '1' : '0') + t
-  const cached = typoCache.get(key)
+  const cache = besideLegal ? typoBeside : typoEnding
+  const cached = cache.get(t)
   if (cached !== undefined) return cached || undefined
   const found = findLegalTypo(t, besideLegal)
-  if (typoCache.size > 100_000) typoCache.clear()
-  typoCache.set(key, found ?? '')
+  if (cache.size > 100_000) cache.clear()
+  cache.set(t, found ?? '')
   return found
 }
-const typoCache = new Map<string, string>()
+const typoBeside = new Map<string, string>()
+const typoEnding = new Map<string, string>()
+
+/** The words of legal forms within two letters of a length, in their order (findLegalTypo). */
+function legalWordsNear(len: number): readonly string[] {
+  let out = legalByLength.get(len)
+  if (!out) {
+    out = ALL_LEGAL_WORDS.filter((w) => Math.abs(w.length - len) <= 2)
+    legalByLength.set(len, out)
+  }
+  return out
+}
+const legalByLength = new Map<number, string[]>()
 
 function findLegalTypo(t: string, besideLegal: boolean): string | undefined {
   let best: string | undefined
   let bestD = 3
-  for (const w of ALL_LEGAL_WORDS) {
-    if (Math.abs(w.length - t.length) > 2) continue
+  for (const w of legalWordsNear(t.length)) {
     // ending a name, only a long word that is a legal form by itself and no one's name ('Coany' →
     // company; a short form is too near to ordinary words: 'Sarr' is one edit from 'SARL', and
     // 'Sharikh' a surname one edit from the Arabic 'sharikah')
@@ -154,6 +166,9 @@ function findLegalTypo(t: string, besideLegal: boolean): string | undefined {
     if (budget === 0) continue
     // two edits only keep the first letter; a three-letter form loses at most its first letter
     if (w.length === 3 && !(t.length === 2 && w.endsWith(t))) continue
+    // at least this many edits apart (lengths and letters): too far for the budget
+    const low = fewestEdits(w, t)
+    if (low > budget || low >= bestD) continue
     const d = editDistance(w, t)
     if (d > budget || d >= bestD) continue
     if (d === 2 && w[0] !== t[0]) continue
@@ -214,16 +229,17 @@ function splitLegal(tokens: string[]): Item[] {
 
 /**
  * Mends typos in the words of a legal form: a token read as a legal-form word when it stands beside
- * a legal form or a legal-form word, or ends a name of two or more words. Returns the tokens again
- * when nothing changed.
+ * a legal form or a legal-form word, or ends a name of two or more words. Returns the tokens (the
+ * same array when nothing changed) and their legal-form reading.
  */
-function mendLegalTypos(tokens: string[]): string[] {
+function mendLegalTypos(tokens: string[]): { mended: string[]; items: Item[] } {
   const items = splitLegal(tokens)
   // positions (in tokens) that are legal forms or legal-form words
   const legalAt: boolean[] = []
   for (const it of items) {
-    const n = it.t.split(' ').length
-    for (let k = 0; k < n; k++) legalAt.push(it.legal !== undefined || anchors(it.t))
+    const legal = it.legal !== undefined || anchors(it.t)
+    legalAt.push(legal)
+    for (let c = it.t.indexOf(' '); c >= 0; c = it.t.indexOf(' ', c + 1)) legalAt.push(legal)
   }
   let out: string[] | undefined
   for (let i = 0; i < tokens.length; i++) {
@@ -237,52 +253,54 @@ function mendLegalTypos(tokens: string[]): string[] {
     out[i] = w
     legalAt[i] = true
   }
-  return out ?? tokens
+  // (the tokens split again only where a typo was mended)
+  return out ? { mended: out, items: splitLegal(out) } : { mended: tokens, items }
 }
 
 /** Normalised form of one name. */
 export function normalizeName(name: string): NormalName {
   let s = foldText(name)
   // 'M/V', 'M/T' (motor vessel, motor tanker) are one word; '&' is 'and'; apostrophes join; the Persian ezafe ('Sherkat-e', 'Bank-e', 'Khane-ye') links words
-  s = s
-    .replace(/(?<![\p{L}\p{N}])m\/([vt])(?![\p{L}\p{N}])/gu, 'm$1')
-    .replace(/&/g, ' and ')
-    .replace(/['’‘`ʼʻ´]/g, '')
-    .replace(/(\p{L})-y?e(?![\p{L}\p{N}])/gu, '$1')
+  // (a name of plain letters, digits and spaces, as most are, has nothing for the rewrites below)
+  const plain = PLAIN.test(s)
+  if (!plain)
+    s = s
+      .replace(/(?<![\p{L}\p{N}])m\/([vt])(?![\p{L}\p{N}])/gu, 'm$1')
+      .replace(/&/g, ' and ')
+      .replace(/['’‘`ʼʻ´]/g, '')
+      .replace(/(\p{L})-y?e(?![\p{L}\p{N}])/gu, '$1')
   // initialisms: a.b.c. → abc, l.l.c. → llc, o.o.o. → ooo, s.a → sa (not 'J. Smith')
   const initialisms: string[] = []
-  s = s.replace(/(?<![\p{L}\p{N}])((?:\p{L}\.){2,}\p{L}?|\p{L}\.\p{L})(?![\p{L}])/gu, (m) => {
-    const t = m.replace(/\./g, '')
-    initialisms.push(t)
-    return t
-  })
+  if (!plain)
+    s = s.replace(/(?<![\p{L}\p{N}])((?:\p{L}\.){2,}\p{L}?|\p{L}\.\p{L})(?![\p{L}])/gu, (m) => {
+      const t = m.replace(/\./g, '')
+      initialisms.push(t)
+      return t
+    })
   // words written with a full stop after them: abbreviated ('Moh.', 'Ahm.')
-  const dotted = [...s.matchAll(/(\p{L}+)\./gu)].map((m) => m[1])
+  const dotted = plain ? [] : [...s.matchAll(/(\p{L}+)\./gu)].map((m) => m[1])
   const letters = name.trim().replace(/\s+/g, ' ').length
-  const raw = s
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map(unLeet)
+  const raw = (plain ? s.split(' ') : s.split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map(unLeet)
   const expanded: string[] = []
   const words = numberWords(raw).map(fixLegalTypo)
   // short business abbreviations ('Intl', 'Trdg', 'Gen.') are read as such only in a business's name
   // (one with a legal form or a generic business word): in 'Gen. PLAKSIN' or 'Nav QAMAR' they are
   // given names cut short; word forms of five or more letters ('Industry', 'Enterprise') always
   const business = words.some(
-    (t) => LEGAL_FORMS.has(t) || GENERIC_WORDS.has(t) || GENERIC_WORDS.has(ABBREVIATIONS[t] ?? ''),
+    (t) =>
+      LEGAL_FORMS.has(t) || GENERIC_WORDS.has(t) || GENERIC_WORDS.has(ABBREVIATIONS.get(t) ?? ''),
   )
   for (const t of words) {
     const a =
-      (business || t.length >= 5 ? ABBREVIATIONS[t] : undefined) ??
-      PARTICLE_FORMS[t] ??
-      COUNTRY_INITIALS[t]
+      (business || t.length >= 5 ? ABBREVIATIONS.get(t) : undefined) ??
+      PARTICLE_FORMS.get(t) ??
+      COUNTRY_INITIALS.get(t)
     if (a) pushAll(expanded, a.split(' '))
     else expanded.push(t)
   }
-  const mended = mendLegalTypos(expanded)
+  const { mended, items } = mendLegalTypos(expanded)
   const tokens: string[] = []
   const legal: string[] = []
-  const items = splitLegal(mended)
   for (const it of items)
     if (it.legal !== undefined) legal.push(it.legal)
     // a connecting word written with a full stop is a word cut short ('And.' for 'Andrey')
@@ -302,12 +320,14 @@ export function normalizeName(name: string): NormalName {
   const compact = tokens.join('')
   const { spoken, family } = spokenOrder(s, compact)
   const optional: string[] = []
-  for (const m of s.matchAll(/\(([^()]*)\)/g))
-    for (const t of m[1].split(/[^\p{L}\p{N}]+/u)) if (t && tokens.includes(t)) optional.push(t)
+  if (!plain)
+    for (const m of s.matchAll(/\(([^()]*)\)/g))
+      for (const t of m[1].split(/[^\p{L}\p{N}]+/u)) if (t && tokens.includes(t)) optional.push(t)
   const strict = /[\p{Script=Han}\p{Script=Hangul}]/u.test(name)
   const letterwise = initialisms.filter((t) => tokens.includes(t))
   return {
     tokens,
+    skeletons: tokens.map((t) => skeleton(t)),
     legal,
     compact,
     cutCompact: letters >= 20 && !endsLegal ? withoutCutForm(mended, compact, tokens) : compact,

@@ -3,7 +3,7 @@
 
 /** Common abbreviations in company names → full word. */
 // prettier-ignore
-export const ABBREVIATIONS: Record<string, string> = {
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   intl: 'international', int: 'international', internat: 'international', trdg: 'trading',
   trd: 'trading', tradg: 'trading', gen: 'general', genl: 'general', tech: 'technology', techn: 'technology', technol: 'technology',
   technologies: 'technology', technologie: 'technology', technik: 'technology',
@@ -25,15 +25,17 @@ export const ABBREVIATIONS: Record<string, string> = {
   comp: 'components', st: 'saint', ste: 'saint', mt: 'mount', ft: 'fort',
   // Turkish: 'San. ve Tic.' (sanayi ve ticaret: industry and trade), 'İth. İhr.' (import, export)
   tic: 'ticaret', tica: 'ticaret', ith: 'ithalat', ihr: 'ihracat',
-}
+}))
 
 /** Countries written as initials, in any name. */
-export const COUNTRY_INITIALS: Record<string, string> = {
-  us: 'united states',
-  usa: 'united states',
-  uk: 'united kingdom',
-  uae: 'united arab emirates',
-}
+export const COUNTRY_INITIALS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    us: 'united states',
+    usa: 'united states',
+    uk: 'united kingdom',
+    uae: 'united arab emirates',
+  }),
+)
 
 /** Generic business words: shared ones say little, so they weigh little (but differing ones count). */
 // prettier-ignore
@@ -67,14 +69,16 @@ export const GENERIC_WORDS = new Set([
 export const STOPWORDS = new Set(['the', 'of', 'and', 'und', 'et', 'for', 'y', 'an', 'in'])
 
 /** Spellings of one Arabic name particle ('ibn' = 'bin', 'el-Assad' = 'al-Assad'). */
-export const PARTICLE_FORMS: Record<string, string> = {
-  ibn: 'bin',
-  el: 'al',
-  // 'Abdul', 'Abdel' are 'Abd al-' run together ('Abdul Aziz' = 'Abd al-Aziz')
-  abdul: 'abd al',
-  abdel: 'abd al',
-  abdol: 'abd al',
-}
+export const PARTICLE_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    ibn: 'bin',
+    el: 'al',
+    // 'Abdul', 'Abdel' are 'Abd al-' run together ('Abdul Aziz' = 'Abd al-Aziz')
+    abdul: 'abd al',
+    abdel: 'abd al',
+    abdol: 'abd al',
+  }),
+)
 
 /** Person-name particles and honorifics: weigh little. */
 // prettier-ignore
@@ -86,17 +90,17 @@ export const PARTICLES = new Set([
 ])
 
 // prettier-ignore
-const UNITS: Record<string, number> = {
+const UNITS: ReadonlyMap<string, number> = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19, first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
   sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-}
+}))
 // prettier-ignore
-const TENS: Record<string, number> = {
+const TENS: ReadonlyMap<string, number> = new Map(Object.entries({
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
   ninety: 90,
-}
+}))
 
 /** Number words and ordinals ('forty four', '1st') as digit tokens. */
 export function numberWords(tokens: string[]): string[] {
@@ -108,17 +112,21 @@ export function numberWords(tokens: string[]): string[] {
       out.push(ord[1])
       continue
     }
-    if (TENS[t] !== undefined) {
+    const tens = TENS.get(t)
+    if (tens !== undefined) {
       const next = tokens[i + 1]
       const unit =
-        next === undefined ? undefined : (UNITS[next] ?? (/^\d$/.test(next) ? +next : undefined))
+        next === undefined
+          ? undefined
+          : (UNITS.get(next) ?? (/^\d$/.test(next) ? +next : undefined))
       if (unit !== undefined && unit > 0 && unit < 10) {
-        out.push(String(TENS[t] + unit))
+        out.push(String(tens + unit))
         i++
-      } else out.push(String(TENS[t]))
+      } else out.push(String(tens))
       continue
     }
-    out.push(UNITS[t] !== undefined ? String(UNITS[t]) : t)
+    const units = UNITS.get(t)
+    out.push(units !== undefined ? String(units) : t)
   }
   return out
 }
@@ -156,6 +164,11 @@ const NICK = new Map<string, number[]>()
 NICKNAME_GROUPS.forEach((g, i) => {
   for (const n of g) NICK.set(n, [...(NICK.get(n) ?? []), i])
 })
+
+/** A given name with other forms ('Ted': Theodore, Edward …). */
+export function hasGivenNameForms(a: string): boolean {
+  return NICK.has(a)
+}
 
 /** Two forms of one given name ('Ted' and 'Theodore', 'Sasha' and 'Aleksandr'). */
 export function sameGivenName(a: string, b: string): boolean {
