@@ -78,11 +78,11 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const queue =
     deps.queueIndex === false
       ? undefined
-      : new AlertQueue(reads, { clock, recheckMs: deps.recheckMs })
+      : new AlertQueue(reads, { clock, recheckMs: deps.recheckMs, logger })
   const network =
     deps.networkIndex === false
       ? undefined
-      : new NetworkIndex(deps.store, reads, { clock, recheckMs: deps.recheckMs })
+      : new NetworkIndex(deps.store, reads, { clock, recheckMs: deps.recheckMs, logger })
   const rd: RouteDeps = {
     store: deps.store,
     reads,
