@@ -16,7 +16,7 @@ import { topByScore } from './top-k.ts'
 import { Vocabulary, type WordInfo } from './vocabulary.ts'
 
 /** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm8'
+export const MATCHER_VERSION = 'm9'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */
@@ -282,26 +282,20 @@ export class NameIndex {
     for (let k = 0; k < nt; k++) acc[touched[k]] = 0
     const best = new Map<number, NameHit>()
     this.bounds.begin(toks.map((x) => x.info))
-    const qWeights: Record<NameKind, number[]> = {
-      person: toks.map((x) => x.info.weights[0]),
-      company: toks.map((x) => x.info.weights[1]),
-      unknown: toks.map((x) => x.info.weights[2]),
-    }
-    const qTotal = {
-      person: sum(qWeights.person),
-      company: sum(qWeights.company),
-      unknown: sum(qWeights.unknown),
-    }
+    // query word weights and their sums, by kind (person, company, unknown)
+    const qWeights = [0, 1, 2].map((k) => toks.map((x) => x.info.weights[k]))
+    const qTotal = qWeights.map(sum)
+    const unknownAs = KINDS.indexOf(qKind)
     const qOptional = q.optional.length > 0
-    for (let k = 0; k < chosen.length; k++) {
-      const id = chosen[k]
-      const eKind = KINDS[this.kindOf[id]]
-      const kind: NameKind = eKind !== 'unknown' ? eKind : qKind
+    for (let at = 0; at < chosen.length; at++) {
+      const id = chosen[at]
+      const k = this.kindOf[id] === 2 ? unknownAs : this.kindOf[id]
+      const kind = KINDS[k]
       if (
         !qOptional &&
         (this.flags[id] & OPTIONAL) === 0 &&
         via[id] !== serialVia &&
-        !this.bounds.reaches(qWeights[kind], qTotal[kind], id, kind, opts.threshold)
+        !this.bounds.reaches(qWeights[k], qTotal[k], id, kind, opts.threshold, k)
       )
         continue
       const n = this.names[id]

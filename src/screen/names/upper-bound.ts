@@ -193,10 +193,10 @@ export class BoundScratch {
     name: number,
     kind: NameKind,
     threshold: number,
+    k: number = KIND_INDEX[kind],
   ): boolean {
     if (this.queryOpen || this.open[name] === 1) return true // joined tokens, initials
-    const k = KIND_INDEX[kind]
-    const person = kind === 'person'
+    const person = k === 0
     const capped = !person && STRONG_CAP < threshold
     if (capped) {
       // a distinctive query word that pairs with nothing caps a company's ceiling: one with no
