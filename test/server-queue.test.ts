@@ -193,3 +193,29 @@ describe('in-memory ego network = SQL ego network', () => {
     )
   })
 })
+
+describe('the in-memory queue after a case action', () => {
+  it('shows the change to the one who made it at once, though rechecks run behind requests', async () => {
+    // a clock that stands still: no recheck of the queue comes due during the test
+    const app = testApp(store, { clock: () => 0 })
+    const get = async (q: string) =>
+      (await (
+        await app.request(`/api/alerts?${q}&limit=500`, {
+          headers: { 'X-API-Key': keys.analyst },
+        })
+      ).json()) as Json
+    const before = await get('status=new')
+    const id = (before.alerts as Json[])[0].id as string
+    const res = await app.request(`/api/alerts/${id}/actions`, {
+      method: 'POST',
+      headers: { 'X-API-Key': keys.analyst, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'start_review' }),
+    })
+    expect(res.status).toBe(200)
+    // the action itself brought the queue up to date
+    const after = await get('status=new')
+    expect(after.total).toBe(before.total - 1)
+    expect((after.alerts as Json[]).map((a) => a.id)).not.toContain(id)
+    expect(((await get('status=in_review')).alerts as Json[]).map((a) => a.id)).toContain(id)
+  })
+})

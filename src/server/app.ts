@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const queue =
     deps.queueIndex === false
       ? undefined
-      : new AlertQueue(reads, { clock, recheckMs: deps.recheckMs })
+      : new AlertQueue(reads, { clock, recheckMs: deps.recheckMs, logger })
   const network =
     deps.networkIndex === false
       ? undefined

@@ -2,11 +2,13 @@
 // direction, so that a page is a binary search to the cursor and a filtered walk — no sort and no
 // database round trip per request. It answers exactly as queries/server/alerts-list.sql and
 // alerts-count.sql do (tests compare the two). It reloads when a case action goes through this
-// server (invalidate) or when the table's fingerprint changes (checked at most every `recheckMs`);
-// past `maxAlerts` alerts it declines and the routes use SQL.
+// server (changed) or when the table's fingerprint changes (checked at most every `recheckMs`),
+// behind the requests (snapshot.ts); past `maxAlerts` alerts it declines and the routes use SQL.
 import type { Queries } from '../../store/index.ts'
 import type { Row } from '../../store/index.ts'
+import type { Logger } from '../../util/progress.ts'
 import { parseJson } from '../json.ts'
+import { Reloading } from '../snapshot.ts'
 
 export const SORT_KEYS = [
   'score',
@@ -80,36 +82,42 @@ export class AlertQueue {
   private order = new Map<string, Int32Array>()
   private counts = new Map<string, number>()
   private fingerprint = ''
-  private checkedAt = -Infinity
-  private loading: Promise<boolean> | undefined
   private enabled = true
+  private readonly reloading: Reloading
 
   constructor(
     private readonly reads: Queries,
-    private readonly opts: { clock: () => number; recheckMs?: number; maxAlerts?: number },
-  ) {}
-
-  /** Forget the snapshot: the next request reloads it. */
-  invalidate(): void {
-    this.checkedAt = -Infinity
-    this.fingerprint = ''
+    private readonly opts: {
+      clock: () => number
+      recheckMs?: number
+      maxAlerts?: number
+      logger?: Logger
+    },
+  ) {
+    this.reloading = new Reloading((force) => this.refresh(force), {
+      clock: opts.clock,
+      recheckMs: opts.recheckMs ?? 2000,
+      logger: opts.logger,
+      what: 'alert queue',
+    })
   }
 
-  /** Brings the snapshot up to date; false when the queue is too large to hold (use SQL). */
-  async ready(): Promise<boolean> {
-    const now = this.opts.clock()
-    if (now - this.checkedAt < (this.opts.recheckMs ?? 2000)) return this.enabled
-    this.loading ??= this.refresh(now).finally(() => (this.loading = undefined))
-    return this.loading
+  /** Whether the snapshot can answer (false: the queue is too large to hold; use SQL). */
+  ready(): Promise<boolean> {
+    return this.reloading.ready()
   }
 
-  private async refresh(now: number): Promise<boolean> {
+  /** After a change through this server: resolves once the snapshot shows it. */
+  changed(): Promise<void> {
+    return this.reloading.changed()
+  }
+
+  private async refresh(force: boolean): Promise<boolean> {
     const v = await this.reads.one<{ n: number; last: string; versions: number }>(
       'server/queue-version',
     )
     const fp = `${v?.n}|${v?.last}|${v?.versions}`
-    this.checkedAt = now
-    if (fp === this.fingerprint) return this.enabled
+    if (fp === this.fingerprint && !force) return this.enabled
     if ((v?.n ?? 0) > (this.opts.maxAlerts ?? 250_000)) {
       this.enabled = false
       this.fingerprint = fp

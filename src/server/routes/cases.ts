@@ -100,7 +100,13 @@ export function caseRoutes(d: RouteDeps) {
       const alert = await applyCaseAction(d.store, actor, c.req.valid('param').id, action, {
         now: new Date(d.clock()).toISOString(),
       })
-      d.queue?.invalidate()
+      // the queue shows the change before this answer goes out (the caller's next page has it);
+      // others' requests meanwhile are answered from the queue in hand
+      await d.queue
+        ?.changed()
+        .catch((e: unknown) =>
+          d.logger.error('alert queue after a case action', { error: String(e) }),
+        )
       const available_actions = availableActions(
         actor,
         alert,
