@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const network =
     deps.networkIndex === false
       ? undefined
-      : new NetworkIndex(deps.store, reads, { clock, recheckMs: deps.recheckMs, logger })
+      : new NetworkIndex(deps.store, reads, { clock, recheckMs: deps.recheckMs })
   const rd: RouteDeps = {
     store: deps.store,
     reads,

@@ -1,8 +1,9 @@
-// When the server's in-memory snapshots (the alert queue, the network index) load again: a request
-// waits only for the first load. Later, a recheck (at most every `recheckMs`) runs behind the
-// requests, which are answered from the snapshot in hand until the new one is in place; a change
-// made through this server waits for a load that started after it (`changed`), so that whoever
-// made it sees it in their next request, and nobody else waits for it.
+// When an in-memory snapshot of the server (the alert queue) loads again: a request waits only for
+// the first load. Later, a recheck (at most every `recheckMs`) runs behind the requests, which are
+// answered from the snapshot in hand until the new one is in place; a change made through this
+// server waits for a load that started after it (`changed`), so that whoever made it sees it in
+// their next request, and nobody else waits for it. (The network index waits for its rechecks:
+// a request right after new payments landed must see them.)
 import { quietLogger, type Logger } from '../util/progress.ts'
 
 export interface ReloadOptions {

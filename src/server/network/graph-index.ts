@@ -2,11 +2,8 @@
 // landed transfer (out-edges and in-edges sorted by time, so date filters are binary searches) plus
 // each account's latest name and country (load.ts). A hop over a frontier is then a walk of the
 // frontier's edges — no table scan per request. Reloads when the payments fingerprint changes
-// (checked at most every `recheckMs`), behind the requests (snapshot.ts): a reload after a batch
-// job takes seconds. Past `maxEdges` transfers it declines and SQL is used.
+// (checked at most every `recheckMs`); past `maxEdges` transfers it declines and SQL is used.
 import type { Queries, Store } from '../../store/index.ts'
-import type { Logger } from '../../util/progress.ts'
-import { Reloading } from '../snapshot.ts'
 import { loadNetwork, turn, type NetworkGraph } from './load.ts'
 import type { HopRow, HopQuery, HopSource } from './hop.ts'
 
@@ -19,35 +16,27 @@ export class NetworkIndex {
   private accountsLower: string[] = []
   private namesLower: Array<string | null> = []
   private fingerprint = ''
+  private checkedAt = -Infinity
+  private loading: Promise<boolean> | undefined
   private enabled = true
-  private readonly reloading: Reloading
 
   constructor(
     private readonly store: Store,
     private readonly reads: Queries,
-    private readonly opts: {
-      clock: () => number
-      recheckMs?: number
-      maxEdges?: number
-      logger?: Logger
-    },
-  ) {
-    this.reloading = new Reloading(() => this.refresh(), {
-      clock: opts.clock,
-      recheckMs: opts.recheckMs ?? 5000,
-      logger: opts.logger,
-      what: 'network index',
-    })
+    private readonly opts: { clock: () => number; recheckMs?: number; maxEdges?: number },
+  ) {}
+
+  async ready(): Promise<boolean> {
+    const now = this.opts.clock()
+    if (now - this.checkedAt < (this.opts.recheckMs ?? 5000)) return this.enabled
+    this.loading ??= this.refresh(now).finally(() => (this.loading = undefined))
+    return this.loading
   }
 
-  /** Whether the graph can answer (false: too many transfers to hold; use SQL). */
-  ready(): Promise<boolean> {
-    return this.reloading.ready()
-  }
-
-  private async refresh(): Promise<boolean> {
+  private async refresh(now: number): Promise<boolean> {
     const v = await this.reads.one<{ n: number; files: number }>('server/payments-version')
     const fp = `${v?.n}|${v?.files}`
+    this.checkedAt = now
     if (fp === this.fingerprint) return this.enabled
     const n = Number(v?.n ?? 0)
     this.fingerprint = fp
