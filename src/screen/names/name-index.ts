@@ -88,7 +88,8 @@ export class NameIndex {
   private vocab = new Vocabulary()
   private compact = new Map<string, number[]>()
   /** Every list name's compact and spoken forms, sorted: the names a cut name is the start of. */
-  private starts: Array<[string, number]> = []
+  private startKeys: string[] = []
+  private startIds: Int32Array
   /** A word the list knows as a word of its own (no cut form of a longer one). */
   readonly isWord = (t: string): boolean => this.vocab.id(t) !== undefined
   /** A word in one in a thousand of the list's names or more (at least five): a common name. */
@@ -119,6 +120,7 @@ export class NameIndex {
     const kindOf: number[] = []
     const flags: number[] = []
     const starts: number[] = [0]
+    const startPairs: Array<[string, number]> = []
     const words: number[] = []
     entries.forEach((e, ei) => {
       seen.clear()
@@ -135,8 +137,8 @@ export class NameIndex {
         starts.push(words.length)
         this.names.push({ entry: ei, name: n.name, kind: n.kind, norm })
         push(this.compact, norm.compact, id)
-        this.starts.push([norm.compact, id])
-        if (norm.spoken !== norm.compact) this.starts.push([norm.spoken, id])
+        startPairs.push([norm.compact, id])
+        if (norm.spoken !== norm.compact) startPairs.push([norm.spoken, id])
       }
     })
     this.vocab.seal()
@@ -151,7 +153,9 @@ export class NameIndex {
     this.via = new Int32Array(size)
     this.touched = new Int32Array(size)
     this.cands = new Int32Array(size)
-    this.starts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
+    startPairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
+    this.startKeys = startPairs.map((p) => p[0])
+    this.startIds = Int32Array.from(startPairs, (p) => p[1])
     this.bounds = new BoundScratch(
       this.vocab.shapes,
       this.vocab.weights,
@@ -166,17 +170,17 @@ export class NameIndex {
 
   /** The list names whose compact or spoken form starts with `prefix` (at most 1000). */
   private startingWith(prefix: string): number[] {
-    const sorted = this.starts
+    const keys = this.startKeys
     let lo = 0
-    let hi = sorted.length
+    let hi = keys.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (sorted[mid][0] < prefix) lo = mid + 1
+      if (keys[mid] < prefix) lo = mid + 1
       else hi = mid
     }
     const out: number[] = []
-    for (let i = lo; i < sorted.length && sorted[i][0].startsWith(prefix); i++) {
-      out.push(sorted[i][1])
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) {
+      out.push(this.startIds[i])
       if (out.length >= 1000) break // a prefix this common names no one
     }
     return out

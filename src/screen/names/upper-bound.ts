@@ -217,6 +217,8 @@ export class BoundScratch {
     const below = threshold - 1e-9
     let hitsA = 0
     let missA = 0
+    // (a person's query side out of reach: the list side alone decides)
+    let queryOut = false
     for (let i = 0; i < q.length; i++) {
       let hit = false
       for (let w = first; w < end && !hit; w += WORD) hit = this.queryHits(i, w, kind)
@@ -226,11 +228,15 @@ export class BoundScratch {
         if (capped && wi >= 1) return false
         missA += wi
         if (!person && (wA + wB - missA) / (wA + wB) < below) return false
+        if (person && (wA - missA) / wA < below) {
+          queryOut = true
+          break
+        }
       }
     }
     let mA = 0
     for (let i = 0; i < q.length; i++) if ((hitsA >>> i) & 1) mA += qWeights[i]
-    if (person && mA / wA >= threshold) return true
+    if (person && !queryOut && mA / wA >= threshold) return true
     let hitsB = 0
     let missB = 0
     for (let w = first, j = 0; w < end; w += WORD, j++) {
@@ -256,7 +262,7 @@ export class BoundScratch {
       if ((hitsB >>> j) & 1) mB += wj
       else if (wj >= 1) strongOnly = true
     }
-    if (person) return Math.max(mA / wA, mB / wB) >= threshold
+    if (person) return (queryOut ? mB / wB : Math.max(mA / wA, mB / wB)) >= threshold
     const dice = (mA + mB) / (wA + wB)
     return (strongOnly ? Math.min(dice, STRONG_CAP) : dice) >= threshold
   }

@@ -38,7 +38,9 @@ export class WordShapes {
   readonly undoubled: Int32Array
   readonly givenForms: Uint8Array
   private ids: ReadonlyMap<string, number>
-  private forms = new Map<string, number>()
+  /** Skeletons, and undoubled spellings, as numbers. */
+  private sounds = new Map<string, number>()
+  private spellings = new Map<string, number>()
 
   constructor(words: readonly string[], ids: ReadonlyMap<string, number>) {
     const n = words.length
@@ -56,21 +58,10 @@ export class WordShapes {
       this.c0[v] = w.charCodeAt(0)
       this.c1[v] = w.length > 1 ? w.charCodeAt(1) : -1
       this.letters[v] = letterBits(w)
-      this.skeleton[v] = this.form('~' + skeleton(w), true)
-      this.undoubled[v] = this.form(undouble(w), true)
+      this.skeleton[v] = form(this.sounds, skeleton(w), true)
+      this.undoubled[v] = form(this.spellings, undouble(w), true)
       this.givenForms[v] = hasGivenNameForms(w) ? 1 : 0
     })
-  }
-
-  /** A number for a skeleton or undoubled form (-1 for one no list word has, when not adding). */
-  private form(f: string, add: boolean): number {
-    let k = this.forms.get(f)
-    if (k === undefined) {
-      if (!add) return -1
-      k = this.forms.size
-      this.forms.set(f, k)
-    }
-    return k
   }
 
   shape(word: string): WordShape {
@@ -81,8 +72,8 @@ export class WordShapes {
       c0: word.charCodeAt(0),
       c1: word.length > 1 ? word.charCodeAt(1) : -1,
       letters: letterBits(word),
-      skeleton: this.form('~' + skeleton(word), false),
-      undoubled: this.form(undouble(word), false),
+      skeleton: form(this.sounds, skeleton(word), false),
+      undoubled: form(this.spellings, undouble(word), false),
       givenForms: hasGivenNameForms(word),
     }
   }
@@ -114,6 +105,17 @@ export class WordShapes {
       sameGivenName(a.word, this.words[v])
     )
       return true
-    return lv > a.len && this.words[v].startsWith(a.word)
+    return lv > a.len && this.c0[v] === a.c0 && this.words[v].startsWith(a.word)
   }
+}
+
+/** A form's number in `forms` (-1 for one no list word has, when not adding). */
+function form(forms: Map<string, number>, f: string, add: boolean): number {
+  let k = forms.get(f)
+  if (k === undefined) {
+    if (!add) return -1
+    k = forms.size
+    forms.set(f, k)
+  }
+  return k
 }
