@@ -5,6 +5,7 @@
 //   - 2-hop ego networks of accounts across the degree range (target p99 < 200 ms).
 // Each measurement runs RW_BENCH_RUNS times (default 3) for RW_BENCH_SECONDS (10); medians are printed.
 // RW_BENCH_TRANSFERS changes the size; RW_BENCH_DIR the folder (default /tmp/ringwatch-bench-api).
+import './bench-queries.ts'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -62,9 +63,9 @@ async function prepare(): Promise<{
     rmSync(`${DB}.wal`, { force: true })
     store = await openStore({ path: DB })
     const t0 = performance.now()
-    await store.run('server/bench-payments', { n: N, accounts: Math.max(1000, Math.floor(N / 10)) })
-    await store.run('server/bench-alerts', { n: ALERTS, payments: N - 1 })
-    await store.run('server/bench-alert-transfers', { n: ALERTS, payments: N - 1 })
+    await store.run('bench/payments', { n: N, accounts: Math.max(1000, Math.floor(N / 10)) })
+    await store.run('bench/alerts', { n: ALERTS, payments: N - 1 })
+    await store.run('bench/alert-transfers', { n: ALERTS, payments: N - 1 })
     await store.checkpoint()
     console.log(
       `built ${DB}: ${N.toLocaleString('en')} transfers, ${ALERTS.toLocaleString('en')} alerts in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
@@ -74,7 +75,7 @@ async function prepare(): Promise<{
   const { key } = exists
     ? await reissueKey(store, 'bench', 'analyst')
     : await addUser(store, 'bench', 'analyst')
-  const accounts = await store.all<{ account: string; n: number }>('server/bench-sample-accounts', {
+  const accounts = await store.all<{ account: string; n: number }>('bench/sample-accounts', {
     every: 7,
     limit: 5000,
   })

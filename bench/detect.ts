@@ -4,6 +4,7 @@
 // Usage: npm run bench:detect -- [--sizes 1000000,10000000] [--runs 3]
 //        [--nx-sizes 1000000,300000,100000] [--nx-timeout 600] [--no-nx].
 // Run it under `flock /tmp/ringwatch-bench.lock`.
+import './bench-queries.ts'
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -74,13 +75,13 @@ async function generate(size: number): Promise<{ store: Store; path: string; ms:
 
 async function generateInto(size: number, path: string) {
   const store = await openStore({ path })
-  await store.run('graph/bench-background', {
+  await store.run('bench/background', {
     n: size,
     pairs: Math.round(size / 3),
     accounts: Math.round(size / 6),
     start: START,
   })
-  await store.run('graph/bench-plant', { count: planted(size), start: START })
+  await store.run('bench/plant', { count: planted(size), start: START })
   await store.checkpoint()
   await store.close()
 }

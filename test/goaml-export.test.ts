@@ -126,7 +126,7 @@ beforeAll(async () => {
       },
     )
   }
-  await store.run('server/test-insert-alert', {
+  await store.run('fixture/insert-alert', {
     id: ALERT,
     typology: 'sanctions',
     score: 93,
@@ -154,7 +154,7 @@ beforeAll(async () => {
     created_at: '2026-02-06T00:00:00Z',
   })
   for (const [tx] of PAYMENTS)
-    await store.run('server/test-insert-alert-transfer', {
+    await store.run('fixture/insert-alert-transfer', {
       alert_id: ALERT,
       tx_id: tx,
       run_id: 'run-1',

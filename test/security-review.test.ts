@@ -358,7 +358,7 @@ describe('low: throttling, assignee, action responses, paths', () => {
   })
 
   it('shows absolute paths in /api/runs to admins only', async () => {
-    await store.run('server/test-insert-run', {
+    await store.run('fixture/insert-run', {
       run_id: 'run-batch-paths',
       kind: 'batch',
       started_at: '2026-03-12T01:00:00Z',

@@ -189,7 +189,7 @@ describe('exports', () => {
   it('a goAML report names the reporting entity from the config and the FIU schema accepts it', async () => {
     const id = await freshAlert('new')
     for (const tx of ['T-R1', 'T-R2', 'T-R3', 'T-R4'])
-      await store.run('server/test-insert-alert-transfer', {
+      await store.run('fixture/insert-alert-transfer', {
         alert_id: id,
         tx_id: tx,
         run_id: 'run-scan-1',

@@ -37,7 +37,7 @@ async function pay(
   to: string,
   extra: { purpose?: string; hs?: string } = {},
 ) {
-  await store.run('server/test-insert-payment', {
+  await store.run('fixture/insert-payment', {
     tx_id: tx,
     ts,
     amount,
@@ -83,7 +83,7 @@ export async function alert(
     reason: string
   },
 ) {
-  await store.run('server/test-insert-alert', {
+  await store.run('fixture/insert-alert', {
     id: a.id,
     typology: a.typology,
     score: a.score,
@@ -159,7 +159,7 @@ export async function seed(store: Store): Promise<Record<Role, string>> {
     reason: '4-hop cycle closed in 4.1 days',
   })
   for (const t of ring)
-    await store.run('server/test-insert-alert-transfer', {
+    await store.run('fixture/insert-alert-transfer', {
       alert_id: RING_ALERT,
       tx_id: t[0],
       run_id: 'run-scan-1',
@@ -181,12 +181,12 @@ export async function seed(store: Store): Promise<Record<Role, string>> {
     })
   }
   for (const a of RING)
-    await store.run('server/test-insert-community', {
+    await store.run('fixture/insert-community', {
       account: a,
       community: 7,
       run_id: 'run-scan-1',
     })
-  await store.run('server/test-insert-run', {
+  await store.run('fixture/insert-run', {
     run_id: 'run-ingest-1',
     kind: 'ingest',
     started_at: '2026-03-12T00:00:00Z',
@@ -194,7 +194,7 @@ export async function seed(store: Store): Promise<Record<Role, string>> {
     status: 'ok',
     summary: JSON.stringify({ files: 1 }),
   })
-  await store.run('server/test-insert-run', {
+  await store.run('fixture/insert-run', {
     run_id: 'run-scan-1',
     kind: 'scan',
     started_at: '2026-03-12T00:01:00Z',
@@ -202,7 +202,7 @@ export async function seed(store: Store): Promise<Record<Role, string>> {
     status: 'ok',
     summary: JSON.stringify({ alerts: 13 }),
   })
-  await store.run('server/test-insert-file', {
+  await store.run('fixture/insert-file', {
     file_id: FILE_ID,
     path: 'samples/days/2026-03-01.csv',
     rows_read: 39,
@@ -212,7 +212,7 @@ export async function seed(store: Store): Promise<Record<Role, string>> {
     ingested_at: '2026-03-12T00:00:05Z',
   })
   for (const [i, code] of ['bad_iban', 'bad_iban', 'bad_amount'].entries())
-    await store.run('server/test-insert-quarantine', {
+    await store.run('fixture/insert-quarantine', {
       file_id: FILE_ID,
       path: 'samples/days/2026-03-01.csv',
       source_row: 100 + i,
@@ -222,13 +222,13 @@ export async function seed(store: Store): Promise<Record<Role, string>> {
       reason: `test ${code}`,
       raw_row: 'x,y',
     })
-  await store.run('server/test-insert-hit', {
+  await store.run('fixture/insert-hit', {
     account: RING[1],
     name: 'GULF PRECISION TRADING',
     entry_id: 'os-123',
     score: 0.93,
   })
-  await store.run('server/test-insert-goods', { tx_id: 'T-R1', category: 'machine_tools' })
+  await store.run('fixture/insert-goods', { tx_id: 'T-R1', category: 'machine_tools' })
   const keys = {} as Record<Role, string>
   for (const [role, id] of Object.entries(ROLES_USERS) as [Role, string][])
     keys[role] = (await addUser(store, id, role)).key

@@ -138,7 +138,7 @@ describe('store', () => {
       expect(await store.all('server/runs-quarantine')).toEqual([])
       await store.transaction(async (tx) => {
         for (const [i, code] of ['bad_iban', 'bad_iban', 'amount_too_large'].entries())
-          await tx.run('server/test-insert-quarantine', {
+          await tx.run('fixture/insert-quarantine', {
             file_id: 'f',
             path: 'p',
             source_row: i,

@@ -165,7 +165,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboards in chromium', () => {
   })
 
   it('draws a network of about 2,000 accounts and stays usable', async () => {
-    await h.store.run('server/test-insert-star', { center: 'STAR-CENTER', width: 44 })
+    await h.store.run('fixture/insert-star', { center: 'STAR-CENTER', width: 44 })
     const page = await loggedIn(h, 'fiu_viewer', errors)
     const t0 = Date.now()
     await page.goto(`${h.url}#/explorer?account=STAR-CENTER&hops=2&limit=50`)
