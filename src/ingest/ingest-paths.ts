@@ -1,6 +1,5 @@
 // ingestPaths: lands files and directories, one transaction per file, skipping files whose bytes
 // were landed before (manifest by SHA-256), checkpointing after each file, recording the run.
-import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { InputFormat } from '../schema/transfer.ts'
@@ -20,7 +19,7 @@ import {
 } from './land.ts'
 import { expandPaths } from './paths.ts'
 import { totalsOf, type FileResult, type IngestSummary } from './summary.ts'
-import { PROCESS_ID } from '../store/index.ts'
+import { finishRun, newRunId, startRun } from '../store/index.ts'
 
 export interface IngestOptions {
   format?: InputFormat
@@ -31,10 +30,6 @@ export interface IngestOptions {
   csvEngine?: CsvEngine
 }
 
-export function newRunId(now: Date): string {
-  return `ingest-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`
-}
-
 export async function ingestPaths(
   store: Store,
   paths: string[],
@@ -43,12 +38,8 @@ export async function ingestPaths(
   const now = opts.now ?? (() => new Date())
   const progress = opts.progress ?? quietProgress
   const started = now()
-  const runId = newRunId(started)
-  await store.run('ingest/run-start', {
-    run_id: runId,
-    started_at: started.toISOString(),
-    owner: PROCESS_ID,
-  })
+  const runId = newRunId('ingest', started)
+  await startRun(store, runId, 'ingest', started.toISOString())
   const inputs = expandPaths(paths, opts.format)
   const files: FileResult[] = []
   const limit = await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
@@ -203,12 +194,8 @@ export async function ingestPaths(
         await store.run('ingest/memory-limit-set', { memory_limit: limit.memory_limit })
     }
     const summary: IngestSummary = { run_id: runId, files, totals: totalsOf(files) }
-    await store.run('ingest/run-finish', {
-      run_id: runId,
-      finished_at: now().toISOString(),
-      status: files.some((f) => f.status === 'failed') ? 'failed' : 'ok',
-      summary: canonicalJson(summary),
-    })
+    const status = files.some((f) => f.status === 'failed') ? 'failed' : 'ok'
+    await finishRun(store, runId, status, canonicalJson(summary), now().toISOString())
   }
   return { run_id: runId, files, totals: totalsOf(files) }
 }

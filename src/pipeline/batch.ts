@@ -12,10 +12,10 @@ import { ingestPaths } from '../ingest/index.ts'
 import { BadInputError, isRingwatchError } from '../util/errors.ts'
 import { quietLogger, quietProgress } from '../util/progress.ts'
 import { verifyAudit } from '../cases/index.ts'
-import { newRunId, type ScanDeps } from './scan-core.ts'
+import type { ScanDeps } from './scan-core.ts'
 import { runScan } from './scan.ts'
 import { ScanSummary } from './scan-summary.ts'
-import { PROCESS_ID } from '../store/index.ts'
+import { finishRun, newRunId, startRun } from '../store/index.ts'
 
 export interface ListSpec {
   file: string
@@ -118,12 +118,7 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
   const progress = deps.progress ?? quietProgress
   const started = new Date(clock()).toISOString()
   const runId = newRunId('batch', clock())
-  await store.run('pipeline/run-start', {
-    run_id: runId,
-    kind: 'batch',
-    now: started,
-    owner: PROCESS_ID,
-  })
+  await startRun(store, runId, 'batch', started)
   const failures: BatchReport['failures'] = []
   const fail = (stage: BatchReport['failures'][number]['stage'], e: unknown, file?: string) => {
     const exit = isRingwatchError(e) ? e.exitCode : 1
@@ -234,15 +229,16 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
     report.exit_code = report.exit_code || 1
     report.status = 'failed'
   }
-  await store.run('pipeline/run-finish', {
-    run_id: runId,
-    status: report.status,
-    summary: JSON.stringify({
+  await finishRun(
+    store,
+    runId,
+    report.status,
+    JSON.stringify({
       ...report,
       ingest: report.ingest && { ...report.ingest, per_file: undefined },
     }),
-    now: report.finished_at,
-  })
+    report.finished_at,
+  )
   return report
 }
 

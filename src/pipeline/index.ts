@@ -1,6 +1,6 @@
 // pipeline/: the scan (screen → graph → detect → score → alerts) and the unattended batch run.
 export { runScan, realEngines, enginesFor, DETECTOR_VERSION } from './scan.ts'
-export { runScanWith, newRunId, SCAN_ACTOR, type ScanDeps, type ScanOptions } from './scan-core.ts'
+export { runScanWith, SCAN_ACTOR, type ScanDeps, type ScanOptions } from './scan-core.ts'
 export { ScanSummary, formatScanSummary } from './scan-summary.ts'
 export { ScanStageError } from './scan-error.ts'
 export { mergeAlerts, type MergeCounts, type MergeContext } from './merge-alerts.ts'

@@ -1,6 +1,5 @@
 // The scan: screen → graph → detect → score → write alerts (one transaction for the alert writes,
 // with their audit rows) and the per-account communities and exposure; recorded in `runs`.
-import { randomBytes } from 'node:crypto'
 import type { Store } from '../store/index.ts'
 import type { Config } from '../config/index.ts'
 import type { Actor, Provenance } from '../schema/alert.ts'
@@ -22,7 +21,7 @@ import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
 import { resolveWindow } from './window.ts'
 import type { ScanSummary } from './scan-summary.ts'
 import { ScanStageError } from './scan-error.ts'
-import { PROCESS_ID } from '../store/index.ts'
+import { finishRun, newRunId, startRun } from '../store/index.ts'
 
 export interface ScanDeps {
   store: Store
@@ -43,11 +42,6 @@ export interface ScanOptions {
 
 export const SCAN_ACTOR: Actor = { id: 'scan', role: 'batch' }
 
-export function newRunId(kind: string, now: number): string {
-  const t = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*/, '')
-  return `${kind}-${t}-${randomBytes(3).toString('hex')}`
-}
-
 export async function runScanWith(
   engines: ScanEngines,
   deps: ScanDeps,
@@ -59,12 +53,7 @@ export async function runScanWith(
   const clock = deps.clock ?? Date.now
   const runId = newRunId('scan', clock())
   const nowIso = () => new Date(clock()).toISOString()
-  await store.run('pipeline/run-start', {
-    run_id: runId,
-    kind: 'scan',
-    now: nowIso(),
-    owner: PROCESS_ID,
-  })
+  await startRun(store, runId, 'scan', nowIso())
   const summary: ScanSummary = {
     run_id: runId,
     status: 'ok',
@@ -248,12 +237,7 @@ export async function runScanWith(
 }
 
 async function finish(store: Store, runId: string, status: string, summary: unknown, now: string) {
-  await store.run('pipeline/run-finish', {
-    run_id: runId,
-    status,
-    summary: JSON.stringify(summary),
-    now,
-  })
+  await finishRun(store, runId, status, JSON.stringify(summary), now)
 }
 
 async function screeningFindings(

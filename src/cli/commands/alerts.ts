@@ -1,14 +1,14 @@
 // `ringwatch alerts export|list`: alerts as JSON lines, CSV, goAML STR XML or FtM entities; or a
 // short table of the queue. Every export writes an audit row naming who exported what.
 import { createWriteStream } from 'node:fs'
-import { userInfo } from 'node:os'
 import { parse, dbOption, jsonOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
 import { openFor } from '../open.ts'
 import { serverFor } from '../remote.ts'
 import { remoteExport } from '../remote-commands.ts'
 import { loadConfig } from '../../config/index.ts'
-import { AlertStatus, type Actor } from '../../schema/alert.ts'
+import { AlertStatus } from '../../schema/alert.ts'
+import { cliActor } from '../../server/auth/users.ts'
 import {
   EXPORT_FORMATS,
   exportAlerts,
@@ -19,17 +19,6 @@ import {
 import { BadInputError } from '../../util/errors.ts'
 
 const { usage } = HELP.alerts
-
-function cliActor(env: NodeJS.ProcessEnv): Actor {
-  let id = env.RINGWATCH_ACTOR
-  if (!id)
-    try {
-      id = `cli:${userInfo().username}`
-    } catch {
-      id = 'cli'
-    }
-  return { id, role: 'admin' }
-}
 
 function statusOf(v: string | undefined): AlertStatus | undefined {
   if (v === undefined) return undefined

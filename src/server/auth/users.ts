@@ -45,13 +45,17 @@ export interface UserOptions {
   actor?: Actor
 }
 
-/** The command line's actor: the operating-system user running it, acting as admin. */
-export function cliActor(): Actor {
+/**
+ * The command line's actor, acting as admin: `$RINGWATCH_ACTOR` when set (a batch job's or an
+ * operator's name for the audit log), else the operating-system user running it.
+ */
+export function cliActor(env: NodeJS.ProcessEnv = process.env): Actor {
+  if (env.RINGWATCH_ACTOR) return { id: env.RINGWATCH_ACTOR, role: 'admin' }
   let name = 'unknown'
   try {
     name = userInfo().username
   } catch {
-    name = process.env.USER ?? 'unknown'
+    name = env.USER ?? 'unknown'
   }
   return { id: `cli:${name}`, role: 'admin' }
 }
