@@ -37,7 +37,7 @@ import {
   PLACE_WORDS,
   TRADE_WORDS,
 } from '../src/generate/names-companies.ts'
-import { rng } from '../src/screen/synthetic.ts'
+import { rng } from '../test/fixtures/synthetic-names.ts'
 import { pushAll } from '../src/util/array.ts'
 
 export type Rng = () => number

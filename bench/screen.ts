@@ -27,8 +27,13 @@ import {
 } from '../src/screen/index.ts'
 import { parseOfacSdn } from '../src/screen/lists/ofac.ts'
 import { sharedData } from '../src/screen/shared-data.ts'
-import { insertFixturePayments, type FixturePayment } from '../src/screen/fixtures.ts'
-import { rng, syntheticCompany, syntheticPerson, variantOf } from '../src/screen/synthetic.ts'
+import { insertFixturePayments, type FixturePayment } from '../test/fixtures/payments.ts'
+import {
+  rng,
+  syntheticCompany,
+  syntheticPerson,
+  variantOf,
+} from '../test/fixtures/synthetic-names.ts'
 import { pushAll } from '../src/util/array.ts'
 import { nameBench, negativeNames, sdnEntries, sdnVariants } from './screen-sets.ts'
 

@@ -7,7 +7,8 @@ import { PassThrough, Writable } from 'node:stream'
 import { openStore, type Store } from '../src/store/index.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { runScanWith } from '../src/pipeline/scan-core.ts'
-import { fixedEngines, seedPayments } from '../src/pipeline/fixtures.ts'
+import { fixedEngines } from './fixtures/scan-engines.ts'
+import { seedPayments } from './fixtures/payments.ts'
 import {
   applyCaseAction,
   exportAlerts,

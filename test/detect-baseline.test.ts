@@ -3,7 +3,7 @@
 // known, accounts old and habits visible; the evidence measures (detect/evidence.ts) read them.
 import { describe, expect, it } from 'vitest'
 import { withStore } from '../src/store/index.ts'
-import { seedPayments, type FixturePayment } from '../src/pipeline/fixtures.ts'
+import { seedPayments, type FlowPayment as FixturePayment } from './fixtures/payments.ts'
 import { loadWindow } from '../src/graph/index.ts'
 import { loadBaseline } from '../src/graph/baseline.ts'
 import { fanBursts } from '../src/detect/fan.ts'

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { DetectConfig } from '../src/detect/config.ts'
 import { temporalCycles } from '../src/detect/temporal-cycles.ts'
-import { graphOf, type T } from '../src/detect/fixtures.ts'
+import { graphOf, type T } from './fixtures/graphs.ts'
 import type { PaymentGraph } from '../src/graph/index.ts'
 import { FLAG_REFUND } from '../src/graph/index.ts'
 

@@ -11,7 +11,7 @@ import {
   FLAG_PAYROLL,
   FLAG_REFUND,
 } from '../src/graph/index.ts'
-import { graphOf } from '../src/detect/fixtures.ts'
+import { graphOf } from './fixtures/graphs.ts'
 import type { PaymentGraph } from '../src/graph/index.ts'
 import { BadInputError } from '../src/util/errors.ts'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { DetectConfig } from '../src/detect/config.ts'
 import { runDetectors } from '../src/detect/index.ts'
-import { graphOf, type T } from '../src/detect/fixtures.ts'
+import { graphOf, type T } from './fixtures/graphs.ts'
 import type { Finding } from '../src/schema/finding.ts'
 
 const D = DetectConfig.parse({})

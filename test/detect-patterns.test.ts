@@ -14,7 +14,7 @@ import {
   structuring,
   communities,
 } from '../src/detect/index.ts'
-import { graphOf, type T } from '../src/detect/fixtures.ts'
+import { graphOf, type T } from './fixtures/graphs.ts'
 import { withStore } from '../src/store/index.ts'
 import { loadWindow } from '../src/graph/index.ts'
 import { round3 } from '../src/detect/common.ts'

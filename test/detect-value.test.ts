@@ -9,7 +9,7 @@ import { valueCycles } from '../src/detect/value-cycles.ts'
 import { statsWithout, valueFlows } from '../src/detect/value-flows.ts'
 import { walks } from '../src/detect/walk.ts'
 import { temporalCycles } from '../src/detect/temporal-cycles.ts'
-import { graphOf, type T } from '../src/detect/fixtures.ts'
+import { graphOf, type T } from './fixtures/graphs.ts'
 import { buildGraph } from '../src/graph/index.ts'
 
 const D = DetectConfig.parse({})

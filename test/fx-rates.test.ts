@@ -10,7 +10,7 @@ import { withStore, type Store } from '../src/store/index.ts'
 import { importList, listSnapshots, listVersions, ensureFxRates } from '../src/screen/index.ts'
 import { FxConfig } from '../src/screen/fx-config.ts'
 import { loadWindow } from '../src/graph/index.ts'
-import { seedPayments } from '../src/pipeline/fixtures.ts'
+import { seedPayments } from './fixtures/payments.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { BadInputError } from '../src/util/errors.ts'
 

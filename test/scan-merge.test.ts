@@ -6,7 +6,8 @@ import { describe, it, expect } from 'vitest'
 import { withStore, type Store } from '../src/store/index.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { runScanWith } from '../src/pipeline/scan-core.ts'
-import { fixedEngines, seedPayments, type FixturePayment } from '../src/pipeline/fixtures.ts'
+import { fixedEngines } from './fixtures/scan-engines.ts'
+import { seedPayments, type FlowPayment as FixturePayment } from './fixtures/payments.ts'
 import {
   alertNotes,
   alertVersions,

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest'
 import { withStore } from '../src/store/index.ts'
 import { resolveWindow } from '../src/pipeline/window.ts'
-import { seedPayments } from '../src/pipeline/fixtures.ts'
+import { seedPayments } from './fixtures/payments.ts'
 import { BadInputError } from '../src/util/errors.ts'
 
 describe('scan window', () => {

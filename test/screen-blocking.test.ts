@@ -13,7 +13,7 @@ import {
   type IndexEntry,
 } from '../src/screen/index.ts'
 import { sharedData } from '../src/screen/shared-data.ts'
-import { rng, syntheticCompany, syntheticPerson, variantOf } from '../src/screen/synthetic.ts'
+import { rng, syntheticCompany, syntheticPerson, variantOf } from './fixtures/synthetic-names.ts'
 import { negativeNames, sdnEntries, sdnVariants } from '../bench/screen-sets.ts'
 
 const file = sharedData('sdn/sdn.csv')

@@ -14,7 +14,7 @@ import {
   screenWindow,
   ScreenConfig,
 } from '../src/screen/index.ts'
-import { insertFixturePayments } from '../src/screen/fixtures.ts'
+import { insertFixturePayments } from './fixtures/payments.ts'
 import {
   parseGoodsCategories,
   parseGoodsHs,

@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest'
 import { withStore } from '../src/store/index.ts'
 import { classifyWindow, importList, readScreening, ScreenConfig } from '../src/screen/index.ts'
-import { insertFixturePayments } from '../src/screen/fixtures.ts'
+import { insertFixturePayments } from './fixtures/payments.ts'
 
 const CASES: Array<[string, string | null, string | null]> = [
   // purpose, hs_code, expected category (null: not flagged)

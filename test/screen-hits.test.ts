@@ -14,7 +14,7 @@ import {
   screenWindow,
   type PartyHit,
 } from '../src/screen/index.ts'
-import { insertFixturePayments } from '../src/screen/fixtures.ts'
+import { insertFixturePayments } from './fixtures/payments.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { runScan } from '../src/pipeline/index.ts'
 import { exportAlerts, listAlerts, toAlertRecord } from '../src/cases/index.ts'

@@ -5,7 +5,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { openStore, type Store } from '../src/store/index.ts'
 import { importList, NameIndex, readScreening } from '../src/screen/index.ts'
-import { insertFixturePayments, type FixturePayment } from '../src/screen/fixtures.ts'
+import { insertFixturePayments, type FixturePayment } from './fixtures/payments.ts'
 import { sharedData } from '../src/screen/shared-data.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { runScan } from '../src/pipeline/index.ts'

@@ -13,7 +13,7 @@ import {
   screenWindow,
   ScreenConfig,
 } from '../src/screen/index.ts'
-import { insertFixturePayments, type FixturePayment } from '../src/screen/fixtures.ts'
+import { insertFixturePayments, type FixturePayment } from './fixtures/payments.ts'
 
 let dir: string
 const config = ScreenConfig.parse({})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import louvainModule from 'graphology-communities-louvain'
-import { graphOf, type T } from './fixtures.ts'
+import { graphOf, type T } from '../../test/fixtures/graphs.ts'
 import { communities, communityLabels, mulberry32 } from './communities.ts'
 import {
   backbone,

@@ -6,6 +6,7 @@
 import { readColumns, type Store } from '../store/index.ts'
 import { MICROS_PER_DAY, microsOfIso } from './time.ts'
 import type { PaymentGraph } from './types.ts'
+import { pairIndex } from './views.ts'
 
 export interface Baseline {
   /** Start of the lookback (epoch µs); equals the window start when there is none. */
@@ -77,21 +78,10 @@ export async function loadBaseline(store: Store, g: PaymentGraph, days: number):
     n: 'i32',
   })
   for (let i = 0; i < pairs.src.length; i++) {
-    const p = pairOf(g, pairs.src[i], pairs.dst[i])
+    const p = pairIndex(g, pairs.src[i], pairs.dst[i])
     if (p >= 0) out.pairPrior[p] = pairs.n[i]
   }
   return out
-}
-
-function pairOf(g: PaymentGraph, v: number, w: number): number {
-  let lo = g.pairStart[v]
-  let hi = g.pairStart[v + 1]
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (g.pairDst[mid] < w) lo = mid + 1
-    else hi = mid
-  }
-  return lo < g.pairStart[v + 1] && g.pairDst[lo] === w ? lo : -1
 }
 
 function duck(iso: string): string {

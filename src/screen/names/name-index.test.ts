@@ -3,7 +3,12 @@ import fc from 'fast-check'
 import { NameIndex, kindOfSchema, type IndexEntry } from './name-index.ts'
 import { compareNames } from './compare.ts'
 import { normalizeName } from './normalize.ts'
-import { rng, syntheticCompany, syntheticPerson, variantOf } from '../synthetic.ts'
+import {
+  rng,
+  syntheticCompany,
+  syntheticPerson,
+  variantOf,
+} from '../../../test/fixtures/synthetic-names.ts'
 
 function entries(n: number, seed: number): IndexEntry[] {
   const r = rng(seed)
