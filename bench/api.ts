@@ -13,7 +13,7 @@ import { createRequire } from 'node:module'
 import { cpus, loadavg } from 'node:os'
 import { openStore } from '../src/store/index.ts'
 import { addUser, reissueKey } from '../src/server/index.ts'
-import { listMigrations } from '../src/store/migrate.ts'
+import { listMigrations } from '../src/store/index.ts'
 import { sha256 } from '../src/util/hash.ts'
 
 interface Histogram {

@@ -16,7 +16,7 @@ import {
 } from 'apache-arrow'
 import { open } from 'node:fs/promises'
 import { openStore } from '../src/store/index.ts'
-import { appendArrow } from '../src/store/append.ts'
+import { appendArrow } from '../src/store/index.ts'
 import { ingestPaths } from '../src/ingest/index.ts'
 import { IngestConfig } from '../src/ingest/config.ts'
 import { TRANSFER_COLUMNS } from '../src/schema/transfer.ts'

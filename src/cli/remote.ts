@@ -3,6 +3,7 @@
 // line. Errors come back as ringwatch's error classes by their HTTP status.
 import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
+// lock.ts directly, not store/index.ts: deciding where a command runs must not load DuckDB
 import { readOwner, type Owner } from '../store/lock.ts'
 import {
   BadInputError,

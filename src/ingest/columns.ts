@@ -2,7 +2,7 @@
 // any order; columns beyond the canonical record are kept (as JSON) in `extra`.
 import { REQUIRED_COLUMNS, TRANSFER_COLUMNS, type TransferColumn } from '../schema/transfer.ts'
 import { UnreadableFileError } from '../util/errors.ts'
-import type { ColumnMap } from '../store/staging.ts'
+import type { ColumnMap } from '../store/index.ts'
 
 const CANONICAL = new Set<string>(TRANSFER_COLUMNS)
 

@@ -6,7 +6,7 @@
 import type { RecordBatch } from 'apache-arrow'
 import type { InputFormat } from '../schema/transfer.ts'
 import type { Queries, Session, Store } from '../store/index.ts'
-import { appendArrow } from '../store/append.ts'
+import { appendArrow } from '../store/index.ts'
 import {
   createCleanView,
   numberStagedRows,
@@ -15,7 +15,7 @@ import {
   stageFromRaw,
   stageParquetNative,
   VALUE_KIND,
-} from '../store/staging.ts'
+} from '../store/index.ts'
 import { RingwatchError } from '../util/errors.ts'
 import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -2,7 +2,7 @@
 import { parse, dbOption, configOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
 import { dbPath, openFor } from '../open.ts'
-import { readOwner } from '../../store/lock.ts'
+import { readOwner } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
 import { BadInputError, ConflictError } from '../../util/errors.ts'
 import { stderrLogger } from '../../util/progress.ts'

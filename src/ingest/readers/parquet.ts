@@ -1,7 +1,7 @@
 // Parquet reader: DuckDB's read_parquet streamed chunk by chunk into canonical Arrow batches (the
 // ingest itself stages Parquet natively; this reader serves callers that want the batches).
 import type { RecordBatch } from 'apache-arrow'
-import { parquetTextChunks } from '../../store/staging.ts'
+import { parquetTextChunks } from '../../store/index.ts'
 import type { Queries } from '../../store/index.ts'
 import { canonicalFromText } from './arrow.ts'
 

@@ -3,7 +3,7 @@
 // scoring) never holds up the API; progress and log lines go back as messages.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { MessagePort } from 'node:worker_threads'
-import { remoteStore, type BridgedKey } from '../../store/bridge.ts'
+import { remoteStore, type BridgedKey } from '../../store/index.ts'
 import { runScan } from '../../pipeline/index.ts'
 import type { Config } from '../../config/index.ts'
 import type { ScanOptions } from '../../pipeline/index.ts'

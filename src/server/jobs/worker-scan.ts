@@ -2,7 +2,7 @@
 // keeps answering while the scan's JavaScript runs. DuckDB work still runs on DuckDB's own threads,
 // asked for by this thread. A fresh thread per scan: its memory (the window graph) goes with it.
 import { MessageChannel, Worker } from 'node:worker_threads'
-import { bridgeInfo, serveStore } from '../../store/bridge.ts'
+import { bridgeInfo, serveStore } from '../../store/index.ts'
 import type { Store } from '../../store/index.ts'
 import type { Config } from '../../config/index.ts'
 import { ScanSummary, type ScanOptions } from '../../pipeline/index.ts'
