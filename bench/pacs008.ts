@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { once } from 'node:events'
 import { readPacs008 } from '../src/ingest/index.ts'
 import { pacs008Row } from '../src/ingest/readers/pacs008.ts'
-import { BatchBuilder } from '../src/ingest/batch.ts'
+import { BatchBuilder } from '../src/ingest/arrow-batch.ts'
 import { findAll, parseXml } from '../src/ingest/xml.ts'
 
 const TXS = Number(process.env.TXS ?? 100_000)

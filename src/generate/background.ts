@@ -6,7 +6,7 @@
 import { formatHs, ordinaryGood } from './goods.ts'
 import { fromEur, payCurrency } from './money.ts'
 import type { Party } from './parties.ts'
-import { isOpen, type Pool } from './pool.ts'
+import { isOpen, type Pool } from './population.ts'
 import { billPurpose, feePurpose, merchantPurpose, p2pPurpose, tradePurpose } from './purposes.ts'
 import type { Rng } from './rng.ts'
 import { HOUR_MS } from './types.ts'

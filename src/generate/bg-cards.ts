@@ -8,7 +8,7 @@ import { due, isBusinessDay, type DayInfo, type Schedule } from './calendar.ts'
 import { batchStart, BenignLog, inBatch, tx, type Program } from './flows.ts'
 import { fromEur, localCurrency } from './money.ts'
 import type { Party } from './parties.ts'
-import { isOpen, type Pool } from './pool.ts'
+import { isOpen, type Pool } from './population.ts'
 import type { Rng } from './rng.ts'
 import { DAY_MS, type PlannedTx } from './types.ts'
 

@@ -12,7 +12,7 @@ import { due, type DayInfo, type Schedule } from './calendar.ts'
 import { batchStart, BenignLog, inBatch, tx, type Program } from './flows.ts'
 import { fromEur, localCurrency } from './money.ts'
 import { party, type Party, type Registry } from './parties.ts'
-import { isOpen, type Pool } from './pool.ts'
+import { isOpen, type Pool } from './population.ts'
 import type { Rng } from './rng.ts'
 import type { PlannedBenign, PlannedTx } from './types.ts'
 

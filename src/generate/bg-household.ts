@@ -10,7 +10,7 @@ import { COUNTRY } from './countries.ts'
 import { batchStart, BenignLog, tx, type Program } from './flows.ts'
 import { fromEur, localCurrency } from './money.ts'
 import type { Party } from './parties.ts'
-import { isOpen, type Pool } from './pool.ts'
+import { isOpen, type Pool } from './population.ts'
 import type { Rng } from './rng.ts'
 import type { PlannedTx } from './types.ts'
 

@@ -8,7 +8,7 @@ import { describe, due, perMonth, type DayInfo, type Schedule } from './calendar
 import { batchStart, BenignLog, inBatch, tx, type Program } from './flows.ts'
 import { fromEur, localCurrency, roundAmount } from './money.ts'
 import type { Party, Registry } from './parties.ts'
-import { isOpen, SIZE_LARGE, SIZE_MEDIUM, type Pool } from './pool.ts'
+import { isOpen, SIZE_LARGE, SIZE_MEDIUM, type Pool } from './population.ts'
 import { salaryPurpose } from './purposes.ts'
 import type { Rng } from './rng.ts'
 import type { PlannedTx } from './types.ts'

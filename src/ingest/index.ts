@@ -1,10 +1,10 @@
 // ingest/: transfer files (CSV, Parquet, Arrow IPC, JSON lines, pacs.008) → canonical Arrow batches
 // → validated, quarantined, landed in DuckDB one transaction per file, idempotent by file hash.
-export { ingestPaths, type IngestOptions } from './ingest-paths.ts'
+export { ingestPaths, type IngestOptions } from './ingest-run.ts'
 export { IngestSummary, FileResult, FileStatus } from './summary.ts'
 export { IngestConfig } from './config.ts'
-export { expandPaths, formatOf } from './paths.ts'
-export { STAGED_SCHEMA, STAGED_COLUMNS, BatchBuilder, type Reject } from './batch.ts'
+export { expandPaths, formatOf } from './expand-paths.ts'
+export { STAGED_SCHEMA, STAGED_COLUMNS, BatchBuilder, type Reject } from './arrow-batch.ts'
 export { readCsv } from './readers/csv.ts'
 export { readJsonl } from './readers/jsonl.ts'
 export { readArrow } from './readers/arrow.ts'

@@ -2,7 +2,7 @@
 // reason, for the data engineer who repairs and resubmits them.
 import { resolve } from 'node:path'
 import type { Queries } from '../store/index.ts'
-import type { Reject } from './batch.ts'
+import type { Reject } from './arrow-batch.ts'
 
 /**
  * Every reason a row is quarantined for: the rules of the canonical record

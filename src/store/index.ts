@@ -21,6 +21,6 @@ export {
   VALUE_KIND,
   type ColumnMap,
 } from './staging.ts'
-export { openReadPool, type ReadPool } from './pool.ts'
+export { openReadPool, type ReadPool } from './read-pool.ts'
 export { bridgeInfo, remoteStore, serveStore, type BridgedKey } from './bridge.ts'
 export { announceUrl, readOwner, type Owner } from './lock.ts'

@@ -16,7 +16,7 @@ import {
 } from 'apache-arrow'
 import { TRANSFER_COLUMNS } from '../../schema/transfer.ts'
 import { UnreadableFileError } from '../../util/errors.ts'
-import { STAGED_SCHEMA, stagedBatch } from '../batch.ts'
+import { STAGED_SCHEMA, stagedBatch } from '../arrow-batch.ts'
 import { extraJson, mapColumns } from '../columns.ts'
 import { vectorText } from './arrow-text.ts'
 

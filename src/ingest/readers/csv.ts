@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import type { RecordBatch } from 'apache-arrow'
-import { BatchBuilder, type Reject } from '../batch.ts'
+import { BatchBuilder, type Reject } from '../arrow-batch.ts'
 import { extraJson, mapColumns } from '../columns.ts'
 
 const NL = 0x0a

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import type { RecordBatch } from 'apache-arrow'
 import { TRANSFER_COLUMNS, type TransferColumn } from '../../schema/transfer.ts'
-import { BatchBuilder, type Reject, type RowValues } from '../batch.ts'
+import { BatchBuilder, type Reject, type RowValues } from '../arrow-batch.ts'
 
 const CANONICAL = new Set<string>(TRANSFER_COLUMNS)
 const NL = 0x0a

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs'
 import type { RecordBatch } from 'apache-arrow'
 import { UnreadableFileError } from '../../util/errors.ts'
-import { BatchBuilder, type RowValues } from '../batch.ts'
+import { BatchBuilder, type RowValues } from '../arrow-batch.ts'
 import { child, textOf, XmlStream, type XmlElement } from '../xml.ts'
 
 const usable = (s: string | null) => (s && s.toUpperCase() !== 'NOTPROVIDED' ? s : null)

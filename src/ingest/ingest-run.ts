@@ -17,7 +17,7 @@ import {
   type CsvEngine,
   type LandInput,
 } from './land.ts'
-import { expandPaths } from './paths.ts'
+import { expandPaths } from './expand-paths.ts'
 import { totalsOf, type FileResult, type IngestSummary } from './summary.ts'
 import { finishRun, newRunId, startRun } from '../store/index.ts'
 
