@@ -4,7 +4,7 @@
 // is still in the status read (else ConflictError: stale), and writes its audit row in the same
 // transaction. An assignee is a known, enabled user who works cases.
 import { z } from 'zod'
-import type { Store, Queries } from '../store/index.ts'
+import { WriteConflictError, type Store, type Queries } from '../store/index.ts'
 import type { Actor, AlertStatus } from '../schema/alert.ts'
 import { BadInputError, ConflictError, ForbiddenError } from '../util/errors.ts'
 import { caseState, Outcome, type AlertRow } from './alert-row.ts'
@@ -153,7 +153,7 @@ async function conflictsAsConflictError<T>(alertId: string, fn: () => Promise<T>
   try {
     return await fn()
   } catch (e) {
-    if (!(e instanceof ConflictError) && /conflict/i.test((e as Error)?.message ?? ''))
+    if (e instanceof WriteConflictError)
       throw new ConflictError(
         `alert ${alertId} was changed by someone else at the same time; reload it`,
         {},

@@ -140,8 +140,7 @@ export async function ingestPaths(
           if (
             !(e instanceof NativeCsvError || e instanceof NotSimpleCsv) ||
             engine !== 'auto' ||
-            isRingwatchError(e) ||
-            /out of memory/i.test((e as Error).message)
+            isRingwatchError(e)
           )
             throw e
           landed = await land('js')

@@ -16,7 +16,7 @@ import {
   stageParquetNative,
   VALUE_KIND,
 } from '../store/index.ts'
-import { RingwatchError } from '../util/errors.ts'
+import { isRingwatchError, RingwatchError } from '../util/errors.ts'
 import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
@@ -165,7 +165,8 @@ async function stage(
           map,
         })
           .catch((e: Error) => {
-            throw new NativeCsvError(e)
+            // the database's own trouble (out of memory, a conflict) is not the reader refusing the file
+            throw isRingwatchError(e) ? e : new NativeCsvError(e)
           })
           .finally(literal.done)
         for (const r of refused)

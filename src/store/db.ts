@@ -10,6 +10,7 @@ import {
 } from '@duckdb/node-api'
 import { queryText } from './queries.ts'
 import { rowsOf, type Row } from './convert.ts'
+import { translateDbError } from './db-errors.ts'
 import { claimOwner, PROCESS_ID, releaseOwner, translateOpenError } from './lock.ts'
 import { migrate } from './migrate.ts'
 import { ephemeralAuditKey, type AuditKey } from '../util/audit-key.ts'
@@ -29,7 +30,11 @@ export class Conn {
 
   /** Runs fn with exclusive use of the connection. */
   exclusive<T>(fn: (raw: DuckDBConnection) => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => fn(this.raw))
+    const next = this.queue.then(() =>
+      fn(this.raw).catch((e: unknown) => {
+        throw translateDbError(e)
+      }),
+    )
     this.queue = next.catch(() => undefined)
     return next
   }
@@ -158,7 +163,9 @@ async function inTransaction<T>(
   let out: T
   try {
     out = await fn(queriesOn(conn, key, hooks, serial))
-    await conn.raw.run('commit')
+    await conn.raw.run('commit').catch((e: unknown) => {
+      throw translateDbError(e)
+    })
   } catch (e) {
     await conn.raw.run('rollback')
     throw e
