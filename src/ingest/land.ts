@@ -35,7 +35,7 @@ export interface LandInput {
   format: InputFormat
   /**
    * The file's SHA-256, or its hashing still under way: staging and the file's own checks run
-   * meanwhile, and the file is found in the manifest (AlreadyLanded) before its transaction.
+   * meanwhile, and the file is found in the manifest (a duplicate) before its transaction.
    */
   fileId: string | Promise<string>
   /** Size and modification time when the file was hashed: it must not change before commit. */
@@ -44,36 +44,17 @@ export interface LandInput {
   /**
    * A CSV file's header line and delimiter, and its pre-scan (csv-scan.ts), which may still be
    * under way: DuckDB stages the file meanwhile, as if it were simple (one record per line, valid
-   * UTF-8); a file that is not is refused before its transaction (NotSimpleCsv). `scanned`: the
+   * UTF-8); a file that is not is refused before its transaction (native_refused). `scanned`: the
    * pre-scan's result when it was known before staging.
    */
   csv?: { head: CsvHead; scan: Promise<CsvScan>; scanned?: CsvScan }
-}
-
-/** The pre-scan found a CSV file staged by DuckDB's reader not to be simple (see LandInput.csv). */
-export class NotSimpleCsv extends Error {
-  constructor(readonly why: string) {
-    super(`not one record per line: ${why}`)
-    this.name = 'NotSimpleCsv'
-  }
-}
-
-/** The file's bytes were landed before (found once its hash, computed during staging, was known). */
-export class AlreadyLanded extends Error {
-  constructor(
-    readonly fileId: string,
-    readonly landedPath: string,
-  ) {
-    super(`already landed as ${landedPath}`)
-    this.name = 'AlreadyLanded'
-  }
 }
 
 /**
  * DuckDB's CSV reader failed on a file (not a rule, not the database): the JavaScript reader,
  * which reports unreadable rows one by one, may take the file instead.
  */
-export class NativeCsvError extends Error {
+class NativeCsvError extends Error {
   constructor(cause: Error) {
     super(cause.message, { cause })
     this.name = 'NativeCsvError'
@@ -109,6 +90,17 @@ export interface Landed {
   rows_quarantined: number
   engine: 'native' | 'arrow'
 }
+
+/**
+ * What became of a file: landed; found to be a duplicate once its hash (computed while it was
+ * staged) was known; or refused by DuckDB's CSV reader, or found by the pre-scan not to be one
+ * record per line after DuckDB staged it (see LandInput.csv), when the JavaScript reader, which
+ * reports unreadable rows one by one, may take it in a fresh session. Nothing is stored unless landed.
+ */
+export type LandOutcome =
+  | ({ status: 'landed' } & Landed)
+  | { status: 'duplicate'; file_id: string; landed_path: string }
+  | { status: 'native_refused'; why: string }
 
 async function addRejects(tx: Queries, rejects: Reject[]): Promise<void> {
   for (let i = 0; i < rejects.length; i += 10_000)
@@ -235,11 +227,18 @@ function stepTimer(): (step: string) => void {
   }
 }
 
-/** Lands one file; throws (and leaves the database as it was) on any failure. */
-export async function landFile(store: Store, file: LandInput, opts: LandOptions): Promise<Landed> {
+/** Lands one file (see LandOutcome); throws (and leaves the database as it was) on any failure. */
+export async function landFile(
+  store: Store,
+  file: LandInput,
+  opts: LandOptions,
+): Promise<LandOutcome> {
   const cleanups: (() => void)[] = []
   try {
     return await store.session((session) => landInSession(session, file, opts, cleanups))
+  } catch (e) {
+    if (e instanceof NativeCsvError) return { status: 'native_refused', why: e.message }
+    throw e
   } finally {
     for (const done of cleanups) done()
   }
@@ -313,7 +312,7 @@ async function landInSession(
   file: LandInput,
   opts: LandOptions,
   cleanups: (() => void)[],
-): Promise<Landed> {
+): Promise<LandOutcome> {
   const t = stepTimer()
   await session.run('ingest/session-utc')
   await session.run('ingest/session-order')
@@ -327,16 +326,23 @@ async function landInSession(
   const fileId = await file.fileId
   if (typeof file.fileId !== 'string') {
     const seen = await session.one<{ path: string }>('ingest/file-find', { file_id: fileId })
-    if (seen) throw new AlreadyLanded(fileId, seen.path)
+    if (seen) return { status: 'duplicate', file_id: fileId, landed_path: seen.path }
   }
   if (file.csv && engine === 'native' && opts.csvEngine === 'auto') {
     // staged as a simple file while the pre-scan ran: it must have been one
     const scan = await file.csv.scan
-    if (!scan.simple) throw new NotSimpleCsv(scan.why ?? 'not simple')
+    if (!scan.simple)
+      return {
+        status: 'native_refused',
+        why: `not one record per line: ${scan.why ?? 'not simple'}`,
+      }
   }
   opts.onRows?.(rowsRead, 'landing')
   try {
-    return await landChecked(session, file, fileId, rowsRead, engine, opts, t)
+    return {
+      status: 'landed',
+      ...(await landChecked(session, file, fileId, rowsRead, engine, opts, t)),
+    }
   } finally {
     await session.run('ingest/session-order') // insertion order kept again (insert-order-free.sql)
   }

@@ -124,7 +124,7 @@ export async function createCleanView(q: Queries, unclean: ReadonlySet<string>):
 
 /**
  * Stages a CSV file that has one record per line (the caller makes sure of it, also after the fact:
- * see NotSimpleCsv in src/ingest/land.ts) with DuckDB's read_csv,
+ * see LandOutcome in src/ingest/land.ts) with DuckDB's read_csv,
  * every column as text, as read. Rows DuckDB cannot split are returned with their line (header = line 1).
  * Staged rows have no source_row: it comes from their position (see `numberStagedRows`).
  */
