@@ -19,7 +19,8 @@ export const TYPOLOGIES = [
 export const Typology = z.enum(TYPOLOGIES)
 export type Typology = z.infer<typeof Typology>
 
-const base = {
+/** The fields every finding has, whatever found it (a detector, or screening: score/screening-finding.ts). */
+export const FINDING_BASE = {
   /** Deterministic key: the same pattern over the same transfers gives the same key. */
   key: z.string(),
   tx_ids: z.array(z.string()).min(1),
@@ -50,7 +51,7 @@ const base = {
 
 export const CycleFinding = z.object({
   typology: z.literal('cycle'),
-  ...base,
+  ...FINDING_BASE,
   measures: z.object({
     hops: z.number(),
     retention: z.number(),
@@ -66,7 +67,7 @@ export const CycleFinding = z.object({
 })
 export const LayeringFinding = z.object({
   typology: z.literal('layering'),
-  ...base,
+  ...FINDING_BASE,
   measures: z.object({
     hops: z.number(),
     retention: z.number(),
@@ -80,7 +81,7 @@ export const LayeringFinding = z.object({
 })
 export const ScatterGatherFinding = z.object({
   typology: z.enum(['scatter_gather', 'gather_scatter']),
-  ...base,
+  ...FINDING_BASE,
   measures: z.object({
     width: z.number(),
     sources: z.number(),
@@ -96,7 +97,7 @@ export const ScatterGatherFinding = z.object({
 })
 export const BipartiteFinding = z.object({
   typology: z.enum(['bipartite', 'stack']),
-  ...base,
+  ...FINDING_BASE,
   measures: z.object({
     layers: z.number(),
     width: z.number(),
@@ -109,7 +110,7 @@ export const BipartiteFinding = z.object({
 })
 export const FanFinding = z.object({
   typology: z.enum(['fan_in', 'fan_out']),
-  ...base,
+  ...FINDING_BASE,
   measures: z.object({
     width: z.number(),
     center: z.string(),
@@ -140,7 +141,7 @@ export const FanFinding = z.object({
 })
 export const StructuringFinding = z.object({
   typology: z.literal('structuring'),
-  ...base,
+  ...FINDING_BASE,
   measures: z.object({
     count: z.number(),
     threshold: z.number(),

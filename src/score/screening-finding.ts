@@ -2,26 +2,14 @@
 // party ('sanctions') and declared goods that don't match the HS code on a risky route
 // ('goods_mismatch'). Built from the payments of the window and the screening context.
 import { z } from 'zod'
-import type { Finding } from '../schema/finding.ts'
+import { FINDING_BASE, type Finding } from '../schema/finding.ts'
 import { HitRecord } from '../schema/hit.ts'
 import type { PartyHitLike, RiskContext } from './context.ts'
 import { bestHit, hitLabel } from './context.ts'
 
 export const ScreeningFinding = z.object({
   typology: z.enum(['sanctions', 'goods_mismatch']),
-  key: z.string(),
-  tx_ids: z.array(z.string()).min(1),
-  accounts: z.array(z.string()).min(1),
-  first_ts: z.string(),
-  last_ts: z.string(),
-  amount_in: z.number(),
-  amount_out: z.number(),
-  currency: z.string(),
-  /** The payments' total in the base currency; null when one has no reference rate. */
-  amount_base: z.number().nullable().optional(),
-  span_hours: z.number(),
-  explanation: z.string(),
-  truncated: z.boolean().default(false),
+  ...FINDING_BASE,
   /** Plain-language detail of the hit or mismatch, used in the reason text. */
   detail: z.string(),
   measures: z.object({

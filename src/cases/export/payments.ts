@@ -1,22 +1,9 @@
 // The payments behind an alert, for exports that name parties, accounts and goods.
 import type { Queries } from '../../store/index.ts'
+import type { Payment } from '../../schema/transfer.ts'
 
-export interface AlertPayment {
-  tx_id: string
-  ts: string
-  amount: string
-  currency: string
-  debtor_account: string
-  debtor_name: string | null
-  debtor_country: string | null
-  debtor_bank: string | null
-  creditor_account: string
-  creditor_name: string | null
-  creditor_country: string | null
-  creditor_bank: string | null
-  purpose: string | null
-  hs_code: string | null
-}
+/** A payment behind an alert: the landed payment as read back from the store. */
+export type AlertPayment = Payment
 
 export function alertPayments(q: Queries, alertId: string): Promise<AlertPayment[]> {
   return q.all<AlertPayment>('cases/alert-payments', { alert_id: alertId })

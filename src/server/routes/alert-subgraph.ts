@@ -1,23 +1,25 @@
 // The alert's subgraph for the network view: one edge per transfer of the pattern (with its hop
 // order, amount and goods flag) plus other transfers among the same accounts around its span.
 import type { Queries } from '../../store/index.ts'
+import type { Payment } from '../../schema/transfer.ts'
 import { NotFoundError } from '../../util/errors.ts'
 import type { GraphEdge, GraphNode, GraphPayload } from '../graph-types.ts'
 import { nodeContext } from '../network/context.ts'
 
-interface TransferRow {
-  hop: number
-  tx_id: string
-  ts: string
-  amount: string
-  currency: string
-  debtor_account: string
-  debtor_name: string | null
-  debtor_country: string | null
-  creditor_account: string
-  creditor_name: string | null
-  creditor_country: string | null
-}
+/** A transfer of the pattern: the payment's fields the network view shows, with its hop order. */
+type TransferRow = Pick<
+  Payment,
+  | 'tx_id'
+  | 'ts'
+  | 'amount'
+  | 'currency'
+  | 'debtor_account'
+  | 'debtor_name'
+  | 'debtor_country'
+  | 'creditor_account'
+  | 'creditor_name'
+  | 'creditor_country'
+> & { hop: number }
 
 export async function alertSubgraph(reads: Queries, id: string): Promise<GraphPayload> {
   const alert = await reads.one<{ accounts: string[]; typology: string }>('server/alert-get', {
