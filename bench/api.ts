@@ -56,7 +56,7 @@ async function prepare(): Promise<{
   for (const f of readdirSync(DIR))
     if (f.startsWith('api-') && !f.startsWith(`api-${N}-${SCHEMA}.`)) rmSync(join(DIR, f))
   let store = await openStore({ path: DB })
-  const have = (await store.one<{ transfers: number }>('server/demo-totals'))?.transfers ?? 0
+  const have = (await store.one<{ transfers: number }>('pipeline/demo-totals'))?.transfers ?? 0
   if (have !== N) {
     await store.close()
     rmSync(DB, { force: true })

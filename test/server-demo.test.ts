@@ -8,7 +8,21 @@ import { join } from 'node:path'
 import { main } from '../src/cli/main.ts'
 import { openStore } from '../src/store/index.ts'
 import { loadConfig } from '../src/config/index.ts'
-import { runDemo } from '../src/server/demo.ts'
+import { loadDemo } from '../src/pipeline/index.ts'
+import { ensureDemoUsers } from '../src/server/auth/demo-users.ts'
+import type { Store } from '../src/store/index.ts'
+import type { Config } from '../src/config/index.ts'
+
+/** What `ringwatch demo` does before it serves: the demo's data, then its users. */
+async function runDemo(deps: {
+  store: Store
+  config: Config
+  configHash: string
+  samplesDir: string
+}) {
+  const r = await loadDemo(deps)
+  return { ...r, users: await ensureDemoUsers(deps.store) }
+}
 import { startServer } from '../src/server/serve.ts'
 import { quietLogger } from '../src/util/progress.ts'
 import { ConflictError } from '../src/util/errors.ts'

@@ -1,4 +1,5 @@
-// pipeline/: the scan (screen → graph → detect → score → alerts) and the unattended batch run.
+// pipeline/: the scan (screen → graph → detect → score → alerts), the unattended batch run and the
+// demo's data (samples → lists → ingest → scan → eval).
 export { runScan, realEngines, enginesFor, DETECTOR_VERSION } from './scan.ts'
 export { runScanWith, SCAN_ACTOR, type ScanDeps, type ScanOptions } from './scan-core.ts'
 export { ScanSummary, formatScanSummary } from './scan-summary.ts'
@@ -7,3 +8,4 @@ export { mergeAlerts, type MergeCounts, type MergeContext } from './merge-alerts
 export { resolveWindow, DEFAULT_WINDOW_DAYS } from './window.ts'
 export { runBatch, BatchReport, type BatchOptions } from './batch.ts'
 export type { ScanEngines, ScanWindow } from './engines.ts'
+export { loadDemo, demoSources, type DemoResult, type DemoSources } from './demo.ts'

@@ -8,9 +8,9 @@ import { readOwner } from '../../store/index.ts'
 import { ConflictError } from '../../util/errors.ts'
 import { loadConfig } from '../../config/index.ts'
 import { stderrLogger, ttyProgress } from '../../util/progress.ts'
-import { runDemo } from '../../server/demo.ts'
+import { ensureDemoUsers } from '../../server/auth/demo-users.ts'
 import { jwtFromEnv, startServer } from '../../server/serve.ts'
-import { formatScanSummary } from '../../pipeline/index.ts'
+import { formatScanSummary, loadDemo } from '../../pipeline/index.ts'
 import { portOf } from './serve.ts'
 
 const { usage } = HELP.demo
@@ -47,7 +47,7 @@ export const command: Command = {
       auditKey,
     })
     try {
-      const r = await runDemo({
+      const r = await loadDemo({
         store,
         config,
         configHash: hash,
@@ -73,7 +73,8 @@ export const command: Command = {
       )
       if (r.eval) out(`\nevaluation against ${r.sources.truth}\n${r.eval.table}`)
       out('\ndemo users (keys are shown once; a new run issues new ones):')
-      for (const u of r.users) out(`  ${u.id.padEnd(16)} ${u.role.padEnd(11)} ${u.key}`)
+      const users = await ensureDemoUsers(store)
+      for (const u of users) out(`  ${u.id.padEnd(16)} ${u.role.padEnd(11)} ${u.key}`)
       if (values['no-serve']) return 0
       const running = await startServer({
         store,

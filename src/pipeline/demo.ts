@@ -1,14 +1,15 @@
-// The demo: loads the committed samples (or generates a set when there are none), imports the
-// lists, scans, evaluates against the truth file, and creates demo users. A second run reuses the
-// database: the ingest manifest skips landed files, unchanged lists are no-ops, the scan runs only
-// when something new arrived, and the demo users get fresh keys instead of duplicates.
+// The demo's data: loads the committed samples (or generates a set when there are none), imports the
+// lists, scans and evaluates against the truth file; `ringwatch demo` then creates the demo users
+// (server/auth/demo-users.ts) and serves. A second run reuses the database: the ingest manifest
+// skips landed files, unchanged lists are no-ops, the scan runs only when something new arrived.
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Store } from '../store/index.ts'
 import type { Config } from '../config/index.ts'
 import { ingestPaths } from '../ingest/index.ts'
 import { importList, type ListKind } from '../screen/index.ts'
-import { runScan, type ScanSummary } from '../pipeline/index.ts'
+import { runScan } from './scan.ts'
+import type { ScanSummary } from './scan-summary.ts'
 import {
   evaluate,
   formatEvalTable,
@@ -19,14 +20,6 @@ import {
 import type { EvalReport } from '../eval/index.ts'
 import { generate } from '../generate/index.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
-import { addUser, reissueKey, type NewUser } from './auth/users.ts'
-
-export const DEMO_USERS = [
-  ['demo-analyst', 'analyst'],
-  ['demo-supervisor', 'supervisor'],
-  ['demo-fiu', 'fiu_viewer'],
-  ['demo-batch', 'batch'],
-] as const
 
 export interface DemoSources {
   days: string
@@ -41,7 +34,6 @@ export interface DemoResult {
   lists: Array<{ file: string; status: string; entries: number }>
   scan: ScanSummary | null
   eval: { report: EvalReport; table: string } | null
-  users: NewUser[]
   totals: { transfers: number; alerts: number }
 }
 
@@ -83,7 +75,7 @@ export async function demoSources(
   }
 }
 
-export async function runDemo(deps: {
+export async function loadDemo(deps: {
   store: Store
   config: Config
   configHash: string
@@ -105,7 +97,7 @@ export async function runDemo(deps: {
     .map((f) => join(sources.days, f))
   const ing = await ingestPaths(store, dayFiles, { config: config.ingest, progress })
   const t = ing.totals
-  const scanned = await store.one<{ n: number }>('server/demo-scans')
+  const scanned = await store.one<{ n: number }>('pipeline/demo-scans')
   const changed = t.landed > 0 || lists.some((l) => l.status === 'imported')
   const scan =
     changed || !scanned?.n
@@ -121,12 +113,7 @@ export async function runDemo(deps: {
     })
     evalOut = { report, table: formatEvalTable(report) }
   }
-  const users: NewUser[] = []
-  for (const [id, role] of DEMO_USERS) {
-    const exists = await store.one('server/user-get', { id })
-    users.push(exists ? await reissueKey(store, id, role) : await addUser(store, id, role))
-  }
-  const totals = (await store.one<{ transfers: number; alerts: number }>('server/demo-totals'))!
+  const totals = (await store.one<{ transfers: number; alerts: number }>('pipeline/demo-totals'))!
   return {
     sources,
     ingest: {
@@ -139,7 +126,6 @@ export async function runDemo(deps: {
     lists,
     scan,
     eval: evalOut,
-    users,
     totals,
   }
 }
