@@ -4,6 +4,7 @@
 // thread (worker-scan.ts). Each job is a row of `jobs`; its progress is kept in memory while it runs.
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { JobView } from '../../schema/job.ts'
 import type { Store } from '../../store/index.ts'
 import { PROCESS_ID } from '../../store/index.ts'
 import type { Config } from '../../config/index.ts'
@@ -47,31 +48,7 @@ export const JobParams = z.discriminatedUnion('kind', [
 ])
 export type JobParams = z.infer<typeof JobParams>
 
-export const JobProgress = z.object({
-  stage: z.string(),
-  done: z.number(),
-  total: z.number().nullable(),
-  info: z.string().nullable(),
-  /** Stages finished so far, with their summaries. */
-  log: z.array(z.string()),
-})
-export type JobProgress = z.infer<typeof JobProgress>
-
-export const JobView = z.object({
-  id: z.string(),
-  kind: z.string(),
-  source: z.enum(['api', 'inbox', 'schedule']),
-  status: z.enum(['queued', 'running', 'ok', 'failed', 'interrupted']),
-  params: z.unknown(),
-  created_by: z.string(),
-  created_at: z.string(),
-  started_at: z.string().nullable(),
-  finished_at: z.string().nullable(),
-  progress: JobProgress.nullable(),
-  result: z.unknown().optional(),
-  error: z.string().nullable(),
-})
-export type JobView = z.infer<typeof JobView>
+export { JobProgress, JobView } from '../../schema/job.ts'
 
 export interface JobHooks {
   /** After the job, whatever its end (the inbox moves its files, uploads are removed). */
