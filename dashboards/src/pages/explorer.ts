@@ -1,6 +1,9 @@
 // The network explorer (FIU analysts): search an account, draw its ego network coloured by Louvain
 // community, click a node to expand its neighbours (capped, "+N more"), filter by dates and
-// amounts, and export the view as SVG, PNG or FollowTheMoney JSON.
+// amounts, and export the view as SVG, PNG or FollowTheMoney JSON. The page is its controls (the
+// filters, read from and kept in the address), the graph it holds (loaded, merged on expansion,
+// drawn), and the search results list.
+import type { SearchResult } from '../../../src/schema/index.ts'
 import { api, qs } from '../api.ts'
 import { download, fragment, h, section } from '../dom.ts'
 import type { Graph, GraphNode } from '../types.ts'
@@ -8,13 +11,8 @@ import { render, type NetworkView } from '../views/network.ts'
 import { accountPanel } from './account-panel.ts'
 import { ftmLines, pngBlob, svgBlob } from '../views/export.ts'
 
-type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export function explorerPage(app: HTMLElement, params: URLSearchParams): () => void {
-  const start = params.get('account')
-  let graph: Graph = { nodes: [], edges: [], meta: {} }
-  let view: NetworkView | undefined
-  let account = start
+/** The filter controls, set from the address: #/explorer?account=…&hops=2&limit=50&from=…&to=…&min=…&max=… */
+function filterControls(params: URLSearchParams) {
   const f = {
     hops: h(
       'select',
@@ -50,13 +48,75 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
       class: 'narrow',
     }),
   }
-  // Filters can come in the address: #/explorer?account=…&hops=2&limit=50&from=…&to=…&min=…&max=…
   f.hops.value = params.get('hops') ?? '1'
   f.limit.value = params.get('limit') ?? '15'
   f.from.value = params.get('from') ?? ''
   f.to.value = params.get('to') ?? ''
   f.min.value = params.get('min') ?? ''
   f.max.value = params.get('max') ?? ''
+  /** The filters as the network API takes them. */
+  const values = () => ({
+    from: f.from.value || undefined,
+    to: f.to.value ? `${f.to.value}T23:59:59Z` : undefined,
+    min_amount: f.min.value || undefined,
+    max_amount: f.max.value || undefined,
+    limit: f.limit.value || 15,
+  })
+  return { f, values }
+}
+
+/** Adds a neighbourhood to the graph shown: new accounts and links, expansion marks. */
+function mergeGraph(graph: Graph, g: Graph): void {
+  const have = new Map(graph.nodes.map((n) => [n.id, n]))
+  for (const n of g.nodes) {
+    const old = have.get(n.id)
+    if (!old) graph.nodes.push({ ...n, focus: false })
+    else if (n.expanded) Object.assign(old, { expanded: true, more: n.more })
+  }
+  const edges = new Set(graph.edges.map((e) => e.id))
+  for (const e of g.edges) if (!edges.has(e.id)) graph.edges.push(e)
+}
+
+/**
+ * The search results as list items; picking an account opens it and closes the list, a transfer's
+ * side opens that account and leaves the list.
+ */
+function searchItems(
+  r: SearchResult,
+  open: (account: string, closeList: boolean) => void,
+): HTMLElement[] {
+  const link = (account: string, closeList: boolean, text = account) =>
+    h('button', { type: 'button', class: 'link', onclick: () => open(account, closeList) }, text)
+  return [
+    ...r.accounts.map((a) =>
+      h(
+        'li',
+        {},
+        link(a.account, true, a.name ?? a.account),
+        ` ${a.account} (${a.country ?? '?'}) · ${a.tx_count} transfers`,
+      ),
+    ),
+    ...r.transfers.map((t) =>
+      h(
+        'li',
+        {},
+        `transfer ${t.tx_id}: `,
+        link(t.debtor_account, false),
+        ' → ',
+        link(t.creditor_account, false),
+      ),
+    ),
+    ...r.alerts.map((a) =>
+      h('li', {}, h('a', { href: `#/alert/${a.id}` }, a.id), ` ${a.typology}`),
+    ),
+  ]
+}
+
+export function explorerPage(app: HTMLElement, params: URLSearchParams): () => void {
+  let graph: Graph = { nodes: [], edges: [], meta: {} }
+  let view: NetworkView | undefined
+  let account = params.get('account')
+  const { f, values: filters } = filterControls(params)
   const search = h('input', {
     type: 'search',
     id: 'x-search',
@@ -152,13 +212,6 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
     ),
   )
 
-  const filters = () => ({
-    from: f.from.value || undefined,
-    to: f.to.value ? `${f.to.value}T23:59:59Z` : undefined,
-    min_amount: f.min.value || undefined,
-    max_amount: f.max.value || undefined,
-    limit: f.limit.value || 15,
-  })
   const draw = (keep: boolean) => {
     const positions = keep ? view?.positions() : undefined
     view?.destroy()
@@ -173,16 +226,6 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
     const shown = graph.nodes.length
     status.textContent = `${shown} accounts, ${graph.edges.length} links${graph.meta.truncated ? ' (node cap reached)' : ''}`
   }
-  const merge = (g: Graph) => {
-    const have = new Map(graph.nodes.map((n) => [n.id, n]))
-    for (const n of g.nodes) {
-      const old = have.get(n.id)
-      if (!old) graph.nodes.push({ ...n, focus: false })
-      else if (n.expanded) Object.assign(old, { expanded: true, more: n.more })
-    }
-    const edges = new Set(graph.edges.map((e) => e.id))
-    for (const e of g.edges) if (!edges.has(e.id)) graph.edges.push(e)
-  }
   const load = async (acc: string, reset: boolean) => {
     account = acc
     status.textContent = 'loading…'
@@ -191,7 +234,7 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
         `/network${qs({ account: acc, hops: f.hops.value, ...filters() })}`,
       )
       if (reset) graph = g
-      else merge(g)
+      else mergeGraph(graph, g)
       draw(!reset)
       void showProfile(acc)
     } catch (e) {
@@ -201,7 +244,7 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
   const expand = async (n: GraphNode) => {
     if (n.expanded) return void showProfile(n.id)
     const g = await api.get<Graph>(`/network${qs({ account: n.id, hops: 1, ...filters() })}`)
-    merge(g)
+    mergeGraph(graph, g)
     draw(true)
     void showProfile(n.id)
   }
@@ -209,51 +252,13 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
   const find = async () => {
     const q = search.value.trim()
     if (q.length < 2) return
-    const r = await api.get<{ accounts: Row[]; transfers: Row[]; alerts: Row[] }>(
-      `/search${qs({ q })}`,
-    )
+    const r = await api.get<SearchResult>(`/search${qs({ q })}`)
     results.replaceChildren(
       fragment(
-        r.accounts.map((a) =>
-          h(
-            'li',
-            {},
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'link',
-                onclick: () => {
-                  results.replaceChildren()
-                  void load(a.account, true)
-                },
-              },
-              `${a.name ?? a.account}`,
-            ),
-            ` ${a.account} (${a.country ?? '?'}) · ${a.tx_count} transfers`,
-          ),
-        ),
-        r.transfers.map((t) =>
-          h(
-            'li',
-            {},
-            `transfer ${t.tx_id}: `,
-            h(
-              'button',
-              { type: 'button', class: 'link', onclick: () => void load(t.debtor_account, true) },
-              t.debtor_account,
-            ),
-            ' → ',
-            h(
-              'button',
-              { type: 'button', class: 'link', onclick: () => void load(t.creditor_account, true) },
-              t.creditor_account,
-            ),
-          ),
-        ),
-        r.alerts.map((a) =>
-          h('li', {}, h('a', { href: `#/alert/${a.id}` }, a.id), ` ${a.typology}`),
-        ),
+        searchItems(r, (acc, closeList) => {
+          if (closeList) results.replaceChildren()
+          void load(acc, true)
+        }),
       ),
     )
     if (!results.children.length) results.append(h('li', { class: 'muted' }, 'nothing found'))

@@ -6,6 +6,7 @@
 import type { Queries, Store } from '../../store/index.ts'
 import { loadNetwork, turn, type NetworkGraph } from './load.ts'
 import type { HopRow, HopQuery, HopSource } from './hop.ts'
+import type { AccountMatch } from '../../schema/search.ts'
 
 export class NetworkIndex {
   private graph: NetworkGraph | null = null
@@ -84,10 +85,7 @@ export class NetworkIndex {
   }
 
   /** Accounts whose number starts with, or whose name contains, q (as search-accounts.sql). */
-  searchAccounts(
-    q: string,
-    limit: number,
-  ): Array<{ account: string; name: string | null; country: string | null; tx_count: number }> {
+  searchAccounts(q: string, limit: number): AccountMatch[] {
     const g = this.graph
     if (!g) return []
     const ql = q.toLowerCase()

@@ -1,5 +1,6 @@
 // Account profiles, ego networks and search, for analysts and the FIU's network explorer.
 import { Hono } from 'hono'
+import type { AccountMatch, SearchResult } from '../../schema/search.ts'
 import { z } from 'zod'
 import { NotFoundError } from '../../util/errors.ts'
 import type { AuthEnv } from '../auth/middleware.ts'
@@ -54,11 +55,12 @@ export function networkRoutes(d: RouteDeps) {
     const [accounts, transfers, alerts] = await Promise.all([
       inMemory
         ? d.network!.searchAccounts(q, limit)
-        : d.reads.all('server/search-accounts', { q, limit }),
-      d.reads.all('server/search-tx', { q }),
-      d.reads.all('server/search-alerts', { q }),
+        : d.reads.all<AccountMatch>('server/search-accounts', { q, limit }),
+      d.reads.all<SearchResult['transfers'][number]>('server/search-tx', { q }),
+      d.reads.all<SearchResult['alerts'][number]>('server/search-alerts', { q }),
     ])
-    return c.json({ accounts, transfers, alerts })
+    const body: SearchResult = { accounts, transfers, alerts }
+    return c.json(body)
   })
 
   return app
