@@ -52,11 +52,14 @@ function check(g: PaymentGraph) {
 }
 
 describe('loadWindow', () => {
-  it('loads the last 30 days as columns and agrees with buildGraph on shuffled input', async () => {
+  it('loads the window a scan would (30 days to the end of the latest payment day) as columns and agrees with buildGraph on shuffled input', async () => {
     await withStore(async (store) => {
       await insert(store, ROWS)
       const g = await loadWindow(store)
-      expect(g.window).toEqual({ from: '2026-02-01T10:00:00.000Z', to: '2026-03-03T10:00:00.000Z' })
+      expect(g.window).toEqual({
+        from: '2026-02-02T00:00:00.000Z',
+        to: '2026-03-03T23:59:59.999999Z',
+      })
       expect(g.accounts).toEqual(['AE02', 'DE01', 'TR03'])
       expect(g.txIds).toEqual(['t2', 't1', 't4', 't3'])
       expect(g.currencies).toEqual(['EUR', 'USD'])

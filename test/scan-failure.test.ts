@@ -85,10 +85,10 @@ type Injection = (store: Store, engines: ScanEngines) => { store: Store; engines
 const STAGES: Record<string, { inject: Injection; cause: RegExp }> = {
   window: {
     inject: (store, engines) => ({
-      store: failing(store, 'one', 'pipeline/window-count'),
+      store: failing(store, 'one', 'graph/window-count'),
       engines,
     }),
-    cause: /Error: injected failure in pipeline\/window-count\n\s+at /,
+    cause: /Error: injected failure in graph\/window-count\n\s+at /,
   },
   screen: {
     inject: (store, engines) => ({

@@ -2,7 +2,7 @@
 // to the end of the latest payment's day; bad or empty windows are refused as bad input.
 import { describe, it, expect } from 'vitest'
 import { withStore } from '../src/store/index.ts'
-import { resolveWindow } from '../src/pipeline/window.ts'
+import { resolveWindow } from '../src/graph/index.ts'
 import { seedPayments } from './fixtures/payments.ts'
 import { BadInputError } from '../src/util/errors.ts'
 

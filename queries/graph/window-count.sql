@@ -1,2 +1,2 @@
--- How many transfers fall in the window (sizes the column arrays before reading).
+-- How many transfers fall in the window [from, to], both inclusive (graph/window.ts).
 select count(*) as n from payments where ts >= $from::timestamp and ts <= $to::timestamp

@@ -1,2 +1,2 @@
--- The latest transfer time present: the default window ends there.
-select max(ts) as max_ts from payments
+-- The latest payment time: the default window ends on its day (graph/window.ts).
+select max(ts) as last_ts, count(*) as n from payments

@@ -40,7 +40,7 @@ export async function loadScanWindow(
     status: 'ok',
   })
   if (!w?.from || !w.to) return null
-  const n = await store.one<{ n: number }>('pipeline/window-count', { from: w.from, to: w.to })
+  const n = await store.one<{ n: number }>('graph/window-count', { from: w.from, to: w.to })
   return { from: w.from, to: w.to, transfers: Number(n?.n ?? 0) }
 }
 

@@ -1,10 +1,11 @@
 // loadWindow: reads the scan window's transfers from DuckDB as column vectors (no object per row)
-// and builds the PaymentGraph. Default window: the 30 days up to the latest transfer present.
+// and builds the PaymentGraph. The window: graph/window.ts (by default the 30 days up to the end of
+// the latest payment's day).
 import { readColumns, type Store } from '../store/index.ts'
-import { BadInputError } from '../util/errors.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import { buildGraph } from './build.ts'
-import { isoOfMicros, microsOfIso, MICROS_PER_DAY } from './time.ts'
+import { isoOfMicros } from './time.ts'
+import { DEFAULT_WINDOW_DAYS, resolveWindow } from './window.ts'
 import type { PaymentGraph } from './types.ts'
 
 /** Purpose wording that marks a refund, reversal or chargeback (lower-cased text, RE2 syntax). */
@@ -17,7 +18,7 @@ export const PAYROLL_PATTERN =
 export interface LoadWindowOptions {
   /** ISO date or timestamp (UTC), inclusive. Default: `to` minus `days`. */
   from?: string
-  /** ISO date (whole day included) or timestamp (UTC), inclusive. Default: the latest transfer. */
+  /** ISO date (whole day included) or timestamp (UTC), inclusive. Default: the latest payment's day. */
   to?: string
   /** Window length when `from` is not given; default 30. */
   days?: number
@@ -33,7 +34,11 @@ export async function loadWindow(
   store: Store,
   opts: LoadWindowOptions = {},
 ): Promise<PaymentGraph> {
-  const window = await resolveWindow(store, opts)
+  // an empty database: an empty window ending now
+  const window = (await resolveWindow(store, opts, opts.days)) ?? {
+    from: isoOfMicros((Date.now() - (opts.days ?? DEFAULT_WINDOW_DAYS) * 86_400_000) * 1000),
+    to: isoOfMicros(Date.now() * 1000),
+  }
   const params = {
     from: duckTimestamp(window.from),
     to: duckTimestamp(window.to),
@@ -108,39 +113,6 @@ function currenciesWithoutRate(
   for (let e = 0; e < currency.length; e++)
     if (Number.isNaN(amountBase[e])) missing[currency[e]] = 1
   return currencies.filter((_, i) => missing[i] === 1)
-}
-
-async function resolveWindow(
-  store: Store,
-  opts: LoadWindowOptions,
-): Promise<{ from: string; to: string }> {
-  const days = opts.days ?? 30
-  let toUs: number
-  if (opts.to) toUs = parseBound(opts.to, 'to', true)
-  else {
-    const row = await store.one<{ max_ts: string | null }>('graph/window-latest')
-    if (!row?.max_ts) {
-      const now = Date.now() * 1000
-      return { from: isoOfMicros(now - days * MICROS_PER_DAY), to: isoOfMicros(now) }
-    }
-    toUs = microsOfIso(row.max_ts)
-  }
-  const fromUs = opts.from ? parseBound(opts.from, 'from', false) : toUs - days * MICROS_PER_DAY
-  if (fromUs > toUs)
-    throw new BadInputError(`window --from ${opts.from} is after --to ${opts.to}`, {
-      field: 'from',
-    })
-  return { from: isoOfMicros(fromUs), to: isoOfMicros(toUs) }
-}
-
-function parseBound(text: string, field: string, endOfDay: boolean): number {
-  try {
-    const us = microsOfIso(text)
-    // A bare date as the end of the window includes that whole day.
-    return endOfDay && /^\d{4}-\d\d-\d\d$/.test(text) ? us + MICROS_PER_DAY - 1 : us
-  } catch {
-    throw new BadInputError(`window --${field}: not an ISO date or timestamp: ${text}`, { field })
-  }
 }
 
 /** ISO 'YYYY-MM-DDTHH:MM:SS.ffffffZ' → DuckDB timestamp text (UTC, no zone). */

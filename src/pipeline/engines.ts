@@ -7,10 +7,8 @@ import type { Finding } from '../schema/finding.ts'
 import type { Progress } from '../util/progress.ts'
 import type { RiskContext } from '../score/index.ts'
 
-export interface ScanWindow {
-  from: string
-  to: string
-}
+export type { ScanWindow } from '../graph/index.ts'
+import type { ScanWindow } from '../graph/index.ts'
 
 export interface GraphLike {
   window: ScanWindow

@@ -5,7 +5,7 @@ export { runScanWith, SCAN_ACTOR, type ScanDeps, type ScanOptions } from './scan
 export { ScanSummary, formatScanSummary } from './scan-summary.ts'
 export { ScanStageError } from './scan-error.ts'
 export { mergeAlerts, type MergeCounts, type MergeContext } from './merge-alerts.ts'
-export { resolveWindow, DEFAULT_WINDOW_DAYS } from './window.ts'
+export { resolveWindow, DEFAULT_WINDOW_DAYS } from '../graph/index.ts'
 export { runBatch, BatchReport, type BatchOptions } from './batch.ts'
 export type { ScanEngines, ScanWindow } from './engines.ts'
 export { loadDemo, demoSources, type DemoResult, type DemoSources } from './demo.ts'

@@ -18,7 +18,7 @@ import {
 } from '../score/index.ts'
 import type { DetectLike, GraphLike, ScanEngines, ScanWindow } from './engines.ts'
 import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
-import { resolveWindow } from './window.ts'
+import { resolveWindow } from '../graph/index.ts'
 import type { ScanSummary } from './scan-summary.ts'
 import { ScanStageError } from './scan-error.ts'
 import { finishRun, newRunId, startRun } from '../store/index.ts'
@@ -110,7 +110,7 @@ export async function runScanWith(
     }
     summary.window = window
     summary.transfers = Number(
-      (await store.one<{ n: number }>('pipeline/window-count', { ...window }))?.n ?? 0,
+      (await store.one<{ n: number }>('graph/window-count', { ...window }))?.n ?? 0,
     )
     const files = await store.all<{ file_id: string }>('pipeline/window-files', { ...window })
     summary.input_files = files.length

@@ -1,9 +1,15 @@
-// The scan window: [from, to] in UTC, both inclusive (as graph/loadWindow reads it). Dates given as
-// YYYY-MM-DD cover whole days; by default the window ends with the day of the latest payment and
-// spans 30 days. `to` is the last microsecond of its day, written out ('…T23:59:59.999999Z').
+// The window a scan (and every reader of the window's graph) covers: [from, to] in UTC, both
+// inclusive. Dates given as YYYY-MM-DD cover whole days; by default the window ends with the day
+// of the latest payment and spans 30 days. `to` is written out as the last microsecond it covers
+// ('…T23:59:59.999999Z'), so that the queries' `ts <= $to` reads exactly the window.
 import type { Queries } from '../store/index.ts'
 import { BadInputError } from '../util/errors.ts'
-import type { ScanWindow } from './engines.ts'
+
+/** A window of payments: ISO UTC bounds, both inclusive. */
+export interface ScanWindow {
+  from: string
+  to: string
+}
 
 const DAY = 86_400_000
 export const DEFAULT_WINDOW_DAYS = 30
@@ -29,7 +35,7 @@ export async function resolveWindow(
   // `to` is held exclusive here and written out inclusive at the end.
   if (opts.to) to = parseBound(opts.to, 'to', true) + (/^\d{4}-\d{2}-\d{2}$/.test(opts.to) ? 0 : 1)
   else {
-    const row = await q.one<{ last_ts: string | null }>('pipeline/window-latest')
+    const row = await q.one<{ last_ts: string | null }>('graph/window-latest')
     if (!row?.last_ts) return null
     const last = Date.parse(row.last_ts)
     to = Math.floor(last / DAY) * DAY + DAY

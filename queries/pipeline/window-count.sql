@@ -1,2 +1,0 @@
--- Transfers in the scan window [from, to).
-select count(*) as n from payments where ts >= $from::timestamp and ts <= $to::timestamp
