@@ -17,6 +17,9 @@ import {
 } from '../src/eval/index.ts'
 import { Truth } from '../src/schema/truth.ts'
 import { withStore } from '../src/store/index.ts'
+import { mergeAlerts } from '../src/pipeline/merge-alerts.ts'
+import { scoreAll, EMPTY_DETECT, EMPTY_RISK } from '../src/score/index.ts'
+import { ScoreConfig } from '../src/score/config.ts'
 import { BadInputError } from '../src/util/errors.ts'
 
 const flags = (controlled = false, listed = false) => ({
@@ -272,29 +275,62 @@ describe('loading', () => {
 
   it('reads alerts and their transfers from the store', async () => {
     await withStore(async (store) => {
-      // The queries run against the real migrated schema (empty tables) …
       expect(await loadAlertsFromStore(store)).toEqual([])
-      // … then against the columns they read, with rows (the other alert columns belong to cases/).
-      const raw = store.conn.raw
-      await raw.run('drop table alert_transfers')
-      await raw.run('drop table alerts')
-      await raw.run(
-        'create table alerts (id varchar, typology varchar, score double, accounts varchar[])',
+      // Real alert rows, written the way a scan writes them (scored, then merged into the
+      // migrated schema with their transfer links and audit rows).
+      const cycle = (key: string, tx_ids: string[], accounts: string[]) => ({
+        typology: 'cycle' as const,
+        key,
+        tx_ids,
+        accounts,
+        first_ts: '2026-01-01T00:00:00Z',
+        last_ts: '2026-01-02T00:00:00Z',
+        amount_in: 1000,
+        amount_out: 990,
+        currency: 'EUR',
+        span_hours: 24,
+        explanation: key,
+        truncated: false,
+        measures: { hops: accounts.length, retention: 0.99, min_hop_ratio: 0.99 },
+      })
+      const scored = scoreAll(
+        [
+          cycle('cycle:one', ['a', 'b', 'x1'], ['Y', 'X', 'Z']),
+          cycle('cycle:two', ['h', 'x2', 'x3'], ['P', 'Q', 'R']),
+        ],
+        EMPTY_RISK,
+        EMPTY_DETECT,
+        ScoreConfig.parse({}),
       )
-      await raw.run(
-        'create table alert_transfers (alert_id varchar, tx_id varchar, first_run_id varchar)',
-      )
-      await raw.run(
-        `insert into alerts values ('A-1', 'cycle', 80.5, ['x', 'y']), ('A-2', 'fan_in', 20, ['z'])`,
-      )
-      await raw.run(
-        `insert into alert_transfers values ('A-1', 'a', 'r'), ('A-1', 'b', 'r'), ('A-2', 'h', 'r')`,
+      expect(scored).toHaveLength(2)
+      await store.transaction(
+        (tx) =>
+          mergeAlerts(tx, scored, {
+            runId: 'r1',
+            now: '2026-01-03T00:00:00.000Z',
+            actor: { id: 'scan', role: 'batch' },
+            provenance: {
+              run_id: 'r1',
+              detector_version: 'x',
+              config_hash: 'h',
+              list_versions: {},
+              input_files: [],
+            },
+          }),
+        { serial: true },
       )
       const alerts = await loadAlertsFromStore(store)
-      expect(alerts).toEqual([
-        { ...alert('A-1', 'cycle', 80.5, ['a', 'b']), accounts: ['x', 'y'] },
-        { ...alert('A-2', 'fan_in', 20, ['h']), accounts: ['z'] },
-      ])
+      const want = scored
+        .map((s) => ({
+          id: s.id,
+          typology: 'cycle',
+          score: s.score,
+          tx_ids: [...s.tx_ids].sort(),
+          accounts: [...s.accounts].sort(),
+        }))
+        .sort((x, y) => (x.id < y.id ? -1 : 1))
+      expect(alerts.map((a) => ({ ...a, accounts: [...(a.accounts ?? [])].sort() }))).toEqual(want)
+      // c1 is half covered by the first alert's a, b; f1 has one transfer of eight in the second
       expect(evaluate(truth, alerts).found).toBe(1)
     })
   })
