@@ -1,68 +1,73 @@
-// The case workflow: the transition table checked for every (from, to, role) against an independent
-// statement of the rules; every action tried from every status by every role through
-// applyCaseAction (refused exactly when the table says so); maker ≠ checker for every role.
+// The case workflow as properties of the real code: random sequences of case actions by random
+// users (every role the product defines, users of one chain of custody among them) against
+// applyCaseAction on real alerts written by a scan. Properties: no sequence of actions by one user
+// closes an alert; every closed alert has a maker and a checker who are two people (not one chain of
+// custody) in its audit trail; every status change in the audit trail is one of the product's
+// transitions (src/cases/transitions.ts) for the actor's role; a closed alert takes no case action but
+// a note, and only a scan with new transfers reopens it. Then single cases: self-approval, racing
+// checkers, the admin's own proposal, assignment and notes.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import fc from 'fast-check'
 import { openStore, type Store } from '../src/store/index.ts'
-import { ALERT_STATUSES, ROLES, type AlertStatus, type Role } from '../src/schema/alert.ts'
+import { ROLES, type Actor, type AlertStatus } from '../src/schema/alert.ts'
 import {
   applyCaseAction,
-  canTransition,
+  auditFor,
+  caseState,
+  type AlertRow,
+  CLOSED_STATUSES,
+  findTransition,
   getAlert,
+  OUTCOMES,
   verifyAudit,
   type CaseAction,
 } from '../src/cases/index.ts'
-import { mergeAlerts } from '../src/pipeline/merge-alerts.ts'
+import { mergeAlerts, type MergeContext } from '../src/pipeline/merge-alerts.ts'
 import { addUser } from '../src/server/index.ts'
 import { scoreAll, EMPTY_DETECT, EMPTY_RISK } from '../src/score/index.ts'
 import { ScoreConfig } from '../src/score/config.ts'
 import { ConflictError, ForbiddenError, NotFoundError, BadInputError } from '../src/util/errors.ts'
 
-// The rules, written out on their own: "from>to" → [the action that makes it, roles].
-const workers = ['analyst', 'supervisor', 'admin']
-const checkers = ['supervisor', 'admin']
-const RULES: Record<string, [string, string[]]> = {
-  'new>in_review': ['start_review', workers],
-  'new>escalated': ['escalate', workers],
-  'in_review>escalated': ['escalate', workers],
-  'escalated>in_review': ['start_review', checkers],
-  'in_review>proposed_close': ['propose', workers],
-  'in_review>proposed_report': ['propose', workers],
-  'escalated>proposed_close': ['propose', checkers],
-  'escalated>proposed_report': ['propose', checkers],
-  'proposed_close>closed_false_positive': ['approve', checkers],
-  'proposed_close>closed_benign': ['approve', checkers],
-  'proposed_report>reported': ['approve', checkers],
-  'proposed_close>in_review': ['reject', checkers],
-  'proposed_report>in_review': ['reject', checkers],
-  'closed_false_positive>new': ['reopen', ['batch']],
-  'closed_false_positive>in_review': ['reopen', ['batch']],
-  'closed_benign>new': ['reopen', ['batch']],
-  'closed_benign>in_review': ['reopen', ['batch']],
-  'reported>new': ['reopen', ['batch']],
-  'reported>in_review': ['reopen', ['batch']],
-}
-const EXPECTED: Record<string, string[]> = Object.fromEntries(
-  Object.entries(RULES).map(([k, [, roles]]) => [k, roles]),
-)
-
 let store: Store
 let alertId: string
 const MAKER = 'maker'
+const SCAN: Actor = { id: 'scan', role: 'batch' }
 
-beforeAll(async () => {
-  store = await openStore({ path: ':memory:' })
-  for (const [id, role] of [
-    ['ana', 'analyst'],
-    ['bob', 'analyst'],
-  ] as const)
-    await addUser(store, id, role)
+/** The users of the property runs: every role; kim was created by adm (one chain of custody). */
+const USERS: readonly Actor[] = [
+  { id: 'ana', role: 'analyst' },
+  { id: 'bob', role: 'analyst' },
+  { id: 'sue', role: 'supervisor' },
+  { id: 'kim', role: 'supervisor' },
+  { id: 'adm', role: 'admin' },
+  { id: 'fiu', role: 'fiu_viewer' },
+  { id: 'svc', role: 'batch' },
+]
+const WORKERS: readonly string[] = ['analyst', 'supervisor', 'admin']
+const ONE_CUSTODY = new Set(['adm kim', 'kim adm'])
+
+const mergeContext = (runId: string): MergeContext => ({
+  runId,
+  now: '2026-01-03T00:00:00.000Z',
+  actor: SCAN,
+  provenance: {
+    run_id: runId,
+    detector_version: 'x',
+    config_hash: 'h',
+    list_versions: {},
+    input_files: [],
+  },
+})
+
+/** A scored cycle over three accounts and the given transfers (one alert). */
+function scoredCycle(key: string, txIds: string[]) {
   const [alert] = scoreAll(
     [
       {
         typology: 'cycle',
-        key: 'cycle:x',
-        tx_ids: ['x1', 'x2', 'x3'],
-        accounts: ['A', 'B', 'C'],
+        key: `cycle:${key}`,
+        tx_ids: txIds,
+        accounts: [`${key}-A`, `${key}-B`, `${key}-C`],
         first_ts: '2026-01-01T00:00:00Z',
         last_ts: '2026-01-02T00:00:00Z',
         amount_in: 1000,
@@ -78,25 +83,131 @@ beforeAll(async () => {
     EMPTY_DETECT,
     ScoreConfig.parse({}),
   )
-  alertId = alert.id
-  await store.transaction(
-    (tx) =>
-      mergeAlerts(tx, [alert], {
-        runId: 'r1',
-        now: '2026-01-03T00:00:00.000Z',
-        actor: { id: 'scan', role: 'batch' },
-        provenance: {
-          run_id: 'r1',
-          detector_version: 'x',
-          config_hash: 'h',
-          list_versions: {},
-          input_files: [],
-        },
-      }),
-    { serial: true },
-  )
+  return alert
+}
+
+/** Writes an alert as a scan does and returns its id. */
+async function scanAlert(key: string, txIds: string[], runId = `run-${key}`) {
+  const alert = scoredCycle(key, txIds)
+  const counts = await store.transaction((tx) => mergeAlerts(tx, [alert], mergeContext(runId)), {
+    serial: true,
+  })
+  return { id: alert.id, counts }
+}
+
+let fresh = 0
+const txs = (key: string) => [`${key}-1`, `${key}-2`, `${key}-3`]
+/** A new alert of its own (its own accounts and transfers), as a scan writes it. */
+async function newAlert(): Promise<{ id: string; key: string }> {
+  const key = `p${++fresh}`
+  const { id, counts } = await scanAlert(key, txs(key))
+  expect(counts.new).toBe(1)
+  return { id, key }
+}
+
+beforeAll(async () => {
+  store = await openStore({ path: ':memory:' })
+  const setup = { actor: { id: 'setup', role: 'admin' } as Actor }
+  for (const u of USERS) if (u.id !== 'kim') await addUser(store, u.id, u.role, setup)
+  await addUser(store, 'kim', 'supervisor', { actor: { id: 'adm', role: 'admin' } })
+  alertId = (await newAlert()).id
 })
 afterAll(() => store.close())
+
+const closed = (s: AlertStatus) => CLOSED_STATUSES.includes(s)
+
+// Mostly well-formed actions, with now and then an empty reason (refused as bad input).
+const text = fc.oneof(
+  {
+    arbitrary: fc.constantFrom('looked at the invoices', 'needs a senior look', 'agreed'),
+    weight: 6,
+  },
+  { arbitrary: fc.constant(''), weight: 1 },
+)
+const ACTION: fc.Arbitrary<CaseAction> = fc.oneof(
+  { arbitrary: fc.constant({ type: 'start_review' } as const), weight: 3 },
+  { arbitrary: text.map((reason) => ({ type: 'escalate', reason }) as const), weight: 1 },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom(...OUTCOMES), text)
+      .map(([outcome, reason]) => ({ type: 'propose', outcome, reason }) as const),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .option(text, { nil: undefined })
+      .map(
+        (reason) =>
+          (reason === undefined ? { type: 'approve' } : { type: 'approve', reason }) as CaseAction,
+      ),
+    weight: 4,
+  },
+  { arbitrary: text.map((reason) => ({ type: 'reject', reason }) as const), weight: 1 },
+  {
+    arbitrary: fc
+      .constantFrom(null, ...USERS.map((u) => u.id))
+      .map((assignee) => ({ type: 'assign', assignee }) as const),
+    weight: 1,
+  },
+  { arbitrary: fc.constant({ type: 'note', text: 'called the bank' } as const), weight: 1 },
+)
+// Users who work cases more often than the read-only and service roles (whose every action fails).
+const USER = fc.oneof(
+  { arbitrary: fc.constantFrom(...USERS.filter((u) => WORKERS.includes(u.role))), weight: 4 },
+  { arbitrary: fc.constantFrom(...USERS.filter((u) => !WORKERS.includes(u.role))), weight: 1 },
+)
+
+/** Applies an action; a refusal must be one of the workflow's errors and change nothing. */
+async function attempt(
+  before: AlertRow,
+  actor: Actor,
+  action: CaseAction,
+): Promise<{ done: boolean; after: AlertRow }> {
+  try {
+    return { done: true, after: await applyCaseAction(store, actor, before.id, action) }
+  } catch (e) {
+    if (!(e instanceof ForbiddenError || e instanceof ConflictError || e instanceof BadInputError))
+      throw e
+    const after = await getAlert(store, before.id)
+    expect(caseState(after)).toEqual(caseState(before))
+    return { done: false, after }
+  }
+}
+
+type Row = Awaited<ReturnType<typeof auditFor>>[number] & {
+  actor: string
+  role: string
+  action: string
+}
+type State = { status: AlertStatus; proposed_by: string | null } | null
+
+/** Checks an alert's audit trail: each status change is a product transition for the actor's role
+ *  and verb, and each closing row names a checker who is neither the maker nor of their custody. */
+async function checkTrail(id: string): Promise<number> {
+  const rows = (await auditFor(store, 'alert', id)) as Row[]
+  let closings = 0
+  let lastProposer: string | null = null
+  for (const r of rows) {
+    const before = r.before as State
+    const after = r.after as State
+    if (r.action.startsWith('case.')) expect(['fiu_viewer', 'batch']).not.toContain(r.role)
+    if (r.action === 'case.propose') lastProposer = r.actor
+    if (!before || !after || before.status === after.status) continue
+    const t = findTransition(before.status, after.status)
+    expect(t, `${before.status} → ${after.status} by ${r.role}`).toBeDefined()
+    expect(t!.roles).toContain(r.role)
+    expect(`${r.action.replace(/^(case|alert)\./, '')}`).toBe(t!.verb)
+    if (closed(after.status)) {
+      closings++
+      expect(r.action).toBe('case.approve')
+      expect(lastProposer).not.toBeNull()
+      expect(before.proposed_by).toBe(lastProposer)
+      expect(r.actor).not.toBe(lastProposer)
+      expect(ONE_CUSTODY.has(`${r.actor} ${lastProposer}`)).toBe(false)
+    }
+  }
+  return closings
+}
 
 /** Test-only: puts the alert in a given state directly (no audit row, as a fixture). */
 async function setState(status: AlertStatus, proposedBy: string | null, outcome: string | null) {
@@ -111,77 +222,81 @@ async function setState(status: AlertStatus, proposedBy: string | null, outcome:
 const outcomeOf = (s: AlertStatus) =>
   s === 'proposed_close' ? 'closed_false_positive' : s === 'proposed_report' ? 'reported' : null
 
-describe('transition table', () => {
-  it('canTransition agrees with the rules for every status pair and role', () => {
-    let allowed = 0
-    for (const from of ALERT_STATUSES)
-      for (const to of ALERT_STATUSES)
-        for (const role of ROLES) {
-          const want = (EXPECTED[`${from}>${to}`] ?? []).includes(role)
-          expect(canTransition(from, to, role), `${from} → ${to} as ${role}`).toBe(want)
-          if (want) allowed++
-        }
-    expect(allowed).toBe(Object.values(EXPECTED).reduce((n, r) => n + r.length, 0))
+describe('the workflow under random actions', () => {
+  it('no sequence of actions by one user closes an alert', async () => {
+    let proposals = 0
+    await fc.assert(
+      fc.asyncProperty(
+        USER,
+        fc.array(ACTION, { minLength: 1, maxLength: 16 }),
+        async (user, actions) => {
+          const { id } = await newAlert()
+          let a = await getAlert(store, id)
+          for (const action of actions) {
+            a = (await attempt(a, user, action)).after
+            expect(closed(a.status), `${user.id} (${user.role}) closed ${id}`).toBe(false)
+            if (a.proposed_by) proposals++
+          }
+          expect(await checkTrail(id)).toBe(0)
+        },
+      ),
+      { numRuns: 40, seed: 1604 },
+    )
+    // the runs got as far as a pending proposal: the property was put to the test
+    expect(proposals).toBeGreaterThan(10)
   })
 
-  it('fiu_viewer can do nothing, batch only reopens', () => {
-    for (const from of ALERT_STATUSES)
-      for (const to of ALERT_STATUSES) {
-        expect(canTransition(from, to, 'fiu_viewer')).toBe(false)
-        if (canTransition(from, to, 'batch')) expect(['new', 'in_review']).toContain(to)
-      }
+  it('closes only with a maker and a distinct checker; a closed alert takes only notes until a scan reopens it', async () => {
+    let closures = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(USER, ACTION), { minLength: 4, maxLength: 24, size: 'max' }),
+        async (steps) => {
+          const { id, key } = await newAlert()
+          let closedAs: AlertStatus | null = null
+          let a = await getAlert(store, id)
+          for (const [user, action] of steps) {
+            const r = await attempt(a, user, action)
+            const done = r.done
+            a = r.after
+            if (closedAs) {
+              // closed: nothing moves it, only a note is taken
+              expect(a.status).toBe(closedAs)
+              expect(done).toBe(action.type === 'note' && WORKERS.includes(user.role))
+            } else if (closed(a.status)) closedAs = a.status
+          }
+          const closings = await checkTrail(id)
+          expect(closings).toBe(closedAs ? 1 : 0)
+          if (!closedAs) return
+          closures++
+          const trail = (await auditFor(store, 'alert', id)) as Row[]
+          const people = new Set(
+            trail.filter((r) => r.action.startsWith('case.')).map((r) => r.actor),
+          )
+          expect(people.size).toBeGreaterThanOrEqual(2)
+          // a scan finding the same transfers again leaves it closed …
+          expect((await scanAlert(key, txs(key), `again-${key}`)).counts.unchanged).toBe(1)
+          expect((await getAlert(store, id)).status).toBe(closedAs)
+          // … and one with a new transfer reopens it, for whoever had it, without the old proposal
+          const before = await getAlert(store, id)
+          const reopen = await scanAlert(key, [...txs(key), `${key}-4`], `new-${key}`)
+          expect(reopen.counts.reopened).toBe(1)
+          const after = await getAlert(store, id)
+          expect(after.status).toBe(before.assignee ? 'in_review' : 'new')
+          expect([after.proposed_by, after.proposed_outcome]).toEqual([null, null])
+          const last = ((await auditFor(store, 'alert', id)) as Row[]).at(-1)!
+          expect([last.action, last.actor, last.role]).toEqual(['alert.reopen', 'scan', 'batch'])
+          await checkTrail(id)
+        },
+      ),
+      { numRuns: 40, seed: 2026 },
+    )
+    expect(closures).toBeGreaterThan(5)
+    expect((await verifyAudit(store)).ok).toBe(true)
   })
 })
 
-describe('applyCaseAction', () => {
-  const ACTIONS: Array<{ action: CaseAction; to: (from: AlertStatus) => AlertStatus }> = [
-    { action: { type: 'start_review' }, to: () => 'in_review' },
-    { action: { type: 'escalate', reason: 'needs a senior look' }, to: () => 'escalated' },
-    {
-      action: { type: 'propose', outcome: 'closed_benign', reason: 'benign' },
-      to: () => 'proposed_close',
-    },
-    {
-      action: { type: 'propose', outcome: 'reported', reason: 'suspicious' },
-      to: () => 'proposed_report',
-    },
-    {
-      action: { type: 'approve' },
-      to: (from) => (from === 'proposed_close' ? 'closed_false_positive' : 'reported'),
-    },
-    { action: { type: 'reject', reason: 'more evidence needed' }, to: () => 'in_review' },
-  ]
-
-  it('allows exactly the table’s transitions for every status × action × role', async () => {
-    let ok = 0
-    for (const from of ALERT_STATUSES)
-      for (const { action, to } of ACTIONS)
-        for (const role of ROLES) {
-          await setState(from, outcomeOf(from) ? MAKER : null, outcomeOf(from))
-          const target = to(from)
-          const pending = action.type === 'approve' && !outcomeOf(from)
-          const rule = RULES[`${from}>${target}`]
-          const want = !pending && rule?.[0] === action.type && rule[1].includes(role)
-          const actor = { id: `${role}-user`, role: role as Role }
-          const run = applyCaseAction(store, actor, alertId, action)
-          if (want) {
-            const after = await run
-            expect(after.status, `${from} ${action.type} as ${role}`).toBe(target)
-            ok++
-          } else {
-            const err = await run.then(
-              () => null,
-              (e: unknown) => e,
-            )
-            expect(err, `${from} ${action.type} as ${role} must be refused`).not.toBeNull()
-            expect(err instanceof ForbiddenError || err instanceof ConflictError).toBe(true)
-            expect((await getAlert(store, alertId)).status).toBe(from)
-          }
-        }
-    expect(ok).toBeGreaterThan(10)
-    expect((await verifyAudit(store)).ok).toBe(true)
-  })
-
+describe('single cases', () => {
   it('refuses every self-approval and self-rejection, whatever the role (maker ≠ checker)', async () => {
     for (const status of ['proposed_close', 'proposed_report'] as const)
       for (const role of ROLES)
