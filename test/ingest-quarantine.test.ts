@@ -4,8 +4,10 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { withStore, type Store } from '../src/store/index.ts'
-import { ingestPaths, IngestConfig, type CsvEngine } from '../src/ingest/index.ts'
+import { PassThrough } from 'node:stream'
+import { openStore, withStore, type Store } from '../src/store/index.ts'
+import { ingestPaths, IngestConfig, REASON_CODES, type CsvEngine } from '../src/ingest/index.ts'
+import { main } from '../src/cli/main.ts'
 import { sql } from './ingest-helpers.ts'
 
 const FIXTURES = new URL('./fixtures/ingest/', import.meta.url).pathname
@@ -17,6 +19,18 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rw-quarantine-'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** `ringwatch quarantine …` through the CLI's main(). */
+async function quarantineCli(args: string[]) {
+  const out = new PassThrough()
+  const err = new PassThrough()
+  let stdout = ''
+  let stderr = ''
+  out.on('data', (d) => (stdout += d))
+  err.on('data', (d) => (stderr += d))
+  const code = await main(['quarantine', ...args], { stdout: out, stderr: err, env: {} })
+  return { code, stdout, stderr }
+}
 
 /** Checks the reconciliation of every landed file against the tables, and returns the quarantine. */
 async function reconcile(store: Store) {
@@ -326,5 +340,74 @@ describe('quarantine', () => {
       const [m] = await sql<{ n: string }>(store, 'select count(*) n from ingest_files')
       expect(Number(m.n)).toBe(1)
     })
+  })
+
+  it('every reason a row is quarantined for is one `ringwatch quarantine --reason` takes, with its file, line and field', async () => {
+    // What the readers and the rules give, found by landing rows of every kind (not by reading
+    // their source): the set of reasons given is the set the quarantine command knows.
+    const db = join(dir, 'reasons.duckdb')
+    const head = 'tx_id,ts,amount,currency,debtor_account,creditor_account,purpose\n'
+    const structure = join(dir, 'reasons-structure.csv')
+    writeFileSync(
+      structure,
+      Buffer.concat([
+        Buffer.from(head + 'S1,2024-05-01T10:00:00Z,5.00,EUR,A1,A2,caf'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('\nS2,2024-05-01T10:00:00Z,5.00,EUR,A1,A2,"never closed\n'),
+      ]),
+    )
+    const large = join(dir, 'reasons-large.csv')
+    writeFileSync(large, head + 'T1,2024-05-01T10:00:00Z,12345678901234567.00,EUR,A1,A2,x\n')
+    const jsonl = join(dir, 'reasons.jsonl')
+    writeFileSync(jsonl, '{"tx_id":"J1", oops}\n')
+    const files = [
+      join(FIXTURES, 'good.csv'),
+      join(FIXTURES, 'bad-rows.csv'),
+      structure,
+      large,
+      jsonl,
+    ]
+    const store = await openStore({ path: db })
+    try {
+      const s = await ingestPaths(store, files, { config, now })
+      expect(s.files.map((f) => f.status)).toEqual(files.map(() => 'landed'))
+    } finally {
+      await store.close()
+    }
+    const given = new Set<string>()
+    let listed = 0
+    for (const code of REASON_CODES) {
+      const r = await quarantineCli([
+        'list',
+        '--reason',
+        code,
+        '--limit',
+        '0',
+        '--json',
+        '--db',
+        db,
+      ])
+      expect(r.code, `${code}: ${r.stderr}`).toBe(0)
+      const rows = JSON.parse(r.stdout) as Record<string, unknown>[]
+      listed += rows.length
+      for (const row of rows) {
+        given.add(String(row.reason_code))
+        expect(row.reason_code).toBe(code)
+        expect(files).toContain(row.path)
+        // a file line: after the header in a CSV file, from 1 in JSON lines
+        expect(Number(row.source_row)).toBeGreaterThanOrEqual(row.path === jsonl ? 1 : 2)
+        expect(String(row.reason).length).toBeGreaterThan(0)
+        if (
+          !['wrong_column_count', 'unterminated_quote', 'invalid_utf8', 'bad_json'].includes(code)
+        )
+          expect(row.column_name, code).toBeTruthy()
+      }
+    }
+    // every code the command knows was given by some row …
+    expect([...given].sort()).toEqual([...REASON_CODES].sort())
+    // … and the rows listed under them are all the quarantined rows: none has a code outside them
+    const summary = await quarantineCli(['summary', '--json', '--db', db])
+    const counts = JSON.parse(summary.stdout) as { reason_code: string; n: number }[]
+    expect(counts.reduce((n, c) => n + c.n, 0)).toBe(listed)
   })
 })

@@ -5,10 +5,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { withStore, type Session, type Store } from '../src/store/index.ts'
 import { TRANSFER_COLUMNS } from '../src/schema/transfer.ts'
-import { REASON_CODES } from '../src/ingest/index.ts'
 import { checkAgainstLanded, checkStaged } from '../src/ingest/land.ts'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 
 type Value = string | null
 
@@ -434,25 +431,5 @@ describe('validation rules: fast forms', () => {
       })
       expect(out.map((r) => r.same)).toEqual(values.map(() => true))
     })
-  })
-
-  it('the quarantine command knows every reason code the rules and readers give', () => {
-    const root = new URL('../', import.meta.url).pathname
-    const texts = [
-      'queries/ingest/checked-create.sql',
-      'src/ingest/land.ts',
-      'src/ingest/readers/csv.ts',
-      'src/ingest/readers/jsonl.ts',
-    ].map((f) => readFileSync(join(root, f), 'utf8'))
-    const found = new Set<string>()
-    for (const m of texts[0].matchAll(/then '([a-z_0-9]+):/g)) found.add(m[1])
-    for (const t of texts.slice(1))
-      for (const m of t.matchAll(
-        /(?:reason_code: |reject\([a-zA-Z]+, |rej\([a-zA-Z]+, )'([a-z_0-9]+)'/g,
-      ))
-        found.add(m[1])
-    for (const c of ['tx_id_exists', 'wrong_column_count', 'invalid_utf8', 'bad_json'])
-      expect(found).toContain(c)
-    expect([...found].filter((c) => !(REASON_CODES as readonly string[]).includes(c))).toEqual([])
   })
 })
