@@ -12,6 +12,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow'
 import { TRANSFER_COLUMNS, type TransferColumn } from '../schema/transfer.ts'
+import type { ReasonCode } from './quarantine.ts'
 
 export const STAGED_COLUMNS = ['source_row', ...TRANSFER_COLUMNS, 'extra'] as const
 
@@ -26,7 +27,8 @@ export interface Reject {
   source_row: number
   column_name: string | null
   raw_value: string | null
-  reason_code: string
+  /** One of REASON_CODES: a reader that gives another code does not type-check. */
+  reason_code: ReasonCode
   reason: string
   raw_row: string | null
 }

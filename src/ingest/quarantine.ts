@@ -29,6 +29,7 @@ export const REASON_CODES = [
   'invalid_utf8',
   'bad_json',
 ] as const
+export type ReasonCode = (typeof REASON_CODES)[number]
 
 export interface QuarantineFilter {
   /** A file as given to ingest (from any directory: it is resolved) or its SHA-256. */

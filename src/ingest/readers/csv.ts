@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import type { RecordBatch } from 'apache-arrow'
 import { BatchBuilder, type Reject } from '../arrow-batch.ts'
+import type { ReasonCode } from '../quarantine.ts'
 import { extraJson, mapColumns } from '../columns.ts'
 
 const NL = 0x0a
@@ -199,7 +200,7 @@ export async function* readCsv(path: string, opts: CsvReadOptions): AsyncGenerat
   if (last) yield last
 }
 
-function reject(line: number, code: string, reason: string, raw: string): Reject {
+function reject(line: number, code: ReasonCode, reason: string, raw: string): Reject {
   return {
     source_row: line,
     column_name: null,

@@ -6,6 +6,7 @@ import { isUtf8 } from 'node:buffer'
 import type { RecordBatch } from 'apache-arrow'
 import { TRANSFER_COLUMNS, type TransferColumn } from '../../schema/transfer.ts'
 import { BatchBuilder, type Reject, type RowValues } from '../arrow-batch.ts'
+import type { ReasonCode } from '../quarantine.ts'
 
 const CANONICAL = new Set<string>(TRANSFER_COLUMNS)
 const NL = 0x0a
@@ -90,7 +91,7 @@ export async function* readJsonl(
   if (last) yield last
 }
 
-function rej(line: number, code: string, reason: string, raw: string): Reject {
+function rej(line: number, code: ReasonCode, reason: string, raw: string): Reject {
   return {
     source_row: line,
     column_name: null,
