@@ -1,18 +1,16 @@
 // Louvain on the backbone (detect.communities.drop_weight_share) against Louvain on every pair, on
 // the committed sample week (generator output): the modularity of both partitions on the same full
 // pair graph, and the same communities for the same seed.
-import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { withStore } from '../src/store/index.ts'
 import { backbone, loadWindow, modularity, undirectedPairs } from '../src/graph/index.ts'
 import { DetectConfig } from '../src/detect/index.ts'
 import { communityLabels } from '../src/detect/communities.ts'
 
-const present = existsSync('samples/days')
 const share = DetectConfig.parse({}).communities.drop_weight_share
 const count = (label: Int32Array) => new Set(label).size - (label.includes(-1) ? 1 : 0)
 
-describe.skipIf(!present)('communities on the sample week', () => {
+describe('communities on the sample week', () => {
   it('keep at least 99% of the all-pairs modularity on a quarter of the pairs fewer, reproducibly', async () => {
     await withStore(async (store) => {
       // Straight from the CSV files into payments: this test is about detection, not ingest.

@@ -3,12 +3,10 @@
 // that match that FIU's code lists.
 import { readFileSync } from 'node:fs'
 import { validateXML } from 'xmllint-wasm'
-import { sharedData } from '../src/screen/shared-data.ts'
+import { sharedFiles } from './required.ts'
 import { GoamlConfig } from '../src/cases/index.ts'
 
-export const GOAML_XSD = sharedData('goaml/goAMLSchema-5.0.2.xsd')
-if (!GOAML_XSD)
-  console.warn('goAML: ../shared/data/goaml/goAMLSchema-5.0.2.xsd is absent; skipping')
+export const [GOAML_XSD] = sharedFiles('goAML schema validation', ['goaml/goAMLSchema-5.0.2.xsd'])
 
 let schema: string | undefined
 

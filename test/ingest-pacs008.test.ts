@@ -1,18 +1,17 @@
 // The real ISO 20022 pacs.008.001.08 messages in ../shared/data/pacs008 (CBPR+, SWIFT envelope,
 // prefixed namespaces) parse to the fields read from the XML by hand, and land.
 import { describe, it, expect } from 'vitest'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { withStore } from '../src/store/index.ts'
 import { ingestPaths, IngestConfig, readPacs008 } from '../src/ingest/index.ts'
 import { UnreadableFileError } from '../src/util/errors.ts'
 import { sql } from './ingest-helpers.ts'
+import { sharedFiles } from './required.ts'
 
-const DATA = new URL('../../shared/data/pacs008/', import.meta.url).pathname
-const present = existsSync(DATA)
-if (!present)
-  console.warn(`skipping the pacs.008 sample tests: ${DATA} is absent (outside the workplace)`)
+const [DATA = ''] = sharedFiles('pacs.008 samples', ['pacs008'])
+const present = DATA !== ''
 
 async function rowsOf(file: string) {
   const out: Record<string, unknown>[] = []

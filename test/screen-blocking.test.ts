@@ -12,12 +12,11 @@ import {
   normalizeName,
   type IndexEntry,
 } from '../src/screen/index.ts'
-import { sharedData } from '../src/screen/shared-data.ts'
+import { sharedFiles } from './required.ts'
 import { rng, syntheticCompany, syntheticPerson, variantOf } from './fixtures/synthetic-names.ts'
 import { negativeNames, sdnEntries, sdnVariants } from '../bench/screen-sets.ts'
 
-const file = sharedData('sdn/sdn.csv')
-if (!file) console.warn('screen-blocking: ../shared/data/sdn/sdn.csv is absent; skipping')
+const [file] = sharedFiles('screen-blocking', ['sdn/sdn.csv'])
 
 describe.skipIf(!file)('name index against an exhaustive comparison', () => {
   it('finds every entry a comparison with every list name finds, on SDN names and variants', () => {

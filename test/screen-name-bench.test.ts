@@ -2,13 +2,11 @@
 // prints precision, recall and F1 and fails below what this matcher reached at the default threshold
 // (F1 0.9011, precision 0.9626; OpenSanctions' own matcher: F1 about 0.79).
 import { describe, it, expect } from 'vitest'
-import { sharedData } from '../src/screen/shared-data.ts'
+import { sharedFiles } from './required.ts'
 import { ScreenConfig } from '../src/screen/index.ts'
 import { nameBench } from '../bench/screen-sets.ts'
 
-const file = sharedData('name-bench/cases.csv')
-if (!file)
-  console.warn('screen-name-bench: ../shared/data/name-bench/cases.csv is absent; skipping')
+const [file] = sharedFiles('screen-name-bench', ['name-bench/cases.csv'])
 
 const F1_FLOOR = 0.9
 const PRECISION_FLOOR = 0.96

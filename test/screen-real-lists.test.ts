@@ -3,14 +3,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { openStore, type Store } from '../src/store/index.ts'
 import { importList, loadNameIndex, type NameIndex } from '../src/screen/index.ts'
-import { sharedData } from '../src/screen/shared-data.ts'
+import { sharedFiles } from './required.ts'
 
-const sdn = sharedData('sdn/sdn.csv')
-const ftm = sharedData('ftm/zala-entities.ftm.json')
-if (!sdn || !ftm)
-  console.warn(
-    'screen-real-lists: ../shared/data (sdn.csv, zala-entities.ftm.json) is absent; skipping',
-  )
+const [sdn, ftm] = sharedFiles('screen-real-lists', ['sdn/sdn.csv', 'ftm/zala-entities.ftm.json'])
 
 describe.skipIf(!sdn || !ftm)('screening against the real lists', () => {
   let store: Store

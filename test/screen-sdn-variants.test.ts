@@ -4,11 +4,10 @@
 // rules). 300 of each kind, drawn with a fixed seed; `npm run bench:screen` runs them all.
 import { describe, it, expect } from 'vitest'
 import { NameIndex, ScreenConfig } from '../src/screen/index.ts'
-import { sharedData } from '../src/screen/shared-data.ts'
+import { sharedFiles } from './required.ts'
 import { sdnEntries, sdnVariants } from '../bench/screen-sets.ts'
 
-const file = sharedData('sdn/sdn.csv')
-if (!file) console.warn('screen-sdn-variants: ../shared/data/sdn/sdn.csv is absent; skipping')
+const [file] = sharedFiles('screen-sdn-variants', ['sdn/sdn.csv'])
 
 describe.skipIf(!file)('SDN names under payment variants', () => {
   it('finds at least 98 % of each kind of variant', () => {

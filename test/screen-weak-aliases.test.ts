@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { openStore, type Store } from '../src/store/index.ts'
 import { importList, NameIndex, readScreening } from '../src/screen/index.ts'
 import { insertFixturePayments, type FixturePayment } from './fixtures/payments.ts'
-import { sharedData } from '../src/screen/shared-data.ts'
+import { sharedFiles } from './required.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { runScan } from '../src/pipeline/index.ts'
 import { listAlerts } from '../src/cases/index.ts'
@@ -15,8 +15,7 @@ import { parseOfacSdn } from '../src/screen/lists/ofac.ts'
 import { readFileSync } from 'node:fs'
 import { sql } from './ingest-helpers.ts'
 
-const file = sharedData('sdn/sdn.csv')
-if (!file) console.warn('screen-weak-aliases: ../shared/data/sdn/sdn.csv is absent; skipping')
+const [file] = sharedFiles('screen-weak-aliases', ['sdn/sdn.csv'])
 // Screening on its own: every alert the lists raise, not the budget's cut of them.
 const { config, hash } = parseConfig({ alerts: { max_per_10k_transfers: null } })
 

@@ -2,17 +2,8 @@
 // highlighted and the time slider, four-eyes closure across two users, the explorer, the runs charts.
 // Screenshots go to test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  HAVE_CHROMIUM,
-  SHOTS,
-  SKIP_MESSAGE,
-  loggedIn,
-  startHarness,
-  type Harness,
-} from './harness.ts'
+import { HAVE_CHROMIUM, SHOTS, loggedIn, startHarness, type Harness } from './harness.ts'
 import { HUB, RING, RING_ALERT } from '../server-fixture.ts'
-
-if (!HAVE_CHROMIUM) console.warn(`browser tests skipped: ${SKIP_MESSAGE}`)
 
 describe.skipIf(!HAVE_CHROMIUM)('dashboards in chromium', () => {
   let h: Harness
