@@ -223,6 +223,10 @@ const outcomeOf = (s: AlertStatus) =>
   s === 'proposed_close' ? 'closed_false_positive' : s === 'proposed_report' ? 'reported' : null
 
 describe('the workflow under random actions', () => {
+  it('draws its users from every role the product defines', () => {
+    expect(new Set(USERS.map((u) => u.role))).toEqual(new Set(ROLES))
+  })
+
   it('no sequence of actions by one user closes an alert', async () => {
     let proposals = 0
     await fc.assert(
