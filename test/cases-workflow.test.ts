@@ -22,16 +22,13 @@ import {
   verifyAudit,
   type CaseAction,
 } from '../src/cases/index.ts'
-import { mergeAlerts, type MergeContext } from '../src/pipeline/merge-alerts.ts'
 import { addUser } from '../src/server/index.ts'
-import { scoreAll, EMPTY_DETECT, EMPTY_RISK } from '../src/score/index.ts'
-import { ScoreConfig } from '../src/score/config.ts'
+import { cycleFinding, scored, writeScanned } from './fixtures/alerts.ts'
 import { ConflictError, ForbiddenError, NotFoundError, BadInputError } from '../src/util/errors.ts'
 
 let store: Store
 let alertId: string
 const MAKER = 'maker'
-const SCAN: Actor = { id: 'scan', role: 'batch' }
 
 /** The users of the property runs: every role; kim was created by adm (one chain of custody). */
 const USERS: readonly Actor[] = [
@@ -46,53 +43,12 @@ const USERS: readonly Actor[] = [
 const WORKERS: readonly string[] = ['analyst', 'supervisor', 'admin']
 const ONE_CUSTODY = new Set(['adm kim', 'kim adm'])
 
-const mergeContext = (runId: string): MergeContext => ({
-  runId,
-  now: '2026-01-03T00:00:00.000Z',
-  actor: SCAN,
-  provenance: {
-    run_id: runId,
-    detector_version: 'x',
-    config_hash: 'h',
-    list_versions: {},
-    input_files: [],
-  },
-})
-
-/** A scored cycle over three accounts and the given transfers (one alert). */
-function scoredCycle(key: string, txIds: string[]) {
-  const [alert] = scoreAll(
-    [
-      {
-        typology: 'cycle',
-        key: `cycle:${key}`,
-        tx_ids: txIds,
-        accounts: [`${key}-A`, `${key}-B`, `${key}-C`],
-        first_ts: '2026-01-01T00:00:00Z',
-        last_ts: '2026-01-02T00:00:00Z',
-        amount_in: 1000,
-        amount_out: 990,
-        currency: 'EUR',
-        span_hours: 24,
-        explanation: 'x',
-        truncated: false,
-        measures: { hops: 3, retention: 0.99, min_hop_ratio: 0.99 },
-      },
-    ],
-    EMPTY_RISK,
-    EMPTY_DETECT,
-    ScoreConfig.parse({}),
-  )
-  return alert
-}
-
-/** Writes an alert as a scan does and returns its id. */
+/** Writes a cycle alert over three accounts of its own as scan `runId` does; its id and counts. */
 async function scanAlert(key: string, txIds: string[], runId = `run-${key}`) {
-  const alert = scoredCycle(key, txIds)
-  const counts = await store.transaction((tx) => mergeAlerts(tx, [alert], mergeContext(runId)), {
-    serial: true,
-  })
-  return { id: alert.id, counts }
+  const [alert] = scored([
+    cycleFinding(`cycle:${key}`, txIds, [`${key}-A`, `${key}-B`, `${key}-C`]),
+  ])
+  return { id: alert.id, counts: await writeScanned(store, [alert], runId) }
 }
 
 let fresh = 0

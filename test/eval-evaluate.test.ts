@@ -17,9 +17,7 @@ import {
 } from '../src/eval/index.ts'
 import { Truth } from '../src/schema/truth.ts'
 import { withStore } from '../src/store/index.ts'
-import { mergeAlerts } from '../src/pipeline/merge-alerts.ts'
-import { scoreAll, EMPTY_DETECT, EMPTY_RISK } from '../src/score/index.ts'
-import { ScoreConfig } from '../src/score/config.ts'
+import { cycleFinding, scored, writeScanned } from './fixtures/alerts.ts'
 import { BadInputError } from '../src/util/errors.ts'
 
 const flags = (controlled = false, listed = false) => ({
@@ -276,51 +274,15 @@ describe('loading', () => {
   it('reads alerts and their transfers from the store', async () => {
     await withStore(async (store) => {
       expect(await loadAlertsFromStore(store)).toEqual([])
-      // Real alert rows, written the way a scan writes them (scored, then merged into the
-      // migrated schema with their transfer links and audit rows).
-      const cycle = (key: string, tx_ids: string[], accounts: string[]) => ({
-        typology: 'cycle' as const,
-        key,
-        tx_ids,
-        accounts,
-        first_ts: '2026-01-01T00:00:00Z',
-        last_ts: '2026-01-02T00:00:00Z',
-        amount_in: 1000,
-        amount_out: 990,
-        currency: 'EUR',
-        span_hours: 24,
-        explanation: key,
-        truncated: false,
-        measures: { hops: accounts.length, retention: 0.99, min_hop_ratio: 0.99 },
-      })
-      const scored = scoreAll(
-        [
-          cycle('cycle:one', ['a', 'b', 'x1'], ['Y', 'X', 'Z']),
-          cycle('cycle:two', ['h', 'x2', 'x3'], ['P', 'Q', 'R']),
-        ],
-        EMPTY_RISK,
-        EMPTY_DETECT,
-        ScoreConfig.parse({}),
-      )
-      expect(scored).toHaveLength(2)
-      await store.transaction(
-        (tx) =>
-          mergeAlerts(tx, scored, {
-            runId: 'r1',
-            now: '2026-01-03T00:00:00.000Z',
-            actor: { id: 'scan', role: 'batch' },
-            provenance: {
-              run_id: 'r1',
-              detector_version: 'x',
-              config_hash: 'h',
-              list_versions: {},
-              input_files: [],
-            },
-          }),
-        { serial: true },
-      )
+      // Real alert rows, written the way a scan writes them (test/fixtures/alerts.ts)
+      const candidates = scored([
+        cycleFinding('cycle:one', ['a', 'b', 'x1'], ['Y', 'X', 'Z']),
+        cycleFinding('cycle:two', ['h', 'x2', 'x3'], ['P', 'Q', 'R']),
+      ])
+      expect(candidates).toHaveLength(2)
+      expect((await writeScanned(store, candidates, 'r1')).new).toBe(2)
       const alerts = await loadAlertsFromStore(store)
-      const want = scored
+      const want = candidates
         .map((s) => ({
           id: s.id,
           typology: 'cycle',

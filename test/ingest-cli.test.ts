@@ -3,23 +3,13 @@ import { describe, it, expect } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { main } from '../src/cli/main.ts'
+import { runMain } from './cli-main.ts'
 import { IngestSummary, eachQuarantined } from '../src/ingest/index.ts'
 import { openStore } from '../src/store/index.ts'
 
 const FIXTURES = new URL('./fixtures/ingest/', import.meta.url).pathname
 
-async function cli(args: string[]) {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', (d) => (stdout += d))
-  err.on('data', (d) => (stderr += d))
-  const code = await main(args, { stdout: out, stderr: err, env: {} })
-  return { code, stdout, stderr }
-}
+const cli = (args: string[]) => runMain(args)
 
 describe('ringwatch ingest', () => {
   it('prints a table, then --json; quarantine is not a failure; duplicates are reported', async () => {

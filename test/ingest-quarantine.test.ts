@@ -4,10 +4,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { openStore, withStore, type Store } from '../src/store/index.ts'
 import { ingestPaths, IngestConfig, REASON_CODES, type CsvEngine } from '../src/ingest/index.ts'
-import { main } from '../src/cli/main.ts'
+import { runMain } from './cli-main.ts'
 import { sql } from './ingest-helpers.ts'
 
 const FIXTURES = new URL('./fixtures/ingest/', import.meta.url).pathname
@@ -20,17 +19,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** `ringwatch quarantine …` through the CLI's main(). */
-async function quarantineCli(args: string[]) {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', (d) => (stdout += d))
-  err.on('data', (d) => (stderr += d))
-  const code = await main(['quarantine', ...args], { stdout: out, stderr: err, env: {} })
-  return { code, stdout, stderr }
-}
+const quarantineCli = (args: string[]) => runMain(['quarantine', ...args])
 
 /** Checks the reconciliation of every landed file against the tables, and returns the quarantine. */
 async function reconcile(store: Store) {
