@@ -3,24 +3,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { main } from '../src/cli/main.ts'
+import { runMain } from './cli-main.ts'
 
-function io() {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', (d) => (stdout += d))
-  err.on('data', (d) => (stderr += d))
-  return { io: { stdout: out, stderr: err, env: {} }, text: () => ({ stdout, stderr }) }
-}
-
-async function run(...argv: string[]) {
-  const c = io()
-  const code = await main(argv, c.io)
-  return { code, ...c.text() }
-}
+const run = (...argv: string[]) => runMain(argv)
 
 describe('ringwatch lists', () => {
   let dir: string
