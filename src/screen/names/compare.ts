@@ -251,7 +251,8 @@ export function compareNames(
   const A = mergeJoined(na.tokens, nb.tokens)
   const B = mergeJoined(nb.tokens, A)
   const legal = compareLegal(na.legal, nb.legal)
-  if (A.length === 0 || B.length === 0)
+  // two names written in Hangul with other syllables are two names (normalize.ts: hangul)
+  if (A.length === 0 || B.length === 0 || (na.hangul !== nb.hangul && na.hangul && nb.hangul))
     return {
       score: 0,
       pairs: [],

@@ -132,6 +132,48 @@ describe('NameIndex', () => {
     for (const [query, id] of cases) expect(ids(query), query).toContain(id)
   })
 
+  it('finds Korean names written in Hangul under the spelling sanctions lists use', () => {
+    const listed: IndexEntry[] = [
+      ['k1', 'Person', 'KIM, Jong Un'],
+      ['k2', 'Person', 'CHOE, Ryong Hae'],
+      ['k3', 'Person', 'PAK, Pong Ju'],
+      ['k4', 'Person', 'RI, Yong Ho'],
+      ['k5', 'Company', 'SAMSONG TRADING CO., LTD.'],
+    ].map(([id, schema, name]) => ({
+      id,
+      snapshotId: 's1',
+      schema,
+      caption: name,
+      names: [{ name, kind: 'name' }],
+    }))
+    const idx = new NameIndex([...listed, ...list])
+    const ids = (q: string) => idx.match(q, { threshold: 0.82 }).map((h) => h.entry.id)
+    expect(ids('김정은')).toEqual(['k1'])
+    expect(ids('최룡해')).toEqual(['k2'])
+    expect(ids('박봉주')).toEqual(['k3'])
+    expect(ids('리영호')).toEqual(['k4'])
+    // another person with the same family name is not the listed one
+    expect(ids('김영철')).toEqual([])
+  })
+
+  it('scores a shortened given name below the full one, and still at the threshold', () => {
+    const idx = new NameIndex([
+      {
+        id: 'm',
+        snapshotId: 's',
+        schema: 'Person',
+        caption: 'MIRZAEI, Haj Ahmad',
+        names: [{ name: 'MIRZAEI, Haj Ahmad', kind: 'name' }],
+      },
+    ])
+    const score = (q: string) => idx.match(q, { threshold: 0.82 })[0]?.score ?? 0
+    expect(score('Haj Ahmad MIRZAEI')).toBe(1)
+    for (const short of ['Haj Ahm MIRZAEI', 'Haj Ahm. Mirzaei', 'H. Ahmad Mirzaei']) {
+      expect(score(short), short).toBeGreaterThanOrEqual(0.82)
+      expect(score(short), short).toBeLessThan(1)
+    }
+  })
+
   it('finds a person under a short form of the given name', () => {
     const idx = new NameIndex([
       {

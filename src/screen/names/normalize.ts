@@ -47,6 +47,13 @@ export interface NormalName {
    * character, so a different syllable is a different name and words pair only when equal.
    */
   strict: boolean
+  /**
+   * The Hangul syllables of a name written in Hangul, in order of their code points ('' for other
+   * names). Hangul spells sounds, so two names written in it are one name only with the same
+   * syllables; the Latin spelling shared with the lists (정 and 종 are both 'jong') holds only
+   * across scripts.
+   */
+  hangul: string
   /** Tokens written as initials ('A.B.C.'): an acronym pairs only with the same letters. */
   letterwise: string[]
 }
@@ -324,6 +331,7 @@ export function normalizeName(name: string): NormalName {
     for (const m of s.matchAll(/\(([^()]*)\)/g))
       for (const t of m[1].split(/[^\p{L}\p{N}]+/u)) if (t && tokens.includes(t)) optional.push(t)
   const strict = /[\p{Script=Han}\p{Script=Hangul}]/u.test(name)
+  const hangul = strict ? hangulSyllables(name) : ''
   const letterwise = initialisms.filter((t) => tokens.includes(t))
   return {
     tokens,
@@ -338,8 +346,16 @@ export function normalizeName(name: string): NormalName {
     endsLegal,
     optional,
     strict,
+    hangul,
     letterwise,
   }
+}
+
+/** The Hangul syllables of a name, sorted (the order of its words aside). */
+function hangulSyllables(name: string): string {
+  const out: string[] = []
+  for (const ch of name) if (ch >= '\uac00' && ch <= '\ud7a3') out.push(ch)
+  return out.sort().join('')
 }
 
 /** Every start of a legal form's text, by letters ('co', 'com', 'joint st', …), forms included. */
