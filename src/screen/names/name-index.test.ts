@@ -138,7 +138,7 @@ describe('NameIndex', () => {
       ['k2', 'Person', 'CHOE, Ryong Hae'],
       ['k3', 'Person', 'PAK, Pong Ju'],
       ['k4', 'Person', 'RI, Yong Ho'],
-      ['k5', 'Company', 'SAMSONG TRADING CO., LTD.'],
+      ['k5', 'Person', 'YU, Jin'],
     ].map(([id, schema, name]) => ({
       id,
       snapshotId: 's1',
@@ -152,8 +152,12 @@ describe('NameIndex', () => {
     expect(ids('최룡해')).toEqual(['k2'])
     expect(ids('박봉주')).toEqual(['k3'])
     expect(ids('리영호')).toEqual(['k4'])
+    expect(ids('김 정은')).toEqual(['k1'])
     // another person with the same family name is not the listed one
     expect(ids('김영철')).toEqual([])
+    expect(ids('김정일')).toEqual([])
+    // a Korean name that holds a listed name's syllables is not that name
+    expect(ids('윤유진')).toEqual([])
   })
 
   it('scores a shortened given name below the full one, and still at the threshold', () => {

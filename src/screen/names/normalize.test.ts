@@ -56,11 +56,11 @@ describe('normalizeName: every script, legal forms across languages, typos insid
     expect(foldText('ბარაკ ობამა')).toMatch(/barak.*obama/)
     expect(foldText('バラク・オバマ')).toMatch(/baraku.*obama/)
     expect(normalizeName('习近平').compact).toBe(normalizeName('Xi Jinping').compact)
-    // Korean one word per syllable, in the spelling sanctions lists use for Korean names
-    expect(normalizeName('김정은').tokens).toEqual(['kim', 'jong', 'un'])
-    expect(normalizeName('박봉주').tokens).toEqual(['pak', 'pong', 'ju'])
-    expect(normalizeName('리영호').tokens).toEqual(['ri', 'yong', 'ho'])
-    expect(normalizeName('최룡해').tokens).toEqual(['choe', 'ryong', 'hae'])
+    // Korean in the spelling sanctions lists use for Korean names, a word's syllables run together
+    expect(normalizeName('김정은').tokens).toEqual(['kimjongun'])
+    expect(normalizeName('박봉주').tokens).toEqual(['pakpongju'])
+    expect(normalizeName('리영호').tokens).toEqual(['riyongho'])
+    expect(normalizeName('최룡해 동지').tokens).toEqual(['choeryonghae', 'tongji'])
     expect(foldText('בנימין').trim()).toBe('vnymyn')
     expect(foldText('नरेन्द्र मोदी')).toMatch(/modi/)
     expect(normalizeName('华为技术有限公司')).toMatchObject({ legal: ['ltd'] })

@@ -177,11 +177,13 @@ const CJK_LEGAL = new RegExp(`(${Object.keys(CJK_LEGAL_FORMS).join('|')})`, 'g')
 const HANGUL_RUN = /[\uac00-\ud7a3]+/g
 
 /**
- * A Korean name one word per syllable, as sanctions lists write Korean names ('Kim Jong Un', 'Pak Pong
- * Ju', 'Choe Ryong Hae'): any-ascii spells each syllable in the Revised Romanization ('Gim Jeong
- * Eun', 'Bag Bong Ju'); on top, the letters the lists' spelling (the DPRK's own romanization, used on
- * the UN 1718 Committee's list and by OFAC) writes otherwise: a syllable's first g, d, b, l as k, t,
- * p, r, its last g, b, d as k, p, t, and the vowels eo, eu as o, u.
+ * A Korean word in the spelling sanctions lists use for Korean names ('Kim Jong Un', 'Pak Pong Ju',
+ * 'Choe Ryong Hae'): any-ascii spells each syllable in the Revised Romanization ('Gim Jeong Eun',
+ * 'Bag Bong Ju'); on top, the letters the lists' spelling (the DPRK's own romanization, used on the
+ * UN 1718 Committee's list and by OFAC) writes otherwise: a syllable's first g, d, b, l as k, t, p, r,
+ * its last g, b, d as k, p, t, and the vowels eo, eu as o, u. The syllables of a word stay one word
+ * ('kimjongun'): the list's words run together compare with it (compare.ts), and single syllables
+ * as words ('yu', 'jin') paired with too many other names.
  */
 function hangulSyllable(syllable: string): string {
   return anyAscii(syllable)
@@ -202,8 +204,8 @@ function otherScripts(text: string): string {
     .replace(CJK_LEGAL, (form) => ' ' + CJK_LEGAL_FORMS[form] + ' ')
     .replace(HANGUL_RUN, (run) => {
       let out = ' '
-      for (const syllable of run) out += hangulSyllable(syllable) + ' '
-      return out
+      for (const syllable of run) out += hangulSyllable(syllable)
+      return out + ' '
     })
     .replace(OTHER_RUN, (run) => ' ' + anyAscii(run).toLowerCase() + ' ')
 }
