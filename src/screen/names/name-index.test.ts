@@ -113,6 +113,7 @@ describe('NameIndex', () => {
     const cases: Array<[query: string, id: string]> = [
       // cut where a fixed-width field ended (35 characters a SWIFT MT line), a word cut short
       ['NORDSTRAND MARITIME AND TRADING COM', 'c1'],
+      ['KAZAN OPTICAL WORKS JOINT STOCK COMP', 'c8'],
       ['KARAJ PETROCHEMIC COMPANY', 'c2'],
       // legal forms in other languages' spellings and scripts
       ['ORION AVIA OOO', 'c3'],

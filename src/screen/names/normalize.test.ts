@@ -159,6 +159,18 @@ describe('normalizeName: every script, legal forms across languages, typos insid
     const cut = normalizeName('NORDSTRAND MARITIME AND TRADING COM')
     expect(cut).toMatchObject({ endsLegal: false, cutCompact: 'nordstrandmaritimetrading' })
     expect(normalizeName('VTB REGISTRAR CLOSED JOINT STOCK CO').endsLegal).toBe(false)
+    // cut inside the form's last word: the form read whole, the name still shows no end
+    expect(normalizeName('SETELEM BANK LIMITED LIABILITY COMP')).toMatchObject({
+      tokens: ['setelem', 'bank'],
+      legal: ['llc'],
+      endsLegal: false,
+    })
+    expect(normalizeName('MELLAT BANK CLOSED JOINT-STOCK COMP')).toMatchObject({
+      tokens: ['mellat', 'bank'],
+      legal: ['jsc'],
+    })
+    // 'Comp' after words that start no form is still 'Components'
+    expect(tokens('ACME TRADING COMP')).toEqual(['acme', 'trading', 'components'])
     expect(normalizeName('MAHMOOD, Sultan Bashir').spoken).toBe('sultanbashirmahmood')
   })
 })
