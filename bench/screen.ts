@@ -6,7 +6,8 @@
 //     generator's pools and Faker's common names of 15 locales) against the SDN list;
 //  1. names/s: 100 k distinct party names (20 % realistic variants of listed names) matched against
 //     a 20 k-entry list (the real OFAC sdn.csv from ../shared/data when present, topped up with
-//     synthetic entries), index build included (target: all in 10 s or less);
+//     synthetic entries), index build included (target: all in 10 s or less); beside it, a sample
+//     of EXHAUSTIVE (default 30) of the names compared with every list name without the index;
 //  2. transfers/s: goods + route classification over 1 M transfers in a file DuckDB (about one in
 //     ten of them about controlled goods);
 //  3. one full screenWindow over the same 1 M transfers (names + goods + routes).
@@ -21,7 +22,10 @@ import {
   ScreenConfig,
   classifyWindow,
   clearNameCache,
+  compareNames,
   importList,
+  kindOfSchema,
+  normalizeName,
   screenWindow,
   type IndexEntry,
 } from '../src/screen/index.ts'
@@ -41,6 +45,7 @@ const RUNS = Number(process.env.RUNS ?? 3)
 const LIST_SIZE = 20_000
 const NAMES = 100_000
 const TRANSFERS = Number(process.env.TRANSFERS ?? 1_000_000)
+const EXHAUSTIVE = Number(process.env.EXHAUSTIVE ?? 30)
 const config = ScreenConfig.parse({})
 const PARTS = new Set((process.env.PARTS ?? 'quality,names,goods,screen').split(','))
 
@@ -100,6 +105,7 @@ function benchNames() {
   const rates: number[] = []
   const totals: number[] = []
   const cpus: number[] = []
+  let lastIndex: NameIndex | undefined
   for (let run = 0; run < RUNS; run++) {
     // the process's CPU time beside the clock: on a machine shared with other work, the clock
     // also counts the time the process waited for a core
@@ -107,6 +113,7 @@ function benchNames() {
     const t0 = performance.now()
     const index = new NameIndex(entries)
     const t1 = performance.now()
+    lastIndex = index
     let hits = 0
     let found = 0
     for (const n of names) {
@@ -130,6 +137,62 @@ function benchNames() {
   }
   console.log(
     `names median: ${fmt(median(rates))} names/s; index build ${fmt(median(builds))} ms; all 100 k names incl. build ${(median(totals) / 1000).toFixed(1)} s (CPU ${(median(cpus) / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)})`,
+  )
+  if (EXHAUSTIVE > 0) exhaustiveSample(lastIndex!, entries, names, median(rates))
+}
+
+/**
+ * The comparison measured in the same run: a sample of the same query names compared with every
+ * name of every entry (no index, as test/screen-blocking.test.ts does), its rate beside the index's,
+ * and whether the index found the same entries for the sample.
+ */
+function exhaustiveSample(
+  index: NameIndex,
+  entries: IndexEntry[],
+  names: string[],
+  indexRate: number,
+) {
+  const sample = names.filter((_, i) => i % Math.ceil(names.length / EXHAUSTIVE) === 0)
+  const listed = entries.map((e) => ({
+    id: e.id,
+    kind: kindOfSchema(e.schema),
+    names: e.names.map((n) => normalizeName(n.name)).filter((n) => n.tokens.length > 0),
+  }))
+  const opts = { isWord: index.isWord, isCommon: index.isCommon }
+  const threshold = config.match_threshold
+  let same = 0
+  let found = 0
+  const t0 = performance.now()
+  const wanted: Array<Set<string>> = []
+  for (const query of sample) {
+    const q = normalizeName(query)
+    const qKind = q.legal.length > 0 ? 'company' : 'unknown'
+    const want = new Set<string>()
+    if (q.tokens.length > 0)
+      for (const e of listed) {
+        const kind = e.kind !== 'unknown' ? e.kind : qKind
+        for (const n of e.names)
+          if (compareNames(q, n, kind, opts).score >= threshold) {
+            want.add(e.id)
+            break
+          }
+      }
+    wanted.push(want)
+  }
+  const ms = performance.now() - t0
+  sample.forEach((query, k) => {
+    const got = new Set(
+      index
+        .match(query, { threshold, maxCandidates: config.max_candidates })
+        .map((h) => h.entry.id),
+    )
+    found += wanted[k].size
+    if (got.size === wanted[k].size && [...got].every((id) => wanted[k].has(id))) same++
+  })
+  const rate = sample.length / (ms / 1000)
+  console.log(
+    `exhaustive comparison (every query against all ${fmt(entries.length)} entries' names, no index), same run: ${sample.length} of the names in ${fmt(ms)} ms (${rate.toFixed(1)} names/s, all 100 k would take ${fmt(names.length / rate / 60)} min); ` +
+      `the index ${fmt(indexRate / rate)}× faster; same entries found for ${same} of ${sample.length} names (${found} matches)`,
   )
 }
 

@@ -264,5 +264,26 @@ describe('a new list version', () => {
     expect(link.properties.match).toEqual([listed.id])
     expect(Number(link.properties.confidenceScore[0])).toBeGreaterThanOrEqual(0.82)
     expect(link.properties.criteria[0]).toMatch(/^rule name; 'Karim Trading LLC' ~ name/)
+    // CSV: the hits in a column of their own
+    let csv = ''
+    await exportAlerts(
+      store,
+      { id: 'ana', role: 'analyst' },
+      {
+        format: 'csv',
+        ids: [karim!.id],
+        out: new Writable({
+          write(chunk, _enc, cb) {
+            csv += String(chunk)
+            cb()
+          },
+        }),
+      },
+    )
+    const [head, line] = csv.trim().split('\n')
+    expect(head.split(',')).toContain('hits')
+    expect(line).toContain(
+      `DE07 ~ sdn.csv ${v2} entity 5 'KARIM TRADING LLC' (name) ${rec.hits![0].score} rule name list change`,
+    )
   })
 })

@@ -1,7 +1,8 @@
 -- Candidate party hits of the payments in a period: every (account, name as written) whose name the
 -- matcher paired with a list entry (name_hits of the current lists_key), with what the second
 -- signals need: the entry's countries and dates of birth; the party's own countries and its banks'
--- countries (BIC letters 5-6) on those payments, the dates of birth the payments carry (pacs.008),
+-- countries (BIC letters 5-6) on those payments, the dates of birth and the kind of party (a
+-- pacs.008 party identified by PrvtId is a person, by OrgId an organisation) the payments carry,
 -- and the entry's identifiers found in the remittance text of the party's payments.
 with win as (
   select debtor_account, debtor_name, debtor_country, debtor_bank, creditor_account, creditor_name,
@@ -13,11 +14,13 @@ with win as (
 ),
 sides as (
   select debtor_account as account, debtor_name as name, debtor_country as country,
-    debtor_bank as bank, json_extract_string(extra, '$.debtor_birth_date') as birth_date, purpose
+    debtor_bank as bank, json_extract_string(extra, '$.debtor_birth_date') as birth_date,
+    json_extract_string(extra, '$.debtor_type') as party_type, purpose
   from win
   union all
   select creditor_account, creditor_name, creditor_country, creditor_bank,
-    json_extract_string(extra, '$.creditor_birth_date'), purpose
+    json_extract_string(extra, '$.creditor_birth_date'),
+    json_extract_string(extra, '$.creditor_type'), purpose
   from win
 ),
 named as (
@@ -35,7 +38,8 @@ ctx as (
       as countries,
     list_distinct(list(upper(substr(bank, 5, 2))) filter (where length(bank) >= 6))
       as bic_countries,
-    list_distinct(list(birth_date) filter (where birth_date is not null)) as birth_dates
+    list_distinct(list(birth_date) filter (where birth_date is not null)) as birth_dates,
+    list_distinct(list(party_type) filter (where party_type is not null)) as party_types
   from named
   group by account, name
 ),
@@ -54,7 +58,8 @@ select c.account, c.name, h.entry_id, h.snapshot_id, h.score, h.list_source, h.s
   h.matched_name, coalesce(h.name_kind, 'name') as name_kind, h.parts, h.explanation,
   e.countries as entry_countries, coalesce(e.birth_dates, []) as entry_birth_dates,
   coalesce(d.found, []) as identifiers_found, coalesce(x.countries, []) as party_countries,
-  coalesce(x.bic_countries, []) as bic_countries, coalesce(x.birth_dates, []) as party_birth_dates
+  coalesce(x.bic_countries, []) as bic_countries, coalesce(x.birth_dates, []) as party_birth_dates,
+  coalesce(x.party_types, []) as party_types
 from cand c
 join name_hits h on h.lists_key = $lists_key and h.name = c.name and h.entry_id = c.entry_id
   and h.snapshot_id = c.snapshot_id

@@ -26,6 +26,8 @@ export interface HitCandidate {
   party_countries: string[]
   bic_countries: string[]
   party_birth_dates: string[]
+  /** What the payments say the party is: 'person' (pacs.008 PrvtId), 'organisation' (OrgId). */
+  party_types: string[]
 }
 
 export type Agreement = 'agree' | 'disagree' | 'unknown'
@@ -54,8 +56,8 @@ export interface HitDecision {
 /**
  * What agreement adds or takes off. A shared country is evidence (listed parties trade from home
  * and through their own banks); a different one is weak counter-evidence (evasion runs through
- * fronts abroad: FATF, Guidance on Counter Proliferation Financing, 2018, §§ 33-36). A company's
- * name against a listed person is another kind of party. Dates of birth that disagree name two
+ * fronts abroad: FATF, Guidance on Counter Proliferation Financing, 2018, §§ 33-36). A company
+ * against a listed person, or a person against a listed company, is another kind of party. Dates of birth that disagree name two
  * people.
  */
 export const ADJUST = {
@@ -82,18 +84,31 @@ function datesAgree(a: readonly string[], b: readonly string[]): Agreement {
   return a.some((x) => b.some((y) => x.startsWith(y) || y.startsWith(x))) ? 'agree' : 'disagree'
 }
 
+/**
+ * What kind of party the payments name: an organisation when its name carries a company's marks (a
+ * legal form, 'Trading', 'Bank' …); otherwise what the payments' identification says, when they all
+ * say one thing (pacs.008 PrvtId: a person, OrgId: an organisation); else unknown.
+ */
+function partyKind(c: HitCandidate): 'person' | 'organisation' | undefined {
+  if (looksLikeCompany(normalizeName(c.name))) return 'organisation'
+  if (c.party_types.length !== 1) return undefined
+  const t = c.party_types[0]
+  return t === 'person' || t === 'organisation' ? t : undefined
+}
+
+/** A person against a person entry agrees; against an organisation's, it disagrees; and so on. */
+function entityAgreement(party: 'person' | 'organisation' | undefined, schema: string): Agreement {
+  if (!party) return 'unknown'
+  const listed = schema === 'Person' ? 'person' : ORGANISATIONS.has(schema) ? 'organisation' : null
+  if (!listed) return 'unknown'
+  return party === listed ? 'agree' : 'disagree'
+}
+
 export function decideHit(c: HitCandidate, threshold: number): HitDecision {
   const partyCountries = c.party_countries
   const country = overlap([...partyCountries, ...c.bic_countries], c.entry_countries)
   const birth = datesAgree(c.party_birth_dates, c.entry_birth_dates)
-  const company = looksLikeCompany(normalizeName(c.name))
-  const entity: Agreement = !company
-    ? 'unknown'
-    : ORGANISATIONS.has(c.schema)
-      ? 'agree'
-      : c.schema === 'Person'
-        ? 'disagree'
-        : 'unknown'
+  const entity = entityAgreement(partyKind(c), c.schema)
   const adjustments = {
     country:
       country === 'agree'

@@ -82,6 +82,7 @@ export async function refreshPartyHits(
       party_countries: (r.party_countries as string[]) ?? [],
       bic_countries: (r.bic_countries as string[]) ?? [],
       party_birth_dates: (r.party_birth_dates as string[]) ?? [],
+      party_types: (r.party_types as string[]) ?? [],
     }
     const d = decideHit(c, threshold)
     if (!d.raise) {

@@ -1,5 +1,6 @@
 // CSV export: one row per alert, the columns an analyst sorts and filters in a spreadsheet.
 import type { AlertRow } from '../alert-row.ts'
+import { HitRecord } from '../../schema/hit.ts'
 
 export const CSV_COLUMNS = [
   'id',
@@ -17,6 +18,7 @@ export const CSV_COLUMNS = [
   'base_currency',
   'community',
   'top_reasons',
+  'hits',
   'run_id',
   'config_hash',
 ] as const
@@ -34,6 +36,23 @@ export function csvField(v: unknown): string {
   // Quoted (RFC 4180) when it holds a quote, a line break, a comma, or a semicolon or tab, which
   // spreadsheets in other locales split on: no part of a value can start a cell of its own.
   return /[",;\t\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/**
+ * A sanctions alert's watch-list hits in one cell: per hit the account, the list and its version,
+ * the entity, the name matched and its kind, the score and the rule that decided.
+ */
+function hitsText(hits: unknown): string {
+  if (!Array.isArray(hits)) return ''
+  const out: string[] = []
+  for (const raw of hits) {
+    const h = HitRecord.parse(raw)
+    out.push(
+      `${h.account} ~ ${h.list} ${h.list_version} entity ${h.entity_id} '${h.matched_name}' ` +
+        `(${h.name_kind}) ${h.score} rule ${h.rule}${h.reason === 'list_change' ? ' list change' : ''}`,
+    )
+  }
+  return out.join(' | ')
 }
 
 export function csvHeader(): string {
@@ -60,6 +79,7 @@ export function csvRow(a: AlertRow): string {
       .slice(0, 3)
       .map((r) => `${r.text} (+${r.weight})`)
       .join(' | '),
+    hits: hitsText(a.finding.hits),
     run_id: a.provenance.run_id,
     config_hash: a.provenance.config_hash,
   }

@@ -219,6 +219,11 @@ describe('compareNames: variants payments carry', () => {
 
   it('pairs syllables of Chinese and Korean names only when equal', () => {
     expect(score('김종은', '김정은', 'person')).toBeLessThan(THRESHOLD)
+    expect(score('김정은', '김정은', 'person')).toBe(1)
+    // the lists' Latin spelling cannot tell 정 from 종: both are 'Jong'
+    expect(score('김종은', 'KIM, Jong Un', 'person')).toBe(1)
+    expect(score('김정은', 'KIM, Jong Un', 'person')).toBe(1)
+    expect(score('김정일', 'KIM, Jong Un', 'person')).toBeLessThan(THRESHOLD)
     expect(score('习近平', 'Xi Jinping', 'person')).toBe(1)
   })
 })

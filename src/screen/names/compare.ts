@@ -227,6 +227,40 @@ function sideWeights(tokens: string[], base: number[], optional: string[]): numb
   return tokens.map((t, k) => (optional.includes(t) ? Math.min(base[k], 0.3) : base[k]))
 }
 
+/** Token weights by the kind of name, one function each (not a closure made per comparison). */
+const BASE_WEIGHT: Record<NameKind, (t: string) => number> = {
+  person: (t) => tokenWeight(t, 'person'),
+  company: (t) => tokenWeight(t, 'company'),
+  unknown: (t) => tokenWeight(t, 'unknown'),
+}
+
+/** A name's token weights: a qualifier in parentheses weighs as a generic word. */
+function sideWeight(n: NormalName, base: (t: string) => number): (t: string) => number {
+  return n.optional.length === 0
+    ? base
+    : (t: string) => (n.optional.includes(t) ? Math.min(base(t), 0.3) : base(t))
+}
+
+function some(xs: string[], ws: number[], test: (t: string, w: number) => boolean): boolean {
+  for (let k = 0; k < xs.length; k++) if (test(xs[k], ws[k])) return true
+  return false
+}
+function swapped(t: string, w: number): boolean {
+  return w >= 0.3 && !isNumberToken(t)
+}
+function swappedPerson(t: string, w: number): boolean {
+  return w >= 0.25 && !isNumberToken(t) && t.length > 1
+}
+function strongSwap(t: string, w: number): boolean {
+  return w >= 1 && !isNumberToken(t)
+}
+function initial(t: string): boolean {
+  return t.length === 1 && !hasDigit(t)
+}
+function patronymic(t: string): boolean {
+  return t.length >= 7 && PATRONYMIC_WORD.test(t)
+}
+
 /** A different legal form (an AG for a GmbH) takes this much off the score. */
 const LEGAL_DIFFERENT = 0.1
 
@@ -240,18 +274,14 @@ export function compareNames(
   kind: NameKind = 'unknown',
   opts: CompareOptions = {},
 ): NameComparison {
-  const base = opts.weight ?? ((t: string) => tokenWeight(t, kind))
-  // a qualifier in parentheses weighs as a generic word
-  const sideWeight = (n: NormalName) =>
-    n.optional.length === 0
-      ? base
-      : (t: string) => (n.optional.includes(t) ? Math.min(base(t), 0.3) : base(t))
-  const weightA = sideWeight(na)
-  const weightB = sideWeight(nb)
+  const base = opts.weight ?? BASE_WEIGHT[kind]
+  const weightA = sideWeight(na, base)
+  const weightB = sideWeight(nb, base)
   const A = mergeJoined(na.tokens, nb.tokens)
   const B = mergeJoined(nb.tokens, A)
   const legal = compareLegal(na.legal, nb.legal)
-  if (A.length === 0 || B.length === 0)
+  // two names written in Hangul with other syllables are two names (normalize.ts: hangul)
+  if (A.length === 0 || B.length === 0 || (na.hangul !== nb.hangul && na.hangul && nb.hangul))
     return {
       score: 0,
       pairs: [],
@@ -346,11 +376,6 @@ export function compareNames(
   }
   // a word swapped for another ('Gas' for 'Oil', 'Asia' for 'London') is a different party
   // (by the words' base weights: a qualifier in parentheses counts as what it is)
-  const some = (xs: string[], ws: number[], test: (t: string, w: number) => boolean) =>
-    xs.some((t, k) => test(t, ws[k]))
-  const swapped = (t: string, w: number) => w >= 0.3 && !isNumberToken(t)
-  const swappedPerson = (t: string, w: number) => w >= 0.25 && !isNumberToken(t) && t.length > 1
-  const strongSwap = (t: string, w: number) => w >= 1 && !isNumberToken(t)
   // …and for persons, a distinctive given name or surname swapped for another
   if (
     kind === 'person' &&
@@ -363,8 +388,6 @@ export function compareNames(
     score = Math.min(score, SUBST_CAP)
   // …and a middle initial for another ('William G. Frost', 'William W. Frost')
   // …or a patronymic for another (two fathers, two people)
-  const initial = (t: string) => t.length === 1 && !hasDigit(t)
-  const patronymic = (t: string) => t.length >= 7 && PATRONYMIC_WORD.test(t)
   if (
     kind === 'person' &&
     ((onlyA.some(initial) && onlyB.some(initial)) ||

@@ -113,6 +113,7 @@ describe('NameIndex', () => {
     const cases: Array<[query: string, id: string]> = [
       // cut where a fixed-width field ended (35 characters a SWIFT MT line), a word cut short
       ['NORDSTRAND MARITIME AND TRADING COM', 'c1'],
+      ['KAZAN OPTICAL WORKS JOINT STOCK COMP', 'c8'],
       ['KARAJ PETROCHEMIC COMPANY', 'c2'],
       // legal forms in other languages' spellings and scripts
       ['ORION AVIA OOO', 'c3'],
@@ -130,6 +131,52 @@ describe('NameIndex', () => {
       ['Rus. Karimov', 'p3'],
     ]
     for (const [query, id] of cases) expect(ids(query), query).toContain(id)
+  })
+
+  it('finds Korean names written in Hangul under the spelling sanctions lists use', () => {
+    const listed: IndexEntry[] = [
+      ['k1', 'Person', 'KIM, Jong Un'],
+      ['k2', 'Person', 'CHOE, Ryong Hae'],
+      ['k3', 'Person', 'PAK, Pong Ju'],
+      ['k4', 'Person', 'RI, Yong Ho'],
+      ['k5', 'Person', 'YU, Jin'],
+    ].map(([id, schema, name]) => ({
+      id,
+      snapshotId: 's1',
+      schema,
+      caption: name,
+      names: [{ name, kind: 'name' }],
+    }))
+    const idx = new NameIndex([...listed, ...list])
+    const ids = (q: string) => idx.match(q, { threshold: 0.82 }).map((h) => h.entry.id)
+    expect(ids('김정은')).toEqual(['k1'])
+    expect(ids('최룡해')).toEqual(['k2'])
+    expect(ids('박봉주')).toEqual(['k3'])
+    expect(ids('리영호')).toEqual(['k4'])
+    expect(ids('김 정은')).toEqual(['k1'])
+    // another person with the same family name is not the listed one
+    expect(ids('김영철')).toEqual([])
+    expect(ids('김정일')).toEqual([])
+    // a Korean name that holds a listed name's syllables is not that name
+    expect(ids('윤유진')).toEqual([])
+  })
+
+  it('scores a shortened given name below the full one, and still at the threshold', () => {
+    const idx = new NameIndex([
+      {
+        id: 'm',
+        snapshotId: 's',
+        schema: 'Person',
+        caption: 'MIRZAEI, Haj Ahmad',
+        names: [{ name: 'MIRZAEI, Haj Ahmad', kind: 'name' }],
+      },
+    ])
+    const score = (q: string) => idx.match(q, { threshold: 0.82 })[0]?.score ?? 0
+    expect(score('Haj Ahmad MIRZAEI')).toBe(1)
+    for (const short of ['Haj Ahm MIRZAEI', 'Haj Ahm. Mirzaei', 'H. Ahmad Mirzaei']) {
+      expect(score(short), short).toBeGreaterThanOrEqual(0.82)
+      expect(score(short), short).toBeLessThan(1)
+    }
   })
 
   it('finds a person under a short form of the given name', () => {

@@ -16,7 +16,7 @@ import { topByScore } from './top-k.ts'
 import { Vocabulary, type WordInfo } from './vocabulary.ts'
 
 /** Bumped whenever matching or hit content changes, so that cached name screenings are redone. */
-export const MATCHER_VERSION = 'm9'
+export const MATCHER_VERSION = 'm11'
 
 export interface IndexEntry {
   /** The entry's id within its list snapshot. */

@@ -56,10 +56,19 @@ describe('normalizeName: every script, legal forms across languages, typos insid
     expect(foldText('ბარაკ ობამა')).toMatch(/barak.*obama/)
     expect(foldText('バラク・オバマ')).toMatch(/baraku.*obama/)
     expect(normalizeName('习近平').compact).toBe(normalizeName('Xi Jinping').compact)
-    expect(foldText('김정은').trim()).toBe('gimjeongeun')
+    // Korean in the spelling sanctions lists use for Korean names, a word's syllables run together
+    expect(normalizeName('김정은').tokens).toEqual(['kimjongun'])
+    expect(normalizeName('박봉주').tokens).toEqual(['pakpongju'])
+    expect(normalizeName('리영호').tokens).toEqual(['riyongho'])
+    expect(normalizeName('최룡해 동지').tokens).toEqual(['choeryonghae', 'tongji'])
     expect(foldText('בנימין').trim()).toBe('vnymyn')
     expect(foldText('नरेन्द्र मोदी')).toMatch(/modi/)
     expect(normalizeName('华为技术有限公司')).toMatchObject({ legal: ['ltd'] })
+    expect(normalizeName('华为股份有限公司')).toMatchObject({ tokens: ['huawei'], legal: ['jsc'] })
+    // Japanese and Korean legal forms in their own script (any-ascii reads kanji as Chinese)
+    expect(normalizeName('トヨタ株式会社')).toMatchObject({ tokens: ['toyota'], legal: ['kk'] })
+    expect(normalizeName('삼성 주식회사').legal).toEqual(['jsc'])
+    expect(normalizeName('삼성유한회사').legal).toEqual(['doo'])
   })
 
   it('reads the legal forms of many languages as one family', () => {
@@ -85,6 +94,52 @@ describe('normalizeName: every script, legal forms across languages, typos insid
     expect(normalizeName('Kuzey Sahami Khas').legal).toEqual(['jsc'])
   })
 
+  it('reads each legal form the issue names, in its languages and scripts', () => {
+    // [as written, canonical form]: the name's own words stay, the form goes to `legal`
+    const forms: Array<[string, string]> = [
+      ['Limited', 'ltd'],
+      ['Co., Ltd.', 'ltd'],
+      ['L.L.C.', 'llc'],
+      ['PLC', 'plc'],
+      ['GmbH', 'gmbh'],
+      ['AG', 'ag'],
+      ['S.A.R.L.', 'sarl'],
+      ['Société Anonyme', 'sa'],
+      ['S.L.', 'sl'],
+      ['Sociedad Anónima', 'sa'],
+      ['S.r.l.', 'srl'],
+      ['S.p.A.', 'spa'],
+      ['B.V.', 'bv'],
+      ['N.V.', 'nv'],
+      ['LTD. ŞTİ.', 'ltdsti'],
+      ['A.Ş.', 'as'],
+      ['ООО', 'ooo'],
+      ['OOO', 'ooo'],
+      ['АО', 'jsc'],
+      ['AO', 'jsc'],
+      ['ПАО', 'jsc'],
+      ['PAO', 'jsc'],
+      ['ТОВ', 'ooo'],
+      ['TOV', 'ooo'],
+      ['ПАТ', 'jsc'],
+      ['Sahami Khas', 'jsc'],
+      ['Ba Masouliat Mahdood', 'llc'],
+      ['W.L.L.', 'llc'],
+      ['Dhat Masuliya Mahduda', 'llc'],
+      ['有限公司', 'ltd'],
+      ['股份有限公司', 'jsc'],
+      ['Youxian Gongsi', 'ltd'],
+    ]
+    for (const [form, canonical] of forms) {
+      const n = normalizeName(`Kuzey Makina ${form}`)
+      expect(n.tokens, form).toEqual(['kuzey', 'makina'])
+      expect(n.legal, form).toEqual([canonical])
+    }
+    // Russian forms written before the name, as Russian registers write them
+    for (const form of ['ООО', 'АО', 'ПАО', 'ТОВ'])
+      expect(normalizeName(`${form} "Кузей Макина"`).tokens, form).toEqual(['kuzey', 'makina'])
+  })
+
   it('forgives typos inside a legal form, not in the words beside it', () => {
     expect(tokens('JOINT STOCK COANY NEVSKY ZAVOD')).toEqual(['nevsky', 'zavod'])
     expect(normalizeName('ABC PTE. TD.').legal).toEqual(['ltd'])
@@ -104,6 +159,18 @@ describe('normalizeName: every script, legal forms across languages, typos insid
     const cut = normalizeName('NORDSTRAND MARITIME AND TRADING COM')
     expect(cut).toMatchObject({ endsLegal: false, cutCompact: 'nordstrandmaritimetrading' })
     expect(normalizeName('VTB REGISTRAR CLOSED JOINT STOCK CO').endsLegal).toBe(false)
+    // cut inside the form's last word: the form read whole, the name still shows no end
+    expect(normalizeName('SETELEM BANK LIMITED LIABILITY COMP')).toMatchObject({
+      tokens: ['setelem', 'bank'],
+      legal: ['llc'],
+      endsLegal: false,
+    })
+    expect(normalizeName('MELLAT BANK CLOSED JOINT-STOCK COMP')).toMatchObject({
+      tokens: ['mellat', 'bank'],
+      legal: ['jsc'],
+    })
+    // 'Comp' after words that start no form is still 'Components'
+    expect(tokens('ACME TRADING COMP')).toEqual(['acme', 'trading', 'components'])
     expect(normalizeName('MAHMOOD, Sultan Bashir').spoken).toBe('sultanbashirmahmood')
   })
 })

@@ -47,6 +47,13 @@ export interface NormalName {
    * character, so a different syllable is a different name and words pair only when equal.
    */
   strict: boolean
+  /**
+   * The Hangul syllables of a name written in Hangul, in order of their code points ('' for other
+   * names). Hangul spells sounds, so two names written in it are one name only with the same
+   * syllables; the Latin spelling shared with the lists (정 and 종 are both 'jong') holds only
+   * across scripts.
+   */
+  hangul: string
   /** Tokens written as initials ('A.B.C.'): an acronym pairs only with the same letters. */
   letterwise: string[]
 }
@@ -282,7 +289,9 @@ export function normalizeName(name: string): NormalName {
   const letters = name.trim().replace(/\s+/g, ' ').length
   const raw = (plain ? s.split(' ') : s.split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map(unLeet)
   const expanded: string[] = []
-  const words = numberWords(raw).map(fixLegalTypo)
+  const numbered = numberWords(raw)
+  const completed = completeCutForm(numbered)
+  const words = (completed ?? numbered).map(fixLegalTypo)
   // short business abbreviations ('Intl', 'Trdg', 'Gen.') are read as such only in a business's name
   // (one with a legal form or a generic business word): in 'Gen. PLAKSIN' or 'Nav QAMAR' they are
   // given names cut short; word forms of five or more letters ('Industry', 'Enterprise') always
@@ -314,7 +323,10 @@ export function normalizeName(name: string): NormalName {
     lastItem !== undefined &&
     lastItem.legal !== undefined &&
     (lastItem.t.length >= 3 || initialisms.includes(lastItem.t)) &&
-    !(letters >= 20 && (startsLongerForm(mended) || cutShort(raw[raw.length - 1])))
+    !(
+      letters >= 20 &&
+      (completed !== undefined || startsLongerForm(mended) || cutShort(raw[raw.length - 1]))
+    )
   // a name that is nothing but legal forms (e.g. 'Company') keeps them as its core
   if (tokens.length === 0 && legal.length > 0) pushAll(tokens, legal.splice(0))
   const compact = tokens.join('')
@@ -324,6 +336,7 @@ export function normalizeName(name: string): NormalName {
     for (const m of s.matchAll(/\(([^()]*)\)/g))
       for (const t of m[1].split(/[^\p{L}\p{N}]+/u)) if (t && tokens.includes(t)) optional.push(t)
   const strict = /[\p{Script=Han}\p{Script=Hangul}]/u.test(name)
+  const hangul = strict ? hangulSyllables(name) : ''
   const letterwise = initialisms.filter((t) => tokens.includes(t))
   return {
     tokens,
@@ -338,8 +351,16 @@ export function normalizeName(name: string): NormalName {
     endsLegal,
     optional,
     strict,
+    hangul,
     letterwise,
   }
+}
+
+/** The Hangul syllables of a name, sorted (the order of its words aside). */
+function hangulSyllables(name: string): string {
+  const out: string[] = []
+  for (const ch of name) if (ch >= '\uac00' && ch <= '\ud7a3') out.push(ch)
+  return out.sort().join('')
 }
 
 /** Every start of a legal form's text, by letters ('co', 'com', 'joint st', …), forms included. */
@@ -352,6 +373,31 @@ const startsForm = (text: string) => LEGAL_PREFIXES.has(text) && !LEGAL_FORMS.ha
 /** A word as written that is no legal form but the start of one ('Compan', 'Li'): cut short. */
 function cutShort(t: string | undefined): boolean {
   return t !== undefined && startsForm(t)
+}
+
+/**
+ * A name cut inside its legal form ('… Limited Liability Comp', '… Closed Joint-Stock Comp'): its
+ * last two or more words, as written, are the start of a legal form whose completions all name one
+ * form; they are written out whole (the shortest completion), so that the form is read as one, not
+ * its cut word as an abbreviation ('Comp' for 'Components') or a typo ('Corp'). The name still shows
+ * no end (endsLegal: its last word as written is cut short), so a cut of a longer name stays one.
+ */
+function completeCutForm(words: string[]): string[] | undefined {
+  for (let k = Math.min(MAX_LEGAL_TOKENS, words.length - 1); k >= 2; k--) {
+    const tail = words.slice(-k).join(' ')
+    if (!startsForm(tail)) continue
+    let best: string | undefined
+    let canonical: string | undefined
+    for (const [form, c] of LEGAL_FORMS) {
+      if (!form.startsWith(tail)) continue
+      if (canonical !== undefined && c !== canonical) return undefined
+      canonical = c
+      if (best === undefined || form.length < best.length) best = form
+    }
+    if (best === undefined) return undefined
+    return [...words.slice(0, -k), ...best.split(' ')]
+  }
+  return undefined
 }
 
 /** The last two or more words are the start of a longer legal form. */

@@ -153,17 +153,60 @@ export function needsTransliteration(text: string): boolean {
 }
 
 /**
- * Chinese, Japanese and Korean legal forms written in their own script, spaced off the name they
- * follow (CJK text has no spaces, and any-ascii would run the form into the name's last syllable).
+ * Chinese, Japanese and Korean legal forms written in their own script, in the Latin spelling the
+ * legal-form table knows, spaced off the name they follow (CJK text has no spaces, any-ascii would run
+ * the form into the name's last syllable, and it reads Japanese kanji with their Chinese sounds:
+ * 株式会社 came out 'zhushihuishe', not 'kabushiki kaisha').
  */
-const CJK_LEGAL =
-  /(股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|合同会社|주식회사|유한회사|集团|集團|公司)/g
+const CJK_LEGAL_FORMS: Record<string, string> = {
+  股份有限公司: 'gufen youxian gongsi',
+  有限责任公司: 'youxian zeren gongsi',
+  有限責任公司: 'youxian zeren gongsi',
+  有限公司: 'youxian gongsi',
+  株式会社: 'kabushiki kaisha',
+  有限会社: 'yugen kaisha',
+  合同会社: 'godo kaisha',
+  주식회사: 'jusik hoesa',
+  유한회사: 'yuhanhoesa',
+  集团: 'jituan',
+  集團: 'jituan',
+  公司: 'gongsi',
+}
+const CJK_LEGAL = new RegExp(`(${Object.keys(CJK_LEGAL_FORMS).join('|')})`, 'g')
+
+const HANGUL_RUN = /[\uac00-\ud7a3]+/g
+
+/**
+ * A Korean word in the spelling sanctions lists use for Korean names ('Kim Jong Un', 'Pak Pong Ju',
+ * 'Choe Ryong Hae'): any-ascii spells each syllable in the Revised Romanization ('Gim Jeong Eun',
+ * 'Bag Bong Ju'); on top, the letters the lists' spelling (the DPRK's own romanization, used on the
+ * UN 1718 Committee's list and by OFAC) writes otherwise: a syllable's first g, d, b, l as k, t, p, r,
+ * its last g, b, d as k, p, t, and the vowels eo, eu as o, u. The syllables of a word stay one word
+ * ('kimjongun'): the list's words run together compare with it (compare.ts), and single syllables
+ * as words ('yu', 'jin') paired with too many other names.
+ */
+function hangulSyllable(syllable: string): string {
+  return anyAscii(syllable)
+    .toLowerCase()
+    .replace(/^[gdbl]/, (c) => KO_INITIAL[c])
+    .replace(/([^n])g$/, '$1k')
+    .replace(/b$/, 'p')
+    .replace(/d$/, 't')
+    .replace('eo', 'o')
+    .replace('eu', 'u')
+}
+const KO_INITIAL: Record<string, string> = { g: 'k', d: 't', b: 'p', l: 'r' }
 
 /** Each run of another script in any-ascii's Latin spelling, a space on either side of it. */
 function otherScripts(text: string): string {
   if (!OTHER_SCRIPT.test(text)) return text
   return text
-    .replace(CJK_LEGAL, ' $1 ')
+    .replace(CJK_LEGAL, (form) => ' ' + CJK_LEGAL_FORMS[form] + ' ')
+    .replace(HANGUL_RUN, (run) => {
+      let out = ' '
+      for (const syllable of run) out += hangulSyllable(syllable)
+      return out + ' '
+    })
     .replace(OTHER_RUN, (run) => ' ' + anyAscii(run).toLowerCase() + ' ')
 }
 
