@@ -4,11 +4,16 @@
 // alerts-count.sql do (tests compare the two). It reloads when a case action goes through this
 // server (changed) or when the table's fingerprint changes (checked at most every `recheckMs`),
 // behind the requests (snapshot.ts); past `maxAlerts` alerts it declines and the routes use SQL.
+// Each row carries its parties, countries, goods and strongest hit (queue-summary.sql, read again
+// only when scans, hits or goods lists changed), and the text search runs over a folded search
+// text of every alert built at load (search-text.ts).
 import type { Queries } from '../../store/index.ts'
 import type { Row } from '../../store/index.ts'
 import type { Logger } from '../../util/progress.ts'
 import { parseJson } from '../json.ts'
 import { Reloading } from '../snapshot.ts'
+import { SearchIndex, searchText, textQuery } from './search-text.ts'
+import { queueRowParties, type QueueSummary } from './row-parties.ts'
 
 export const SORT_KEYS = [
   'score',
@@ -47,9 +52,8 @@ interface Entry {
   firstMs: number
   lastMs: number
   assignee: string | null
-  accounts: string[]
-  idLower: string
-  reasonsLower: string
+  /** Position in the queue's entries (and its search index). */
+  pos: number
 }
 
 /**
@@ -79,9 +83,13 @@ function boundMs(v: string): number {
 
 export class AlertQueue {
   private entries: Entry[] = []
+  private search = new SearchIndex([])
   private order = new Map<string, Int32Array>()
   private counts = new Map<string, number>()
   private fingerprint = ''
+  /** The summaries (parties, goods, hits) by alert id, and what they were read for. */
+  private summaries = new Map<string, QueueSummary>()
+  private summaryPrint = ''
   private enabled = true
   private readonly reloading: Reloading
 
@@ -113,18 +121,37 @@ export class AlertQueue {
   }
 
   private async refresh(force: boolean): Promise<boolean> {
-    const v = await this.reads.one<{ n: number; last: string; versions: number }>(
-      'server/queue-version',
-    )
-    const fp = `${v?.n}|${v?.last}|${v?.versions}`
+    const v = await this.reads.one<{
+      n: number
+      last: string
+      versions: number
+      hits: string
+      goods: string
+    }>('server/queue-version')
+    const dataPrint = `${v?.n}|${v?.versions}|${v?.hits}|${v?.goods}`
+    const fp = `${dataPrint}|${v?.last}`
     if (fp === this.fingerprint && !force) return this.enabled
     if ((v?.n ?? 0) > (this.opts.maxAlerts ?? 250_000)) {
       this.enabled = false
       this.fingerprint = fp
       return false
     }
-    const rows = await this.reads.all<Row & { id: string }>('server/queue-snapshot')
-    this.entries = rows.map((r) => this.entry(r))
+    // the summaries are read again only when what they read changed (not after a case action)
+    const [rows, summaries] = await Promise.all([
+      this.reads.all<Row & { id: string }>('server/queue-snapshot'),
+      dataPrint === this.summaryPrint
+        ? null
+        : this.reads.all<QueueSummary>('server/queue-summary', { ids: null }),
+    ])
+    if (summaries) {
+      this.summaries = new Map()
+      for (const s of summaries) this.summaries.set(s.id, s)
+      this.summaryPrint = dataPrint
+    }
+    const byId = this.summaries
+    const texts: Array<{ text: string; accounts: string }> = []
+    this.entries = rows.map((r, i) => this.entry(r, byId.get(r.id), i, texts))
+    this.search = new SearchIndex(texts)
     this.order.clear()
     this.counts.clear()
     this.fingerprint = fp
@@ -132,7 +159,12 @@ export class AlertQueue {
     return true
   }
 
-  private entry(r: Row & { id: string }): Entry {
+  private entry(
+    r: Row & { id: string },
+    summary: QueueSummary | undefined,
+    pos: number,
+    texts: Array<{ text: string; accounts: string }>,
+  ): Entry {
     const keys = {
       score: Number(r.score),
       first_ts: Number(r.k_first_ts),
@@ -142,9 +174,20 @@ export class AlertQueue {
       created_at: Number(r.k_created_at),
       updated_at: Number(r.k_updated_at),
     }
-    const reasonsText = typeof r.reasons === 'string' ? r.reasons : JSON.stringify(r.reasons)
-    const row: Row & { id: string } = { ...r, reasons: parseJson(r.reasons) }
+    const reasons = parseJson(r.reasons) as Array<{ text?: unknown }> | null
+    const row: Row & { id: string } = { ...r, reasons, ...queueRowParties(summary) }
     for (const k of Object.keys(row)) if (k.startsWith('k_')) delete row[k]
+    // the folded search text, kept in the queue's search index (search-text.ts)
+    texts.push(
+      searchText({
+        id: r.id,
+        accounts: (r.accounts as string[]) ?? [],
+        party_names: summary?.party_names ?? [],
+        list_entries: summary?.list_entries ?? [],
+        listed_names: summary?.listed_names ?? [],
+        reason_texts: (reasons ?? []).map((x) => String(x.text ?? '')),
+      }),
+    )
     return {
       row,
       keys,
@@ -154,9 +197,7 @@ export class AlertQueue {
       firstMs: tsMs(String(r.first_ts)),
       lastMs: tsMs(String(r.last_ts)),
       assignee: (r.assignee as string | null) ?? null,
-      accounts: (r.accounts as string[]) ?? [],
-      idLower: r.id.toLowerCase(),
-      reasonsLower: reasonsText.toLowerCase(),
+      pos,
     }
   }
 
@@ -181,8 +222,8 @@ export class AlertQueue {
     const typologies = f.typology ? new Set(f.typology.split(',')) : null
     const from = f.from ? boundMs(f.from) : null
     const to = f.to ? boundMs(f.to) : null
-    const q = f.q
-    const ql = q?.toLowerCase()
+    const q = textQuery(f.q)
+    const found = q ? this.search.matches(q) : null
     return (e) =>
       (!statuses || statuses.has(e.status)) &&
       (!typologies || typologies.has(e.typology)) &&
@@ -192,7 +233,7 @@ export class AlertQueue {
       (to === null || e.firstMs <= to) &&
       (f.assignee === null ||
         (f.assignee === '-' ? e.assignee === null : e.assignee === f.assignee)) &&
-      (!q || e.idLower.includes(ql!) || e.accounts.includes(q) || e.reasonsLower.includes(ql!))
+      (!found || found[e.pos] === 1)
   }
 
   page(

@@ -13,6 +13,8 @@ import { alertSubgraph } from './alert-subgraph.ts'
 import { sendGraph } from '../arrow.ts'
 import { availableActions, custodyOf } from './cases.ts'
 import { parseJson } from '../json.ts'
+import { textQuery } from '../queue/search-text.ts'
+import { queueRowParties, type QueueSummary } from '../queue/row-parties.ts'
 
 export { parseJson }
 
@@ -98,9 +100,13 @@ export function alertRoutes(d: RouteDeps) {
         { 'Content-Type': 'application/json' },
       )
     }
+    // the SQL queue (past the in-memory queue's size): the text folded as the in-memory queue folds it
+    const { q: _q, ...sqlFilters } = filters
+    const text = textQuery(filters.q)
+    const where = { ...sqlFilters, qn: text?.text || null, qa: text?.account || null }
     const [rows, count] = await Promise.all([
       d.reads.all<Record<string, unknown> & { sk: number; id: string }>('server/alerts-list', {
-        ...filters,
+        ...where,
         sort: q.sort,
         dir,
         // as text: a whole double such as the nulls-last key 1e300 would bind as an integer
@@ -108,14 +114,24 @@ export function alertRoutes(d: RouteDeps) {
         after_id: after?.id ?? null,
         limit: q.limit + 1,
       }),
-      d.reads.one<{ n: number }>('server/alerts-count', filters),
+      d.reads.one<{ n: number }>('server/alerts-count', where),
     ])
     const more = rows.length > q.limit
     const page = rows.slice(0, q.limit)
     const last = page[page.length - 1]
+    const summaries = new Map<string, QueueSummary>()
+    if (page.length)
+      for (const s of await d.reads.all<QueueSummary>('server/queue-summary', {
+        ids: JSON.stringify(page.map((r) => r.id)),
+      }))
+        summaries.set(s.id, s)
     return c.json({
       total: count?.n ?? 0,
-      alerts: page.map(({ sk: _sk, ...r }) => ({ ...r, reasons: parseJson(r.reasons) })),
+      alerts: page.map(({ sk: _sk, ...r }) => ({
+        ...r,
+        reasons: parseJson(r.reasons),
+        ...queueRowParties(summaries.get(r.id)),
+      })),
       next_cursor: more && last ? encodeCursor(last.sk, last.id) : null,
     })
   })
