@@ -52,7 +52,7 @@ async function route(): Promise<void> {
   else if (path === '/runs') cleanup = runsPage(el)
   else if (path === '/queue' || path === '' || path === '/') {
     if (!me.permissions.includes('alerts:read')) return navigate('#/runs')
-    cleanup = queuePage(el, navigate, me)
+    cleanup = queuePage(el, navigate, me, params)
   } else el.append(h('p', { class: 'error' }, `No page ${path}.`))
 }
 

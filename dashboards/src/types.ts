@@ -6,27 +6,8 @@ export interface Reason {
   weight: number
 }
 
-export interface AlertSummary {
-  id: string
-  typology: string
-  score: number
-  status: string
-  accounts: string[]
-  account_count: number
-  first_ts: string
-  last_ts: string
-  total_amount: string
-  currency: string
-  /** The amount in base_currency (the queue sorts by it); null when a currency had no rate. */
-  total_amount_base: string | null
-  base_currency: string | null
-  reasons: Reason[]
-  community: number | null
-  assignee: string | null
-  proposed_by: string | null
-  proposed_outcome?: string | null
-  updated_at: string
-}
+/** A row of the alert queue (GET /api/alerts), as the server's schema defines it. */
+export type { AlertQueueRow as AlertSummary } from '../../src/schema/queue.ts'
 
 export interface GraphNode {
   id: string

@@ -1,5 +1,7 @@
-// The alert queue: a sortable, filterable table with score bars and typology badges, keyset
-// paging ("Load more"), and keyboard navigation (j/k to move, Enter to open, / to search).
+// The alert queue: a sortable, filterable table with score bars and typology badges, the parties,
+// countries and goods of each alert, keyset paging ("Load more"), search as you type (party names,
+// accounts, list entries, reason text; debounced) with the filters kept in the URL, and keyboard
+// navigation (j/k to move, Enter to open, / to search).
 import { api, qs } from '../api.ts'
 import { badge, download, fragment, h, money, scoreBar, when, label, day } from '../dom.ts'
 import type { AlertSummary, Me } from '../types.ts'
@@ -33,7 +35,9 @@ const COLUMNS: Array<[string, string, string | null]> = [
   ['id', 'Alert', null],
   ['typology', 'Typology', null],
   ['status', 'Status', null],
-  ['accounts', 'Accounts', null],
+  ['parties', 'Parties', null],
+  ['countries', 'Countries', null],
+  ['goods', 'Goods', null],
   ['total_amount', 'Amount (base)', 'total_amount'],
   ['first_ts', 'First', 'first_ts'],
   ['last_ts', 'Last', 'last_ts'],
@@ -52,7 +56,7 @@ interface QueueState {
   order: 'asc' | 'desc'
 }
 
-const saved = (): QueueState => ({
+const DEFAULTS: QueueState = {
   status: OPEN,
   typology: '',
   score_min: '',
@@ -62,8 +66,64 @@ const saved = (): QueueState => ({
   to: '',
   sort: 'score',
   order: 'desc',
-  ...(JSON.parse(sessionStorage.getItem('ringwatch.queue') ?? '{}') as Partial<QueueState>),
-})
+}
+
+/** The filters: those in the URL (#/queue?q=…) win, then the tab's last ones, then the defaults. */
+function saved(params: URLSearchParams): QueueState {
+  const state: QueueState = {
+    ...DEFAULTS,
+    ...(JSON.parse(sessionStorage.getItem('ringwatch.queue') ?? '{}') as Partial<QueueState>),
+  }
+  if ([...params.keys()].length) {
+    Object.assign(state, DEFAULTS)
+    for (const k of Object.keys(DEFAULTS) as Array<keyof QueueState>) {
+      const v = params.get(k)
+      if (v !== null) (state as unknown as Record<string, string>)[k] = v
+    }
+    if (state.order !== 'asc') state.order = 'desc'
+  }
+  return state
+}
+
+/** The filters that differ from the defaults, as the URL keeps them. */
+function urlOf(state: QueueState): string {
+  const u = new URLSearchParams()
+  for (const k of Object.keys(DEFAULTS) as Array<keyof QueueState>)
+    if (state[k] !== DEFAULTS[k]) u.set(k, state[k])
+  const s = u.toString()
+  return s ? `#/queue?${s}` : '#/queue'
+}
+
+/** How long typing pauses before the queue is searched (ms). */
+const SEARCH_DEBOUNCE_MS = 250
+
+/** The first party names and "+N more"; the accounts beneath. */
+function partiesCell(a: AlertSummary): HTMLElement {
+  const more = a.party_count - a.parties.length
+  const names = a.parties.length ? a.parties.join(', ') : '—'
+  return h(
+    'td',
+    { class: 'parties', title: `${a.accounts.join('\n')}` },
+    h(
+      'div',
+      { class: 'names' },
+      a.hit_score !== null
+        ? h(
+            'span',
+            { class: 'badge listed', title: 'watch-list hit on a party' },
+            `listed ${Math.round(a.hit_score * 100)}%`,
+          )
+        : null,
+      names,
+      more > 0 ? h('span', { class: 'more' }, ` +${more} more`) : null,
+    ),
+    h(
+      'div',
+      { class: 'sub' },
+      `${a.accounts.slice(0, 2).join(', ')}${a.account_count > 2 ? ` +${a.account_count - 2}` : ''}`,
+    ),
+  )
+}
 
 /** The amount in the base currency (what the column sorts by), the original amount beneath. */
 function amountCell(a: AlertSummary): HTMLElement {
@@ -76,8 +136,13 @@ function amountCell(a: AlertSummary): HTMLElement {
   return h('td', { class: 'num', title }, base, h('div', { class: 'sub' }, original))
 }
 
-export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me: Me): () => void {
-  const state = saved()
+export function queuePage(
+  app: HTMLElement,
+  navigate: (hash: string) => void,
+  me: Me,
+  params: URLSearchParams = new URLSearchParams(),
+): () => void {
+  const state = saved(params)
   let rows: AlertSummary[] = []
   let cursor: string | null = null
   let selected = 0
@@ -97,15 +162,32 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
   const input = (name: keyof QueueState, attrs: Record<string, string>) => {
     const i = h('input', { name, id: `f-${name}`, ...attrs })
     i.value = state[name]
-    i.addEventListener('change', () => set(name, i.value.trim()))
+    i.addEventListener('change', () => {
+      if (i.value.trim() !== state[name]) set(name, i.value.trim())
+    })
     return i
   }
   const set = (name: keyof QueueState, v: string) => {
     ;(state as unknown as Record<string, string>)[name] = v
     sessionStorage.setItem('ringwatch.queue', JSON.stringify(state))
+    // the URL follows the filters (a link to this view), without a new history entry or a reload
+    if (location.hash !== urlOf(state)) history.replaceState(null, '', urlOf(state))
     void load(true)
   }
-  const search = input('q', { type: 'search', placeholder: 'alert id, account or reason  ( / )' })
+  const search = input('q', {
+    type: 'search',
+    placeholder: 'party name, account or IBAN, list entry, alert id or reason  ( / )',
+    'aria-label': 'Search the queue',
+  })
+  // search as you type: once typing pauses; Enter (change) searches at once
+  let typing: ReturnType<typeof setTimeout> | undefined
+  search.addEventListener('input', () => {
+    clearTimeout(typing)
+    typing = setTimeout(() => {
+      if (search.value.trim() !== state.q) set('q', search.value.trim())
+    }, SEARCH_DEBOUNCE_MS)
+  })
+  search.addEventListener('change', () => clearTimeout(typing))
   const filters = h(
     'form',
     { class: 'filters', onsubmit: (e: Event) => e.preventDefault() },
@@ -211,11 +293,9 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
       h('td', { class: 'id' }, h('a', { href: `#/alert/${a.id}` }, a.id)),
       h('td', {}, badge(a.typology, `typ-${a.typology}`)),
       h('td', {}, badge(a.status, `st-${a.status}`)),
-      h(
-        'td',
-        { class: 'accounts', title: a.accounts.join('\n') },
-        `${a.accounts.slice(0, 2).join(', ')}${a.account_count > 2 ? ` +${a.account_count - 2}` : ''}`,
-      ),
+      partiesCell(a),
+      h('td', { class: 'countries' }, a.countries.join(' ')),
+      h('td', { class: 'goods', title: a.goods.join('\n') }, a.goods.join(', ')),
       amountCell(a),
       h('td', {}, when(a.first_ts)),
       h('td', {}, day(a.last_ts)),
@@ -239,7 +319,10 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
       )
     more.hidden = !cursor
   }
+  // answers may come back out of order while typing: only the latest request's answer is shown
+  let latest = 0
   const load = async (reset: boolean) => {
+    const mine = ++latest
     if (reset) {
       cursor = null
       selected = 0
@@ -263,11 +346,13 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
         alerts: AlertSummary[]
         next_cursor: string | null
       }>(`/alerts${qs(params)}`)
+      if (mine !== latest) return
       rows = reset ? page.alerts : rows.concat(page.alerts)
       cursor = page.next_cursor
       count.textContent = `${page.total.toLocaleString('en')} alert${page.total === 1 ? '' : 's'}`
       paint()
     } catch (e) {
+      if (mine !== latest) return
       count.textContent = `could not load alerts: ${(e as Error).message}`
     }
   }
@@ -295,6 +380,10 @@ export function queuePage(app: HTMLElement, navigate: (hash: string) => void, me
     } else return
   }
   document.addEventListener('keydown', onKey)
+  if (location.hash !== urlOf(state)) history.replaceState(null, '', urlOf(state))
   void load(true)
-  return () => document.removeEventListener('keydown', onKey)
+  return () => {
+    clearTimeout(typing)
+    document.removeEventListener('keydown', onKey)
+  }
 }
