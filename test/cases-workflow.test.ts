@@ -313,13 +313,19 @@ describe('single cases', () => {
       (await applyCaseAction(store, analyst, alertId, { type: 'assign', assignee: 'ana' }))
         .assignee,
     ).toBe('ana')
+    // anyone who works alerts assigns to any colleague who does; never to a user who does not
+    expect(
+      (await applyCaseAction(store, analyst, alertId, { type: 'assign', assignee: 'bob' }))
+        .assignee,
+    ).toBe('bob')
+    await addUser(store, 'audrey', 'admin')
     await expect(
-      applyCaseAction(store, analyst, alertId, { type: 'assign', assignee: 'bob' }),
-    ).rejects.toBeInstanceOf(ForbiddenError)
+      applyCaseAction(store, analyst, alertId, { type: 'assign', assignee: 'audrey' }),
+    ).rejects.toBeInstanceOf(BadInputError)
     const sup = { id: 'sup', role: 'supervisor' } as const
     expect(
-      (await applyCaseAction(store, sup, alertId, { type: 'assign', assignee: 'bob' })).assignee,
-    ).toBe('bob')
+      (await applyCaseAction(store, sup, alertId, { type: 'assign', assignee: 'ana' })).assignee,
+    ).toBe('ana')
     await applyCaseAction(store, analyst, alertId, { type: 'note', text: 'called the bank' })
     for (const role of ['fiu_viewer', 'batch'] as const) {
       await expect(

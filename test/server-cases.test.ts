@@ -60,17 +60,24 @@ const ME: Record<Role, string> = {
   batch: 'bob',
 }
 const SETUP: Record<string, [string, (r: Role) => Json, Json?]> = {
-  assign: ['new', (r) => ({ type: 'assign', assignee: ME[r] })],
+  // to a colleague who works alerts (an admin reads no alerts and is never an assignee)
+  assign: ['new', (r) => ({ type: 'assign', assignee: r === 'admin' ? 'ana' : ME[r] })],
   note: ['new', () => ({ type: 'note', text: 'looked at it' })],
   start_review: ['new', () => ({ type: 'start_review' })],
   escalate: ['in_review', () => ({ type: 'escalate', reason: 'goods to a listed party' })],
   propose: [
     'in_review',
-    () => ({ type: 'propose', outcome: 'closed_false_positive', reason: 'known trade' }),
+    // RING[1] is a watch-list hit: a false positive is confirmed, with a sentence
+    () => ({
+      type: 'propose',
+      outcome: 'closed_false_positive',
+      reason: 'Known trade partner, the listed entity is another company',
+      confirm: true,
+    }),
   ],
   approve: [
     'proposed_close',
-    () => ({ type: 'approve' }),
+    () => ({ type: 'approve', confirm: true, reason: 'Checked the registry: a different company' }),
     { proposed_by: 'someone', proposed_outcome: 'closed_false_positive' },
   ],
   reject: [

@@ -2,7 +2,10 @@
 // checks the role and the transition table, enforces four eyes on approvals (the checker is not the
 // maker, nor related to the maker by the chain of custody: custody.ts), updates the alert only if it
 // is still in the status read (else ConflictError: stale), and writes its audit row in the same
-// transaction. An assignee is a known, enabled user who works cases.
+// transaction. An assignee is a known, enabled analyst or supervisor (anyone who works cases may
+// assign an alert to a colleague). A proposal may cite its evidence (the alert's transfers and
+// hits), kept in its audit row; a false-positive closure of an alert with a strong watch-list hit
+// needs a confirmation and a sentence (strong-hits.ts).
 import { z } from 'zod'
 import { WriteConflictError, type Store, type Queries } from '../store/index.ts'
 import type { Actor, AlertStatus } from '../schema/alert.ts'
@@ -10,10 +13,19 @@ import { BadInputError, ConflictError, ForbiddenError } from '../util/errors.ts'
 import { caseState, Outcome, type AlertRow } from './alert-row.ts'
 import { appendAudit } from './audit.ts'
 import { getAlert } from './read.ts'
-import { ASSIGN_ROLES, NOTE_ROLES, findTransition, isClosed, type CaseVerb } from './transitions.ts'
+import {
+  ASSIGN_ROLES,
+  ASSIGNEE_ROLES,
+  NOTE_ROLES,
+  findTransition,
+  isClosed,
+  type CaseVerb,
+} from './transitions.ts'
+import { checkFalsePositive, strongHits } from './strong-hits.ts'
 import { sameCustody } from './custody.ts'
 import { UserId } from '../schema/user.ts'
 import { hasLoneSurrogate } from '../util/text.ts'
+import { plainIssue } from '../util/plain-issue.ts'
 
 const text = z
   .string()
@@ -22,13 +34,27 @@ const text = z
   .max(4000)
   .refine((s) => !hasLoneSurrogate(s), 'holds a lone UTF-16 surrogate, which is not Unicode text')
 
+/** What a proposal cites: ids of the alert's transfers (tx_id) and of its parties' hits (hit_id). */
+const Evidence = z.array(z.string().min(1).max(200)).max(100)
+
 export const CaseAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assign'), assignee: UserId.nullable() }),
   z.object({ type: z.literal('note'), text }),
   z.object({ type: z.literal('start_review') }),
   z.object({ type: z.literal('escalate'), reason: text }),
-  z.object({ type: z.literal('propose'), outcome: Outcome, reason: text }),
-  z.object({ type: z.literal('approve'), reason: text.optional() }),
+  z.object({
+    type: z.literal('propose'),
+    outcome: Outcome,
+    reason: text,
+    evidence: Evidence.optional(),
+    /** Closing as a false positive despite a strong watch-list hit: confirmed (strong-hits.ts). */
+    confirm: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal('approve'),
+    reason: text.optional(),
+    confirm: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('reject'), reason: text }),
 ])
 export type CaseAction = z.infer<typeof CaseAction>
@@ -36,6 +62,12 @@ export type CaseAction = z.infer<typeof CaseAction>
 export interface CaseOptions {
   /** ISO time of the action; default now. */
   now?: string
+  /**
+   * The hit score (0–1) from which a watch-list hit makes a false-positive closure need a
+   * confirmation and a sentence: the screening threshold (config screen.match_threshold); default
+   * 0, every open hit.
+   */
+  strongHitScore?: number
 }
 
 export async function applyCaseAction(
@@ -47,9 +79,9 @@ export async function applyCaseAction(
 ): Promise<AlertRow> {
   const parsed = CaseAction.safeParse(action)
   if (!parsed.success)
-    throw new BadInputError(
-      `bad case action: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`,
-    )
+    throw new BadInputError(plainIssue(parsed.error.issues[0]), {
+      field: parsed.error.issues[0].path.join('.'),
+    })
   const act = parsed.data
   const now = opts.now ?? new Date().toISOString()
   if (!ASSIGN_ROLES.includes(actor.role) && !NOTE_ROLES.includes(actor.role))
@@ -80,8 +112,6 @@ export async function applyCaseAction(
         if (act.type === 'assign') {
           if (!ASSIGN_ROLES.includes(actor.role))
             throw new ForbiddenError(`role ${actor.role} may not assign alerts`)
-          if (actor.role === 'analyst' && act.assignee !== null && act.assignee !== actor.id)
-            throw new ForbiddenError('an analyst may assign an alert only to themself')
           if (isClosed(before.status))
             throw new ConflictError(`alert ${alertId} is ${before.status}`)
           if (act.assignee !== null) await checkAssignee(tx, act.assignee)
@@ -107,6 +137,15 @@ export async function applyCaseAction(
             `role ${actor.role} may not move an alert from ${before.status} to ${to}`,
           )
         const next: AlertRow = { ...before, status: to }
+        // a false positive despite a strong watch-list hit: confirmed, with a sentence, by both
+        if (
+          (act.type === 'propose' && act.outcome === 'closed_false_positive') ||
+          (act.type === 'approve' && to === 'closed_false_positive')
+        )
+          checkFalsePositive(await strongHits(tx, alertId, opts.strongHitScore ?? 0), act, act.type)
+        let evidence: string[] | undefined
+        if (act.type === 'propose' && act.evidence?.length)
+          evidence = await checkEvidence(tx, alertId, act.evidence)
         if (verb === 'propose') {
           next.proposed_by = actor.id
           next.proposed_outcome = act.type === 'propose' ? act.outcome : null
@@ -130,22 +169,45 @@ export async function applyCaseAction(
         if (verb === 'start_review' && !next.assignee && actor.role === 'analyst')
           next.assignee = actor.id
         const reason = 'reason' in act ? (act.reason ?? null) : null
-        return update(tx, actor, before, next, `case.${verb}`, reason, now)
+        return update(tx, actor, before, next, `case.${verb}`, reason, now, evidence)
       },
       { serial: true },
     ),
   )
 }
 
-/** An assignee must be a known, enabled user whose role works cases. */
+/** An assignee must be a known, enabled user whose role works alerts (analyst, supervisor). */
 async function checkAssignee(tx: Queries, id: string): Promise<void> {
   const u = await tx.one<{ id: string; role: string; disabled: boolean }>('cases/user-get', { id })
-  if (!u) throw new BadInputError(`assignee ${id}: no such user`, { field: 'assignee' })
-  if (u.disabled) throw new BadInputError(`assignee ${id}: disabled`, { field: 'assignee' })
-  if (!ASSIGN_ROLES.includes(u.role as Actor['role']))
-    throw new BadInputError(`assignee ${id}: role ${u.role} does not work cases`, {
+  if (!u)
+    throw new BadInputError(`There is no user ${id} to assign this alert to.`, {
       field: 'assignee',
     })
+  if (u.disabled)
+    throw new BadInputError(`${id} is disabled and cannot be assigned alerts.`, {
+      field: 'assignee',
+    })
+  if (!ASSIGNEE_ROLES.includes(u.role as Actor['role']))
+    throw new BadInputError(
+      `${id} is ${u.role === 'admin' ? 'an' : 'a'} ${u.role.replace('_', ' ')} and does not work alerts: ` +
+        `assign it to an analyst or a supervisor.`,
+      { field: 'assignee' },
+    )
+}
+
+/** The ids a proposal cites, each one of the alert's transfers or of its parties' hits. */
+async function checkEvidence(tx: Queries, alertId: string, ids: string[]): Promise<string[]> {
+  const known = new Set(
+    (await tx.all<{ id: string }>('cases/alert-evidence-ids', { id: alertId })).map((r) => r.id),
+  )
+  const unknown = ids.filter((id) => !known.has(id))
+  if (unknown.length)
+    throw new BadInputError(
+      `The proposal cites ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ' and more' : ''}, ` +
+        `which ${unknown.length === 1 ? 'is not a transfer or watch-list hit' : 'are not transfers or watch-list hits'} of this alert.`,
+      { field: 'evidence' },
+    )
+  return [...new Set(ids)]
 }
 
 /** Two actions racing on one alert (or on the audit head): the loser gets a ConflictError. */
@@ -193,6 +255,7 @@ async function update(
   action: string,
   reason: string | null,
   now: string,
+  evidence?: string[],
 ): Promise<AlertRow> {
   const changed = await tx.run('cases/alert-set-case', {
     id: before.id,
@@ -210,7 +273,7 @@ async function update(
     entity_type: 'alert',
     entity_id: before.id,
     before: caseState(before),
-    after: caseState(next),
+    after: evidence ? { ...caseState(next), evidence } : caseState(next),
     reason,
     at: now,
   })

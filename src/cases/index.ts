@@ -5,7 +5,9 @@ export {
   isClosed,
   TRANSITIONS,
   CLOSED_STATUSES,
+  ASSIGNEE_ROLES,
 } from './transitions.ts'
+export { strongHits, isSentence, SENTENCE, type StrongHit } from './strong-hits.ts'
 export type { Transition, CaseVerb } from './transitions.ts'
 export { CaseAction, applyCaseAction } from './actions.ts'
 export {

@@ -62,3 +62,5 @@ export function canTransition(from: AlertStatus, to: AlertStatus, role: Role): b
 /** Roles that may add notes and assign (read-only fiu_viewer and the batch service may not). */
 export const NOTE_ROLES: readonly Role[] = WORKERS
 export const ASSIGN_ROLES: readonly Role[] = WORKERS
+/** Roles an alert may be assigned to: those who read and work alerts (an admin reads none). */
+export const ASSIGNEE_ROLES: readonly Role[] = ['analyst', 'supervisor']

@@ -1,11 +1,12 @@
-// zod validation of HTTP input through @hono/zod-validator; a failure is a BadInputError naming the
-// field, so it is presented like every other 400. Text that is no Unicode text (a lone UTF-16
+// zod validation of HTTP input through @hono/zod-validator; a failure is a BadInputError with a
+// plain sentence (util/plain-issue.ts) and the field in its details, presented like every other 400. Text that is no Unicode text (a lone UTF-16
 // surrogate, which JSON's \ud800 escapes can carry) is refused here, before anything is written.
 import { zValidator } from '@hono/zod-validator'
 import type { ValidationTargets } from 'hono'
 import { z } from 'zod'
 import { BadInputError } from '../util/errors.ts'
 import { loneSurrogatePath } from '../util/text.ts'
+import { plainIssue } from '../util/plain-issue.ts'
 
 export function valid<T extends z.ZodType, Target extends keyof ValidationTargets>(
   target: Target,
@@ -15,10 +16,7 @@ export function valid<T extends z.ZodType, Target extends keyof ValidationTarget
     if (!result.success) {
       const issue = result.error.issues[0]
       const field = issue.path.join('.')
-      throw new BadInputError(`${target} ${field ? `field ${field}` : 'value'}: ${issue.message}`, {
-        target,
-        field,
-      })
+      throw new BadInputError(plainIssue(issue), { target, field })
     }
     const bad = loneSurrogatePath(result.data)
     if (bad) {

@@ -5,6 +5,8 @@ import { badge, h, money, scoreBar, section, when, label } from '../dom.ts'
 import type { Graph, Me, Reason } from '../types.ts'
 import { render, type NetworkView } from '../views/network.ts'
 import { caseActions } from './case-actions.ts'
+import { reviewBanner } from './review-banner.ts'
+import type { Review } from '../../../src/schema/review.ts'
 import { maxOf, minOf } from '../../../src/util/array.ts'
 
 type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -18,6 +20,7 @@ interface Detail {
   notes: Row[]
   versions: Row[]
   audit: Row[]
+  review: Review
   allowed_actions: string[]
   available_actions: string[]
 }
@@ -45,18 +48,12 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
         h(
           'span',
           { class: 'meta' },
-          `${money(a.total_amount, a.currency)} · ${when(a.first_ts)} → ${when(a.last_ts)} · assignee ${a.assignee ?? '—'}`,
+          `${money(a.total_amount, a.currency)} · ${when(a.first_ts)} → ${when(a.last_ts)}`,
         ),
-        a.proposed_by && String(a.status).startsWith('proposed_')
-          ? h(
-              'span',
-              { class: 'meta pending' },
-              `${a.proposed_by} proposes ${label(a.proposed_outcome ?? '')}: awaiting a second person`,
-            )
-          : a.proposed_by
-            ? h('span', { class: 'meta' }, `on ${a.proposed_by}'s proposal`)
-            : null,
+        h('span', { class: 'meta assignee' }, `assignee ${a.assignee ?? '—'}`),
       ),
+      // the proposal awaiting a decision (or the decision) at the top, for the one who reviews it
+      reviewBanner(d.review) ?? '',
     )
     const left = h('div', { class: 'col main' })
     const right = h('div', { class: 'col side' })
@@ -202,7 +199,13 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
       ),
     )
 
-    right.append(caseActions(a, d.available_actions, me, load))
+    right.append(
+      caseActions(a, d.available_actions, me, load, {
+        review: d.review,
+        transfers: d.transfers,
+        hits: d.hits,
+      }),
+    )
     right.append(
       section(
         'Parties',

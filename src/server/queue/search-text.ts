@@ -6,14 +6,16 @@
 
 /** Text folded for comparison: no diacritics, lower case, runs of white space as one space. */
 export function foldText(s: string): string {
-  return s
-    // control characters (the search index's separator among them) fold to spaces
-    .replace(/\p{Cc}/gu, ' ')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    s
+      // control characters (the search index's separator among them) fold to spaces
+      .replace(/\p{Cc}/gu, ' ')
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
 
 /** An account number as typed or printed, folded: no white space or hyphens, lower case. */

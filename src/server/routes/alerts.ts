@@ -10,6 +10,7 @@ import { IsoDate, valid } from '../validate.ts'
 import type { RouteDeps } from './deps.ts'
 import { alertDetail } from './alert-detail.ts'
 import { alertSubgraph } from './alert-subgraph.ts'
+import { alertReview } from './alert-review.ts'
 import { sendGraph } from '../arrow.ts'
 import { availableActions, custodyOf } from './cases.ts'
 import { parseJson } from '../json.ts'
@@ -140,8 +141,16 @@ export function alertRoutes(d: RouteDeps) {
     const actor = c.get('actor')
     demand(actor.role, 'alerts:read')
     const detail = await alertDetail(d.reads, c.req.valid('param').id)
+    const review = alertReview(
+      detail.alert,
+      detail.audit,
+      detail.transfers as Array<Record<string, unknown>>,
+      detail.hits,
+      d.config.screen.match_threshold,
+    )
     return c.json({
       ...detail,
+      review,
       allowed_actions: actionsFor(actor.role),
       available_actions: availableActions(
         actor,

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { AlertStatus, type Actor, type AlertStatus as Status } from '../../schema/alert.ts'
 import {
   applyCaseAction,
+  ASSIGNEE_ROLES,
   CaseAction,
   exportAlerts,
   EXPORT_FORMATS,
@@ -99,6 +100,7 @@ export function caseRoutes(d: RouteDeps) {
         })
       const alert = await applyCaseAction(d.store, actor, c.req.valid('param').id, action, {
         now: new Date(d.clock()).toISOString(),
+        strongHitScore: d.config.screen.match_threshold,
       })
       // the queue shows the change before this answer goes out (the caller's next page has it);
       // others' requests meanwhile are answered from the queue in hand
@@ -119,6 +121,17 @@ export function caseRoutes(d: RouteDeps) {
       return c.json({ alert, available_actions })
     },
   )
+
+  // Who an alert may be assigned to (the assignment picker): enabled analysts and supervisors.
+  app.get('/assignees', async (c) => {
+    const actor = c.get('actor')
+    if (!canAct(actor.role, 'assign'))
+      throw new ForbiddenError(`role ${actor.role} may not assign alerts`, { role: actor.role })
+    const users = await d.reads.all<{ id: string; role: string }>('server/assignees', {
+      roles: JSON.stringify(ASSIGNEE_ROLES),
+    })
+    return c.json({ users })
+  })
 
   app.post('/exports', valid('json', ExportBody), async (c) => {
     const actor = c.get('actor')

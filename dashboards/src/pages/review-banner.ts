@@ -1,0 +1,92 @@
+// The review step at the top of the alert page: a pending proposal (who proposes what, when, their
+// reason and the transfers and hits they cite) for the one who approves or rejects it, or the
+// decision once taken ("Closed as false positive by sue on ana's proposal").
+import { h, money, when } from '../dom.ts'
+import type { CitedEvidence, Review } from '../../../src/schema/review.ts'
+
+/** What a proposal asks for, as a verb phrase. */
+export const PROPOSES: Record<string, string> = {
+  closed_false_positive: 'close as false positive',
+  closed_benign: 'close as benign',
+  reported: 'report to the FIU',
+}
+
+function evidenceItem(e: CitedEvidence): HTMLElement {
+  if (e.kind === 'transfer')
+    return h(
+      'li',
+      { 'data-id': e.id },
+      h('strong', {}, `transfer ${e.hop !== null ? `#${e.hop} ` : ''}${e.id}`),
+      ` · ${when(e.ts)} · ${money(e.amount, e.currency)} · ${e.debtor_name ?? '?'} → ${e.creditor_name ?? '?'}`,
+    )
+  return h(
+    'li',
+    { 'data-id': e.id },
+    h('strong', {}, `watch-list hit ${e.entry_id}`),
+    ` · ${e.caption} (${e.list_source}, ${Math.round(e.score * 100)}%) for ${e.name}`,
+  )
+}
+
+export function reviewBanner(review: Review | undefined): HTMLElement | null {
+  if (!review) return null
+  const p = review.proposal
+  if (p)
+    return h(
+      'section',
+      {
+        class: 'review-banner pending',
+        id: 'review-banner',
+        role: 'region',
+        'aria-label': 'Proposal',
+      },
+      h(
+        'p',
+        { class: 'headline' },
+        h('strong', {}, `${p.by} proposes: ${PROPOSES[p.outcome] ?? p.outcome}`),
+        h('span', { class: 'sub' }, ` · ${when(p.at)} · needs a second person`),
+      ),
+      p.reason ? h('blockquote', { class: 'reason' }, p.reason) : null,
+      p.evidence.length
+        ? h(
+            'div',
+            { class: 'evidence' },
+            h('span', { class: 'sub' }, 'Evidence cited:'),
+            h('ul', {}, p.evidence.map(evidenceItem)),
+          )
+        : h('p', { class: 'sub' }, 'No evidence cited beyond the alert’s reasons.'),
+      review.strong_hits.length && p.outcome === 'closed_false_positive'
+        ? h(
+            'p',
+            { class: 'warn-line' },
+            `⚠ ${review.strong_hits
+              .map(
+                (x) =>
+                  `${x.name} matches ${x.caption} (${x.list_source} ${x.entry_id}, ${Math.round(x.score * 100)}%)`,
+              )
+              .join('; ')}`,
+          )
+        : null,
+    )
+  const d = review.decision
+  if (d)
+    return h(
+      'section',
+      {
+        class: 'review-banner decided',
+        id: 'review-banner',
+        role: 'region',
+        'aria-label': 'Decision',
+      },
+      h(
+        'p',
+        { class: 'headline' },
+        h('strong', { id: 'decision' }, d.line),
+        h('span', { class: 'sub' }, ` · ${when(d.at)}`),
+      ),
+      d.proposal_reason && d.proposed_by && d.proposed_by !== d.by
+        ? h('blockquote', { class: 'reason' }, `${d.proposed_by}: ${d.proposal_reason}`)
+        : null,
+      d.reason ? h('blockquote', { class: 'reason' }, `${d.by}: ${d.reason}`) : null,
+    )
+  return null
+}
