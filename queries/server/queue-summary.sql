@@ -8,16 +8,17 @@ with al as (
   from alerts
   where $ids::varchar is null or list_contains(from_json($ids::varchar, '["varchar"]'), id)
 ),
+-- the alert's transfers, read once (the payments table is large)
+tp as materialized (
+  select t.alert_id, p.debtor_name, p.debtor_country, p.creditor_name, p.creditor_country, p.hs_code
+  from alert_transfers t
+  join al on al.id = t.alert_id
+  join payments p on p.tx_id = t.tx_id
+),
 sides as (
-  select t.alert_id, p.debtor_name as name, p.debtor_country as country, p.ts
-  from alert_transfers t
-  join al on al.id = t.alert_id
-  join payments p on p.tx_id = t.tx_id
+  select alert_id, debtor_name as name, debtor_country as country from tp
   union all
-  select t.alert_id, p.creditor_name, p.creditor_country, p.ts
-  from alert_transfers t
-  join al on al.id = t.alert_id
-  join payments p on p.tx_id = t.tx_id
+  select alert_id, creditor_name, creditor_country from tp
 ),
 parties as (
   select alert_id,
@@ -27,11 +28,9 @@ parties as (
   group by alert_id
 ),
 codes as (
-  select distinct t.alert_id, regexp_replace(p.hs_code, '[^0-9]', '', 'g') as hs
-  from alert_transfers t
-  join al on al.id = t.alert_id
-  join payments p on p.tx_id = t.tx_id
-  where p.hs_code is not null
+  select distinct alert_id, regexp_replace(hs_code, '[^0-9]', '', 'g') as hs
+  from tp
+  where hs_code is not null
 ),
 categories as (
   select c.label, c.prefix
