@@ -6,7 +6,7 @@ import { Typology } from './finding.ts'
 
 /** Who and what an alert is about, as a queue row shows it. */
 export const QueueParties = z.object({
-  /** The first few names the pattern's accounts used on its transfers (alphabetical). */
+  /** The first few names the pattern's accounts used on its transfers: listed ones first. */
   parties: z.array(z.string()),
   /** How many distinct names there are in all (the row shows "+N more"). */
   party_count: z.number().int().min(0),
