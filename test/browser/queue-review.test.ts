@@ -140,6 +140,15 @@ describe.skipIf(!HAVE_CHROMIUM)('queue and review in chromium', () => {
     expect(await sup.textContent('#decision')).toBe(
       "Closed as false positive by sue on ana's proposal",
     )
+    const history = await sup.$$eval('.audit li', (l) => l.map((x) => x.textContent ?? ''))
+    expect(
+      history.some((t) =>
+        t.includes('ana proposed to close as false positive — “Different company'),
+      ),
+    ).toBe(true)
+    expect(
+      history.some((t) => t.includes("sue approved ana's proposal: closed as false positive")),
+    ).toBe(true)
     await sup.screenshot({ path: `${SHOTS}/decided.png`, fullPage: true })
     await analyst.context().close()
     await sup.context().close()

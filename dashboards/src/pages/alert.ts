@@ -5,7 +5,7 @@ import { badge, h, money, scoreBar, section, when, label } from '../dom.ts'
 import type { Graph, Me, Reason } from '../types.ts'
 import { render, type NetworkView } from '../views/network.ts'
 import { caseActions } from './case-actions.ts'
-import { reviewBanner } from './review-banner.ts'
+import { historyLine, reviewBanner } from './review-banner.ts'
 import type { Review } from '../../../src/schema/review.ts'
 import { maxOf, minOf } from '../../../src/util/array.ts'
 
@@ -269,8 +269,13 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
             h(
               'li',
               {},
-              h('div', { class: 'sub' }, `${when(x.created_at)} · ${x.actor} (${x.role})`),
-              `${x.action}${x.reason ? ` — ${x.reason}` : ''}`,
+              h(
+                'div',
+                { class: 'sub' },
+                `${when(x.created_at)} · ${x.actor} (${x.role}) · `,
+                h('code', {}, x.action),
+              ),
+              `${historyLine(x as never)}${x.reason ? ` — “${x.reason}”` : ''}`,
             ),
           ),
         ),

@@ -90,3 +90,52 @@ export function reviewBanner(review: Review | undefined): HTMLElement | null {
     )
   return null
 }
+
+type AuditRow = {
+  actor: string
+  action: string
+  reason?: string | null
+  before?: Record<string, unknown> | null
+  after?: Record<string, unknown> | null
+}
+
+/** One line of the alert's history as a sentence ("sue approved ana's proposal to …"). */
+export function historyLine(x: AuditRow): string {
+  const after = x.after ?? {}
+  const before = x.before ?? {}
+  const outcome = String(after.proposed_outcome ?? before.proposed_outcome ?? '')
+  const to = String(after.status ?? '').replace(/_/g, ' ')
+  const whose = before.proposed_by ? `${String(before.proposed_by)}'s proposal` : 'the proposal'
+  switch (x.action) {
+    case 'alert.create':
+      return 'Raised by the scan'
+    case 'alert.update':
+      return 'Updated by a scan with new evidence'
+    case 'alert.reopen':
+      return `Reopened by a scan with new evidence (${to})`
+    case 'case.assign':
+      return after.assignee
+        ? `${x.actor} assigned it to ${after.assignee}`
+        : `${x.actor} unassigned it`
+    case 'case.note':
+      return `${x.actor} added a note`
+    case 'case.start_review':
+      return `${x.actor} started the review`
+    case 'case.escalate':
+      return `${x.actor} escalated it`
+    case 'case.propose':
+      return `${x.actor} proposed to ${PROPOSES[outcome] ?? outcome}`
+    case 'case.approve':
+      return `${x.actor} approved ${whose}: ${(DECISIONS[to.replace(/ /g, '_')] ?? to).toLowerCase()}`
+    case 'case.reject':
+      return `${x.actor} rejected ${whose} to ${PROPOSES[outcome] ?? outcome}`
+    default:
+      return `${x.actor}: ${x.action}`
+  }
+}
+
+const DECISIONS: Record<string, string> = {
+  closed_false_positive: 'Closed as false positive',
+  closed_benign: 'Closed as benign',
+  reported: 'Reported to the FIU',
+}
