@@ -210,6 +210,30 @@ describe('messages in plain words', () => {
   })
 })
 
+describe('messages in plain words on the queue', () => {
+  it('say what is wrong with a query as a sentence', async () => {
+    const cases: Array<[string, string]> = [
+      ['limit=0', 'The page size must be at least 1.'],
+      [
+        'sort=amount',
+        'The sort column must be one of: score, first_ts, last_ts, total_amount, created_at, updated_at.',
+      ],
+      ['q=' + 'x'.repeat(201), 'The search text is too long: at most 200 characters.'],
+      [
+        'cursor=nonsense',
+        'The page cursor is not one this server gave out: load the first page again.',
+      ],
+    ]
+    for (const [query, want] of cases) {
+      const res = await app.request(`/api/alerts?${query}`, {
+        headers: { 'X-API-Key': keys.analyst },
+      })
+      expect(res.status, query).toBe(400)
+      expect(await message(res), query).toBe(want)
+    }
+  })
+})
+
 describe('assignment to a colleague', () => {
   it('lists who may be assigned and assigns to them', async () => {
     const { users } = await get('assignees', keys.analyst)

@@ -68,7 +68,12 @@ export function decodeCursor(cursor: string): { sk: number; id: string } {
   } catch {
     // fall through to the error below
   }
-  throw new BadInputError('query field cursor: not a cursor from this API', { field: 'cursor' })
+  throw new BadInputError(
+    'The page cursor is not one this server gave out: load the first page again.',
+    {
+      field: 'cursor',
+    },
+  )
 }
 
 export function alertRoutes(d: RouteDeps) {
