@@ -81,6 +81,10 @@ beforeAll(async () => {
       'SALIH, Ahmad Muhammad', 'Ahmad Salih', '{}', '2026-03-21', 'H-s1', 'alias', 'name', [],
       'open', 'screening', 'L-ofac', '2026-03-21')`,
   )
+  await sql(
+    `insert into list_names values ('L-ofac', 'OFAC-36102', 'SALIH, Ahmad Muhammad', 'name'),
+      ('L-ofac', 'OFAC-36102', 'Abu Ahmad al-Iraqi', 'alias')`,
+  )
   // the goods categories of an active goods list: 8542 is integrated circuits, 8457 machine tools
   await sql(
     `insert into list_snapshots values ('L-goods', 'goods', 'goods-categories', 'goods-categories.csv',
@@ -171,6 +175,8 @@ describe('queue search', () => {
     for (const [name, app] of apps()) {
       expect(await idsFor(app, 'ofac-36102'), name).toEqual([SALEH_1])
       expect(await idsFor(app, 'Ahmad Muhammad'), name).toEqual([SALEH_1])
+      // any name the list gives the entry, not only the one that matched
+      expect(await idsFor(app, 'abu ahmad al-iraqi'), name).toEqual([SALEH_1])
       expect(await idsFor(app, 'os-123'), name).toEqual([RING_ALERT])
     }
   })

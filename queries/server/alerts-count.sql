@@ -12,7 +12,8 @@ where ($status::varchar is null or list_contains(string_split($status::varchar, 
     or a.assignee = $assignee::varchar)
   -- text, folded as src/server/queue/search-text.ts folds it (no accents, lower case, one space):
     -- $qn against the id, a reason's text, a name a party used on the alert's transfers and an
-    -- open watch-list hit's entity id or listed name; $qa (no spaces or hyphens) against the accounts
+    -- open watch-list hit's entity id, listed name or any of the entry's names; $qa (no spaces or
+    -- hyphens) against the accounts
     and (case when $qn::varchar is null and $qa::varchar is null then true
       else ($qn::varchar is not null and (
           contains(lower(a.id), $qn::varchar)
@@ -28,6 +29,10 @@ where ($status::varchar is null or list_contains(string_split($status::varchar, 
             where list_contains(a.accounts, h.account) and coalesce(h.status, 'open') = 'open'
               and (contains(trim(regexp_replace(lower(strip_accents(h.entry_id)), '\s+', ' ', 'g')), $qn::varchar)
                 or contains(trim(regexp_replace(lower(strip_accents(h.caption)), '\s+', ' ', 'g')), $qn::varchar)
-                or contains(trim(regexp_replace(lower(strip_accents(h.matched_name)), '\s+', ' ', 'g')), $qn::varchar)))))
+                or contains(trim(regexp_replace(lower(strip_accents(h.matched_name)), '\s+', ' ', 'g')), $qn::varchar)
+                or exists (
+                  select 1 from list_names n
+                  where n.snapshot_id = h.snapshot_id and n.entry_id = h.entry_id
+                    and contains(trim(regexp_replace(lower(strip_accents(n.name)), '\s+', ' ', 'g')), $qn::varchar))))))
         or ($qa::varchar is not null and len(list_filter(a.accounts,
           x -> contains(lower(regexp_replace(x, '[\s-]+', '', 'g')), $qa::varchar))) > 0) end)

@@ -1,7 +1,8 @@
 -- Per alert, what its queue row shows and its search reads: the names (those of listed accounts
 -- first, then alphabetical) and countries the pattern's accounts used on its transfers, the goods categories of its transfers' HS codes (the active
 -- goods lists' category of the longest matching prefix, else the code's heading), and the
--- watch-list entries open hits of its accounts point to. $ids: a JSON array of alert ids, or null
+-- watch-list entries open hits of its accounts point to (ids, captions, matched names and every
+-- name the list gives them). $ids: a JSON array of alert ids, or null
 -- for every alert (the in-memory queue loads them all at once; the SQL queue asks for one page).
 with al as (
   select id, accounts
@@ -25,10 +26,16 @@ accounts as (
   select id as alert_id, unnest(accounts) as account from al
 ),
 open_hits as (
-  select a.alert_id, a.account, h.entry_id, h.caption, h.matched_name, h.score
+  select a.alert_id, a.account, h.entry_id, h.snapshot_id, h.caption, h.matched_name, h.score
   from accounts a
   join party_hits h on h.account = a.account
   where coalesce(h.status, 'open') = 'open'
+),
+-- every name and alias the list gives the entries hit (an analyst may search any of them)
+entry_names as (
+  select distinct o.alert_id, n.name
+  from (select distinct alert_id, snapshot_id, entry_id from open_hits) o
+  join list_names n on n.snapshot_id = o.snapshot_id and n.entry_id = o.entry_id
 ),
 -- each name once, marked when its account is on a watch list: listed parties come first
 names as (
@@ -81,17 +88,21 @@ hits as (
     max(score) as hit_score
   from open_hits
   group by alert_id
+),
+aliases as (
+  select alert_id, list(name order by name) as names from entry_names group by alert_id
 )
 select al.id,
   coalesce(p.party_names, []) as party_names,
   coalesce(c.countries, []) as countries,
   coalesce(g.goods, []) as goods,
   coalesce(h.list_entries, []) as list_entries,
-  coalesce(h.listed_names, []) as listed_names,
+  list_sort(list_distinct(coalesce(h.listed_names, []) || coalesce(n.names, []))) as listed_names,
   h.hit_score
 from al
 left join parties p on p.alert_id = al.id
 left join places c on c.alert_id = al.id
 left join goods g on g.alert_id = al.id
 left join hits h on h.alert_id = al.id
+left join aliases n on n.alert_id = al.id
 order by al.id
