@@ -53,7 +53,7 @@ export function checkFalsePositive(
   if (act.confirm !== true)
     throw new BadInputError(
       `${what}. To ${verb === 'propose' ? 'propose closing' : 'close'} this alert as a false positive, ` +
-        'confirm that the party is not the listed one (confirm: true) and say why in at least a sentence.',
+        'confirm that the party is not the listed one and say why in at least a sentence.',
       { field: 'confirm', hits: hitIds },
     )
   if (!isSentence(act.reason))
