@@ -14,6 +14,8 @@ import { Config } from '../src/config/index.ts'
 import { ingestPaths } from '../src/ingest/index.ts'
 import { importList } from '../src/screen/index.ts'
 import { runScan, type ScanSummary } from '../src/pipeline/index.ts'
+import { alertsDigest } from '../src/pipeline/scan-core.ts'
+import type { ScoredAlert } from '../src/score/index.ts'
 import { generate, type GenerateSummary } from '../src/generate/index.ts'
 
 const config = Config.parse({})
@@ -161,4 +163,20 @@ describe('incremental scans', () => {
       store.close()
     }
   }, 120_000)
+})
+
+describe('alertsDigest', () => {
+  const alert = (score: number, openedAt: string) =>
+    ({
+      id: 'A-1',
+      score,
+      tx_ids: ['t1', 't2'],
+      finding: { hits: [{ hit_id: 'H-1', score: 0.9, opened_at: openedAt }] },
+    }) as unknown as ScoredAlert
+  it('changes with what the data gives, not with when a hit was opened', () => {
+    const d = alertsDigest([alert(80, '2026-12-02T10:00:00Z')])
+    expect(alertsDigest([alert(80, '2026-12-02T11:30:00Z')])).toBe(d)
+    expect(alertsDigest([alert(81, '2026-12-02T10:00:00Z')])).not.toBe(d)
+    expect(alertsDigest([])).not.toBe(d)
+  })
 })

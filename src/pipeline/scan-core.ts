@@ -309,10 +309,15 @@ export async function runScanWith(
 
 /**
  * A digest of the alerts a scan kept (ids, accounts, transfers, scores, reasons, findings): equal
- * digests mean an incremental scan gave exactly what a full scan gives.
+ * digests mean an incremental scan gave exactly what a full scan gives. A party hit's `opened_at`
+ * is left out: it is when screening first opened the hit (the wall clock of that scan), not a
+ * fact of the payments, and differs between two scans of the same data run at different times.
  */
 export function alertsDigest(alerts: readonly ScoredAlert[]): string {
-  return sha256(canonicalJson(alerts))
+  const clockFree = JSON.parse(
+    JSON.stringify(alerts, (k, v: unknown) => (k === 'opened_at' ? undefined : v)),
+  ) as unknown
+  return sha256(canonicalJson(clockFree))
 }
 
 /** The seedable detectors' findings with their seeds; undefined when a seedable detector did not run. */
