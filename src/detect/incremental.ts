@@ -10,7 +10,7 @@
 // Detectors that read the window as a whole (value clustering, Louvain, structuring's base rate,
 // global work bounds) are not seedable and always run over the whole window (detect/run.ts).
 import type { PaymentGraph } from '../graph/index.ts'
-import { microsOfIso } from '../graph/index.ts'
+import { MICROS_PER_DAY, microsOfIso } from '../graph/index.ts'
 import type { Finding } from '../schema/finding.ts'
 import { accountView } from './accounts.ts'
 import { isFresh, type EvidenceConfig } from './evidence.ts'
@@ -65,10 +65,16 @@ export function planSeeds(
   const stands = (f: Finding, seed: number | undefined): boolean => {
     if (seed === undefined || isTouched[seed]) return false
     const t0 = microsOfIso(f.first_ts)
+    // Freshness is judged only after min_history_days of data (signalsOf's `judged`).
+    const judged =
+      Math.max(0, (t0 - view.historyStart) / MICROS_PER_DAY) >= evidence.min_history_days
     for (const a of f.accounts) {
       const v = idOf.get(a)
       if (v === undefined || isTouched[v]) return false
-      if (isFresh(view, v, t0, evidence, previousDataEnd) !== isFresh(view, v, t0, evidence))
+      if (
+        judged &&
+        isFresh(view, v, t0, evidence, previousDataEnd) !== isFresh(view, v, t0, evidence)
+      )
         return false
     }
     return true
