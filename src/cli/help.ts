@@ -76,12 +76,17 @@ diff     what changed from snapshot A to snapshot B: entries added, removed and 
   },
   scan: {
     summary: 'screen, detect, score and write alerts',
-    usage: `ringwatch scan [--db P] [--from D] [--to D] [--json] [--quiet] [--config F]
+    usage: `ringwatch scan [--db P] [--from D] [--to D] [--full] [--json] [--quiet] [--config F]
 
 Screens the parties, goods and routes of the window, builds its payment graph, runs the detectors,
 scores the findings and writes alerts (merged with earlier alerts of the same pattern).
+Incremental by default: after an earlier scan, the fan detector searches again only around the
+transfers landed since and keeps its other findings, giving what a full scan gives; the first
+scan, a changed window, config, detector or matcher version, list or rate snapshot, or new
+transfers outside the window make it a full scan, and the detect stage's line says why.
   --from D, --to D   window bounds, YYYY-MM-DD (whole days) or ISO 8601; default the 30 days up to
                      the latest payment
+  --full             detect over the whole window even when an incremental scan could
   --json             print the run summary as JSON (stdout; progress goes to stderr)
   --quiet            no progress on stderr (a bar on a terminal, else one line per finished stage)
   --config F         config file (default ./ringwatch.config.json when present)`,

@@ -42,8 +42,9 @@ export async function remoteScan(
   from: string | undefined,
   to: string | undefined,
   io: CliIO,
+  full = false,
 ): Promise<ScanSummary> {
-  const job = await runJob(remote, { kind: 'scan', from, to }, io)
+  const job = await runJob(remote, { kind: 'scan', from, to, ...(full ? { full } : {}) }, io)
   if (!job.result) throw jobError(job)
   return job.result as ScanSummary
 }

@@ -177,12 +177,22 @@ export function signalsOf(
   return out
 }
 
-/** First seen shortly before t0, and active enough that earlier data would have shown it. */
-function isFresh(view: AccountView, v: number, t0: number, o: EvidenceConfig): boolean {
+/**
+ * First seen shortly before t0, and active enough that earlier data would have shown it. `dataEnd`
+ * (default the window's last transfer) is given by incremental scans asking what an earlier window
+ * judged (detect/incremental.ts).
+ */
+export function isFresh(
+  view: AccountView,
+  v: number,
+  t0: number,
+  o: EvidenceConfig,
+  dataEnd = view.dataEnd,
+): boolean {
   const first = view.firstSeen(v)
   if (first < t0 - o.fresh_days * MICROS_PER_DAY) return false
   const before = (first - view.historyStart) / MICROS_PER_DAY
-  const active = Math.max(1, (view.dataEnd - first) / MICROS_PER_DAY)
+  const active = Math.max(1, (dataEnd - first) / MICROS_PER_DAY)
   return (view.transfers(v) / active) * before >= o.fresh_expected
 }
 

@@ -48,6 +48,8 @@ export function fanBursts(
   g: PaymentGraph,
   o: Options,
   evidence: EvidenceConfig = EVIDENCE_DEFAULTS,
+  /** Search only the centres marked 1 (incremental scans, detect/incremental.ts); default all. */
+  seeds?: Uint8Array,
 ): FanFinding[] {
   const view = accountView(g)
   const out: FanFinding[] = []
@@ -63,6 +65,7 @@ export function fanBursts(
     const at = dir === 'out' ? (i: number) => i : (i: number) => g.inEdges[i]
     const other = dir === 'out' ? g.dst : g.src
     for (let v = 0; v < g.nodeCount; v++) {
+      if (seeds && !seeds[v]) continue
       const a = start[v]
       const b = start[v + 1]
       if (b - a < o.min_counterparties) continue

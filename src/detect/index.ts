@@ -16,3 +16,10 @@ export { structuring } from './structuring.ts'
 export { communities, mulberry32 } from './communities.ts'
 export { exposure } from './exposure.ts'
 export { findingKey } from './common.ts'
+export {
+  planSeeds,
+  seededFindings,
+  SEEDABLE,
+  type SeededFinding,
+  type SeedPlan,
+} from './incremental.ts'

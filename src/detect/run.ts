@@ -1,7 +1,7 @@
 // runDetectors: every detector over one window graph, with per-detector counts, times and truncation.
 // Findings come back in a stable order (typology, first ts, key), whatever the input order.
 import type { PaymentGraph } from '../graph/index.ts'
-import type { Finding } from '../schema/finding.ts'
+import type { FanFinding, Finding } from '../schema/finding.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import { DetectConfig } from './config.ts'
 import { temporalCycles } from './temporal-cycles.ts'
@@ -15,6 +15,8 @@ import { fanBursts } from './fan.ts'
 import { structuring } from './structuring.ts'
 import { communities } from './communities.ts'
 import { exposure } from './exposure.ts'
+import { planSeeds, type SeededFinding, type SeedPlan } from './incremental.ts'
+import { accountView } from './accounts.ts'
 
 export interface DetectStat {
   count: number
@@ -31,6 +33,15 @@ export interface DetectResult {
   stats: Record<string, DetectStat>
   /** Accounts where a work bound cut the cycle search short. */
   truncatedAccounts: string[]
+  /**
+   * The findings of the seedable detectors (detect/incremental.ts SEEDABLE), by detector, as they
+   * ran (the kept earlier ones included): what the next incremental scan starts from.
+   */
+  seeded: Record<string, Finding[]>
+  /** Incremental runs: earlier findings kept and dropped, seeds searched again. */
+  incremental?: SeedPlan['counts']
+  /** The window's last transfer (epoch µs): what the evidence judged freshness against. */
+  dataEnd: number
 }
 
 export interface RunOptions {
@@ -40,6 +51,18 @@ export interface RunOptions {
   clock?: () => number
   /** Run only these detectors (names as in stats); default all. */
   only?: string[]
+  /**
+   * Incremental detection (detect/incremental.ts): `touched` are the accounts with transfers the
+   * earlier scan did not see, `previous` its findings of the seedable detectors. The seedable
+   * detectors search again only the seeds planSeeds marks and keep the earlier findings that
+   * stand; the others run over the whole window.
+   */
+  incremental?: {
+    touched: Iterable<string>
+    previous: readonly SeededFinding[]
+    /** The earlier scan's DetectResult.dataEnd. */
+    dataEnd: number
+  }
 }
 
 export const DETECTORS = [
@@ -83,6 +106,16 @@ export function runDetectors(
     return { count: fs.length }
   }
   const ev = config.evidence
+  const inc = opts.incremental
+    ? planSeeds(
+        graph,
+        opts.incremental.touched,
+        opts.incremental.previous,
+        ev,
+        opts.incremental.dataEnd,
+      )
+    : undefined
+  const seeded: Record<string, Finding[]> = {}
   // Account cycles the time-ordered search reported: the value-ring search leaves them to it.
   const orderedRings = new Set<string>()
   for (const name of steps) {
@@ -116,7 +149,13 @@ export function runDetectors(
       timed(name, () => add(gatherScatter(graph, config.gather_scatter, ev)))
     else if (name === 'bipartite')
       timed(name, () => add(bipartiteAndStack(graph, config.bipartite, ev)))
-    else if (name === 'fan') timed(name, () => add(fanBursts(graph, config.fan, ev)))
+    else if (name === 'fan')
+      timed(name, () => {
+        const fs = fanBursts(graph, config.fan, ev, inc?.seeds)
+        for (const f of inc?.kept.fan ?? []) fs.push(f as FanFinding)
+        seeded.fan = fs
+        return add(fs)
+      })
     else if (name === 'structuring')
       timed(name, () => add(structuring(graph, config.structuring, ev)))
     else if (name === 'communities' && config.communities.enabled)
@@ -146,7 +185,16 @@ export function runDetectors(
       a.key.localeCompare(b.key),
   )
   progress.done(`${findings.length} findings`)
-  return { findings, communities: comms, exposure: expo, stats, truncatedAccounts }
+  return {
+    findings,
+    communities: comms,
+    exposure: expo,
+    stats,
+    truncatedAccounts,
+    seeded,
+    ...(inc ? { incremental: inc.counts } : {}),
+    dataEnd: accountView(graph).dataEnd,
+  }
 }
 
 const STRUCTURAL = new Set([

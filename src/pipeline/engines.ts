@@ -16,6 +16,8 @@ export interface GraphLike {
   /** The currency amounts are compared in, and the window's currencies without a rate to it. */
   baseCurrency?: string
   fxMissing?: readonly string[]
+  /** Where the detectors see history begin (graph/baseline.ts); incremental scans compare it. */
+  baseline?: { from: number; dataStart: number }
 }
 
 export interface DetectLike {
@@ -23,10 +25,20 @@ export interface DetectLike {
   communities: ReadonlyMap<string, number>
   exposure: ReadonlyMap<string, number>
   stats: Record<string, { count: number; ms: number; truncated: boolean }>
+  /** Findings of the seedable detectors by detector (detect/incremental.ts), for the next scan. */
+  seeded?: Record<string, Finding[]>
+  /** Incremental runs: earlier findings kept and dropped, seeds searched again. */
+  incremental?: { kept: number; dropped: number; seeds: number }
+  /** The window's last transfer (epoch µs) as the detectors saw it; kept for the next scan. */
+  dataEnd?: number
 }
 
 export interface ScanEngines {
   detectorVersion: string
+  /** Other versions the findings depend on (the name matcher's), part of the incremental basis. */
+  versions?: Record<string, string>
+  /** The seedable detectors' seed of a finding (detect/incremental.ts); none: every scan is full. */
+  seedOf?(detector: string, f: Finding): string | undefined
   screenWindow(
     store: Store,
     window: ScanWindow,
@@ -41,6 +53,15 @@ export interface ScanEngines {
   runDetectors(
     graph: GraphLike,
     config: Config['detect'],
-    opts?: { flagged?: Iterable<string>; seed?: number; progress?: Progress },
+    opts?: {
+      flagged?: Iterable<string>
+      seed?: number
+      progress?: Progress
+      incremental?: {
+        touched: Iterable<string>
+        previous: readonly { detector: string; seed: string; finding: Finding }[]
+        dataEnd: number
+      }
+    },
   ): DetectLike
 }

@@ -22,6 +22,15 @@ import { resolveWindow } from '../graph/index.ts'
 import type { ScanSummary } from './scan-summary.ts'
 import { ScanStageError } from './scan-error.ts'
 import { finishRun, newRunId, startRun } from '../store/index.ts'
+import { canonicalJson, sha256 } from '../util/hash.ts'
+import {
+  landedFiles,
+  planScan,
+  scanBasis,
+  writeScanState,
+  type ScanPlan,
+  type StoredFinding,
+} from './incremental.ts'
 
 export interface ScanDeps {
   store: Store
@@ -38,6 +47,11 @@ export interface ScanOptions {
   to?: string
   /** Seed of the community detection: fixed, so that the same data gives the same alerts. */
   seed?: number
+  /**
+   * Detect over the whole window even when the earlier scan's findings could be built on
+   * (pipeline/incremental.ts); default false: incremental when it gives what a full scan gives.
+   */
+  full?: boolean
 }
 
 export const SCAN_ACTOR: Actor = { id: 'scan', role: 'batch' }
@@ -78,6 +92,11 @@ export async function runScanWith(
     input_files: 0,
     base_currency: config.fx.base_currency,
     fx_missing: [],
+    mode: 'full',
+    mode_reason: null,
+    new_transfers: null,
+    incremental: null,
+    alerts_digest: null,
   }
   let current = 'window' // the stage under way: named in the error when the scan fails
   const stage = async <T>(
@@ -114,6 +133,8 @@ export async function runScanWith(
     )
     const files = await store.all<{ file_id: string }>('pipeline/window-files', { ...window })
     summary.input_files = files.length
+    // What this scan will have seen (read before the graph: a file landing meanwhile is new next time).
+    const landed = engines.seedOf ? await landedFiles(store) : []
 
     const ctx = await stage(
       'screen',
@@ -140,6 +161,33 @@ export async function runScanWith(
       logger.warn(
         `no reference rate to ${summary.base_currency} for ${summary.fx_missing.join(', ')}: their transfers are compared only within their own currency`,
       )
+    const basis = scanBasis({
+      configHash: deps.configHash,
+      detectorVersion: engines.detectorVersion,
+      versions: engines.versions ?? {},
+      listVersions: summary.list_versions,
+      seed: opts.seed ?? 1,
+    })
+    const historyStart = graph.baseline
+      ? Math.max(graph.baseline.dataStart, graph.baseline.from)
+      : undefined
+    const plan: ScanPlan = engines.seedOf
+      ? await planScan(store, {
+          full: opts.full ?? false,
+          window,
+          basis,
+          lookbackDays: config.detect.baseline.lookback_days,
+          historyStart,
+        })
+      : { mode: 'full', reason: 'these detectors keep no findings to build on' }
+    summary.mode = plan.mode
+    // One line says which, and why a scan is full: the detect stage's own line.
+    const modeLine =
+      plan.mode === 'full'
+        ? `full scan: ${plan.reason}`
+        : `incremental since ${plan.state.run_id}: ${plan.newTransfers} new transfers of ${plan.touched.length} accounts`
+    if (plan.mode === 'full') summary.mode_reason = plan.reason
+    else summary.new_transfers = plan.newTransfers
     const detect = await stage(
       'detect',
       () =>
@@ -147,9 +195,19 @@ export async function runScanWith(
           flagged: ctx.hitsByAccount.keys(),
           seed: opts.seed ?? 1,
           progress: inner('detect'),
+          ...(plan.mode === 'incremental'
+            ? {
+                incremental: {
+                  touched: plan.touched,
+                  previous: plan.previous,
+                  dataEnd: plan.state.data_end,
+                },
+              }
+            : {}),
         }),
-      (d) => `${d.findings.length} findings`,
+      (d) => `${d.findings.length} findings (${modeLine})`,
     )
+    summary.incremental = detect.incremental ?? null
     for (const [name, st] of Object.entries(detect.stats)) {
       if (st.truncated) summary.truncated.push(name)
       summary.detectors_ms[name] = st.ms
@@ -195,6 +253,7 @@ export async function runScanWith(
       cut_score: budget.cut_score,
     }
     summary.alerts_kept = alerts.length
+    summary.alerts_digest = alertsDigest(alerts)
     summary.alerts_per_10k =
       summary.transfers > 0 ? Math.round((alerts.length / summary.transfers) * 1e6) / 100 : 0
     const provenance: Provenance = {
@@ -217,6 +276,18 @@ export async function runScanWith(
               actor: SCAN_ACTOR,
             })
             await writeAccountTables(tx, graph, detect, runId)
+            const seeded = seededOf(engines, detect)
+            if (seeded && historyStart !== undefined && detect.dataEnd !== undefined)
+              await writeScanState(tx, {
+                runId,
+                window,
+                historyStart,
+                dataEnd: detect.dataEnd,
+                basis,
+                files: landed,
+                seeded,
+                now: nowIso(),
+              })
             return counts
           },
           { serial: true },
@@ -234,6 +305,32 @@ export async function runScanWith(
     )
     throw failure
   }
+}
+
+/**
+ * A digest of the alerts a scan kept (ids, accounts, transfers, scores, reasons, findings): equal
+ * digests mean an incremental scan gave exactly what a full scan gives. A party hit's `opened_at`
+ * is left out: it is when screening first opened the hit (the wall clock of that scan), not a
+ * fact of the payments, and differs between two scans of the same data run at different times.
+ */
+export function alertsDigest(alerts: readonly ScoredAlert[]): string {
+  const clockFree = JSON.parse(
+    JSON.stringify(alerts, (k, v: unknown) => (k === 'opened_at' ? undefined : v)),
+  ) as unknown
+  return sha256(canonicalJson(clockFree))
+}
+
+/** The seedable detectors' findings with their seeds; undefined when a seedable detector did not run. */
+function seededOf(engines: ScanEngines, detect: DetectLike): StoredFinding[] | undefined {
+  if (!engines.seedOf || !detect.seeded) return undefined
+  const out: StoredFinding[] = []
+  for (const [detector, fs] of Object.entries(detect.seeded))
+    for (const f of fs) {
+      const seed = engines.seedOf(detector, f)
+      if (seed === undefined) return undefined
+      out.push({ detector, seed, finding: f })
+    }
+  return out
 }
 
 async function finish(store: Store, runId: string, status: string, summary: unknown, now: string) {

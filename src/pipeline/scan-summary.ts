@@ -46,6 +46,21 @@ export const ScanSummary = z.object({
   base_currency: z.string(),
   /** Currencies of the window with no reference rate: compared only within their own currency. */
   fx_missing: z.array(z.string()),
+  /**
+   * full: every detector over the whole window (mode_reason says why); incremental: the seedable
+   * detectors searched only around the new transfers (pipeline/incremental.ts).
+   */
+  mode: z.enum(['full', 'incremental']).default('full'),
+  mode_reason: z.string().nullable().default(null),
+  /** Incremental: transfers of the window the earlier scan had not seen. */
+  new_transfers: z.number().nullable().default(null),
+  /** Incremental: earlier findings kept and dropped, seed accounts searched again. */
+  incremental: z
+    .object({ kept: z.number(), dropped: z.number(), seeds: z.number() })
+    .nullable()
+    .default(null),
+  /** SHA-256 of the alerts the scan kept: equal for an incremental scan and a full one. */
+  alerts_digest: z.string().nullable().default(null),
 })
 export type ScanSummary = z.infer<typeof ScanSummary>
 
@@ -86,6 +101,11 @@ export function formatScanSummary(s: ScanSummary): string {
     )
   lines.push(
     `amounts     in ${s.base_currency}${s.fx_missing.length ? `; no reference rate for ${s.fx_missing.join(', ')} (compared only within their own currency)` : ''}`,
+  )
+  lines.push(
+    s.mode === 'incremental'
+      ? `mode        incremental: ${s.new_transfers ?? 0} new transfers; ${s.incremental?.seeds ?? 0} accounts searched again, ${s.incremental?.kept ?? 0} earlier findings kept`
+      : `mode        full${s.mode_reason ? ` (${s.mode_reason})` : ''}`,
   )
   lines.push(`config      ${s.config_hash}, detectors ${s.detector_version}`)
   return lines.join('\n')

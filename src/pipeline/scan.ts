@@ -1,9 +1,9 @@
 // runScan: the scan bound to the real modules — screen (src/screen), graph (src/graph), detect
 // (src/detect) — see scan-core.ts for the stages.
-import { screenWindow, readScreening, ensureFxRates } from '../screen/index.ts'
+import { screenWindow, readScreening, ensureFxRates, MATCHER_VERSION } from '../screen/index.ts'
 import { loadWindow, type PaymentGraph } from '../graph/index.ts'
 import { loadBaseline } from '../graph/baseline.ts'
-import { runDetectors } from '../detect/index.ts'
+import { runDetectors, SEEDABLE } from '../detect/index.ts'
 import { Config } from '../config/index.ts'
 import type { ScanEngines } from './engines.ts'
 import { runScanWith, type ScanDeps, type ScanOptions } from './scan-core.ts'
@@ -20,6 +20,8 @@ export const DETECTOR_VERSION = 'ringwatch-detect/0.2.0'
 export function enginesFor(fx: Config['fx']): ScanEngines {
   return {
     detectorVersion: DETECTOR_VERSION,
+    versions: { matcher: MATCHER_VERSION },
+    seedOf: (detector, f) => SEEDABLE[detector]?.(f),
     screenWindow: async (store, window, config, opts) => {
       await ensureFxRates(store, fx)
       return screenWindow(store, window, config, opts)

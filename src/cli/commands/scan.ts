@@ -22,12 +22,13 @@ export const command: Command = {
         ...quietOption,
         from: { type: 'string' },
         to: { type: 'string' },
+        full: { type: 'boolean' },
       },
       usage,
     )
     const remote = await serverFor(values.db, io, 'ringwatch scan')
     if (remote) {
-      const summary = await remoteScan(remote, values.from, values.to, io)
+      const summary = await remoteScan(remote, values.from, values.to, io, values.full)
       io.stdout.write(
         values.json ? JSON.stringify(summary) + '\n' : formatScanSummary(summary) + '\n',
       )
@@ -45,7 +46,7 @@ export const command: Command = {
     try {
       const summary = await runScan(
         { store, config, configHash: hash, progress: out.progress, logger: out.logger },
-        { from: values.from, to: values.to },
+        { from: values.from, to: values.to, full: values.full },
       )
       io.stdout.write(
         values.json ? JSON.stringify(summary) + '\n' : formatScanSummary(summary) + '\n',

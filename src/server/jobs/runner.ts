@@ -27,7 +27,7 @@ const ListRef = z.object({
 
 /** What a job does; paths are the server's own (uploads, the inbox, configured lists). */
 export const JobParams = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('scan'), ...Dates }).strict(),
+  z.object({ kind: z.literal('scan'), ...Dates, full: z.boolean().optional() }).strict(),
   z
     .object({
       kind: z.literal('ingest'),
@@ -240,7 +240,7 @@ export class JobRunner {
       )
     switch (p.kind) {
       case 'scan':
-        return scan({ from: p.from, to: p.to })
+        return scan({ from: p.from, to: p.to, full: p.full })
       case 'ingest':
         return ingestPaths(store, p.files, { format: p.format, config: config.ingest, progress })
       case 'lists':
