@@ -30,7 +30,7 @@ import {
   type IndexEntry,
 } from '../src/screen/index.ts'
 import { parseOfacSdn } from '../src/screen/lists/ofac.ts'
-import { sharedData } from '../src/screen/shared-data.ts'
+import { sharedData } from './shared-data.ts'
 import { insertFixturePayments, type FixturePayment } from '../test/fixtures/payments.ts'
 import {
   rng,

@@ -33,6 +33,18 @@ export interface Reject {
   raw_row: string | null
 }
 
+/** A whole row refused by a reader (line, reason code, plain reason, the row as it was). */
+export function rowReject(line: number, code: ReasonCode, reason: string, raw: string): Reject {
+  return {
+    source_row: line,
+    column_name: null,
+    raw_value: null,
+    reason_code: code,
+    reason,
+    raw_row: raw,
+  }
+}
+
 export type RowValues = Partial<Record<TransferColumn, string | null>>
 
 /** Accumulates rows column-wise and emits a RecordBatch every `size` rows. */

@@ -6,8 +6,7 @@
 import { createReadStream } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import type { RecordBatch } from 'apache-arrow'
-import { BatchBuilder, type Reject } from '../arrow-batch.ts'
-import type { ReasonCode } from '../quarantine.ts'
+import { BatchBuilder, rowReject, type Reject } from '../arrow-batch.ts'
 import { extraJson, mapColumns } from '../columns.ts'
 
 const NL = 0x0a
@@ -168,10 +167,10 @@ export async function* readCsv(path: string, opts: CsvReadOptions): AsyncGenerat
         continue
       }
       if (!opts.utf8Checked && !isUtf8(buf.subarray(pos, r.end))) {
-        opts.rejects.push(reject(recLine, 'invalid_utf8', 'row is not valid UTF-8', rawText()))
+        opts.rejects.push(rowReject(recLine, 'invalid_utf8', 'row is not valid UTF-8', rawText()))
       } else if (r.error) {
         opts.rejects.push(
-          reject(
+          rowReject(
             recLine,
             r.error,
             'quoted value is not closed properly (unterminated or followed by text)',
@@ -180,7 +179,7 @@ export async function* readCsv(path: string, opts: CsvReadOptions): AsyncGenerat
         )
       } else if (r.fields.length !== ncols) {
         opts.rejects.push(
-          reject(
+          rowReject(
             recLine,
             'wrong_column_count',
             `row has ${r.fields.length} fields; the header has ${ncols}`,
@@ -198,15 +197,4 @@ export async function* readCsv(path: string, opts: CsvReadOptions): AsyncGenerat
   }
   const last = builder.flush()
   if (last) yield last
-}
-
-function reject(line: number, code: ReasonCode, reason: string, raw: string): Reject {
-  return {
-    source_row: line,
-    column_name: null,
-    raw_value: null,
-    reason_code: code,
-    reason,
-    raw_row: raw,
-  }
 }

@@ -5,8 +5,7 @@ import { createReadStream } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import type { RecordBatch } from 'apache-arrow'
 import { TRANSFER_COLUMNS, type TransferColumn } from '../../schema/transfer.ts'
-import { BatchBuilder, type Reject, type RowValues } from '../arrow-batch.ts'
-import type { ReasonCode } from '../quarantine.ts'
+import { BatchBuilder, rowReject, type Reject, type RowValues } from '../arrow-batch.ts'
 
 const CANONICAL = new Set<string>(TRANSFER_COLUMNS)
 const NL = 0x0a
@@ -66,14 +65,15 @@ export async function* readJsonl(
     const b = bytes.subarray(s, e)
     if (!isUtf8(b)) {
       opts.rejects.push(
-        rej(line, 'invalid_utf8', 'row is not valid UTF-8', b.toString('utf8', 0, RAW_MAX)),
+        rowReject(line, 'invalid_utf8', 'row is not valid UTF-8', b.toString('utf8', 0, RAW_MAX)),
       )
       return
     }
     const text = b.toString('utf8')
     if (!text.trim()) return
     const r = jsonRow(text)
-    if ('error' in r) opts.rejects.push(rej(line, 'bad_json', r.error, text.slice(0, RAW_MAX)))
+    if ('error' in r)
+      opts.rejects.push(rowReject(line, 'bad_json', r.error, text.slice(0, RAW_MAX)))
     else builder.add(line, r.values, r.extra)
   }
   for await (const c of createReadStream(path, { highWaterMark: 4 << 20 })) {
@@ -89,15 +89,4 @@ export async function* readJsonl(
   if (carry.length) handle(carry)
   const last = builder.flush()
   if (last) yield last
-}
-
-function rej(line: number, code: ReasonCode, reason: string, raw: string): Reject {
-  return {
-    source_row: line,
-    column_name: null,
-    raw_value: null,
-    reason_code: code,
-    reason,
-    raw_row: raw,
-  }
 }
