@@ -47,6 +47,43 @@ describe('value rings', () => {
     expect(valueCycles(graphOf(apart), D.cycle.value).findings).toHaveLength(0)
   })
 
+  it('follows a long ring that loses a little at every conversion, out of time order, and no ring that jumps twice', () => {
+    // Ten accounts, the currency changing at every hop (EUR, USD, CHF, CNY in turn) and 1.5% lost
+    // at each conversion: 13% from first hop to last, beyond the tolerance of 10% but within what
+    // ten conversions may lose. The hops run in a shuffled time order, days apart (AMLworld's rings
+    // through ten currencies and more). Amounts are given with their base (EUR) values.
+    const k = 10
+    const when = [7, 2, 9, 0, 5, 3, 8, 1, 6, 4]
+    const currencies = ['EUR', 'USD', 'CHF', 'CNY']
+    const ring = (value: (i: number) => number, currency = (i: number) => currencies[i % 4]): T[] =>
+      Array.from({ length: k }, (_, i) => ({
+        id: `r${i}`,
+        from: `L${i}`,
+        to: `L${(i + 1) % k}`,
+        h: when[i] * 30,
+        amount: value(i) * (currency(i) === 'EUR' ? 1 : 1.1),
+        currency: currency(i),
+        base: value(i),
+      }))
+    const decaying = ring((i) => 10_000 * 0.985 ** i)
+    const found = valueCycles(graphOf(decaying), D.cycle.value)
+    expect(found.findings).toHaveLength(1)
+    expect(found.findings[0].tx_ids.sort()).toEqual(decaying.map((t) => t.id).sort())
+    expect(found.findings[0].measures).toMatchObject({ hops: 10, ordered: 0 })
+    // Without a loss per conversion the ring's 13% is more than one value …
+    const strict = { ...D.cycle.value, hop_loss: 0 }
+    expect(valueCycles(graphOf(decaying), strict).findings).toHaveLength(0)
+    // … and so it is for the same ring in one currency: nothing was converted.
+    const oneCurrency = ring(
+      (i) => 10_000 * 0.985 ** i,
+      () => 'EUR',
+    )
+    expect(valueCycles(graphOf(oneCurrency), D.cycle.value).findings).toHaveLength(0)
+    // The same spread in two jumps (down 12% at hop 2, back up at hop 6) is two values.
+    const jumps = ring((i) => (i >= 2 && i < 6 ? 8_800 : 10_000) * 0.995 ** i)
+    expect(valueCycles(graphOf(jumps), D.cycle.value).findings).toHaveLength(0)
+  })
+
   it('leaves rings the time-ordered search reported to it and keeps two-account loops out', () => {
     // The same ring run in ring order within hours: a time-ordered ring.
     const ordered: T[] = ['R2850', 'R19827', 'R8844', 'R9481', 'R19585'].map((a, i, all) => ({

@@ -48,11 +48,19 @@ export const DetectConfig = z.strictObject({
           enabled: z.boolean().default(true),
           /** Two accounts paying each other the same sum is a loan and its repayment: 3 or more. */
           min_hops: z.number().int().min(2).default(3),
-          max_hops: z.number().int().max(12).default(8),
+          /** AMLworld's rings pass through ten currencies and more (IBM AMLworld, Altman et al. 2023). */
+          max_hops: z.number().int().max(12).default(12),
           /** The slowest ring looked for: a quarter. */
           horizon_days: z.number().positive().default(90),
           /** Values within this share of each other are "one value" (FX moves and fees). */
           tolerance: z.number().positive().max(0.5).default(0.1),
+          /**
+           * …and a ring may lose up to this share at each change of currency beyond it (each hop
+           * still within the tolerance of the one before): a conversion's FX margin is a percent
+           * or two of a business payment, so a ring through ten conversions may arrive with a fifth
+           * less than it started with. A ring in one currency keeps the tolerance.
+           */
+          hop_loss: z.number().min(0).max(0.2).default(0.02),
           max_steps_per_band: int().default(2_000_000),
           max_steps: int().default(200_000_000),
         })

@@ -8,10 +8,17 @@
 // A value ring is k (min_hops ≤ k ≤ max_hops) account pairs v0 → v1 → … → v0 over distinct accounts
 // whose transfers all carry one value: every value (base currency at the transfer's date, see
 // money.ts) within `tolerance` of the largest (FX moves and fees of a few percent), all within
-// horizon_days. The ring's transfers are every transfer of its pairs that carries that value.
-// Search: transfers are put in value bands of width (1 + tolerance) per unit; a ring's values span at
-// most two neighbouring bands, so each band b is searched together with b + 1 and a ring is kept
-// only in the band of its smallest value. Inside a band set, simple cycles are enumerated from their
+// horizon_days. A ring through several currencies loses a little at every conversion (the FX
+// margin): with c changes of currency between neighbouring hops it may spread as far as
+// (1 − hop_loss)^−c when that is wider than the tolerance, as long as each hop stays within
+// `tolerance` of the hop before it in ring order (the money's own path) except at one seam (where
+// the ring starts, its last value meets its first). The ring's transfers are every transfer of its
+// pairs that carries that value.
+// Search: transfers are put in value bands per unit, as wide as the widest spread allowed (a
+// max_hops ring's that changes currency at every hop, when the window's compared transfers are in
+// more than one currency; else the tolerance); a ring's values span at most two neighbouring bands,
+// so each band b is searched together with b + 1 and a ring is kept only in the band of its
+// smallest value. Inside a band set, simple cycles are enumerated from their
 // smallest account (distinct rotations never repeat), depth-first, with a step budget per band and
 // in all; past it the result says truncated. Rings the time-ordered search already reported over the
 // same accounts are left to it (it ranks them as fast rings).
@@ -30,6 +37,8 @@ export interface ValueCycleOptions {
   max_hops: number
   horizon_days: number
   tolerance: number
+  /** Share a ring may lose per change of currency beyond the tolerance (0: one tolerance). */
+  hop_loss: number
   max_steps_per_band: number
   max_steps: number
 }
@@ -59,18 +68,22 @@ export function valueCycles(
   if (o.min_hops < 2 || o.max_hops < o.min_hops) throw new RangeError('value cycle: bad hop bounds')
   if (!(o.tolerance > 0)) throw new RangeError('value cycle: tolerance must be positive')
   const { val, unit } = moneyOf(g)
-  const width = Math.log1p(o.tolerance)
   // A ring lies inside one strongly connected component of the whole graph: other edges never
   // take part.
   const { comp, size } = stronglyConnected(g)
   const band = new Float64Array(g.edgeCount)
   const inRing: number[] = []
+  const converted = new Set<number>()
   for (let e = 0; e < g.edgeCount; e++) {
     const c = comp[g.src[e]]
     if (c !== comp[g.dst[e]] || size[c] < 2) continue
-    band[e] = Math.floor(Math.log(val[e]) / width)
     inRing.push(e)
+    if (unit[e] === 0) converted.add(g.currency[e])
   }
+  // One currency among the compared transfers: no conversion, no loss beyond the tolerance.
+  const opts = converted.size > 1 ? o : { ...o, hop_loss: 0 }
+  const width = Math.log(spreadLimit(opts, o.max_hops))
+  for (const e of inRing) band[e] = Math.floor(Math.log(val[e]) / width)
   // Edges by (unit, band): one sort, then each band set is a contiguous run of two bands.
   const order = Int32Array.from(inRing).sort(
     (a, b) => unit[a] - unit[b] || band[a] - band[b] || a - b,
@@ -89,7 +102,7 @@ export function valueCycles(
     let k = j
     while (k < order.length && unit[order[k]] === u && band[order[k]] === b + 1) k++
     if (k - i >= o.min_hops) {
-      const r = searchBand(g, val, order.subarray(i, k), b, o, horizon, steps)
+      const r = searchBand(g, val, order.subarray(i, k), b, opts, horizon, steps)
       steps = r.steps
       if (r.truncated) truncated = true
       for (const ring of r.rings) {
@@ -103,6 +116,11 @@ export function valueCycles(
   }
   if (steps > o.max_steps) truncated = true
   return { findings, truncated, steps }
+}
+
+/** The widest ratio (largest over smallest value) a ring with k changes of currency may span. */
+export function spreadLimit(o: Pick<ValueCycleOptions, 'tolerance' | 'hop_loss'>, k: number) {
+  return Math.max(1 + o.tolerance, (1 - o.hop_loss) ** -k)
 }
 
 function searchBand(
@@ -167,7 +185,13 @@ function searchBand(
   const rings: { accounts: number[]; pairs: LocalPair[] }[] = []
   let steps = steps0
   let truncated = false
-  const limit = 1 + o.tolerance
+  const limit = spreadLimit(o, o.max_hops)
+  const width = Math.log(limit)
+  const step = 1 + o.tolerance
+  // Each hop within the tolerance of the one before it in ring order (the money's own path), except
+  // at one seam: where the ring starts, its last (smallest) value meets its first.
+  const near = (x: number, y: number) => x <= y * step && y <= x * step
+  const cur = (p: LocalPair) => g.currency[p.edges[0]]
   const path: LocalPair[] = []
   const onPath = new Set<number>()
   const starts = [...out.keys()]
@@ -175,7 +199,15 @@ function searchBand(
     .sort((x, y) => x - y)
   for (const s of starts) {
     const bandStart = steps
-    const walk = (v: number, lo: number, hi: number, t0: number, t1: number): boolean => {
+    const walk = (
+      v: number,
+      lo: number,
+      hi: number,
+      t0: number,
+      t1: number,
+      seams: number,
+      changes: number,
+    ): boolean => {
       for (const p of out.get(v) ?? []) {
         if (++steps - bandStart > o.max_steps_per_band || steps > o.max_steps) return false
         const w = p.dst
@@ -185,10 +217,17 @@ function searchBand(
         const nt0 = Math.min(t0, p.t0)
         const nt1 = Math.max(t1, p.t1)
         if (nhi > nlo * limit || nt1 - nt0 > horizon) continue
+        const prev = path.length ? path[path.length - 1] : undefined
+        const seam = prev && !near(prev.value, p.value) ? 1 : 0
+        if (seams + seam > 1) continue
+        const change = prev && cur(prev) !== cur(p) ? 1 : 0
         if (w === s) {
+          const closing = cur(p) !== cur(path[0]) ? 1 : 0
           if (
             path.length + 1 >= o.min_hops &&
-            Math.floor(Math.log(nlo) / Math.log1p(o.tolerance)) === b
+            nhi <= nlo * spreadLimit(o, changes + change + closing) &&
+            seams + seam + (near(p.value, path[0].value) ? 0 : 1) <= 1 &&
+            Math.floor(Math.log(nlo) / width) === b
           ) {
             path.push(p)
             rings.push({ accounts: path.map((q) => q.src), pairs: [...path] })
@@ -199,7 +238,7 @@ function searchBand(
         if (onPath.has(w) || path.length + 1 >= o.max_hops) continue
         onPath.add(w)
         path.push(p)
-        const ok = walk(w, nlo, nhi, nt0, nt1)
+        const ok = walk(w, nlo, nhi, nt0, nt1, seams + seam, changes + change)
         path.pop()
         onPath.delete(w)
         if (!ok) return false
@@ -207,7 +246,7 @@ function searchBand(
       return true
     }
     onPath.add(s)
-    if (!walk(s, Infinity, -Infinity, Infinity, -Infinity)) truncated = true
+    if (!walk(s, Infinity, -Infinity, Infinity, -Infinity, 0, 0)) truncated = true
     onPath.delete(s)
     if (steps > o.max_steps) break
   }
