@@ -63,12 +63,12 @@ const PAYMENTS: FixturePayment[] = [
     debtor: 'DE01',
     creditor: 'AE02',
   },
-  // SEK: a currency the sample rates do not have
+  // KPW: a currency the sample rates leave out (its official rate says nothing of its value)
   {
     tx_id: 'p4',
     ts: '2026-01-07T11:00:00Z',
     amount: 7_000,
-    currency: 'SEK',
+    currency: 'KPW',
     debtor: 'SE05',
     creditor: 'DE01',
   },
@@ -92,8 +92,8 @@ describe('scan with reference rates', () => {
       const s = await runScan({ store, config, configHash: hash, logger })
       expect(s.status).toBe('ok')
       expect(s.base_currency).toBe('EUR')
-      expect(s.fx_missing).toEqual(['SEK'])
-      expect(logger.warnings.filter((w) => w.includes('SEK'))).toHaveLength(1)
+      expect(s.fx_missing).toEqual(['KPW'])
+      expect(logger.warnings.filter((w) => w.includes('KPW'))).toHaveLength(1)
       expect(s.list_versions['fx:fx-rates.csv']).toMatch(/^L-[0-9a-f]{16}$/)
 
       const records = (await exported(store, 'jsonl'))

@@ -327,7 +327,7 @@ describe('goAML refusals', () => {
   })
 
   it('refuses amounts it cannot convert into the local currency', async () => {
-    const err = await exportGoaml(SETTINGS_WITH({ currency_code_local: 'SEK' })).catch((e) => e)
+    const err = await exportGoaml(SETTINGS_WITH({ currency_code_local: 'KPW' })).catch((e) => e)
     expect(err).toBeInstanceOf(BadInputError)
     expect(err.details.currencies).toEqual(expect.arrayContaining(['EUR', 'USD']))
   })
