@@ -99,10 +99,11 @@ describe('the shipped category lists', () => {
       'food',
       'cosmetics',
     ])
-      expect(
-        new Set(LEXICON.filter((t) => t.category === c).map((t) => t.lang)),
-        `languages of ${c}`,
-      ).toEqual(new Set(['en', 'de', 'fr', 'ru']))
+      for (const lang of ['en', 'de', 'fr', 'ru', 'es', 'it', 'tr', 'zh'])
+        expect(
+          LEXICON.some((t) => t.category === c && t.lang === lang),
+          `${c} in ${lang}`,
+        ).toBe(true)
   })
 })
 
@@ -196,6 +197,40 @@ describe('goods mismatch by category', () => {
       VAGUE_DESCRIPTIONS.flatMap((d) => CONTROLLED_GOODS.map(([hs]) => ({ purpose: d, hs }))),
     )
     for (const f of vague) expect(f?.mismatch, f?.tx_id).toBe(true)
+  })
+
+  it('reads ordinary goods in the words other writers use: other languages, Chinese without spaces', async () => {
+    // How payment purposes describe ordinary goods in data not written by ringwatch, each declared
+    // on an integrated-circuit code (HS 854231): every one is a mismatch.
+    const words = [
+      'Consumer electronics',
+      'Television sets',
+      'Coffee machines',
+      'Ladies garments',
+      'Footwear',
+      'Pharmaceuticals',
+      'Medical supplies',
+      'LED lamps',
+      'Wall paint',
+      'Electrodomésticos',
+      'Giocattoli per bambini',
+      'Mobilya siparişi',
+      'Odzież damska',
+      'Speelgoed',
+      '采购家具',
+      '家用电器一批',
+    ]
+    const flags = await classify(words.map((purpose) => ({ purpose, hs: '854231' })))
+    words.forEach((w, i) => expect(flags[i]!.mismatch, w).toBe(true))
+    // … and the same words on their own codes are no mismatch (ordinary goods on an ordinary
+    // code: no goods flag at all).
+    const own = await classify([
+      { purpose: 'Television sets', hs: '852872' },
+      { purpose: '采购家具', hs: '940360' },
+      { purpose: 'Pharmaceuticals', hs: '300490' },
+    ])
+    expect(own).toHaveLength(3)
+    for (const f of own) expect(f?.mismatch ?? false).toBe(false)
   })
 
   it('reads HS 2017 codes that HS 2022 split as their successors', async () => {
