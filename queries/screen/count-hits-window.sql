@@ -4,11 +4,9 @@ from party_hits h
 where h.status = 'open' and h.account in (
   select debtor_account from payments
   where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
+    and ts <= $to::timestamp
   union
   select creditor_account from payments
   where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
+    and ts <= $to::timestamp
 )

@@ -4,6 +4,7 @@
 // hits of the period's accounts are brought in line with them (party-hits.ts). A scan screens its
 // window; a new list version re-screens every party already known (rescreenKnownParties).
 import { z } from 'zod'
+import { windowBounds } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
@@ -109,7 +110,10 @@ async function screenPeriod(
   const now = (opts.now ?? (() => new Date()))().toISOString()
   const key = await listsKey(store, config)
   const fresh = (
-    await store.all<{ name: string }>('screen/window-new-names', { ...period, lists_key: key })
+    await store.all<{ name: string }>('screen/window-new-names', {
+      ...windowBounds(period),
+      lists_key: key,
+    })
   ).map((r) => r.name)
   let entries = 0
   const rows: Array<Record<string, unknown>> = []
@@ -165,7 +169,7 @@ export async function screenNames(
   opts: { progress?: Progress; now?: () => Date } = {},
 ): Promise<NameScreening> {
   const t0 = Date.now()
-  const params = { from: window.from, to: window.to }
+  const params = windowBounds(window)
   const r = await screenPeriod(store, params, config, { ...opts, reason: 'screening' })
   const counts = await store.one<{ hits: number; accounts: number }>(
     'screen/count-hits-window',
