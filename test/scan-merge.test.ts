@@ -8,6 +8,7 @@ import { parseConfig } from '../src/config/index.ts'
 import { runScanWith } from '../src/pipeline/scan-core.ts'
 import { fixedEngines } from './fixtures/scan-engines.ts'
 import { seedPayments, type FlowPayment as FixturePayment } from './fixtures/payments.ts'
+import { runRows } from './fixtures/reads.ts'
 import {
   alertNotes,
   alertVersions,
@@ -140,9 +141,7 @@ describe('alerts merged across runs', () => {
 
       const verify = await verifyAudit(store)
       expect(verify.ok).toBe(true)
-      const actions = await store.conn.exclusive(async (raw) =>
-        (await raw.runAndReadAll('select action from audit_log order by seq')).getRowObjectsJson(),
-      )
+      const actions = await store.all<{ action: string }>('cases/audit-all')
       expect(actions.map((a) => a.action)).toEqual([
         'alert.create',
         'alert.update',
@@ -151,11 +150,7 @@ describe('alerts merged across runs', () => {
         'case.approve',
         'alert.reopen',
       ])
-      const runs = await store.conn.exclusive(async (raw) =>
-        (
-          await raw.runAndReadAll(`select status from runs where kind = 'scan'`)
-        ).getRowObjectsJson(),
-      )
+      const runs = await runRows(store, 'scan')
       expect(runs.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok'])
     })
   })
@@ -206,13 +201,10 @@ describe('alerts merged across runs', () => {
         ])
       expect((await alertNotes(store, closing.id)).at(-1)?.text).toMatch(/Reopened by scan/)
       expect((await verifyAudit(store)).ok).toBe(true)
-      const actions = await store.conn.exclusive(async (raw) =>
-        (
-          await raw.runAndReadAll(`select action from audit_log where seq > 2 order by seq`)
-        ).getRowObjectsJson(),
-      )
+      const actions = await store.all<{ seq: number; action: string }>('cases/audit-all')
       expect(
         actions
+          .filter((a) => a.seq > 2)
           .map((a) => a.action)
           .slice(-2)
           .sort(),
@@ -239,11 +231,11 @@ describe('alerts merged across runs', () => {
   it('persists each account’s community and exposure, replaced by the next scan', async () => {
     await withStore(async (store) => {
       await seedPayments(store, payments)
-      const rows = async (table: string) =>
-        store.conn.exclusive(async (raw) =>
-          (
-            await raw.runAndReadAll(`select * exclude (run_id) from ${table} order by 1`)
-          ).getRowObjectsJson(),
+      const rows = (table: 'account_communities' | 'account_exposure') =>
+        store.all(
+          table === 'account_communities'
+            ? 'fixture/account-communities'
+            : 'fixture/account-exposure',
         )
       const engines = fixedEngines(
         [[cycle([1, 2, 3, 4], 0.95)]],
