@@ -87,13 +87,13 @@ describe('generate determinism', () => {
     expect(readdirSync(pq).sort()).toEqual(['2026-10-05.parquet', 'truth.json', 'watchlist.csv'])
     const rows = readDayCsv(join(csv, '2026-10-05.csv'))
     await withStore(async (store) => {
-      const reader = await store.conn.raw.runAndReadAll(
-        `select tx_id, amount, purpose from read_parquet('${join(pq, '2026-10-05.parquet')}')`,
+      const got = await store.all<{ tx_id: string; amount: string; purpose: string | null }>(
+        'fixture/parquet-transfers',
+        { path: join(pq, '2026-10-05.parquet') },
       )
-      const got = reader.getRows() as string[][]
       expect(got.length).toBe(rows.length)
-      expect(got.map((r) => r[0])).toEqual(rows.map((r) => r.tx_id))
-      expect(got[5][2]).toBe(rows[5].purpose)
+      expect(got.map((r) => r.tx_id)).toEqual(rows.map((r) => r.tx_id))
+      expect(got[5].purpose).toBe(rows[5].purpose)
     })
   })
 
