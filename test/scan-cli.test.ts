@@ -76,6 +76,20 @@ describe('scan and alerts commands', () => {
     const l = io()
     expect(await main(['alerts', 'list', '--db', db, '--limit', '3'], l.io)).toBe(0)
     expect(l.out.join('').trim().split('\n')).toHaveLength(Math.min(3, lines.length))
+    // --id picks alerts by id; a value that is no alert id is refused by name
+    const first = AlertRecord.parse(JSON.parse(lines[0])).id
+    const one = io()
+    expect(await main(['alerts', 'list', '--db', db, '--id', first], one.io)).toBe(0)
+    expect(
+      one.out
+        .join('')
+        .trim()
+        .split('\n')
+        .map((r) => r.split(' ')[0]),
+    ).toEqual([first])
+    const bad = io()
+    expect(await main(['alerts', 'list', '--db', db, '--id', 'a-1; drop'], bad.io)).toBe(2)
+    expect(bad.err.join('')).toMatch(/--id a-1; drop: not an alert id/)
     const v = io()
     expect(await main(['audit', 'verify', '--db', db, '--json'], v.io)).toBe(0)
     expect(JSON.parse(v.out.join('')).ok).toBe(true)
