@@ -7,14 +7,10 @@ import { windowBounds } from '../graph/index.ts'
 import type { Queries } from '../store/index.ts'
 import { sha256 } from '../util/hash.ts'
 import { decideHit, type HitCandidate, type HitDecision } from './hit-rules.ts'
-
-export interface Period {
-  from: string
-  to: string
-}
+import type { ScreenWindow } from './types.ts'
 
 /** Every payment ever landed. */
-export const ALL_TIME: Period = { from: '1900-01-01', to: '2999-12-31' }
+export const ALL_TIME: ScreenWindow = { from: '1900-01-01', to: '2999-12-31' }
 
 export interface HitChanges {
   opened: number
@@ -47,7 +43,7 @@ const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) :
  */
 export async function refreshPartyHits(
   tx: Queries,
-  period: Period,
+  period: ScreenWindow,
   listsKey: string,
   threshold: number,
   opts: { now: string; reason: 'screening' | 'list_change' },
