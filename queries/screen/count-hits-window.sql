@@ -2,11 +2,7 @@
 select count(*) as hits, count(distinct h.account) as accounts
 from party_hits h
 where h.status = 'open' and h.account in (
-  select debtor_account from payments
-  where ts >= $from::timestamp
-    and ts <= $to::timestamp
-  union
-  select creditor_account from payments
-  where ts >= $from::timestamp
-    and ts <= $to::timestamp
+  select distinct unnest([debtor_account, creditor_account]) as account
+  from payments
+  where ts >= $from::timestamp and ts <= $to::timestamp
 )

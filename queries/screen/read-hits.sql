@@ -1,13 +1,9 @@
 -- Open party hits of the accounts active in the window, and of accounts newly listed by a list
 -- change within $list_change_days before the window's end (raised whether or not they paid since).
 with accounts as (
-  select debtor_account as account from payments
-  where ts >= $from::timestamp
-    and ts <= $to::timestamp
-  union
-  select creditor_account from payments
-  where ts >= $from::timestamp
-    and ts <= $to::timestamp
+  select distinct unnest([debtor_account, creditor_account]) as account
+  from payments
+  where ts >= $from::timestamp and ts <= $to::timestamp
 )
 select h.account, h.name, h.entry_id, h.snapshot_id, h.score, h.list_source, h.schema, h.caption,
   h.matched_name, h.explanation, h.hit_id, h.name_kind, h.parts, h.rule, h.signals, h.status,
