@@ -12,26 +12,13 @@ import { ingestPaths } from '../src/ingest/index.ts'
 import { importList } from '../src/screen/index.ts'
 import { ScanSummary } from '../src/pipeline/index.ts'
 import { AlertRecord } from '../src/schema/alert.ts'
+import { captureIO } from './cli-main.ts'
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url))
 let dir: string
 let db: string
 
-function io() {
-  const out: string[] = []
-  const err: string[] = []
-  const sink = (a: string[]) =>
-    ({ write: (s: string) => (a.push(s), true) }) as unknown as NodeJS.WritableStream
-  return {
-    out,
-    err,
-    io: {
-      stdout: sink(out),
-      stderr: sink(err),
-      env: { RINGWATCH_ACTOR: 'cli-test', RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) },
-    },
-  }
-}
+const io = () => captureIO({ RINGWATCH_ACTOR: 'cli-test', RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) })
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rw-scan-'))

@@ -9,7 +9,7 @@ import { addUser, disableUser } from '../src/server/index.ts'
 import { verifyAudit } from '../src/cases/index.ts'
 import { csvField } from '../src/cases/export/csv.ts'
 import { authenticate } from '../src/server/auth/middleware.ts'
-import { alert, RING, RING_ALERT, seed, testApp } from './server-fixture.ts'
+import { RING, RING_ALERT, ringAlert, seed, testApp } from './server-fixture.ts'
 import { auditCount, editAuditRow } from './fixtures/audit.ts'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -41,21 +41,7 @@ async function freshAlert(
   status = 'new',
   extra: { proposed_by?: string; proposed_outcome?: string } = {},
 ) {
-  const id = `A-5ec0${(++n).toString(16).padStart(6, '0')}`
-  await alert(store, {
-    id,
-    typology: 'cycle',
-    score: 70,
-    status,
-    accounts: RING,
-    first: '2026-03-02T00:00:00Z',
-    last: '2026-03-06T00:00:00Z',
-    amount: '1000.00',
-    created: '2026-03-12T00:00:00Z',
-    reason: 'test',
-    ...extra,
-  })
-  return id
+  return ringAlert(store, `A-5ec0${(++n).toString(16).padStart(6, '0')}`, status, extra)
 }
 
 const auditRows = () => auditCount(store)
