@@ -13,6 +13,7 @@ import { EMPTY_RISK, type RiskContext } from '../src/score/index.ts'
 import type { CycleFinding } from '../src/schema/finding.ts'
 import { BadInputError } from '../src/util/errors.ts'
 import { runRows, tableCounts } from './fixtures/reads.ts'
+import { ringFinding } from './fixtures/alerts.ts'
 
 const { config, hash } = parseConfig({ alerts: { max_per_10k_transfers: null } })
 const ACCOUNTS = ['DE01', 'AE02', 'TR03', 'CY04']
@@ -27,23 +28,10 @@ const payments = [1, 2, 3, 4, 5, 6, 7, 8].map(pay)
 
 function cycle(txs: number[], accounts = ACCOUNTS): CycleFinding {
   const rows = txs.map((n) => payments[n - 1])
-  return {
-    typology: 'cycle',
-    key: `cycle:${txs.join(',')}`,
-    tx_ids: rows.map((r) => r.tx_id),
-    accounts,
-    first_ts: rows[0].ts,
-    last_ts: rows[rows.length - 1].ts,
-    amount_in: rows[0].amount,
-    amount_out: rows[rows.length - 1].amount,
-    currency: 'EUR',
-    span_hours: 72,
-    explanation: 'ring',
-    truncated: false,
-    measures: { hops: 4, retention: 0.95, min_hop_ratio: 0.98 },
-    // a ring through pass-through accounts (evidence beyond the shape), as the detectors report it
-    signals: { history_days: 30, dedicated: 1, passing: 1, value_spread: 0.05 },
-  }
+  return ringFinding(`cycle:${txs.join(',')}`, rows, accounts, {
+    retention: 0.95,
+    value_spread: 0.05,
+  })
 }
 
 /** The store with one named query failing: through all/one/run, or inside the write transaction. */

@@ -9,6 +9,7 @@ import { runScanWith } from '../src/pipeline/scan-core.ts'
 import { fixedEngines } from './fixtures/scan-engines.ts'
 import { seedPayments, type FlowPayment as FixturePayment } from './fixtures/payments.ts'
 import { runRows } from './fixtures/reads.ts'
+import { ringFinding } from './fixtures/alerts.ts'
 import {
   alertNotes,
   alertVersions,
@@ -44,23 +45,7 @@ const payments = [
 
 function cycle(txs: number[], retention: number): CycleFinding {
   const rows = txs.map((n) => payments[n - 1])
-  return {
-    typology: 'cycle',
-    key: `cycle:${txs.join(',')}`,
-    tx_ids: rows.map((r) => r.tx_id),
-    accounts: ACCOUNTS,
-    first_ts: rows[0].ts,
-    last_ts: rows[rows.length - 1].ts,
-    amount_in: rows[0].amount,
-    amount_out: rows[rows.length - 1].amount,
-    currency: 'EUR',
-    span_hours: 72,
-    explanation: 'ring',
-    truncated: false,
-    measures: { hops: 4, retention, min_hop_ratio: 0.98 },
-    // as the detectors report a ring through pass-through accounts (evidence beyond the shape)
-    signals: { history_days: 30, dedicated: 1, passing: 1, value_spread: 0.09 },
-  }
+  return ringFinding(`cycle:${txs.join(',')}`, rows, ACCOUNTS, { retention, value_spread: 0.09 })
 }
 
 const scan = (store: Store, engines: ReturnType<typeof fixedEngines>) =>
