@@ -76,6 +76,11 @@ export interface CsvTable {
   has(column: string): boolean
   /** The row's field of this column, trimmed; '' when the header or the row lacks it. */
   get(fields: string[], column: string): string
+  /**
+   * The row error of a record with more fields than the header (`exact`: a number of fields other
+   * than the header's); null when its width is right.
+   */
+  widthError(r: CsvRecord, exact?: boolean): { line: number; message: string } | null
 }
 
 /**
@@ -96,5 +101,12 @@ export function readCsvTable(text: string, errors: CsvResult['errors']): CsvTabl
       const i = col.get(column)
       return i === undefined ? '' : (fields[i] ?? '').trim()
     },
+    widthError: (r, exact = false) =>
+      r.fields.length > head.fields.length || (exact && r.fields.length !== head.fields.length)
+        ? {
+            line: r.line,
+            message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
+          }
+        : null,
   }
 }

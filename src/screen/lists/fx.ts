@@ -147,11 +147,9 @@ export function parsePlainRates(text: string, opts: FxParseOptions): ParseResult
   }
   const add = rateSink(out)
   for (const r of rows) {
-    if (r.fields.length > head.fields.length) {
-      out.errors.push({
-        line: r.line,
-        message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
-      })
+    const wrongWidth = table.widthError(r)
+    if (wrongWidth) {
+      out.errors.push(wrongWidth)
       continue
     }
     const day = isoDay(get(r.fields, 'date'))

@@ -13,11 +13,9 @@ export function parsePlainCsv(text: string): ParseResult {
     return out
   }
   for (const r of rows) {
-    if (r.fields.length > head.fields.length) {
-      out.errors.push({
-        line: r.line,
-        message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
-      })
+    const wrongWidth = table.widthError(r)
+    if (wrongWidth) {
+      out.errors.push(wrongWidth)
       continue
     }
     const name = get(r.fields, 'name')

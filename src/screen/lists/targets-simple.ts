@@ -8,13 +8,11 @@ export function parseTargetsSimple(text: string): ParseResult {
   const out = emptyResult()
   const table = readCsvTable(text, out.errors)
   if (!table) return out
-  const { head, rows, get } = table
+  const { rows, get } = table
   for (const r of rows) {
-    if (r.fields.length !== head.fields.length) {
-      out.errors.push({
-        line: r.line,
-        message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
-      })
+    const wrongWidth = table.widthError(r, true)
+    if (wrongWidth) {
+      out.errors.push(wrongWidth)
       continue
     }
     const id = get(r.fields, 'id')
