@@ -15,6 +15,7 @@ import { importList } from '../src/screen/index.ts'
 import { runScan } from '../src/pipeline/index.ts'
 import { JobRunner } from '../src/server/jobs/runner.ts'
 import { auditKey } from '../src/util/audit-key.ts'
+import { auditCount } from './fixtures/audit.ts'
 
 const ana = { id: 'ana', role: 'analyst' } as const
 const DAYS = readdirSync('samples/days')
@@ -34,15 +35,6 @@ async function fileStore(): Promise<{ store: Store; dir: string }> {
   const key = auditKey(Buffer.from('ab'.repeat(32), 'hex'), join(dir, 'db.checkpoints'), 'test')
   return { store: await openStore({ path: join(dir, 'db.duckdb'), auditKey: key }), dir }
 }
-
-const countOf = async (store: Store, where: string) =>
-  Number(
-    (
-      await store.conn.exclusive((raw) =>
-        raw.runAndReadAll(`select count(*)::int as n from audit_log where ${where}`),
-      )
-    ).getRowObjects()[0].n,
-  )
 
 describe('audit appends and verification racing in one process', () => {
   it('refuses an append outside a serial transaction, which could take a head another moves', async () => {
@@ -111,7 +103,7 @@ describe('audit appends and verification racing in one process', () => {
       }))
       await store.transaction((tx) => appendAuditMany(tx, history), { serial: true })
       const before = (await verifyAudit(store)).rows
-      const scanRowsBefore = await countOf(store, `actor = 'scan'`)
+      const scanRowsBefore = await auditCount(store, { actor: 'scan' })
 
       const inbox = join(dir, 'batch')
       mkdirSync(inbox)
@@ -121,7 +113,7 @@ describe('audit appends and verification racing in one process', () => {
 
       // three analysts' worth of notes, back to back, for as long as the job runs
       let notes = 0
-      const notesBefore = await countOf(store, `action = 'case.note'`)
+      const notesBefore = await auditCount(store, { action: 'case.note' })
       const analyst = async (k: number) => {
         for (let i = k; runner.busy(); i += 3) {
           await applyCaseAction(store, ana, alerts[i % alerts.length].id, {
@@ -141,9 +133,9 @@ describe('audit appends and verification racing in one process', () => {
       expect(notes).toBeGreaterThan(0)
 
       const v = await verifyAudit(store)
-      const scanRows = (await countOf(store, `actor = 'scan'`)) - scanRowsBefore
+      const scanRows = (await auditCount(store, { actor: 'scan' })) - scanRowsBefore
       expect(scanRows).toBeGreaterThan(0)
-      expect(await countOf(store, `action = 'case.note'`)).toBe(notesBefore + notes)
+      expect(await auditCount(store, { action: 'case.note' })).toBe(notesBefore + notes)
       expect(v).toMatchObject({ ok: true, problems: [], rows: before + notes + scanRows })
       expect(v.head?.seq).toBe(v.rows)
       expect(v.checkpoint).toMatchObject({ seq: v.rows, after: 0 })

@@ -16,22 +16,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { main } from '../src/cli/main.ts'
+import { captureIO } from './cli-main.ts'
 import { BatchReport, listSpec } from '../src/pipeline/batch.ts'
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url))
 let dir: string
 
-function io() {
-  const out: string[] = []
-  const err: string[] = []
-  const sink = (a: string[]) =>
-    ({ write: (s: string) => (a.push(s), true) }) as unknown as NodeJS.WritableStream
-  return {
-    out,
-    err,
-    io: { stdout: sink(out), stderr: sink(err), env: { RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) } },
-  }
-}
+const io = () => captureIO({ RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) })
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rw-batch-'))

@@ -22,6 +22,7 @@ import { AuditConfig } from '../src/cases/config.ts'
 import { auditKey, type AuditKey } from '../src/util/audit-key.ts'
 import { canonicalJson } from '../src/util/hash.ts'
 import { main } from '../src/cli/main.ts'
+import { deleteAuditRows, editAuditRow, resetAuditHead, swapAuditRows } from './fixtures/audit.ts'
 
 const actor = { id: 'ana', role: 'analyst' } as const
 const KEY_HEX = 'ab'.repeat(32)
@@ -44,7 +45,6 @@ async function seed(store: Store, n: number, from = 1) {
     )
 }
 
-const sql = (store: Store, text: string) => store.conn.exclusive((raw) => raw.run(text))
 const rowsOf = (store: Store) => store.all<Record<string, unknown>>('cases/audit-all')
 const kinds = (r: AuditVerifyResult) => r.problems.map((p) => `${p.seq}:${p.problem}`)
 
@@ -76,37 +76,45 @@ describe('audit chain', () => {
     })
   })
 
-  const cases: Array<[string, string, string[]]> = [
+  const md5 = (s: string) => createHash('md5').update(s).digest('hex')
+  const cases: Array<[string, (store: Store) => Promise<void>, string[]]> = [
     [
       'an edited reason',
-      `update audit_log set reason = 'nothing to see' where seq = 3`,
+      (store) => editAuditRow(store, 3, { reason: 'nothing to see' }),
       ['3:edited'],
     ],
     [
       'an edited after',
-      `update audit_log set after = '{"note":"other"}' where seq = 2`,
+      (store) => editAuditRow(store, 2, { after: { note: 'other' } }),
       ['2:edited'],
     ],
-    ['an edited actor', `update audit_log set actor = 'sup' where seq = 4`, ['4:edited']],
+    ['an edited actor', (store) => editAuditRow(store, 4, { actor: 'sup' }), ['4:edited']],
     [
       'two edited rows, both named',
-      `update audit_log set entity_id = 'A-x' where seq in (2, 4)`,
+      async (store) => {
+        await editAuditRow(store, 2, { entity_id: 'A-x' })
+        await editAuditRow(store, 4, { entity_id: 'A-x' })
+      },
       ['2:edited', '4:edited'],
     ],
     [
       'a deleted middle row',
-      `delete from audit_log where seq = 2`,
+      (store) => deleteAuditRows(store, 2),
       ['2:missing_or_reordered', '3:broken_link'],
     ],
-    ['a deleted last row', `delete from audit_log where seq = 5`, ['5:tail_missing']],
+    ['a deleted last row', (store) => deleteAuditRows(store, 5), ['5:tail_missing']],
     [
       'two reordered rows',
-      `update audit_log set seq = case seq when 2 then 3 when 3 then 2 end where seq in (2, 3)`,
+      (store) => swapAuditRows(store, 2, 3),
       ['2:broken_link', '2:edited', '3:broken_link', '3:edited', '4:broken_link'],
     ],
     [
       'a row re-hashed without relinking',
-      `update audit_log set reason = 'x', hash = md5(hash) || md5(prev_hash) where seq = 3`,
+      async (store) => {
+        const row = (await rowsOf(store))[2]
+        const hash = md5(String(row.hash)) + md5(String(row.prev_hash))
+        await editAuditRow(store, 3, { reason: 'x', hash })
+      },
       ['3:edited', '4:broken_link'],
     ],
   ]
@@ -114,7 +122,7 @@ describe('audit chain', () => {
     it(`finds ${what}`, async () => {
       await withStore(async (store) => {
         await seed(store, 5)
-        await sql(store, tamper)
+        await tamper(store)
         const r = await verifyAudit(store)
         expect(r.ok).toBe(false)
         expect(kinds(r)).toEqual(problems)
@@ -185,11 +193,8 @@ describe('keyed chain and checkpoints (a database file)', () => {
     const store = await fileStore(dir)
     try {
       await seed(store, 6)
-      await sql(store, `delete from audit_log where seq > 4`)
-      await sql(
-        store,
-        `update audit_head set seq = 4, hash = (select hash from audit_log where seq = 4)`,
-      )
+      await deleteAuditRows(store, 5, 6)
+      await resetAuditHead(store, String((await rowsOf(store))[3].hash), 4)
       const r = await verifyAudit(store)
       expect(r.ok).toBe(false)
       expect(kinds(r)).toEqual(['5:tail_missing'])
@@ -204,7 +209,7 @@ describe('keyed chain and checkpoints (a database file)', () => {
       const store = await fileStore(dir)
       try {
         await seed(store, 5)
-        await sql(store, `update audit_log set reason = 'rewritten' where seq = 2`)
+        await editAuditRow(store, 2, { reason: 'rewritten' })
         // recompute every hash and link, and the head, as someone without the key would
         let prev = '0'.repeat(64)
         for (const r of await rowsOf(store)) {
@@ -215,13 +220,10 @@ describe('keyed chain and checkpoints (a database file)', () => {
               : createHmac('sha256', randomBytes(32))
                   .update(`${prev}\n${canonicalJson(row)}`)
                   .digest('hex')
-          await sql(
-            store,
-            `update audit_log set prev_hash = '${prev}', hash = '${hash}' where seq = ${row.seq}`,
-          )
+          await editAuditRow(store, row.seq, { prev_hash: prev, hash })
           prev = hash
         }
-        await sql(store, `update audit_head set hash = '${prev}'`)
+        await resetAuditHead(store, prev)
         const r = await verifyAudit(store)
         expect(r.ok, forge).toBe(false)
         expect(kinds(r), forge).toEqual([
@@ -295,21 +297,23 @@ describe('keyed chain and checkpoints (a database file)', () => {
           prev_hash: prev,
         }
         const hash = legacyHash(row)
-        await sql(
-          store,
-          `insert into audit_log values (${seq}, '${row.created_at}', 'old', 'analyst', 'case.note', 'alert',
-           'A-old', null, '${JSON.stringify(row.after)}', null, '${prev}', '${hash}')`,
-        )
+        // the row as the product's own append statement writes it
+        await store.run('cases/audit-insert', {
+          ...row,
+          before: null,
+          after: JSON.stringify(row.after),
+          hash,
+        })
         prev = hash
       }
-      await sql(store, `update audit_head set seq = 2, hash = '${prev}'`)
+      await resetAuditHead(store, prev, 2)
       await seed(store, 2, 3)
       const ok = await verifyAudit(store)
       expect(ok).toMatchObject({ ok: true, rows: 4, keyed_from: 3 })
       // a legacy row re-hashed consistently still breaks the first keyed row's link
-      await sql(store, `update audit_log set actor = 'someone' where seq = 2`)
+      await editAuditRow(store, 2, { actor: 'someone' })
       const r2 = storedRow((await rowsOf(store))[1])
-      await sql(store, `update audit_log set hash = '${legacyHash(r2)}' where seq = 2`)
+      await editAuditRow(store, 2, { hash: legacyHash(r2) })
       expect(kinds(await verifyAudit(store))).toEqual(['3:broken_link'])
     } finally {
       await store.close()
@@ -363,7 +367,8 @@ describe('the command line', () => {
     const code = await main(['audit', 'verify', '--db', db, '--json'], a.io)
     expect(JSON.parse(a.out.join(''))).toMatchObject({ ok: true, rows: 4 })
     expect(code).toBe(0)
-    await sql(store, `update audit_log set entity_id = 'A-x' where seq in (2, 3)`)
+    await editAuditRow(store, 2, { entity_id: 'A-x' })
+    await editAuditRow(store, 3, { entity_id: 'A-x' })
     await store.close()
     const b = io(env)
     expect(await main(['audit', 'verify', '--db', db], b.io)).toBe(1)

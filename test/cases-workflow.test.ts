@@ -167,12 +167,12 @@ async function checkTrail(id: string): Promise<number> {
 
 /** Test-only: puts the alert in a given state directly (no audit row, as a fixture). */
 async function setState(status: AlertStatus, proposedBy: string | null, outcome: string | null) {
-  await store.conn.exclusive((raw) =>
-    raw.run(
-      `update alerts set status = $s, proposed_by = $p::varchar, proposed_outcome = $o::varchar, assignee = null where id = $id`,
-      { s: status, p: proposedBy, o: outcome, id: alertId },
-    ),
-  )
+  await store.run('fixture/alert-set-state', {
+    id: alertId,
+    status,
+    proposed_by: proposedBy,
+    proposed_outcome: outcome,
+  })
 }
 
 const outcomeOf = (s: AlertStatus) =>

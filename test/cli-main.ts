@@ -15,3 +15,12 @@ export async function runMain(
   const code = await main(args, { stdout: out, stderr: err, env })
   return { code, stdout, stderr }
 }
+
+/** Streams for main() that keep what is written: `out` and `err` collect the pieces, `io` goes to main. */
+export function captureIO(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = []
+  const err: string[] = []
+  const sink = (a: string[]) =>
+    ({ write: (s: string) => (a.push(s), true) }) as unknown as NodeJS.WritableStream
+  return { out, err, io: { stdout: sink(out), stderr: sink(err), env } }
+}

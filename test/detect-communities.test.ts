@@ -14,11 +14,7 @@ describe('communities on the sample week', () => {
   it('keep at least 99% of the all-pairs modularity on a quarter of the pairs fewer, reproducibly', async () => {
     await withStore(async (store) => {
       // Straight from the CSV files into payments: this test is about detection, not ingest.
-      await store.conn.exclusive((raw) =>
-        raw.run(`insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, purpose, file_id, source_row)
-          select tx_id, ts::timestamp, amount::decimal(18, 2), currency, debtor_account, creditor_account, purpose, 'samples', 0
-          from read_csv('samples/days/*.csv', all_varchar = true)`),
-      )
+      await store.run('fixture/payments-from-csv', { glob: 'samples/days/*.csv' })
       const g = await loadWindow(store)
       const pairs = undirectedPairs(g)
       expect(share).toBeGreaterThan(0)

@@ -1,7 +1,7 @@
 // The window graph: loadWindow reads DuckDB columns into the same graph buildGraph makes from the
 // same transfers in any order; CSR, in-edge and pair indexes are consistent.
 import { describe, expect, it } from 'vitest'
-import { withStore, type Store } from '../src/store/index.ts'
+import { withStore } from '../src/store/index.ts'
 import {
   buildGraph,
   loadWindow,
@@ -12,19 +12,38 @@ import {
   FLAG_REFUND,
 } from '../src/graph/index.ts'
 import { graphOf } from './fixtures/graphs.ts'
+import { insertFixturePayments, type FixturePayment } from './fixtures/payments.ts'
 import type { PaymentGraph } from '../src/graph/index.ts'
 import { BadInputError } from '../src/util/errors.ts'
 
-async function insert(store: Store, sql: string) {
-  await store.conn.exclusive((raw) => raw.run(sql))
-}
+const row = (
+  tx_id: string,
+  ts: string,
+  amount: string,
+  currency: string,
+  debtor_account: string,
+  creditor_account: string,
+  purpose: string | null,
+  source_row: number,
+): FixturePayment => ({
+  tx_id,
+  ts,
+  amount,
+  currency,
+  debtor_account,
+  creditor_account,
+  purpose,
+  file_id: 'f',
+  source_row,
+})
 
-const ROWS = `insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, purpose, file_id, source_row) values
-  ('t1', '2026-03-01 10:00:00', 100.50, 'EUR', 'DE01', 'AE02', 'machine parts', 'f', 1),
-  ('t2', '2026-03-02 10:00:00.000123', 99.00, 'EUR', 'AE02', 'TR03', 'Rückerstattung', 'f', 2),
-  ('t3', '2026-03-03 10:00:00', 98.00, 'USD', 'TR03', 'DE01', 'April salary', 'f', 3),
-  ('t4', '2026-03-03 09:00:00', 5.00, 'EUR', 'DE01', 'AE02', null, 'f', 4),
-  ('old', '2026-01-01 10:00:00', 7.00, 'EUR', 'OLD1', 'DE01', null, 'f', 5)`
+const ROWS: FixturePayment[] = [
+  row('t1', '2026-03-01 10:00:00', '100.50', 'EUR', 'DE01', 'AE02', 'machine parts', 1),
+  row('t2', '2026-03-02 10:00:00.000123', '99.00', 'EUR', 'AE02', 'TR03', 'Rückerstattung', 2),
+  row('t3', '2026-03-03 10:00:00', '98.00', 'USD', 'TR03', 'DE01', 'April salary', 3),
+  row('t4', '2026-03-03 09:00:00', '5.00', 'EUR', 'DE01', 'AE02', null, 4),
+  row('old', '2026-01-01 10:00:00', '7.00', 'EUR', 'OLD1', 'DE01', null, 5),
+]
 
 function check(g: PaymentGraph) {
   for (let v = 0; v < g.nodeCount; v++) {
@@ -54,7 +73,7 @@ function check(g: PaymentGraph) {
 describe('loadWindow', () => {
   it('loads the window a scan would (30 days to the end of the latest payment day) as columns and agrees with buildGraph on shuffled input', async () => {
     await withStore(async (store) => {
-      await insert(store, ROWS)
+      await insertFixturePayments(store, ROWS)
       const g = await loadWindow(store)
       expect(g.window).toEqual({
         from: '2026-02-02T00:00:00.000Z',
@@ -106,7 +125,7 @@ describe('loadWindow', () => {
 
   it('honours --from/--to (a bare date includes the day) and refuses a reversed window', async () => {
     await withStore(async (store) => {
-      await insert(store, ROWS)
+      await insertFixturePayments(store, ROWS)
       const g = await loadWindow(store, { from: '2026-01-01', to: '2026-03-02' })
       expect(g.txIds.sort()).toEqual(['old', 't1', 't2'])
       expect(g.window.to).toBe('2026-03-02T23:59:59.999999Z')
@@ -119,13 +138,24 @@ describe('loadWindow', () => {
 
   it('reads results spanning many DuckDB chunks', async () => {
     await withStore(async (store) => {
-      await insert(
-        store,
-        `insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, file_id, source_row)
-         select 'x' || i, timestamp '2026-03-01' + to_seconds(i), (i % 97 + 1)::decimal(18,2), 'EUR',
-           'S' || (i % 101), 'D' || (i % 89), 'f', i
-         from range(10000) t(i)`,
-      )
+      const many: FixturePayment[] = []
+      for (let i = 0; i < 10000; i++)
+        many.push(
+          row(
+            'x' + i,
+            new Date(Date.UTC(2026, 2, 1) + i * 1000)
+              .toISOString()
+              .replace('T', ' ')
+              .replace('Z', ''),
+            ((i % 97) + 1).toFixed(2),
+            'EUR',
+            'S' + (i % 101),
+            'D' + (i % 89),
+            null,
+            i,
+          ),
+        )
+      await insertFixturePayments(store, many)
       const g = await loadWindow(store)
       expect(g.edgeCount).toBe(10000)
       expect(g.nodeCount).toBe(190)

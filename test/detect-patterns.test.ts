@@ -15,6 +15,7 @@ import {
   communities,
 } from '../src/detect/index.ts'
 import { graphOf, type T } from './fixtures/graphs.ts'
+import { insertFixturePayments } from './fixtures/payments.ts'
 import { withStore } from '../src/store/index.ts'
 import { loadWindow } from '../src/graph/index.ts'
 import { round3 } from '../src/detect/common.ts'
@@ -65,16 +66,18 @@ describe('layering chains', () => {
 
   it('stays quiet on a chain whose early hops lie before the window', async () => {
     await withStore(async (store) => {
-      const rows = chain('w', 4, 48)
-        .map(
-          (t) =>
-            `('${t.id}', timestamp '2026-03-01' + interval ${t.h} hour, ${t.amount}, 'EUR', '${t.from}', '${t.to}', 'f', 1)`,
-        )
-        .join(',')
-      await store.conn.exclusive((raw) =>
-        raw.run(
-          `insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, file_id, source_row) values ${rows}`,
-        ),
+      await insertFixturePayments(
+        store,
+        chain('w', 4, 48).map((t) => ({
+          tx_id: t.id,
+          ts: new Date(Date.UTC(2026, 2, 1) + t.h * 3_600_000).toISOString(),
+          amount: t.amount.toFixed(2),
+          currency: 'EUR',
+          debtor_account: t.from,
+          creditor_account: t.to,
+          file_id: 'f',
+          source_row: 1,
+        })),
       )
       const whole = await loadWindow(store)
       expect(layeringChains(whole, D.layering).findings).toHaveLength(1)

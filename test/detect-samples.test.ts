@@ -29,11 +29,7 @@ describe('detectors on the sample week', () => {
     }
     await withStore(async (store) => {
       // Straight from the CSV files into payments: this test is about detection, not ingest.
-      await store.conn.exclusive((raw) =>
-        raw.run(`insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, purpose, file_id, source_row)
-          select tx_id, ts::timestamp, amount::decimal(18, 2), currency, debtor_account, creditor_account, purpose, 'samples', 0
-          from read_csv('samples/days/*.csv', all_varchar = true)`),
-      )
+      await store.run('fixture/payments-from-csv', { glob: 'samples/days/*.csv' })
       const r = runDetectors(await loadWindow(store), DetectConfig.parse({}), { seed: 1 })
       const planted = truth.patterns.filter((p) => GRAPH_TYPOLOGIES.has(p.typology))
       expect(planted.length).toBeGreaterThan(0)

@@ -18,6 +18,7 @@ import {
 import { Truth } from '../src/schema/truth.ts'
 import { withStore } from '../src/store/index.ts'
 import { cycleFinding, scored, writeScanned } from './fixtures/alerts.ts'
+import { insertFixturePayments } from './fixtures/payments.ts'
 import { BadInputError } from '../src/util/errors.ts'
 
 const flags = (controlled = false, listed = false) => ({
@@ -300,20 +301,27 @@ describe('loading', () => {
   it('reads the latest finished scan window and counts its payments', async () => {
     await withStore(async (store) => {
       expect(await loadScanWindow(store)).toBeNull()
-      const raw = store.conn.raw
-      const pay = (id: string, ts: string) =>
-        raw.run(
-          `insert into payments (tx_id, ts, amount, currency, debtor_account, creditor_account, file_id, source_row)
-           values ('${id}', '${ts}', 1, 'EUR', 'a', 'b', 'f', 1)`,
-        )
-      await pay('t1', '2026-01-01 10:00:00')
-      await pay('t2', '2026-01-02 10:00:00')
-      await pay('t3', '2026-01-03 10:00:00')
-      const run = (id: string, started: string, status: string, from: string, to: string) =>
-        raw.run(
-          `insert into runs (run_id, kind, started_at, status, summary) values ('${id}', 'scan', '${started}', '${status}',
-           '{"window": {"from": "${from}", "to": "${to}"}}')`,
-        )
+      await insertFixturePayments(
+        store,
+        ['2026-01-01', '2026-01-02', '2026-01-03'].map((day, i) => ({
+          tx_id: `t${i + 1}`,
+          ts: `${day} 10:00:00`,
+          amount: '1',
+          debtor_account: 'a',
+          creditor_account: 'b',
+          file_id: 'f',
+          source_row: 1,
+        })),
+      )
+      const run = (run_id: string, started_at: string, status: string, from: string, to: string) =>
+        store.run('fixture/insert-run', {
+          run_id,
+          kind: 'scan',
+          started_at,
+          finished_at: null,
+          status,
+          summary: JSON.stringify({ window: { from, to } }),
+        })
       await run(
         's1',
         '2026-02-01 00:00:00',

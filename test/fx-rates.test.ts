@@ -26,15 +26,7 @@ const ECB = [
 
 /** The stored rates of a snapshot, by currency and day. */
 async function ratesOf(store: Store, snapshotId: string) {
-  return store.conn.exclusive(async (raw) =>
-    (
-      await raw.runAndReadAll(
-        `select day::varchar as day, currency, per_ref from fx_rates where snapshot_id = $id
-         order by currency, day`,
-        { id: snapshotId },
-      )
-    ).getRowObjectsJson(),
-  )
+  return store.all('fixture/fx-rates-of', { snapshot_id: snapshotId })
 }
 
 describe('lists import --kind fx', () => {

@@ -17,7 +17,7 @@ import {
 } from '../src/cases/index.ts'
 import { findAll, parseXml, textOf, type XmlElement } from '../src/ingest/xml.ts'
 import { BadInputError } from '../src/util/errors.ts'
-import { sql } from './ingest-helpers.ts'
+import { insertFixturePayments } from './fixtures/payments.ts'
 import { GOAML_XSD, goamlSchemaErrors, goamlTestSettings } from './goaml-schema.ts'
 
 const RATES = fileURLToPath(new URL('../samples/lists/fx-rates.csv', import.meta.url))
@@ -97,34 +97,27 @@ beforeAll(async () => {
     const extra: Record<string, string> = {}
     if (PARTY[d].bankName) extra.debtor_bank_name = PARTY[d].bankName!
     if (PARTY[c].bankName) extra.creditor_bank_name = PARTY[c].bankName!
-    await sql(
-      store,
-      `insert into payments (tx_id, ts, amount, currency, debtor_account, debtor_name, debtor_country,
-         debtor_bank, creditor_account, creditor_name, creditor_country, creditor_bank, purpose, hs_code,
-         extra, file_id, source_row)
-       values ($tx, $ts::timestamp, $amount::decimal(18, 2), $cur, $d, nullif($dn, ''), nullif($dc, ''),
-         nullif($db, ''), $c, nullif($cn, ''), nullif($cc, ''), nullif($cb, ''), nullif($purpose, ''),
-         nullif($hs, ''), $extra::json, $file, $row)`,
+    await insertFixturePayments(store, [
       {
-        tx,
+        tx_id: tx,
         ts: `${day} 10:30:00`,
         amount,
-        cur: currency,
-        d,
-        dn: PARTY[d].name ?? '',
-        dc: PARTY[d].country ?? '',
-        db: PARTY[d].bank ?? '',
-        c,
-        cn: PARTY[c].name ?? '',
-        cc: PARTY[c].country ?? '',
-        cb: PARTY[c].bank ?? '',
-        purpose: purpose ?? '',
-        hs: hs ?? '',
+        currency,
+        debtor_account: d,
+        debtor_name: PARTY[d].name || null,
+        debtor_country: PARTY[d].country || null,
+        debtor_bank: PARTY[d].bank || null,
+        creditor_account: c,
+        creditor_name: PARTY[c].name || null,
+        creditor_country: PARTY[c].country || null,
+        creditor_bank: PARTY[c].bank || null,
+        purpose: purpose || null,
+        hs_code: hs || null,
         extra: JSON.stringify(extra),
-        file: 'f'.repeat(64),
-        row: i + 1,
+        file_id: 'f'.repeat(64),
+        source_row: i + 1,
       },
-    )
+    ])
   }
   await store.run('fixture/insert-alert', {
     id: ALERT,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStore, withStore } from '../src/store/index.ts'
 import { ingestPaths, IngestConfig } from '../src/ingest/index.ts'
-import { sql } from './ingest-helpers.ts'
+import { ingestFiles, runRows, setting, tableCounts } from './fixtures/reads.ts'
 
 const FIXTURES = new URL('./fixtures/ingest/', import.meta.url).pathname
 const BIN = new URL('../bin/ringwatch', import.meta.url).pathname
@@ -28,18 +28,15 @@ describe('idempotent, atomic loads', () => {
         expect(b.files.map((f) => f.status)).toEqual(['skipped_duplicate', 'skipped_duplicate'])
         expect(b.files[1].duplicate_of).toBe(join(FIXTURES, 'good.csv'))
         expect(b.totals).toMatchObject({ rows_read: 0, rows_accepted: 0, skipped_duplicate: 2 })
-        const [n] = await sql<{ p: string; q: string; f: string; r: string }>(
-          store,
-          `select (select count(*) from payments) p, (select count(*) from quarantine) q,
-             (select count(*) from ingest_files) f,
-             (select count(*) from runs where kind = 'ingest' and status = 'ok') r`,
-        )
-        expect(n).toEqual({ p: '2', q: '0', f: '1', r: '2' })
+        expect(await tableCounts(store)).toMatchObject({
+          payments: 2,
+          quarantine: 0,
+          ingest_files: 1,
+        })
+        expect((await runRows(store, 'ingest')).filter((r) => r.status === 'ok')).toHaveLength(2)
         // the staging table never outlives its file's transaction
-        const tables = await sql<{ name: string }>(
-          store,
-          `select table_name as name from duckdb_tables()`,
-        )
+        const tables = await store.all<{ name: string }>('fixture/tables')
+        expect(tables.map((t) => t.name)).toContain('payments')
         expect(tables.map((t) => t.name)).not.toContain('stg')
       })
     } finally {
@@ -55,11 +52,10 @@ describe('idempotent, atomic loads', () => {
       const first = join(dir, 'day.parquet')
       const copy = join(dir, 'day-copy.parquet')
       await withStore(async (store) => {
-        await sql(
-          store,
-          `copy (select * from read_csv('${join(FIXTURES, 'good.csv')}', all_varchar = true))
-           to '${first}' (format parquet)`,
-        )
+        await store.run('fixture/csv-to-parquet', {
+          csv: join(FIXTURES, 'good.csv'),
+          parquet: first,
+        })
         copyFileSync(first, copy)
         const a = await ingestPaths(store, [first], { config })
         expect(a.files[0]).toMatchObject({ status: 'landed', rows_accepted: 2 })
@@ -69,11 +65,7 @@ describe('idempotent, atomic loads', () => {
           ['skipped_duplicate', first, a.files[0].file_id],
           ['skipped_duplicate', first, a.files[0].file_id],
         ])
-        const [n] = await sql<{ p: string; f: string }>(
-          store,
-          `select (select count(*) from payments) p, (select count(*) from ingest_files) f`,
-        )
-        expect(n).toEqual({ p: '2', f: '1' })
+        expect(await tableCounts(store)).toMatchObject({ payments: 2, ingest_files: 1 })
       })
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -82,8 +74,7 @@ describe('idempotent, atomic loads', () => {
 
   it('a configured memory limit holds during the run and is restored after it', async () => {
     await withStore(async (store) => {
-      const limit = async () =>
-        (await sql<{ v: string }>(store, `select current_setting('memory_limit') v`))[0].v
+      const limit = () => setting(store, 'memory_limit')
       const before = await limit()
       const s = await ingestPaths(store, [join(FIXTURES, 'good.csv')], {
         config: IngestConfig.parse({ memory_limit: '512MB' }),
@@ -101,15 +92,7 @@ describe('idempotent, atomic loads', () => {
     const small = join(FIXTURES, 'good.csv')
     try {
       await withStore(async (store) =>
-        store.conn.exclusive((raw) =>
-          raw.run(
-            `copy (select 'K' || i as tx_id, '2024-05-01T10:00:00Z' as ts,
-                (1 + i % 1000)::varchar || '.25' as amount, 'EUR' as currency,
-                'ACC' || (i % 5000) as debtor_account, 'ACC' || (5000 + i % 7000) as creditor_account,
-                'goods ' || i as purpose
-              from range(${BIG}) t(i)) to '${big}' (header)`,
-          ),
-        ),
+        store.run('fixture/write-transfers-csv', { n: BIG, path: big }),
       )
       // The child reports each step (RINGWATCH_TIMINGS); the second 'seen' line means the big
       // file is staged and checked and its transaction is open, landing the rows: kill it there.
@@ -135,18 +118,11 @@ describe('idempotent, atomic loads', () => {
 
       const store = await openStore({ path: db })
       try {
-        const files = await sql<{ path: string; rows_accepted: string }>(
-          store,
-          'select path, rows_accepted from ingest_files',
-        )
+        const files = await ingestFiles(store)
         expect(files.map((f) => f.path)).toEqual([small])
-        const [c] = await sql<{ n: string }>(store, 'select count(*) n from payments')
-        expect(Number(c.n)).toBe(Number(files[0].rows_accepted))
+        expect((await tableCounts(store)).payments).toBe(files[0].rows_accepted)
         // the killed run is marked interrupted when the database is next opened for writing
-        const runs = await sql<{ status: string; note: string }>(
-          store,
-          `select status, summary->>'note' note from runs where kind = 'ingest'`,
-        )
+        const runs = await runRows(store, 'ingest')
         expect(runs).toHaveLength(1)
         expect(runs[0].status).toBe('interrupted')
         expect(runs[0].note).toMatch(/killed or crashed/)
@@ -157,17 +133,13 @@ describe('idempotent, atomic loads', () => {
           rows_accepted: BIG,
           rows_quarantined: 0,
         })
-        const [after] = await sql<{ n: string; d: string; k: string }>(
-          store,
-          `select count(*) n, count(distinct tx_id) d, count(*) filter (where tx_id like 'K%') k from payments`,
-        )
-        expect(after).toEqual({ n: String(BIG + 2), d: String(BIG + 2), k: String(BIG) })
         // DuckDB's parallel CSV reader kept the file order: row K<i> sits on line i + 2
-        const [lines] = await sql<{ n: string }>(
-          store,
-          `select count(*) n from payments where tx_id = 'K' || (source_row - 2)`,
-        )
-        expect(Number(lines.n)).toBe(BIG)
+        expect(await store.one('fixture/payments-tally', { prefix: 'K', offset: 2 })).toEqual({
+          n: BIG + 2,
+          distinct_ids: BIG + 2,
+          prefixed: BIG,
+          numbered: BIG,
+        })
       } finally {
         await store.close()
       }

@@ -8,7 +8,7 @@ import { openStore, withStore } from '../src/store/index.ts'
 import { ingestPaths, IngestConfig } from '../src/ingest/index.ts'
 import { landFile } from '../src/ingest/land.ts'
 import { createHash } from 'node:crypto'
-import { sql } from './ingest-helpers.ts'
+import { ingestFiles, landedPayments, runRows, setting, tableCounts } from './fixtures/reads.ts'
 
 const FIXTURES = new URL('./fixtures/ingest/', import.meta.url).pathname
 const config = IngestConfig.parse({})
@@ -22,16 +22,10 @@ describe('ingest edge cases', () => {
       // what DuckDB would read instead if it took the name as a pattern
       writeFileSync(join(dir, 'day1.csv'), readFileSync(join(FIXTURES, 'bad-rows.csv')))
       await withStore(async (store) => {
-        await store.conn.exclusive((raw) =>
-          raw.run(`copy (select 'P' || i as tx_id, '2024-05-01T10:00:00Z' as ts, '5.00' as amount,
-              'EUR' as currency, 'A' || i as debtor_account, 'B' || i as creditor_account,
-              42::integer as batch_no from range(3) t(i)) to '${join(dir, 'p*.parquet')}'`),
-        )
-        await store.conn.exclusive((raw) =>
-          raw.run(`copy (select 'Q1' as tx_id, '2024-05-01T10:00:00Z' as ts, '5.00' as amount,
-              'EUR' as currency, 'A' as debtor_account, 'B' as creditor_account)
-              to '${join(dir, 'pX.parquet')}'`),
-        )
+        const parquet = (path: string, prefix: string, n: number) =>
+          store.run('fixture/write-transfers-parquet', { path, prefix, n })
+        await parquet(join(dir, 'p*.parquet'), 'P', 3)
+        await parquet(join(dir, 'pX.parquet'), 'Q', 1)
         const s = await ingestPaths(store, [join(dir, 'day[1].csv'), join(dir, 'p*.parquet')], {
           config,
           now,
@@ -40,13 +34,10 @@ describe('ingest edge cases', () => {
           ['landed', 2],
           ['landed', 3],
         ])
-        const ids = await sql<{ tx_id: string; extra: string }>(
-          store,
-          `select tx_id, extra::varchar extra from payments order by tx_id`,
-        )
+        const ids = await landedPayments(store)
         expect(ids.map((r) => r.tx_id)).toEqual(['P0', 'P1', 'P2', 'T1', 'T2'])
         // the typed extra column of the Parquet file is kept as text
-        expect(JSON.parse(ids.find((r) => r.tx_id === 'P0')!.extra)).toEqual({ batch_no: '42' })
+        expect(JSON.parse(ids.find((r) => r.tx_id === 'P0')!.extra!)).toEqual({ batch_no: '42' })
       })
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -82,19 +73,12 @@ describe('ingest edge cases', () => {
       await expect(land(st.mtimeMs - 1000)).rejects.toThrow(/changed while it was being landed/)
       // the landing insert turns insertion order off, a setting of the whole database: it is on
       // again after the file, also when the file's transaction failed
-      const order = async () =>
-        (
-          await sql<{ v: boolean }>(store, `select current_setting('preserve_insertion_order') v`)
-        )[0].v
-      expect(await order()).toBe(true)
-      const [n] = await sql<{ p: string; f: string }>(
-        store,
-        `select (select count(*) from payments) p, (select count(*) from ingest_files) f`,
-      )
-      expect(n).toEqual({ p: '0', f: '0' })
+      const order = () => setting(store, 'preserve_insertion_order')
+      expect(await order()).toBe('true')
+      expect(await tableCounts(store)).toMatchObject({ payments: 0, ingest_files: 0 })
       const landed = await land(st.mtimeMs)
       expect(landed.status === 'landed' && landed.rows_accepted).toBeGreaterThan(0)
-      expect(await order()).toBe(true)
+      expect(await order()).toBe('true')
     })
   })
 
@@ -103,19 +87,17 @@ describe('ingest edge cases', () => {
     const db = join(dir, 'db.duckdb')
     try {
       const a = await openStore({ path: db })
-      await a.conn.exclusive((raw) =>
-        raw.run(`insert into runs (run_id, kind, started_at, status, owner) values
-          ('dead', 'scan', now(), 'running', 'host:1:gone'),
-          ('old', 'ingest', now(), 'running', null)`),
-      )
+      await a.run('fixture/insert-running-run', {
+        run_id: 'dead',
+        kind: 'scan',
+        owner: 'host:1:gone',
+      })
+      await a.run('fixture/insert-running-run', { run_id: 'old', kind: 'ingest', owner: null })
       // this process's own running ingest, seen by a second open in the same process
       const own = ingestPaths(a, [join(FIXTURES, 'good.csv')], { config, now })
       const b = await openStore({ path: db })
       await own
-      const runs = await sql<{ run_id: string; status: string }>(
-        b,
-        `select run_id, status from runs order by run_id`,
-      )
+      const runs = await runRows(b)
       expect(Object.fromEntries(runs.map((r) => [r.run_id, r.status]))).toMatchObject({
         dead: 'interrupted',
         old: 'interrupted',
@@ -148,10 +130,7 @@ describe('ingest edge cases', () => {
       )
       await withStore(async (store) => {
         await ingestPaths(store, [csv, jsonl], { config, now })
-        const ids = await sql<{ file_id: string }>(
-          store,
-          'select file_id from ingest_files order by ingested_at, path',
-        )
+        const ids = await ingestFiles(store)
         const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex')
         expect(ids.map((r) => r.file_id).sort()).toEqual([sha(csv), sha(jsonl)].sort())
       })

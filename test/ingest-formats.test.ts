@@ -28,7 +28,7 @@ import {
   type CsvEngine,
 } from '../src/ingest/index.ts'
 import { TRANSFER_COLUMNS } from '../src/schema/transfer.ts'
-import { sql, toCsv } from './ingest-helpers.ts'
+import { toCsv } from './ingest-helpers.ts'
 
 const HEADER = [...TRANSFER_COLUMNS, 'branch_ref']
 // prettier-ignore
@@ -62,10 +62,7 @@ type LandedRow = Record<string, unknown> & {
 }
 
 async function landed(store: Store): Promise<LandedRow[]> {
-  const rows = await sql<Record<string, unknown>>(
-    store,
-    `select * exclude (file_id, source_row, extra), extra::varchar as extra from payments order by tx_id`,
-  )
+  const rows = await store.all('fixture/payments-fields')
   return rows.map((r) => {
     const row = { ...r, extra: r.extra ? JSON.parse(String(r.extra)) : null }
     return row as unknown as LandedRow
@@ -187,14 +184,8 @@ describe('every format lands the same records', () => {
     const pq = join(dir, 'r.parquet')
     const pqTyped = join(dir, 'r-typed.parquet')
     await withStore(async (store) => {
-      await sql(store, `create table t as select * from read_csv($f, all_varchar = true)`, {
-        f: files.csv,
-      })
-      await store.conn.exclusive((raw) => raw.run(`copy t to '${pq}' (format parquet)`))
-      await store.conn.exclusive((raw) =>
-        raw.run(`copy (select * replace (ts::timestamptz as ts, amount::decimal(18, 2) as amount)
-          from t) to '${pqTyped}' (format parquet)`),
-      )
+      await store.run('fixture/csv-to-parquet', { csv: files.csv, parquet: pq })
+      await store.run('fixture/csv-to-parquet-typed', { csv: files.csv, parquet: pqTyped })
     })
     typedArrow(join(dir, 'typed.arrow'))
     const variants: Array<[string, string, CsvEngine?]> = [

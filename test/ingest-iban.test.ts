@@ -17,10 +17,7 @@ const cases: Array<[string, boolean]> = [
 describe('rw_iban_ok', () => {
   it.each(cases)('%s → %s', async (iban, ok) => {
     await withStore(async (store) => {
-      const rows = await store.conn.exclusive(async (raw) =>
-        (await raw.runAndReadAll(`select rw_iban_ok($s) as ok`, { s: iban })).getRowObjectsJson(),
-      )
-      expect(rows[0].ok).toBe(ok)
+      expect(await store.one('fixture/iban-ok', { iban })).toEqual({ ok })
     })
   })
 })

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { withStore } from '../src/store/index.ts'
 import { ingestPaths, IngestConfig, readPacs008 } from '../src/ingest/index.ts'
 import { UnreadableFileError } from '../src/util/errors.ts'
-import { sql } from './ingest-helpers.ts'
+import { landedPayments, quarantineRows } from './fixtures/reads.ts'
 import { sharedFiles } from './required.ts'
 
 const [DATA = ''] = sharedFiles('pacs.008 samples', ['pacs008'])
@@ -72,11 +72,7 @@ describe.skipIf(!present)('pacs.008 samples', () => {
         now: () => new Date('2026-01-01T00:00:00Z'),
       })
       expect(s.totals).toMatchObject({ files: 4, landed: 4, rows_read: 4 })
-      const p = await sql(
-        store,
-        'select tx_id, ts::varchar ts, amount::varchar amount, currency from payments order by tx_id',
-      )
-      expect(p).toEqual([
+      expect(await landedPayments(store)).toMatchObject([
         {
           tx_id: '174c245f-2682-4291-ad67-2a41e530cd27',
           ts: '2021-05-11 00:00:00',
@@ -96,8 +92,7 @@ describe.skipIf(!present)('pacs.008 samples', () => {
           currency: 'EUR',
         },
       ])
-      const q = await sql(store, 'select path, reason_code, column_name from quarantine')
-      expect(q).toEqual([
+      expect(await quarantineRows(store)).toMatchObject([
         {
           path: join(DATA, 'p_2_3_1_b_mt103_pacs_008_A_D.xml'),
           reason_code: 'missing_field',

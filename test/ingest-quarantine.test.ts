@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { openStore, withStore, type Store } from '../src/store/index.ts'
 import { ingestPaths, IngestConfig, REASON_CODES, type CsvEngine } from '../src/ingest/index.ts'
 import { runMain } from './cli-main.ts'
-import { sql } from './ingest-helpers.ts'
+import { ingestFiles, landedPayments, quarantineRows, tableCounts } from './fixtures/reads.ts'
 
 const FIXTURES = new URL('./fixtures/ingest/', import.meta.url).pathname
 const config = IngestConfig.parse({})
@@ -23,36 +23,28 @@ const quarantineCli = (args: string[]) => runMain(['quarantine', ...args])
 
 /** Checks the reconciliation of every landed file against the tables, and returns the quarantine. */
 async function reconcile(store: Store) {
-  const files = await sql<{
-    file_id: string
-    rows_read: string
-    rows_accepted: string
-    rows_quarantined: string
-  }>(store, 'select * from ingest_files')
+  const files = await ingestFiles(store)
   for (const f of files) {
-    const [p] = await sql<{ n: string }>(
-      store,
-      'select count(*) n from payments where file_id = $f',
-      { f: f.file_id },
-    )
-    const [q] = await sql<{ n: string }>(
-      store,
-      'select count(distinct source_row) n from quarantine where file_id = $f',
-      { f: f.file_id },
-    )
-    expect(Number(f.rows_read)).toBe(Number(f.rows_accepted) + Number(f.rows_quarantined))
-    expect(Number(p.n)).toBe(Number(f.rows_accepted))
-    expect(Number(q.n)).toBe(Number(f.rows_quarantined))
+    const n = await store.one<{ payments: number; quarantined: number }>('fixture/file-counts', {
+      file_id: f.file_id,
+    })
+    expect(f.rows_read).toBe(f.rows_accepted + f.rows_quarantined)
+    expect(n?.payments).toBe(f.rows_accepted)
+    expect(n?.quarantined).toBe(f.rows_quarantined)
   }
 }
 
 async function quarantineOf(store: Store, path: string) {
-  return sql<Record<string, string | null>>(
-    store,
-    `select source_row::integer as line, column_name, raw_value, reason_code, reason, raw_row
-     from quarantine where path = $p order by source_row`,
-    { p: path },
-  )
+  return (await quarantineRows(store))
+    .filter((r) => r.path === path)
+    .map(({ source_row, column_name, raw_value, reason_code, reason, raw_row }) => ({
+      line: source_row,
+      column_name,
+      raw_value,
+      reason_code,
+      reason,
+      raw_row,
+    }))
 }
 
 /** Writes `text` as a CSV file in the test folder, ingests it into a fresh store and hands both on. */
@@ -120,11 +112,10 @@ describe('quarantine', () => {
         expect(byLine[18].reason).toContain('row 2')
         expect(byLine[19].raw_row).toBe('B19,2024-05-01T10:00:00Z,10.00,EUR,ACC-1,Alpha,DE,,ACC-2')
         expect(JSON.parse(byLine[6].raw_row!)).toMatchObject({ tx_id: 'B05', amount: '12,50' })
-        const landed = await sql<{ tx_id: string; source_row: string }>(
-          store,
-          `select p.tx_id, p.source_row::integer source_row from payments p
-           join ingest_files f using (file_id) where f.path like '%bad-rows.csv' order by 2`,
-        )
+        const landed = (await landedPayments(store))
+          .filter((p) => p.path?.endsWith('bad-rows.csv'))
+          .sort((a, b) => a.source_row - b.source_row)
+          .map((p) => ({ tx_id: p.tx_id, source_row: p.source_row }))
         expect(landed).toEqual([
           { tx_id: 'B01', source_row: 2 },
           { tx_id: 'B23', source_row: 23 },
@@ -160,11 +151,8 @@ describe('quarantine', () => {
         expect(q[0].reason).toContain('XYZ is no ISO 4217 code')
         expect(q[1].reason).toContain('JPY allows 0')
         expect(q[2].reason).toContain('BHD allows 3 but ringwatch stores 2')
-        const [landed] = await sql<{ debtor_country: string }>(
-          store,
-          `select debtor_country from payments where tx_id = 'R4'`,
-        )
-        expect(landed.debtor_country).toBe('DE')
+        const landed = (await landedPayments(store)).find((p) => p.tx_id === 'R4')
+        expect(landed?.debtor_country).toBe('DE')
       },
     )
   })
@@ -223,13 +211,9 @@ describe('quarantine', () => {
         [4, 'invalid_utf8'],
         [7, 'unterminated_quote'],
       ])
-      const p = await sql(
-        store,
-        'select tx_id, purpose, source_row::integer as line from payments order by 1',
-      )
-      expect(p).toEqual([
-        { tx_id: 'S1', purpose: 'two\nlines, quoted', line: 2 },
-        { tx_id: 'S3', purpose: 'ok', line: 6 },
+      expect(await landedPayments(store)).toMatchObject([
+        { tx_id: 'S1', purpose: 'two\nlines, quoted', source_row: 2 },
+        { tx_id: 'S3', purpose: 'ok', source_row: 6 },
       ])
       await reconcile(store)
     })
@@ -259,11 +243,7 @@ describe('quarantine', () => {
         [3, 'bad_json'],
         [4, 'bad_json'],
       ])
-      const p = await sql(
-        store,
-        'select tx_id, amount::varchar amount, currency, extra::varchar extra from payments order by 1',
-      )
-      expect(p).toEqual([
+      expect(await landedPayments(store)).toMatchObject([
         { tx_id: 'J1', amount: '12.50', currency: 'EUR', extra: '{"Ref":"7"}' },
         { tx_id: 'J4', amount: '12345678901234.57', currency: 'USD', extra: null },
       ])
@@ -288,11 +268,8 @@ describe('quarantine', () => {
         expect(q.map((r) => [r.line, r.reason_code, r.raw_row?.slice(0, 6)])).toEqual(
           [...bad].map((l) => [l, 'wrong_column_count', `L${l},`.slice(0, 6)]),
         )
-        const [ok] = await sql<{ n: string }>(
-          store,
-          `select count(*) n from payments where tx_id = 'L' || source_row`,
-        )
-        expect(Number(ok.n)).toBe(49_999 - bad.size)
+        const ok = await store.one('fixture/payments-tally', { prefix: 'L', offset: 0 })
+        expect(ok).toMatchObject({ n: 49_999 - bad.size, numbered: 49_999 - bad.size })
       })
   })
 
@@ -326,8 +303,7 @@ describe('quarantine', () => {
       expect(s.files[0].error).toContain('no-amount.csv')
       expect(s.files[0].error).toContain('amount')
       expect(s.files[1]).toMatchObject({ status: 'landed', rows_accepted: 2 })
-      const [m] = await sql<{ n: string }>(store, 'select count(*) n from ingest_files')
-      expect(Number(m.n)).toBe(1)
+      expect((await tableCounts(store)).ingest_files).toBe(1)
     })
   })
 

@@ -6,14 +6,9 @@ import fc from 'fast-check'
 import { withStore, type Session, type Store } from '../src/store/index.ts'
 import { TRANSFER_COLUMNS } from '../src/schema/transfer.ts'
 import { checkAgainstLanded, checkStaged } from '../src/ingest/land.ts'
+import { insertFixturePayments } from './fixtures/payments.ts'
 
 type Value = string | null
-
-async function rows<T>(s: Session, text: string, params: Record<string, string> = {}) {
-  return s.conn.exclusive(
-    async (raw) => (await raw.runAndReadAll(text, params)).getRowObjectsJson() as T[],
-  )
-}
 
 const IBANS = [
   'DE89370400440532013000', // valid
@@ -160,31 +155,26 @@ async function verdictsIn(
   landed: string[],
   reference: boolean,
 ) {
-  await s.conn.exclusive(async (raw) => {
-    await raw.run(`set TimeZone = 'UTC'`)
-    await raw.run(
-      `create or replace temp table stg_in as
-       select (i + 2)::bigint as source_row, ${TRANSFER_COLUMNS.map((c) => `r.${c}::varchar as ${c}`).join(', ')},
-         null::varchar as extra
-       from (select unnest(from_json($rows, '[{${TRANSFER_COLUMNS.map((c) => `"${c}": "VARCHAR"`).join(', ')}}]')) as r,
-         generate_subscripts(from_json($rows, '["JSON"]'), 1) - 1 as i)`,
-      { rows: JSON.stringify(data) },
-    )
-    await raw.run(`delete from payments`)
-    for (const id of landed)
-      await raw.run(
-        `insert into payments values ($id, timestamp '2024-01-01', 1, 'EUR', 'A', null, null,
-          null, 'B', null, null, null, null, null, null, 'f0', 2)`,
-        { id },
-      )
-  })
+  await s.run('ingest/session-utc')
+  await s.run('fixture/rules-stage-rows', { rows: JSON.stringify(data) })
+  await s.run('fixture/delete-payments')
+  await insertFixturePayments(
+    s,
+    landed.map((tx_id) => ({
+      tx_id,
+      ts: '2024-01-01',
+      amount: '1',
+      currency: 'EUR',
+      debtor_account: 'A',
+      creditor_account: 'B',
+      file_id: 'f0',
+      source_row: 2,
+    })),
+  )
   await checkStaged(s, { now: new Date('2024-06-01T00:00:00Z'), futureHours: 24, reference })
   await checkAgainstLanded(s, reference)
-  return rows<{ source_row: string; ok: boolean | null; rule: string | null; row: string }>(
-    s,
-    `select source_row, ok, rule,
-       to_json({${TRANSFER_COLUMNS.map((c) => `'${c}': ${c}`).join(', ')}})::varchar as row
-     from stg_checked order by source_row`,
+  return s.all<{ source_row: number; ok: boolean | null; rule: string | null; row: string }>(
+    'fixture/rules-verdicts',
   )
 }
 
@@ -297,30 +287,7 @@ describe('validation rules: fast forms', () => {
     await withStore(async (store) => {
       await fc.assert(
         fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 50 }), async (values) => {
-          const out = await store.conn.exclusive(async (raw) =>
-            (
-              await raw.runAndReadAll(
-                `select s,
-                   rw_clean(s) is not distinct from nullif(trim(s, e' \\t\\r\\n'), '') as clean,
-                   rw_account(s) is not distinct from (case
-                     when contains(nullif(trim(s, e' \\t\\r\\n'), ''), ' ')
-                       and regexp_full_match(upper(replace(nullif(trim(s, e' \\t\\r\\n'), ''), ' ', '')),
-                         '[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}')
-                     then upper(replace(nullif(trim(s, e' \\t\\r\\n'), ''), ' ', ''))
-                     else nullif(trim(s, e' \\t\\r\\n'), '') end) as account,
-                   rw_bic_shaped(s) is not distinct from
-                     regexp_full_match(s, '[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?') as bic,
-                   rw_iban_shaped(s) is not distinct from
-                     regexp_full_match(s, '[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}') as iban,
-                   rw_iban_bban_digits(s) is not distinct from
-                     regexp_full_match(substr(s, 5), '[0-9]+') as bban,
-                   rw_hs_ok(s) is not distinct from (regexp_full_match(s, '[0-9][0-9.]*[0-9]')
-                     and length(replace(s, '.', '')) between 4 and 10) as hs
-                 from (select unnest(from_json($v, '["VARCHAR"]')) as s)`,
-                { v: JSON.stringify(values) },
-              )
-            ).getRowObjectsJson(),
-          )
+          const out = await store.all('fixture/rules-macros', { values: JSON.stringify(values) })
           for (const r of out)
             expect(r, JSON.stringify(r.s)).toMatchObject({
               clean: true,
@@ -370,27 +337,9 @@ describe('validation rules: fast forms', () => {
         fc.asyncProperty(
           fc.array(fc.oneof(candidate, fixed), { minLength: 1, maxLength: 40 }),
           async (values) => {
-            const out = await store.conn.exclusive(async (raw) =>
-              (
-                await raw.runAndReadAll(
-                  // rw_iban_fault_known with the constants of the account's country, as
-                  // faults-create.sql works them out, for the country's IBAN length and others
-                  `with v as (select unnest(from_json($v, '["VARCHAR"]')) as s),
-                     k as (
-                       select v.s, n,
-                         (10 ** greatest(n - 19, 0))::bigint as scale,
-                         ((ascii(v.s) - 55) * 100 + ascii(substr(v.s, 2, 1)) - 55) * 100 as letters
-                       from v, (select unnest([length(v.s), 22, null]) as n))
-                   select v.s, case when rw_iban_shaped(v.s) then rw_iban_ok(v.s) end as ok,
-                     rw_iban_fault(v.s, length(v.s)) as fault,
-                     bool_and(rw_iban_fault_known(k.s, k.n, k.scale, k.letters)
-                       is not distinct from rw_iban_fault(k.s, k.n)) as fast_same
-                   from v join k on k.s = v.s
-                   group by v.s`,
-                  { v: JSON.stringify(values) },
-                )
-              ).getRowObjectsJson(),
-            )
+            const out = await store.all('fixture/rules-iban-faults', {
+              values: JSON.stringify(values),
+            })
             for (const r of out) {
               const s = String(r.s)
               expect(r.fast_same, s).toBe(true)
@@ -419,16 +368,8 @@ describe('validation rules: fast forms', () => {
         '1999-12-31 23:59:59.999999',
         '2024-05-01',
       ]
-      const out = await store.conn.exclusive(async (raw) => {
-        await raw.run(`set TimeZone = 'UTC'`)
-        return (
-          await raw.runAndReadAll(
-            `select make_timestamp(epoch_us(s::timestamptz)) = s::timestamptz::timestamp as same
-             from (select unnest(from_json($v, '["VARCHAR"]')) as s)`,
-            { v: JSON.stringify(values) },
-          )
-        ).getRowObjectsJson()
-      })
+      await store.run('ingest/session-utc')
+      const out = await store.all('fixture/timestamp-casts', { values: JSON.stringify(values) })
       expect(out.map((r) => r.same)).toEqual(values.map(() => true))
     })
   })

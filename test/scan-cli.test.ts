@@ -12,26 +12,13 @@ import { ingestPaths } from '../src/ingest/index.ts'
 import { importList } from '../src/screen/index.ts'
 import { ScanSummary } from '../src/pipeline/index.ts'
 import { AlertRecord } from '../src/schema/alert.ts'
+import { captureIO } from './cli-main.ts'
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url))
 let dir: string
 let db: string
 
-function io() {
-  const out: string[] = []
-  const err: string[] = []
-  const sink = (a: string[]) =>
-    ({ write: (s: string) => (a.push(s), true) }) as unknown as NodeJS.WritableStream
-  return {
-    out,
-    err,
-    io: {
-      stdout: sink(out),
-      stderr: sink(err),
-      env: { RINGWATCH_ACTOR: 'cli-test', RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) },
-    },
-  }
-}
+const io = () => captureIO({ RINGWATCH_ACTOR: 'cli-test', RINGWATCH_AUDIT_KEY: 'ab'.repeat(32) })
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rw-scan-'))
@@ -76,6 +63,20 @@ describe('scan and alerts commands', () => {
     const l = io()
     expect(await main(['alerts', 'list', '--db', db, '--limit', '3'], l.io)).toBe(0)
     expect(l.out.join('').trim().split('\n')).toHaveLength(Math.min(3, lines.length))
+    // --id picks alerts by id; a value that is no alert id is refused by name
+    const first = AlertRecord.parse(JSON.parse(lines[0])).id
+    const one = io()
+    expect(await main(['alerts', 'list', '--db', db, '--id', first], one.io)).toBe(0)
+    expect(
+      one.out
+        .join('')
+        .trim()
+        .split('\n')
+        .map((r) => r.split(' ')[0]),
+    ).toEqual([first])
+    const bad = io()
+    expect(await main(['alerts', 'list', '--db', db, '--id', 'a-1; drop'], bad.io)).toBe(2)
+    expect(bad.err.join('')).toMatch(/--id a-1; drop: not an alert id/)
     const v = io()
     expect(await main(['audit', 'verify', '--db', db, '--json'], v.io)).toBe(0)
     expect(JSON.parse(v.out.join('')).ok).toBe(true)

@@ -12,7 +12,8 @@ import { verifyAudit } from '../src/cases/index.ts'
 import { EMPTY_RISK, type RiskContext } from '../src/score/index.ts'
 import type { CycleFinding } from '../src/schema/finding.ts'
 import { BadInputError } from '../src/util/errors.ts'
-import { sql } from './ingest-helpers.ts'
+import { runRows, tableCounts } from './fixtures/reads.ts'
+import { ringFinding } from './fixtures/alerts.ts'
 
 const { config, hash } = parseConfig({ alerts: { max_per_10k_transfers: null } })
 const ACCOUNTS = ['DE01', 'AE02', 'TR03', 'CY04']
@@ -27,23 +28,10 @@ const payments = [1, 2, 3, 4, 5, 6, 7, 8].map(pay)
 
 function cycle(txs: number[], accounts = ACCOUNTS): CycleFinding {
   const rows = txs.map((n) => payments[n - 1])
-  return {
-    typology: 'cycle',
-    key: `cycle:${txs.join(',')}`,
-    tx_ids: rows.map((r) => r.tx_id),
-    accounts,
-    first_ts: rows[0].ts,
-    last_ts: rows[rows.length - 1].ts,
-    amount_in: rows[0].amount,
-    amount_out: rows[rows.length - 1].amount,
-    currency: 'EUR',
-    span_hours: 72,
-    explanation: 'ring',
-    truncated: false,
-    measures: { hops: 4, retention: 0.95, min_hop_ratio: 0.98 },
-    // a ring through pass-through accounts (evidence beyond the shape), as the detectors report it
-    signals: { history_days: 30, dedicated: 1, passing: 1, value_spread: 0.05 },
-  }
+  return ringFinding(`cycle:${txs.join(',')}`, rows, accounts, {
+    retention: 0.95,
+    value_spread: 0.05,
+  })
 }
 
 /** The store with one named query failing: through all/one/run, or inside the write transaction. */
@@ -145,20 +133,13 @@ const STAGES: Record<string, { inject: Injection; cause: RegExp }> = {
   },
 }
 
-async function count(store: Store, text: string, runId?: string): Promise<number> {
-  const [row] = await sql<{ n: string }>(store, text, runId === undefined ? {} : { run: runId })
-  return Number(row.n)
-}
-
 async function snapshot(store: Store) {
+  const n = await tableCounts(store)
   return {
-    alerts: await sql(
-      store,
-      `select id, version, score, status, provenance::varchar p from alerts order by id`,
-    ),
-    versions: await count(store, 'select count(*) n from alert_versions'),
-    links: await count(store, 'select count(*) n from alert_transfers'),
-    audit: await count(store, 'select count(*) n from audit_log'),
+    alerts: await store.all('fixture/alerts-brief'),
+    versions: n.alert_versions,
+    links: n.alert_transfers,
+    audit: n.audit_log,
   }
 }
 
@@ -190,25 +171,21 @@ describe('a failing scan', () => {
         expect(e.message).toMatch(new RegExp(`^stage '${stage}' failed: `))
         expect(e.message).toMatch(cause)
 
-        const runs = await sql<{ run_id: string; status: string; summary: string }>(
-          store,
-          `select run_id, status, summary::varchar summary from runs where kind = 'scan'`,
-        )
+        const runs = await runRows(store, 'scan')
         const failed = runs.filter((r) => r.run_id !== ok.run_id)
         expect(failed.map((r) => r.status)).toEqual(['failed'])
-        const record = JSON.parse(failed[0].summary)
+        const record = JSON.parse(failed[0].summary!)
         expect(record).toMatchObject({ status: 'failed', failed_stage: stage, error: e.message })
         expect(record.stack).toMatch(cause)
 
         const run = failed[0].run_id
-        for (const sql of [
-          `select count(*) n from alerts where provenance->>'run_id' = $run`,
-          `select count(*) n from alert_versions where run_id = $run`,
-          `select count(*) n from alert_transfers where first_run_id = $run`,
-          `select count(*) n from account_communities where run_id = $run`,
-          `select count(*) n from account_exposure where run_id = $run`,
-        ])
-          expect(await count(store, sql, run), sql).toBe(0)
+        expect(await store.one('fixture/run-rows', { run_id: run })).toEqual({
+          alerts: 0,
+          alert_versions: 0,
+          alert_transfers: 0,
+          communities: 0,
+          exposure: 0,
+        })
         expect(await snapshot(store)).toEqual(before)
         expect((await verifyAudit(store)).ok).toBe(true)
 
@@ -234,12 +211,9 @@ describe('a failing scan', () => {
       expect(e.message).toBe(
         `stage 'window' failed: --from soon: not a date (YYYY-MM-DD or ISO 8601)`,
       )
-      const [row] = await sql<{ status: string; summary: string }>(
-        store,
-        `select status, summary::varchar summary from runs where kind = 'scan'`,
-      )
+      const [row] = await runRows(store, 'scan')
       expect(row.status).toBe('failed')
-      expect(JSON.parse(row.summary).stack).toMatch(/^BadInputError: --from soon[^\n]*\n\s+at /)
+      expect(JSON.parse(row.summary!).stack).toMatch(/^BadInputError: --from soon[^\n]*\n\s+at /)
     })
   })
 })

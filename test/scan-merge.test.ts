@@ -8,6 +8,8 @@ import { parseConfig } from '../src/config/index.ts'
 import { runScanWith } from '../src/pipeline/scan-core.ts'
 import { fixedEngines } from './fixtures/scan-engines.ts'
 import { seedPayments, type FlowPayment as FixturePayment } from './fixtures/payments.ts'
+import { runRows } from './fixtures/reads.ts'
+import { ringFinding } from './fixtures/alerts.ts'
 import {
   alertNotes,
   alertVersions,
@@ -43,23 +45,7 @@ const payments = [
 
 function cycle(txs: number[], retention: number): CycleFinding {
   const rows = txs.map((n) => payments[n - 1])
-  return {
-    typology: 'cycle',
-    key: `cycle:${txs.join(',')}`,
-    tx_ids: rows.map((r) => r.tx_id),
-    accounts: ACCOUNTS,
-    first_ts: rows[0].ts,
-    last_ts: rows[rows.length - 1].ts,
-    amount_in: rows[0].amount,
-    amount_out: rows[rows.length - 1].amount,
-    currency: 'EUR',
-    span_hours: 72,
-    explanation: 'ring',
-    truncated: false,
-    measures: { hops: 4, retention, min_hop_ratio: 0.98 },
-    // as the detectors report a ring through pass-through accounts (evidence beyond the shape)
-    signals: { history_days: 30, dedicated: 1, passing: 1, value_spread: 0.09 },
-  }
+  return ringFinding(`cycle:${txs.join(',')}`, rows, ACCOUNTS, { retention, value_spread: 0.09 })
 }
 
 const scan = (store: Store, engines: ReturnType<typeof fixedEngines>) =>
@@ -140,9 +126,7 @@ describe('alerts merged across runs', () => {
 
       const verify = await verifyAudit(store)
       expect(verify.ok).toBe(true)
-      const actions = await store.conn.exclusive(async (raw) =>
-        (await raw.runAndReadAll('select action from audit_log order by seq')).getRowObjectsJson(),
-      )
+      const actions = await store.all<{ action: string }>('cases/audit-all')
       expect(actions.map((a) => a.action)).toEqual([
         'alert.create',
         'alert.update',
@@ -151,11 +135,7 @@ describe('alerts merged across runs', () => {
         'case.approve',
         'alert.reopen',
       ])
-      const runs = await store.conn.exclusive(async (raw) =>
-        (
-          await raw.runAndReadAll(`select status from runs where kind = 'scan'`)
-        ).getRowObjectsJson(),
-      )
+      const runs = await runRows(store, 'scan')
       expect(runs.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok'])
     })
   })
@@ -206,13 +186,10 @@ describe('alerts merged across runs', () => {
         ])
       expect((await alertNotes(store, closing.id)).at(-1)?.text).toMatch(/Reopened by scan/)
       expect((await verifyAudit(store)).ok).toBe(true)
-      const actions = await store.conn.exclusive(async (raw) =>
-        (
-          await raw.runAndReadAll(`select action from audit_log where seq > 2 order by seq`)
-        ).getRowObjectsJson(),
-      )
+      const actions = await store.all<{ seq: number; action: string }>('cases/audit-all')
       expect(
         actions
+          .filter((a) => a.seq > 2)
           .map((a) => a.action)
           .slice(-2)
           .sort(),
@@ -239,11 +216,11 @@ describe('alerts merged across runs', () => {
   it('persists each account’s community and exposure, replaced by the next scan', async () => {
     await withStore(async (store) => {
       await seedPayments(store, payments)
-      const rows = async (table: string) =>
-        store.conn.exclusive(async (raw) =>
-          (
-            await raw.runAndReadAll(`select * exclude (run_id) from ${table} order by 1`)
-          ).getRowObjectsJson(),
+      const rows = (table: 'account_communities' | 'account_exposure') =>
+        store.all(
+          table === 'account_communities'
+            ? 'fixture/account-communities'
+            : 'fixture/account-exposure',
         )
       const engines = fixedEngines(
         [[cycle([1, 2, 3, 4], 0.95)]],

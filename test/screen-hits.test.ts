@@ -15,6 +15,7 @@ import {
   type PartyHit,
 } from '../src/screen/index.ts'
 import { insertFixturePayments } from './fixtures/payments.ts'
+import { windowBounds } from '../src/graph/index.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { runScan } from '../src/pipeline/index.ts'
 import { exportAlerts, listAlerts, toAlertRecord } from '../src/cases/index.ts'
@@ -194,7 +195,7 @@ describe('a new list version', () => {
   it('closes the hit of an entry the list removed, with a note, and keeps it', async () => {
     const rows = await store.all<{ status: string; close_note: string }>(
       'screen/scope-hits',
-      WINDOW,
+      windowBounds(WINDOW),
     )
     expect(rows.length).toBeGreaterThan(0)
     const closed = await store.all<Record<string, unknown>>('server/account-hits', {

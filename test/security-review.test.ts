@@ -9,7 +9,8 @@ import { addUser, disableUser } from '../src/server/index.ts'
 import { verifyAudit } from '../src/cases/index.ts'
 import { csvField } from '../src/cases/export/csv.ts'
 import { authenticate } from '../src/server/auth/middleware.ts'
-import { alert, RING, RING_ALERT, seed, testApp } from './server-fixture.ts'
+import { RING, RING_ALERT, ringAlert, seed, testApp } from './server-fixture.ts'
+import { auditCount, editAuditRow } from './fixtures/audit.ts'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -40,36 +41,15 @@ async function freshAlert(
   status = 'new',
   extra: { proposed_by?: string; proposed_outcome?: string } = {},
 ) {
-  const id = `A-5ec0${(++n).toString(16).padStart(6, '0')}`
-  await alert(store, {
-    id,
-    typology: 'cycle',
-    score: 70,
-    status,
-    accounts: RING,
-    first: '2026-03-02T00:00:00Z',
-    last: '2026-03-06T00:00:00Z',
-    amount: '1000.00',
-    created: '2026-03-12T00:00:00Z',
-    reason: 'test',
-    ...extra,
-  })
-  return id
+  return ringAlert(store, `A-5ec0${(++n).toString(16).padStart(6, '0')}`, status, extra)
 }
 
-const auditCount = async () =>
-  Number(
-    (
-      await store.conn.exclusive(async (raw) =>
-        (await raw.runAndReadAll('select count(*) as n from audit_log')).getRowObjectsJson(),
-      )
-    )[0].n,
-  )
+const auditRows = () => auditCount(store)
 
 describe('high: a lone UTF-16 surrogate in a case action', () => {
   it('is refused with 400 before anything is written, and the chain stays intact', async () => {
     const id = await freshAlert('in_review')
-    const before = await auditCount()
+    const before = await auditRows()
     // the reviewer's exact body: JSON's \ud800 escape is a lone surrogate in JavaScript
     const res = await post(
       app,
@@ -79,7 +59,7 @@ describe('high: a lone UTF-16 surrogate in a case action', () => {
     )
     expect(res.status).toBe(400)
     expect(((await res.json()) as Json).error.message).toMatch(/surrogate/)
-    expect(await auditCount()).toBe(before)
+    expect(await auditRows()).toBe(before)
     const a = (await (await get(app, `/api/alerts/${id}`, keys.analyst)).json()) as Json
     expect(a.alert.status).toBe('in_review')
     expect((await verifyAudit(store)).ok).toBe(true)
@@ -98,9 +78,8 @@ describe('high: a lone UTF-16 surrogate in a case action', () => {
           k.analyst,
         )
       const rows = (await verifyAudit(s)).rows
-      await s.conn.exclusive((raw) =>
-        raw.run(`update audit_log set reason = 'x' where seq in (2, ${rows - 1})`),
-      )
+      await editAuditRow(s, 2, { reason: 'x' })
+      await editAuditRow(s, rows - 1, { reason: 'x' })
       const r = (await verifyAudit(s)) as Json
       expect(r.ok).toBe(false)
       const seqs = (r.problems ?? [r.first_bad]).map((p: Json) => p.seq)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../src/store/index.ts'
 import { ROLES, type Role } from '../src/schema/alert.ts'
 import { addUser, CASE_ACTION_ROLES } from '../src/server/index.ts'
-import { alert, RING, RING_ALERT, seed, testApp } from './server-fixture.ts'
+import { RING_ALERT, ringAlert, seed, testApp } from './server-fixture.ts'
 import { parseConfig } from '../src/config/index.ts'
 import { GOAML_XSD, goamlSchemaErrors, goamlTestSettings } from './goaml-schema.ts'
 
@@ -35,21 +35,7 @@ async function freshAlert(
   status: string,
   extra: { proposed_by?: string; proposed_outcome?: string } = {},
 ) {
-  const id = `A-c0${(++n).toString(16).padStart(6, '0')}`
-  await alert(store, {
-    id,
-    typology: 'cycle',
-    score: 70,
-    status,
-    accounts: RING,
-    first: '2026-03-02T00:00:00Z',
-    last: '2026-03-06T00:00:00Z',
-    amount: '1000.00',
-    created: '2026-03-12T00:00:00Z',
-    reason: 'test',
-    ...extra,
-  })
-  return id
+  return ringAlert(store, `A-c0${(++n).toString(16).padStart(6, '0')}`, status, extra)
 }
 
 const ME: Record<Role, string> = {

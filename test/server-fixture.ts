@@ -106,6 +106,29 @@ export async function alert(
   })
 }
 
+/** A cycle alert over the ring in `status`, for a test that changes it; returns its id. */
+export async function ringAlert(
+  store: Store,
+  id: string,
+  status: string,
+  extra: { proposed_by?: string; proposed_outcome?: string } = {},
+): Promise<string> {
+  await alert(store, {
+    id,
+    typology: 'cycle',
+    score: 70,
+    status,
+    accounts: RING,
+    first: '2026-03-02T00:00:00Z',
+    last: '2026-03-06T00:00:00Z',
+    amount: '1000.00',
+    created: '2026-03-12T00:00:00Z',
+    reason: 'test',
+    ...extra,
+  })
+  return id
+}
+
 export const ROLES_USERS: Record<Role, string> = {
   analyst: 'ana',
   supervisor: 'sue',

@@ -15,10 +15,6 @@ const SALEH_1 = 'A-5a1e00000001'
 const SALEH_2 = 'A-5a1e00000002'
 const OTHER = 'A-5a1e00000003'
 
-async function sql(text: string, params: Record<string, string | number | null> = {}) {
-  await store.conn.exclusive((raw) => raw.run(text, params as never))
-}
-
 async function pay(tx: string, from: string, fromName: string, to: string, toName: string) {
   await store.run('fixture/insert-payment', {
     tx_id: tx,
@@ -73,29 +69,50 @@ beforeAll(async () => {
   await mk(SALEH_2, 'T-S2', ['TR330006100519786457841326', 'CN1200000000000042'], 'new route')
   await mk(OTHER, 'T-S3', ['FR7630006000011234567890189', 'NL91ABNA0417164300'], 'new route')
   // a listed entity whose names differ from the payment's
-  await sql(
-    `insert into party_hits (account, name, entry_id, snapshot_id, score, list_source, schema,
-      caption, matched_name, explanation, screened_at, hit_id, name_kind, rule, signals, status,
-      reason, first_snapshot_id, opened_at)
-     values ('${IBAN}', 'Ahméd SALEH', 'OFAC-36102', 'L-ofac', 0.97, 'sdn.csv', 'Person',
-      'SALIH, Ahmad Muhammad', 'Ahmad Salih', '{}', '2026-03-21', 'H-s1', 'alias', 'name', [],
-      'open', 'screening', 'L-ofac', '2026-03-21')`,
-  )
-  await sql(
-    `insert into list_names values ('L-ofac', 'OFAC-36102', 'SALIH, Ahmad Muhammad', 'name'),
-      ('L-ofac', 'OFAC-36102', 'Abu Ahmad al-Iraqi', 'alias')`,
-  )
+  await store.run('fixture/insert-listed-hit', {
+    account: IBAN,
+    name: 'Ahméd SALEH',
+    entry_id: 'OFAC-36102',
+    snapshot_id: 'L-ofac',
+    score: 0.97,
+    list_source: 'sdn.csv',
+    schema: 'Person',
+    caption: 'SALIH, Ahmad Muhammad',
+    matched_name: 'Ahmad Salih',
+    at: '2026-03-21',
+    hit_id: 'H-s1',
+    name_kind: 'alias',
+  })
+  for (const [name, name_kind] of [
+    ['SALIH, Ahmad Muhammad', 'name'],
+    ['Abu Ahmad al-Iraqi', 'alias'],
+  ])
+    await store.run('fixture/insert-list-name', {
+      snapshot_id: 'L-ofac',
+      entry_id: 'OFAC-36102',
+      name,
+      name_kind,
+    })
   // the goods categories of an active goods list: 8542 is integrated circuits, 8457 machine tools
-  await sql(
-    `insert into list_snapshots values ('L-goods', 'goods', 'goods-categories', 'goods-categories.csv',
-      'x', 'x', '2026-03-01', 2, 0, 0, null, null, true)`,
-  )
-  await sql(
-    `insert into goods_category_codes values
-      ('L-goods', 'integrated-circuits', 'controlled', 'integrated circuits and semiconductors', '8542'),
-      ('L-goods', 'machine-tools', 'controlled', 'machine tools', '84'),
-      ('L-goods', 'machine-tools', 'controlled', 'machining centres', '8457')`,
-  )
+  await store.run('fixture/insert-snapshot', {
+    snapshot_id: 'L-goods',
+    kind: 'goods',
+    format: 'goods-categories',
+    source: 'goods-categories.csv',
+    entries: 2,
+  })
+  for (const [category, label, prefix] of [
+    ['integrated-circuits', 'integrated circuits and semiconductors', '8542'],
+    ['machine-tools', 'machine tools', '84'],
+    ['machine-tools', 'machining centres', '8457'],
+  ])
+    await store.run('fixture/insert-goods-category-code', {
+      snapshot_id: 'L-goods',
+      category,
+      kind: 'controlled',
+      label,
+      prefix,
+    })
 })
 afterAll(async () => store.close())
 
@@ -142,13 +159,15 @@ describe('queue rows', () => {
   })
 
   it('name a code no goods list covers by its heading', async () => {
-    await sql(`update list_snapshots set active = false where snapshot_id = 'L-goods'`)
+    const goodsList = (active: boolean) =>
+      store.run('fixture/snapshot-set-active', { snapshot_id: 'L-goods', active })
+    await goodsList(false)
     try {
       const app = testApp(store, { queueIndex: false })
       const ring = (await list(app, 'limit=500')).alerts.find((a) => a.id === RING_ALERT)!
       expect(ring.goods).toEqual(['HS 8457'])
     } finally {
-      await sql(`update list_snapshots set active = true where snapshot_id = 'L-goods'`)
+      await goodsList(true)
     }
   })
 })

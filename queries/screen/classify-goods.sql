@@ -13,8 +13,7 @@ with win as (
     regexp_replace(replace(strip_accents(lower(coalesce(purpose, ''))), '’', ''''), '\s+', ' ', 'g') as text
   from payments
   where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
+    and ts <= $to::timestamp
     and (hs_code is not null or purpose is not null)
 ),
 codes as (

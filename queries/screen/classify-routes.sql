@@ -10,8 +10,7 @@ with win as (
     coalesce(upper(substr(creditor_bank, 5, 2)), '') as cb
   from payments
   where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
+    and ts <= $to::timestamp
 ),
 flagged as (
   select tx_id, list_distinct([c for c in [dc, cc, db, cb] if length(c) = 2]) as cs

@@ -2,13 +2,7 @@
 select count(*) as hits, count(distinct h.account) as accounts
 from party_hits h
 where h.status = 'open' and h.account in (
-  select debtor_account from payments
-  where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
-  union
-  select creditor_account from payments
-  where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
+  select distinct unnest([debtor_account, creditor_account]) as account
+  from payments
+  where ts >= $from::timestamp and ts <= $to::timestamp
 )

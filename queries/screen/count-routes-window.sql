@@ -1,5 +1,4 @@
 select count(*) filter (where r.sanctioned) as sanctioned, count(*) filter (where r.hub) as hub
 from tx_routes r join payments p on p.tx_id = r.tx_id
 where p.ts >= $from::timestamp
-  and p.ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
+  and p.ts <= $to::timestamp

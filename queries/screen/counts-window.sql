@@ -2,5 +2,4 @@
 select count(*) as transfers
 from payments
 where ts >= $from::timestamp
-  and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                 else $to::timestamp + interval 1 microsecond end)
+  and ts <= $to::timestamp

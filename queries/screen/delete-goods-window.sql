@@ -3,5 +3,4 @@ delete from tx_goods r
 using payments p
 where p.tx_id = r.tx_id
   and p.ts >= $from::timestamp
-  and p.ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
+  and p.ts <= $to::timestamp

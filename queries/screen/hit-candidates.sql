@@ -9,8 +9,7 @@ with win as (
     creditor_country, creditor_bank, purpose, extra
   from payments
   where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
+    and ts <= $to::timestamp
 ),
 sides as (
   select debtor_account as account, debtor_name as name, debtor_country as country,

@@ -5,8 +5,6 @@ select tx_id, ts, amount::double as amount, currency,
 from payments
 where (debtor_account in (select unnest(from_json($accounts::json, '["VARCHAR"]')))
     or creditor_account in (select unnest(from_json($accounts::json, '["VARCHAR"]'))))
-  and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                 else $to::timestamp + interval 1 microsecond end)
-  and ts >= (case when length($to) <= 10 then $to::date + interval 1 day
-                  else $to::timestamp end) - to_days($lookback_days::integer)
+  and ts <= $to::timestamp
+  and ts > $to::timestamp - to_days($lookback_days::integer) -- the window end is inclusive
 order by ts, tx_id

@@ -1,15 +1,8 @@
 -- Distinct party names of the window not yet screened under the current lists_key.
-with win as (
-  select debtor_name, creditor_name
+with names as (
+  select distinct unnest([debtor_name, creditor_name]) as name
   from payments
-  where ts >= $from::timestamp
-    and ts < (case when length($to) <= 10 then $to::date + interval 1 day
-                   else $to::timestamp + interval 1 microsecond end)
-),
-names as (
-  select debtor_name as name from win
-  union
-  select creditor_name from win
+  where ts >= $from::timestamp and ts <= $to::timestamp
 )
 select n.name
 from names n

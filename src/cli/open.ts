@@ -8,6 +8,10 @@ import type { Config } from '../config/index.ts'
 import { checkAuditKey, configuredAuditKey, requireAuditKey } from '../cases/index.ts'
 import { NotFoundError } from '../util/errors.ts'
 import type { AuditKey } from '../util/audit-key.ts'
+import { loadConfig } from '../config/index.ts'
+import type { ScanDeps } from '../pipeline/index.ts'
+import type { CliIO } from './command.ts'
+import { cliProgress, type CliProgress } from './progress.ts'
 
 /**
  * read: looks only (read-only, the file must exist); write: lands data, no audit rows;
@@ -52,4 +56,28 @@ export async function openFor(o: OpenFor): Promise<Store> {
     throw e
   }
   return store
+}
+
+/**
+ * Runs a pipeline command (scan, batch) with the configuration of --config, the database of --db
+ * opened for audit rows and progress on stderr; closes the progress and the database after.
+ */
+export async function withPipeline<T>(
+  values: { db?: string; config?: string; quiet?: boolean },
+  io: CliIO,
+  command: string,
+  fn: (deps: ScanDeps, out: CliProgress) => Promise<T>,
+): Promise<T> {
+  const { config, hash } = loadConfig(values.config)
+  const store = await openFor({ db: values.db, config, env: io.env, access: 'audit', command })
+  const out = cliProgress(io, { quiet: values.quiet })
+  try {
+    return await fn(
+      { store, config, configHash: hash, progress: out.progress, logger: out.logger },
+      out,
+    )
+  } finally {
+    out.close()
+    await store.close()
+  }
 }

@@ -13,4 +13,4 @@ export {
   undirectedPairs,
   type UndirectedPairs,
 } from './pairs.ts'
-export { resolveWindow, DEFAULT_WINDOW_DAYS, type ScanWindow } from './window.ts'
+export { resolveWindow, windowBounds, DEFAULT_WINDOW_DAYS, type ScanWindow } from './window.ts'

@@ -26,6 +26,20 @@ const iso = (t: number) => new Date(t).toISOString()
 /** Exclusive end in ms → the inclusive last microsecond before it, as ISO text. */
 const lastMicroBefore = (t: number) => new Date(t - 1).toISOString().replace(/Z$/, '999Z')
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A window given by dates or ISO timestamps (both ends inclusive), written as resolveWindow writes
+ * it, for queries that read `ts >= $from::timestamp and ts <= $to::timestamp`: a date-only `from`
+ * starts at its midnight, a date-only `to` ends at its last microsecond; timestamps stay as given.
+ */
+export function windowBounds(w: { from: string; to: string }): { from: string; to: string } {
+  return {
+    from: DATE_ONLY.test(w.from) ? `${w.from}T00:00:00.000Z` : w.from,
+    to: DATE_ONLY.test(w.to) ? `${w.to}T23:59:59.999999Z` : w.to,
+  }
+}
+
 export async function resolveWindow(
   q: Queries,
   opts: { from?: string; to?: string },

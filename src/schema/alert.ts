@@ -20,9 +20,13 @@ export const ROLES = ['analyst', 'supervisor', 'fiu_viewer', 'admin', 'batch'] a
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 
+/**
+ * An alert's id as score/alert-id.ts makes it: 'A-' and hexadecimal digits. Ids given from outside
+ * (the command line's --id) are held to it; the brand marks a string that was.
+ */
 export const AlertId = z
   .string()
-  .regex(/^A-[0-9a-f]+$/)
+  .regex(/^A-[0-9a-f]+$/, 'an alert id A-…')
   .brand<'AlertId'>()
 export type AlertId = z.infer<typeof AlertId>
 

@@ -30,11 +30,6 @@ export const REQUIRED_COLUMNS: readonly TransferColumn[] = [
   'creditor_account',
 ]
 
-export const TxId = z.string().min(1).brand<'TxId'>()
-export type TxId = z.infer<typeof TxId>
-export const AccountId = z.string().min(1).brand<'AccountId'>()
-export type AccountId = z.infer<typeof AccountId>
-
 /** One landed payment as read back from the store (decimals as exact strings, ts ISO UTC). */
 export const Payment = z.object({
   tx_id: z.string(),

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { windowBounds } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import type { ScreenConfig } from './config.ts'
 import { lexiconRegex } from './goods-regex.ts'
@@ -44,7 +45,7 @@ export async function classifyWindow(
   window: ScreenWindow,
   config: ScreenConfig,
 ): Promise<{ msGoods: number; msRoutes: number }> {
-  const params = { from: window.from, to: window.to }
+  const params = windowBounds(window)
   const terms = await store.all<{ term: string; generic: boolean }>('screen/active-goods-terms')
   // controlled terms are looked for everywhere, ordinary ones only where a code or word is controlled
   const regex = lexiconRegex(terms.filter((t) => !t.generic).map((t) => t.term))

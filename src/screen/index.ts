@@ -8,7 +8,6 @@ export {
   loadNameIndex,
   explainHit,
   rescreenKnownParties,
-  RescreenSummary,
   type NameScreening,
 } from './screen-names.ts'
 export { decideHit, ADJUST, type HitCandidate, type HitDecision } from './hit-rules.ts'

@@ -3,17 +3,14 @@
 // a screening, or a list change), found-again ones take the latest list version and score, closed
 // ones found again reopen, and open ones no longer found close with a note saying why (the entity
 // left its list, or its name no longer matches). Nothing is deleted.
+import { windowBounds } from '../graph/index.ts'
 import type { Queries } from '../store/index.ts'
 import { sha256 } from '../util/hash.ts'
 import { decideHit, type HitCandidate, type HitDecision } from './hit-rules.ts'
-
-export interface Period {
-  from: string
-  to: string
-}
+import type { ScreenWindow } from './types.ts'
 
 /** Every payment ever landed. */
-export const ALL_TIME: Period = { from: '1900-01-01', to: '2999-12-31' }
+export const ALL_TIME: ScreenWindow = { from: '1900-01-01', to: '2999-12-31' }
 
 export interface HitChanges {
   opened: number
@@ -46,13 +43,14 @@ const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) :
  */
 export async function refreshPartyHits(
   tx: Queries,
-  period: Period,
+  period: ScreenWindow,
   listsKey: string,
   threshold: number,
   opts: { now: string; reason: 'screening' | 'list_change' },
 ): Promise<HitChanges> {
+  const bounds = windowBounds(period)
   const rows = await tx.all<Record<string, unknown>>('screen/hit-candidates', {
-    ...period,
+    ...bounds,
     lists_key: listsKey,
   })
   const wanted = new Map<string, { c: HitCandidate; d: HitDecision; explanation: unknown }>()
@@ -94,7 +92,7 @@ export async function refreshPartyHits(
     if (!prev || d.score > prev.d.score)
       wanted.set(id, { c, d, explanation: parseJson(r.explanation) })
   }
-  const kept = await tx.all<KeptHit>('screen/scope-hits', { ...period })
+  const kept = await tx.all<KeptHit>('screen/scope-hits', bounds)
   const byId = new Map(kept.map((k) => [k.hit_id, k]))
   const fresh: Array<Record<string, unknown>> = []
   const again: Array<Record<string, unknown>> = []

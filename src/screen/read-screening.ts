@@ -1,6 +1,7 @@
 // What scoring reads: the screening results of a window, flagged entries only: the open party hits
 // of the window's accounts, and of accounts newly listed by a list change within LIST_CHANGE_DAYS
 // (with their latest payments when they did not pay in the window).
+import { windowBounds } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import { listVersions } from './screen-window.ts'
 import {
@@ -28,7 +29,7 @@ export async function readScreening(
   window: ScreenWindow,
   opts: { baseCurrency?: string } = {},
 ): Promise<ScreeningContext> {
-  const params = { from: window.from, to: window.to }
+  const params = windowBounds(window)
   const hitsByAccount = new Map<string, PartyHit[]>()
   const outside = new Set<string>()
   for (const r of await store.all<Record<string, unknown>>('screen/read-hits', {
@@ -49,7 +50,7 @@ export async function readScreening(
   const listChangePayments = new Map<string, ListChangePayment[]>()
   if (outside.size)
     for (const p of await store.all<ListChangePayment>('screen/list-change-payments', {
-      to: window.to,
+      to: params.to,
       accounts: JSON.stringify([...outside]),
       lookback_days: LIST_CHANGE_LOOKBACK_DAYS,
     }))

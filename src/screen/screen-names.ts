@@ -3,15 +3,15 @@
 // only); results are cached per name and list versions (screened_names, name_hits), and the party
 // hits of the period's accounts are brought in line with them (party-hits.ts). A scan screens its
 // window; a new list version re-screens every party already known (rescreenKnownParties).
-import { z } from 'zod'
+import { windowBounds } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
 import { ensureGoodsLists } from './classify.ts'
 import type { ScreenConfig } from './config.ts'
 import { MATCHER_VERSION, NameIndex, type IndexEntry, type NameHit } from './names/index.ts'
-import { ALL_TIME, refreshPartyHits, type HitChanges, type Period } from './party-hits.ts'
-import type { HitExplanation, ScreenWindow } from './types.ts'
+import { ALL_TIME, refreshPartyHits, type HitChanges } from './party-hits.ts'
+import type { HitExplanation, RescreenSummary, ScreenWindow } from './types.ts'
 
 interface EntryRow {
   topics: string[]
@@ -101,7 +101,7 @@ export interface NameScreening {
  */
 async function screenPeriod(
   store: Store,
-  period: Period,
+  period: ScreenWindow,
   config: ScreenConfig,
   opts: { progress?: Progress; now?: () => Date; reason: 'screening' | 'list_change' },
 ): Promise<{ fresh: number; entries: number; hits: HitChanges }> {
@@ -109,7 +109,10 @@ async function screenPeriod(
   const now = (opts.now ?? (() => new Date()))().toISOString()
   const key = await listsKey(store, config)
   const fresh = (
-    await store.all<{ name: string }>('screen/window-new-names', { ...period, lists_key: key })
+    await store.all<{ name: string }>('screen/window-new-names', {
+      ...windowBounds(period),
+      lists_key: key,
+    })
   ).map((r) => r.name)
   let entries = 0
   const rows: Array<Record<string, unknown>> = []
@@ -165,7 +168,7 @@ export async function screenNames(
   opts: { progress?: Progress; now?: () => Date } = {},
 ): Promise<NameScreening> {
   const t0 = Date.now()
-  const params = { from: window.from, to: window.to }
+  const params = windowBounds(window)
   const r = await screenPeriod(store, params, config, { ...opts, reason: 'screening' })
   const counts = await store.one<{ hits: number; accounts: number }>(
     'screen/count-hits-window',
@@ -182,17 +185,6 @@ export async function screenNames(
     ms: Date.now() - t0,
   }
 }
-
-export const RescreenSummary = z.object({
-  names_screened: z.number(),
-  opened: z.number(),
-  refreshed: z.number(),
-  reopened: z.number(),
-  closed: z.number(),
-  suppressed: z.number(),
-  ms: z.number(),
-})
-export type RescreenSummary = z.infer<typeof RescreenSummary>
 
 /**
  * After a new list version: every party name the payments ever carried is screened against the

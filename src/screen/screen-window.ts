@@ -1,6 +1,7 @@
 // Screening of one scan window: party names against the active sanctions snapshots
 // (screen-names.ts), goods classes and route flags of every transfer (classify.ts). Replaces earlier
 // results for the window's accounts and transfers, and sums it all up.
+import { windowBounds } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import type { Progress } from '../util/progress.ts'
 import { classifyWindow, ensureGoodsLists } from './classify.ts'
@@ -14,7 +15,7 @@ export async function screenWindow(
   config: ScreenConfig,
   opts: { progress?: Progress; now?: () => Date } = {},
 ): Promise<ScreenSummary> {
-  const params = { from: window.from, to: window.to }
+  const params = windowBounds(window)
   await ensureGoodsLists(store, config)
   const names = await screenNames(store, window, config, opts)
   const { msGoods, msRoutes } = await classifyWindow(store, window, config)

@@ -5,6 +5,18 @@ import { HitScoreParts, NameScoreParts, type HitRecord } from '../schema/hit.ts'
 
 export { HitRecord, HitScoreParts, NameScoreParts } from '../schema/hit.ts'
 
+/** What re-screening the parties already known found (rescreenKnownParties). */
+export const RescreenSummary = z.object({
+  names_screened: z.number(),
+  opened: z.number(),
+  refreshed: z.number(),
+  reopened: z.number(),
+  closed: z.number(),
+  suppressed: z.number(),
+  ms: z.number(),
+})
+export type RescreenSummary = z.infer<typeof RescreenSummary>
+
 export const ListImportSummary = z.object({
   file: z.string(),
   kind: z.enum(['sanctions', 'goods', 'fx']),
@@ -24,17 +36,7 @@ export const ListImportSummary = z.object({
   skipped: z.record(z.string(), z.number()),
   replaced: z.number(),
   /** The parties already known screened again against the new list version. */
-  rescreen: z
-    .object({
-      names_screened: z.number(),
-      opened: z.number(),
-      refreshed: z.number(),
-      reopened: z.number(),
-      closed: z.number(),
-      suppressed: z.number(),
-      ms: z.number(),
-    })
-    .optional(),
+  rescreen: RescreenSummary.optional(),
 })
 export type ListImportSummary = z.infer<typeof ListImportSummary>
 
@@ -197,6 +199,7 @@ export interface ListChangePayment {
   hs_code: string | null
 }
 
+/** The period screened: dates (whole days) or ISO timestamps, both ends inclusive (graph/window.ts). */
 export interface ScreenWindow {
   from: string
   to: string

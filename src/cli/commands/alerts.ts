@@ -7,7 +7,7 @@ import { openFor } from '../open.ts'
 import { serverFor } from '../remote.ts'
 import { remoteExport } from '../remote-commands.ts'
 import { loadConfig } from '../../config/index.ts'
-import { AlertStatus } from '../../schema/alert.ts'
+import { AlertId, AlertStatus } from '../../schema/alert.ts'
 import { cliActor } from '../../server/auth/users.ts'
 import {
   EXPORT_FORMATS,
@@ -25,6 +25,16 @@ function statusOf(v: string | undefined): AlertStatus | undefined {
   const r = AlertStatus.safeParse(v)
   if (!r.success) throw new BadInputError(`--status ${v}: one of ${AlertStatus.options.join(', ')}`)
   return r.data
+}
+
+/** The alert ids of --id, each held to the alert id's form (schema/alert.ts). */
+function idsOf(vs: string[] | undefined): AlertId[] | undefined {
+  return vs?.map((v) => {
+    const r = AlertId.safeParse(v)
+    if (!r.success)
+      throw new BadInputError(`--id ${v}: not an alert id (A- and hexadecimal digits)`)
+    return r.data
+  })
 }
 
 export const command: Command = {
@@ -47,6 +57,7 @@ export const command: Command = {
     if ((sub !== 'export' && sub !== 'list') || positionals.length > 1)
       throw new BadInputError(`expected 'alerts export' or 'alerts list'\n\n${usage}`)
     const status = statusOf(values.status)
+    const ids = idsOf(values.id)
     const { config } = loadConfig(values.config)
     const remote = await serverFor(values.db, io, `ringwatch alerts ${sub}`)
     if (remote && sub === 'list') {
@@ -67,7 +78,7 @@ export const command: Command = {
           reasons: Array<{ text: string }>
         }>
       }>('GET', `/api/alerts?${q}`)
-      const shown = values.id ? alerts.filter((a) => values.id!.includes(a.id)) : alerts
+      const shown = ids ? alerts.filter((a) => ids.some((id) => id === a.id)) : alerts
       if (values.json) io.stdout.write(JSON.stringify(shown) + '\n')
       else
         for (const a of shown)
@@ -80,7 +91,7 @@ export const command: Command = {
       const format = values.format as ExportFormat
       if (!(EXPORT_FORMATS as readonly string[]).includes(format))
         throw new BadInputError(`--format ${values.format}: one of ${EXPORT_FORMATS.join(', ')}`)
-      const n = await remoteExport(remote, { format, status, ids: values.id }, values.out, io)
+      const n = await remoteExport(remote, { format, status, ids }, values.out, io)
       if (values.out) io.stderr.write(`exported ${n} alert(s) as ${format} to ${values.out}\n`)
       return 0
     }
@@ -104,7 +115,7 @@ export const command: Command = {
         const limit = values.limit ? Number(values.limit) : 50
         if (!Number.isInteger(limit) || limit <= 0)
           throw new BadInputError(`--limit ${values.limit}: a positive integer`)
-        const alerts = await listAlerts(store, { status, ids: values.id, limit })
+        const alerts = await listAlerts(store, { status, ids, limit })
         if (values.json) io.stdout.write(JSON.stringify(alerts) + '\n')
         else
           for (const a of alerts)
@@ -121,7 +132,7 @@ export const command: Command = {
         const r = await exportAlerts(store, cliActor(io.env), {
           format,
           status,
-          ids: values.id,
+          ids,
           out,
           goaml: config.cases.goaml,
         })

@@ -3,14 +3,12 @@
 // a warning when no sanctions list is active (a failure with --require-lists).
 import { parse, dbOption, configOption, jsonOption, quietOption, type Command } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openFor } from '../open.ts'
+import { withPipeline } from '../open.ts'
 import { serverFor } from '../remote.ts'
 import { remoteBatch } from '../remote-commands.ts'
-import { loadConfig } from '../../config/index.ts'
 import { runBatch, type BatchReport } from '../../pipeline/index.ts'
 import { listSpec } from '../../pipeline/batch.ts'
 import { BadInputError } from '../../util/errors.ts'
-import { cliProgress } from '../progress.ts'
 
 const { usage } = HELP.batch
 
@@ -82,33 +80,18 @@ export const command: Command = {
       print(report)
       return report.exit_code
     }
-    const { config, hash } = loadConfig(values.config)
-    const store = await openFor({
-      db: values.db,
-      config: config,
-      env: io.env,
-      access: 'audit',
-      command: 'ringwatch batch',
-    })
-    const out = cliProgress(io, { quiet: values.quiet })
-    try {
-      const report = await runBatch(
-        { store, config, configHash: hash, progress: out.progress, logger: out.logger },
-        {
-          dir: positionals[0],
-          lists: (values.lists ?? []).map(listSpec),
-          report: values.report,
-          from: values.from,
-          to: values.to,
-          requireLists: values['require-lists'],
-        },
-      )
+    return withPipeline(values, io, 'ringwatch batch', async (deps, out) => {
+      const report = await runBatch(deps, {
+        dir: positionals[0],
+        lists: (values.lists ?? []).map(listSpec),
+        report: values.report,
+        from: values.from,
+        to: values.to,
+        requireLists: values['require-lists'],
+      })
       out.close()
       print(report)
       return report.exit_code
-    } finally {
-      out.close()
-      await store.close()
-    }
+    })
   },
 }

@@ -2,7 +2,7 @@
 // versioned snapshot, and lists the snapshots kept. Thin shell over src/screen.
 import { type CliIO, type Command, configOption, dbOption, jsonOption, parse } from '../command.ts'
 import { HELP } from '../help.ts'
-import { openFor } from '../open.ts'
+import { openFor, type Access } from '../open.ts'
 import { serverFor } from '../remote.ts'
 import { remoteListImport } from '../remote-commands.ts'
 import { diffSnapshots, importList, listSnapshots, LIST_KINDS } from '../../screen/index.ts'
@@ -11,6 +11,17 @@ import { BadInputError } from '../../util/errors.ts'
 import { maxOf } from '../../util/array.ts'
 
 const { usage } = HELP.lists
+
+/** The database (--db) opened here for a lists subcommand, with the configuration of --config. */
+function openLists(values: Record<string, unknown>, io: CliIO, access: Access, sub: string) {
+  return openFor({
+    db: values.db as string | undefined,
+    config: loadConfig(values.config as string | undefined).config,
+    env: io.env,
+    access,
+    command: `ringwatch lists ${sub}`,
+  })
+}
 
 const options = {
   ...dbOption,
@@ -38,15 +49,7 @@ async function runImport(file: string | undefined, values: Record<string, unknow
         loadConfig(values.config as string | undefined).config.fx.base_currency)
       : undefined
   const remote = await serverFor(values.db as string | undefined, io, 'ringwatch lists import')
-  const store = remote
-    ? undefined
-    : await openFor({
-        db: values.db as string | undefined,
-        config: loadConfig(values.config as string | undefined).config,
-        env: io.env,
-        access: 'write',
-        command: 'ringwatch lists import',
-      })
+  const store = remote ? undefined : await openLists(values, io, 'write', 'import')
   try {
     const s = remote
       ? ((await remoteListImport(
@@ -96,15 +99,7 @@ async function runImport(file: string | undefined, values: Record<string, unknow
 
 async function runList(values: Record<string, unknown>, io: CliIO) {
   const remote = await serverFor(values.db as string | undefined, io, 'ringwatch lists list')
-  const store = remote
-    ? undefined
-    : await openFor({
-        db: values.db as string | undefined,
-        config: loadConfig(values.config as string | undefined).config,
-        env: io.env,
-        access: 'read',
-        command: 'ringwatch lists list',
-      })
+  const store = remote ? undefined : await openLists(values, io, 'read', 'list')
   try {
     const snaps = remote
       ? (
@@ -157,13 +152,7 @@ async function runDiff(
     throw new BadInputError(
       'lists diff reads the database file: stop the server that owns it, or compare the snapshots on its machine',
     )
-  const store = await openFor({
-    db: values.db as string | undefined,
-    config: loadConfig(values.config as string | undefined).config,
-    env: io.env,
-    access: 'read',
-    command: 'ringwatch lists diff',
-  })
+  const store = await openLists(values, io, 'read', 'diff')
   try {
     const d = await diffSnapshots(store, a, b)
     if (values.json) {

@@ -67,3 +67,46 @@ export function splitMulti(cell: string | undefined, sep = /[;|]/): string[] {
     .map((s) => s.trim())
     .filter(Boolean)
 }
+
+/** A CSV list with a header row: its data rows, and a row's field by column name. */
+export interface CsvTable {
+  head: CsvRecord
+  rows: CsvRecord[]
+  /** The header names this column (names compare trimmed and in lower case). */
+  has(column: string): boolean
+  /** The row's field of this column, trimmed; '' when the header or the row lacks it. */
+  get(fields: string[], column: string): string
+  /**
+   * The row error of a record with more fields than the header (`exact`: a number of fields other
+   * than the header's); null when its width is right.
+   */
+  widthError(r: CsvRecord, exact?: boolean): { line: number; message: string } | null
+}
+
+/**
+ * Reads a list file that starts with a header row; its CSV errors are added to `errors`. Null when
+ * the file holds no record at all.
+ */
+export function readCsvTable(text: string, errors: CsvResult['errors']): CsvTable | null {
+  const csv = parseCsv(text)
+  for (const e of csv.errors) errors.push(e)
+  const [head, ...rows] = csv.records
+  if (!head) return null
+  const col = new Map(head.fields.map((h, i) => [h.trim().toLowerCase(), i]))
+  return {
+    head,
+    rows,
+    has: (column) => col.has(column),
+    get: (fields, column) => {
+      const i = col.get(column)
+      return i === undefined ? '' : (fields[i] ?? '').trim()
+    },
+    widthError: (r, exact = false) =>
+      r.fields.length > head.fields.length || (exact && r.fields.length !== head.fields.length)
+        ? {
+            line: r.line,
+            message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
+          }
+        : null,
+  }
+}

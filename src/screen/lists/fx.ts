@@ -4,7 +4,7 @@
 // `date,currency,rate_to_base`, where 1 unit of currency = rate_to_base units of the base currency.
 // Lines starting with '#' are comments. A bad cell (date, currency, rate) is reported with its line
 // and field and left out; the rest of the file is kept.
-import { parseCsv } from './csv.ts'
+import { readCsvTable } from './csv.ts'
 import { emptyResult, type ParseResult } from './types.ts'
 
 export interface FxParseOptions {
@@ -71,10 +71,9 @@ function rateSink(out: ParseResult) {
 export function parseEcbHist(text: string, opts: FxParseOptions): ParseResult {
   const out = emptyResult()
   out.reference = 'EUR'
-  const { records, errors } = parseCsv(withoutComments(text))
-  for (const e of errors) out.errors.push(e)
-  const [head, ...rows] = records
-  if (!head) return out
+  const table = readCsvTable(withoutComments(text), out.errors)
+  if (!table) return out
+  const { head, rows } = table
   const names = head.fields.map((f) => f.trim())
   if (names[0]?.toLowerCase() !== 'date') {
     out.errors.push({ line: head.line, field: 'Date', message: 'the first column is not Date' })
@@ -134,12 +133,10 @@ export function parsePlainRates(text: string, opts: FxParseOptions): ParseResult
   const out = emptyResult()
   const base = opts.base?.trim().toUpperCase() ?? ''
   out.reference = base
-  const { records, errors } = parseCsv(withoutComments(text))
-  for (const e of errors) out.errors.push(e)
-  const [head, ...rows] = records
-  if (!head) return out
-  const col = new Map(head.fields.map((h, i) => [h.trim().toLowerCase(), i]))
-  const missing = ['date', 'currency', 'rate_to_base'].filter((k) => !col.has(k))
+  const table = readCsvTable(withoutComments(text), out.errors)
+  if (!table) return out
+  const { head, rows, get } = table
+  const missing = ['date', 'currency', 'rate_to_base'].filter((k) => !table.has(k))
   if (missing.length) {
     out.errors.push({
       line: head.line,
@@ -148,14 +145,11 @@ export function parsePlainRates(text: string, opts: FxParseOptions): ParseResult
     })
     return out
   }
-  const get = (f: string[], k: string) => (f[col.get(k)!] ?? '').trim()
   const add = rateSink(out)
   for (const r of rows) {
-    if (r.fields.length > head.fields.length) {
-      out.errors.push({
-        line: r.line,
-        message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
-      })
+    const wrongWidth = table.widthError(r)
+    if (wrongWidth) {
+      out.errors.push(wrongWidth)
       continue
     }
     const day = isoDay(get(r.fields, 'date'))

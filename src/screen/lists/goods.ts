@@ -4,23 +4,15 @@
 // categories with the HS codes their goods belong under (`category,kind,label,hs`); and the HS 2017
 // codes HS 2022 split, with their successors (`hs2017,hs2022`). A description whose categories fit
 // none of the HS code's headings is a mismatch when the code or the description is controlled.
-import { parseCsv, splitMulti } from './csv.ts'
+import { readCsvTable, splitMulti } from './csv.ts'
 import { foldPurpose } from '../goods-regex.ts'
 import { CATEGORY_KINDS, emptyResult, type CategoryKind, type ParseResult } from './types.ts'
-import { pushAll } from '../../util/array.ts'
-
-function header(fields: string[]): Map<string, number> {
-  return new Map(fields.map((h, i) => [h.trim().toLowerCase(), i]))
-}
 
 export function parseGoodsHs(text: string): ParseResult {
   const out = emptyResult()
-  const { records, errors } = parseCsv(text)
-  pushAll(out.errors, errors)
-  const [head, ...rows] = records
-  if (!head) return out
-  const col = header(head.fields)
-  const get = (f: string[], k: string) => (col.has(k) ? (f[col.get(k)!] ?? '').trim() : '')
+  const table = readCsvTable(text, out.errors)
+  if (!table) return out
+  const { rows, get } = table
   for (const r of rows) {
     const prefix = get(r.fields, 'hs_code').replace(/[.\s]/g, '')
     if (!/^\d{2,10}$/.test(prefix)) {
@@ -48,12 +40,9 @@ export function parseGoodsHs(text: string): ParseResult {
 
 export function parseGoodsLexicon(text: string): ParseResult {
   const out = emptyResult()
-  const { records, errors } = parseCsv(text)
-  pushAll(out.errors, errors)
-  const [head, ...rows] = records
-  if (!head) return out
-  const col = header(head.fields)
-  const get = (f: string[], k: string) => (col.has(k) ? (f[col.get(k)!] ?? '').trim() : '')
+  const table = readCsvTable(text, out.errors)
+  if (!table) return out
+  const { rows, get } = table
   for (const r of rows) {
     const term = foldPurpose(get(r.fields, 'term'))
     const category = get(r.fields, 'category')
@@ -81,12 +70,9 @@ export function parseGoodsLexicon(text: string): ParseResult {
  */
 export function parseGoodsCategories(text: string): ParseResult {
   const out = emptyResult()
-  const { records, errors } = parseCsv(text)
-  pushAll(out.errors, errors)
-  const [head, ...rows] = records
-  if (!head) return out
-  const col = header(head.fields)
-  const get = (f: string[], k: string) => (col.has(k) ? (f[col.get(k)!] ?? '').trim() : '')
+  const table = readCsvTable(text, out.errors)
+  if (!table) return out
+  const { rows, get } = table
   const seen = new Map<string, number>()
   for (const r of rows) {
     const category = get(r.fields, 'category')
@@ -148,12 +134,9 @@ export function parseGoodsCategories(text: string): ParseResult {
  */
 export function parseHsSuccessors(text: string): ParseResult {
   const out = emptyResult()
-  const { records, errors } = parseCsv(text)
-  pushAll(out.errors, errors)
-  const [head, ...rows] = records
-  if (!head) return out
-  const col = header(head.fields)
-  const get = (f: string[], k: string) => (col.has(k) ? (f[col.get(k)!] ?? '').trim() : '')
+  const table = readCsvTable(text, out.errors)
+  if (!table) return out
+  const { rows, get } = table
   for (const r of rows) {
     const hs2017 = get(r.fields, 'hs2017').replace(/[.\s]/g, '')
     const hs2022 = get(r.fields, 'hs2022').replace(/[.\s]/g, '')

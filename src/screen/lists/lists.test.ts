@@ -20,6 +20,21 @@ describe('csv reader', () => {
   })
 })
 
+describe('lists with a header row', () => {
+  it('refuse rows wider than the header (targets.simple: any other width), by line, and keep the rest', () => {
+    const plain = parsePlainCsv('NAME,country\nAcme Ltd,DE\nToo Wide,DE,extra\n')
+    expect(plain.entries.map((e) => e.names[0].name)).toEqual(['Acme Ltd'])
+    expect(plain.errors).toEqual([{ line: 3, message: 'expected 2 fields, found 3' }])
+    const targets = parseTargetsSimple('id,schema,name\n1,Company,Acme Ltd\n2,Company\n')
+    expect(targets.entries.map((e) => e.id)).toEqual(['1'])
+    expect(targets.errors).toEqual([{ line: 3, message: 'expected 3 fields, found 2' }])
+    // a header without a name column is refused as a whole
+    expect(parsePlainCsv('title,country\nAcme Ltd,DE\n').errors).toEqual([
+      { line: 1, message: 'header has no name column' },
+    ])
+  })
+})
+
 describe('list readers', () => {
   it('OFAC sdn.csv: -0- is empty, types map to schemata, remarks and alt.csv give aliases', () => {
     const sdn = [

@@ -1,27 +1,21 @@
 // A plain watch list: CSV with header `name,aliases,country,list` (optional `id`, `schema`);
 // aliases and countries separated by ';' or '|'.
-import { parseCsv, splitMulti } from './csv.ts'
+import { readCsvTable, splitMulti } from './csv.ts'
 import { emptyResult, type ParseResult } from './types.ts'
-import { pushAll } from '../../util/array.ts'
 
 export function parsePlainCsv(text: string): ParseResult {
   const out = emptyResult()
-  const { records, errors } = parseCsv(text)
-  pushAll(out.errors, errors)
-  const [head, ...rows] = records
-  if (!head) return out
-  const col = new Map(head.fields.map((h, i) => [h.trim().toLowerCase(), i]))
-  if (!col.has('name')) {
+  const table = readCsvTable(text, out.errors)
+  if (!table) return out
+  const { head, rows, get } = table
+  if (!table.has('name')) {
     out.errors.push({ line: head.line, message: 'header has no name column' })
     return out
   }
-  const get = (f: string[], k: string) => (col.has(k) ? (f[col.get(k)!] ?? '').trim() : '')
   for (const r of rows) {
-    if (r.fields.length > head.fields.length) {
-      out.errors.push({
-        line: r.line,
-        message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
-      })
+    const wrongWidth = table.widthError(r)
+    if (wrongWidth) {
+      out.errors.push(wrongWidth)
       continue
     }
     const name = get(r.fields, 'name')

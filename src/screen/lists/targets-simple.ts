@@ -1,24 +1,18 @@
 // OpenSanctions targets.simple.csv: a header row (id, schema, name, aliases, countries, sanctions,
 // program_ids, dataset …); multi-valued cells separated by ';'.
-import { parseCsv, splitMulti } from './csv.ts'
+import { readCsvTable, splitMulti } from './csv.ts'
 import { identifierKey } from './remarks.ts'
 import { emptyResult, type ParseResult } from './types.ts'
-import { pushAll } from '../../util/array.ts'
 
 export function parseTargetsSimple(text: string): ParseResult {
   const out = emptyResult()
-  const { records, errors } = parseCsv(text)
-  pushAll(out.errors, errors)
-  const [head, ...rows] = records
-  if (!head) return out
-  const col = new Map(head.fields.map((h, i) => [h.trim().toLowerCase(), i]))
-  const get = (f: string[], k: string) => (col.has(k) ? (f[col.get(k)!] ?? '').trim() : '')
+  const table = readCsvTable(text, out.errors)
+  if (!table) return out
+  const { rows, get } = table
   for (const r of rows) {
-    if (r.fields.length !== head.fields.length) {
-      out.errors.push({
-        line: r.line,
-        message: `expected ${head.fields.length} fields, found ${r.fields.length}`,
-      })
+    const wrongWidth = table.widthError(r, true)
+    if (wrongWidth) {
+      out.errors.push(wrongWidth)
       continue
     }
     const id = get(r.fields, 'id')

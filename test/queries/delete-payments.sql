@@ -1,0 +1,2 @@
+-- Test fixtures only: every landed payment deleted.
+delete from payments
