@@ -2,7 +2,8 @@
 // preference and takes the first that overlaps no label placed before it and no account's circle,
 // preferring positions that cross no edge; a label with no free position is left out (its text stays
 // in the hover title). Labels are placed by priority (the pattern's first), so what matters most is
-// always shown. A uniform grid keeps each test local: 2,000 accounts place in a few milliseconds.
+// always shown. A uniform grid keeps each test local (`npm run bench:layout`: the labels of a
+// 2,000-account view place in tens of milliseconds).
 
 export interface Box {
   x: number
@@ -62,27 +63,30 @@ class Grid<T> {
   private cells = new Map<number, T[]>()
   constructor(private readonly size: number) {}
 
-  private *keys(b: Box): Generator<number> {
+  private each(b: Box, f: (cell: number) => boolean | void): boolean {
     const s = this.size
-    const x0 = Math.floor(b.x / s)
     const x1 = Math.floor((b.x + b.w) / s)
-    const y0 = Math.floor(b.y / s)
     const y1 = Math.floor((b.y + b.h) / s)
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) yield x * 1_000_003 + y
+    for (let x = Math.floor(b.x / s); x <= x1; x++)
+      for (let y = Math.floor(b.y / s); y <= y1; y++) if (f(x * 1_000_003 + y)) return true
+    return false
   }
 
   add(b: Box, item: T): void {
-    for (const k of this.keys(b)) {
+    this.each(b, (k) => {
       const c = this.cells.get(k)
       if (c) c.push(item)
       else this.cells.set(k, [item])
-    }
+    })
   }
 
-  near(b: Box): Set<T> {
-    const out = new Set<T>()
-    for (const k of this.keys(b)) for (const item of this.cells.get(k) ?? []) out.add(item)
-    return out
+  /** Whether `test` holds for an item in a cell that `b` covers (an item may be seen twice). */
+  some(b: Box, test: (item: T) => boolean): boolean {
+    return this.each(b, (k) => {
+      const c = this.cells.get(k)
+      if (c) for (const item of c) if (test(item)) return true
+      return false
+    })
   }
 }
 
@@ -106,26 +110,29 @@ export function placeLabels(
 ): Array<Box | null> {
   const solid = new Grid<Box>(cell)
   for (const o of obstacles) solid.add(o, o)
-  const lines = new Grid<Segment>(cell)
+  const lines = new Grid<number>(cell)
   // a long edge would fill many cells: only edges that fit in a few are kept for the preference
-  for (const s of edges) {
+  edges.forEach((s, i) => {
     const b = bounds(s)
-    if ((b.w / cell + 1) * (b.h / cell + 1) <= 64) lines.add(b, s)
-  }
+    if ((b.w / cell + 1) * (b.h / cell + 1) <= 64) lines.add(b, i)
+  })
+  // the last candidate that counted each edge: an edge in several cells is counted once
+  const seen = new Int32Array(edges.length).fill(-1)
+  let stamp = 0
   return labels.map((l) => {
     let best: Box | null = null
     let bestCrossings = Infinity
     for (const c of l.candidates) {
       const box = { x: c.x, y: c.y, w: l.w, h: l.h }
-      let free = true
-      for (const o of solid.near(box))
-        if (overlaps(box, o)) {
-          free = false
-          break
-        }
-      if (!free) continue
+      if (solid.some(box, (o) => overlaps(box, o))) continue
+      const id = stamp++
       let n = 0
-      for (const s of lines.near(box)) if (crosses(s, box)) n++
+      lines.some(box, (i) => {
+        if (seen[i] === id) return false
+        seen[i] = id
+        if (crosses(edges[i], box)) n++
+        return n >= bestCrossings
+      })
       if (n < bestCrossings) {
         best = box
         bestCrossings = n
