@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/index.ts'
 
 const STACK_ALERT = 'A-0000000005ac'
 const FAN_ALERT = 'A-0000000006a1'
+const CHAIN_ALERT = 'A-0000000007c1'
 const LONG_NAME = 'Kowloon Precision Instruments International Trading Company Limited'
 
 let row = 10_000
@@ -121,6 +122,29 @@ async function seedFan(store: Store) {
     'Onward Holdings',
   ])
   await insertAlert(store, FAN_ALERT, 'fan_in', accounts, txs, '2026-04-10', '2026-04-10')
+}
+
+/** A layering chain of 8 hops through 9 accounts. */
+async function seedChain(store: Store): Promise<string[]> {
+  const acc = (i: number): [string, string] => [
+    `PLCHAIN00000000000${i}`,
+    `Chain Link ${i} Sp. z o.o.`,
+  ]
+  const txs: string[] = []
+  for (let i = 0; i < 8; i++) {
+    await pay(
+      store,
+      `T-C${i}`,
+      `2026-04-2${i < 5 ? 1 : 2}T1${i}:00:00Z`,
+      50_000 - 900 * i,
+      acc(i),
+      acc(i + 1),
+    )
+    txs.push(`T-C${i}`)
+  }
+  const accounts = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => acc(i)[0])
+  await insertAlert(store, CHAIN_ALERT, 'layering', accounts, txs, '2026-04-21', '2026-04-22')
+  return accounts
 }
 
 async function insertAlert(
@@ -236,11 +260,13 @@ const columns = (xs: number[], tol = 2) =>
 
 describe.skipIf(!HAVE_CHROMIUM)('network layouts and labels in chromium', () => {
   let h: Harness
+  let chain: string[]
   const errors: string[] = []
   beforeAll(async () => {
     h = await startHarness()
     await seedStack(h.store)
     await seedFan(h.store)
+    chain = await seedChain(h.store)
     await h.store.run('fixture/insert-star', { center: 'STAR-CENTER', width: 44 })
   })
   afterAll(async () => h?.close())
@@ -248,7 +274,8 @@ describe.skipIf(!HAVE_CHROMIUM)('network layouts and labels in chromium', () => 
   const openAlert = async (id: string) => {
     const page = await loggedIn(h, 'analyst', errors)
     await page.goto(`${h.url}#/alert/${id}`)
-    await page.waitForSelector('#alert-network svg .edge.ring')
+    // attached, not visible: a horizontal line has no height, which playwright calls invisible
+    await page.waitForSelector('#alert-network svg .edge.ring', { state: 'attached' })
     return page
   }
 
@@ -355,6 +382,17 @@ describe.skipIf(!HAVE_CHROMIUM)('network layouts and labels in chromium', () => 
       `fan-in: ${labels.filter((l) => l.text.startsWith('#')).length} of 16 pattern amounts labelled`,
     )
     await page.screenshot({ path: `${SHOTS}/layout-fan-in.png` })
+    await page.context().close()
+  })
+
+  it('draws an 8-hop layering chain left to right in hop order', async () => {
+    const page = await openAlert(CHAIN_ALERT)
+    const c = await patternCentres(page, '#alert-network')
+    const x = chain.map((id) => c.find((p) => p.id === id)!.x)
+    for (let i = 1; i < x.length; i++) expect(x[i]).toBeGreaterThan(x[i - 1] + 20)
+    const labels = await expectClean(page, '#alert-network')
+    expect(labels.filter((l) => l.text.startsWith('#'))).toHaveLength(8)
+    await page.screenshot({ path: `${SHOTS}/layout-chain.png` })
     await page.context().close()
   })
 

@@ -30,25 +30,34 @@ export interface LayoutLink {
 const ROW = 30
 /** Horizontal room between layers: an edge label ("#12 · 100k EUR ⚙") between them. */
 const RANK_GAP = 190
+/** Layers that fit the alert page's view at RANK_GAP; more are drawn closer, down to MIN_RANK_GAP. */
+const WIDE_RANKS = 5
+const MIN_RANK_GAP = 110
 /** Room per account on a ring's circumference (a label beside each). */
 const ARC = 110
 
 /** Layers left to right through dagre, pattern accounts and edges only. */
 function layered(pattern: LayoutNode[], links: LayoutLink[]): void {
-  const g = new dagre.graphlib.Graph({ multigraph: true })
-  g.setGraph({ rankdir: 'LR', nodesep: ROW - 18, ranksep: RANK_GAP, marginx: 0, marginy: 0 })
-  g.setDefaultEdgeLabel(() => ({}))
-  for (const n of pattern) g.setNode(n.id, { width: 18, height: 18 })
-  links
-    .filter((l) => l.in_pattern)
-    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-    .forEach((l, i) => g.setEdge(l.source.id, l.target.id, {}, `e${i}`))
-  dagre.layout(g)
-  for (const n of pattern) {
-    const p = g.node(n.id)
-    n.x = p.x
-    n.y = p.y
+  const run = (ranksep: number) => {
+    const g = new dagre.graphlib.Graph({ multigraph: true })
+    g.setGraph({ rankdir: 'LR', nodesep: ROW - 18, ranksep, marginx: 0, marginy: 0 })
+    g.setDefaultEdgeLabel(() => ({}))
+    for (const n of pattern) g.setNode(n.id, { width: 18, height: 18 })
+    links
+      .filter((l) => l.in_pattern)
+      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+      .forEach((l, i) => g.setEdge(l.source.id, l.target.id, {}, `e${i}`))
+    dagre.layout(g)
+    for (const n of pattern) {
+      const p = g.node(n.id)
+      n.x = p.x
+      n.y = p.y
+    }
   }
+  run(RANK_GAP)
+  // a long chain: layers closer together (down to room for a short edge label) to stay legible
+  const ranks = new Set(pattern.map((n) => Math.round(n.x!))).size
+  if (ranks > WIDE_RANKS) run(Math.max(MIN_RANK_GAP, (RANK_GAP * WIDE_RANKS) / ranks))
 }
 
 /** The pattern's accounts on a circle in hop order (a ring drawn as a ring), first at the top. */
