@@ -126,18 +126,37 @@ describe('alert detail and graph', () => {
     expect((await get('/api/alerts/robert')).status).toBe(400)
   })
 
-  it('serves the subgraph: the ring as ordered pattern edges plus context', async () => {
-    const g = (await (await get(`/api/alerts/${RING_ALERT}/graph`)).json()) as Json
-    const ring = g.edges.filter((e: Json) => e.in_pattern)
-    expect(ring.map((e: Json) => e.order)).toEqual([1, 2, 3, 4])
-    expect(ring[3].target).toBe(RING[0])
-    expect(g.edges.filter((e: Json) => !e.in_pattern).map((e: Json) => e.id)).toEqual(['T-CTX'])
-    expect(g.nodes.filter((n: Json) => n.focus)).toHaveLength(4)
-    expect(g.nodes.find((n: Json) => n.id === RING[3]).country).toBe('CN')
-    expect(g.nodes.find((n: Json) => n.id === RING[1]).hit_score).toBeCloseTo(0.93)
-    expect(ring[0].goods).toBe('machine_tools')
-    expect(g.nodes.find((n: Json) => n.id === RING[0]).community).toBe(7)
-  })
+  it.each([
+    ['in memory', false],
+    ['with SQL', true],
+  ])(
+    'serves the subgraph: the ring as ordered pattern edges plus context (%s)',
+    async (_n, sql) => {
+      useSql = sql
+      const g = (await (await get(`/api/alerts/${RING_ALERT}/graph`)).json()) as Json
+      useSql = false
+      const ring = g.edges.filter((e: Json) => e.in_pattern)
+      expect(ring.map((e: Json) => e.order)).toEqual([1, 2, 3, 4])
+      expect(ring[3].target).toBe(RING[0])
+      // context: the other transfer among the ring's accounts, and the one-hop context within 7 days
+      // of the ring's span: the hub's 5,000 EUR into RING[0] (03-11); the hub's own senders are 2 hops
+      expect(g.edges.filter((e: Json) => !e.in_pattern).map((e: Json) => e.id)).toEqual([
+        'T-CTX',
+        `${HUB}>${RING[0]}>EUR`,
+      ])
+      const hubEdge = g.edges.find((e: Json) => e.source === HUB)
+      expect([hubEdge.amount, hubEdge.currency, hubEdge.count]).toEqual(['5000.00', 'EUR', 1])
+      const hub = g.nodes.find((n: Json) => n.id === HUB)
+      expect([hub.focus, hub.hop, hub.name]).toEqual([false, 1, 'Hub Holdings BV'])
+      expect(g.nodes).toHaveLength(5)
+      expect(g.meta).toMatchObject({ typology: 'cycle', context_limit: 5, context_days: 7 })
+      expect(g.nodes.filter((n: Json) => n.focus)).toHaveLength(4)
+      expect(g.nodes.find((n: Json) => n.id === RING[3]).country).toBe('CN')
+      expect(g.nodes.find((n: Json) => n.id === RING[1]).hit_score).toBeCloseTo(0.93)
+      expect(ring[0].goods).toBe('machine_tools')
+      expect(g.nodes.find((n: Json) => n.id === RING[0]).community).toBe(7)
+    },
+  )
 })
 
 describe.each([
@@ -156,6 +175,10 @@ describe.each([
     expect(body.summary.tx_out).toBe(2)
     expect(body.summary.tx_in).toBe(2)
     expect(body.summary.amount_in).toBe('95000.00')
+    expect(body.amounts).toEqual([
+      { dir: 'in', currency: 'EUR', n: 2, amount: '95000.00' },
+      { dir: 'out', currency: 'EUR', n: 2, amount: '100500.00' },
+    ])
     expect(body.community).toBe(7)
     expect(body.alerts.map((a: Json) => a.id)).toEqual([RING_ALERT])
     expect(body.counterparties[0].account).toBe(RING[1])
@@ -185,11 +208,37 @@ describe.each([
     const f = (await (
       await get(`/api/network?account=${RING[2]}&hops=1&min_amount=1000`, 'fiu_viewer')
     ).json()) as Json
-    expect(f.edges.some((e: Json) => e.id === `${RING[0]}>${RING[2]}`)).toBe(false) // the 500.00 one
+    expect(f.edges.some((e: Json) => e.id === `${RING[0]}>${RING[2]}>EUR`)).toBe(false) // the 500.00 one
+    expect(g.edges.some((e: Json) => e.id === `${RING[0]}>${RING[2]}>EUR`)).toBe(true)
+    expect(g.edges.every((e: Json) => e.currency === 'EUR')).toBe(true)
     const d = (await (
       await get(`/api/network?account=${RING[2]}&hops=1&from=2026-03-04`, 'fiu_viewer')
     ).json()) as Json
     expect(d.nodes.map((n: Json) => n.id).sort()).toEqual([RING[2], RING[3]].sort())
+  })
+
+  it('says which filter left the account without a link', async () => {
+    const ask = async (q: string) =>
+      (
+        (await (
+          await get(`/api/network?account=${RING[2]}&hops=1${q}`, 'fiu_viewer')
+        ).json()) as Json
+      ).meta
+    // RING[2] has 3 transfers: 96,000 in (03-03), 93,000 out (03-04), 500 in (03-01)
+    expect(await ask('&from=2026-04-01')).toMatchObject({
+      unfiltered_transfers: 3,
+      emptied_by: ['dates'],
+    })
+    expect(await ask('&min_amount=200000')).toMatchObject({ emptied_by: ['amounts'] })
+    // each alone leaves some (the 500 on 03-01; the large ones after 03-02): only both empty it
+    expect(await ask('&to=2026-03-02&min_amount=1000')).toMatchObject({
+      emptied_by: ['dates', 'amounts'],
+    })
+    // dropping either filter alone still leaves none: both are named
+    expect(await ask('&from=2026-04-01&min_amount=200000')).toMatchObject({
+      emptied_by: ['dates', 'amounts'],
+    })
+    expect(await ask('&from=2026-03-04')).not.toHaveProperty('emptied_by')
   })
 
   it('serves the network as two Arrow IPC streams when asked', async () => {

@@ -57,10 +57,11 @@ export function shortMoney(amount: string | number): string {
   return n.toFixed(0)
 }
 
+/** A timestamp as 'YYYY-MM-DD HH:MM' (UTC), with a no-break space: never wrapped mid-value. */
 export function when(ts: string | null | undefined): string {
   if (!ts) return ''
   return ts
-    .replace('T', ' ')
+    .replace(/^(\d{4}-\d{2}-\d{2})[T ]/, '$1\u00a0')
     .replace(/(:\d{2})(\.\d+)?Z$/, '$1')
     .slice(0, 16)
 }

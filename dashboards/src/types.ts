@@ -9,39 +9,8 @@ export interface Reason {
 /** A row of the alert queue (GET /api/alerts), as the server's schema defines it. */
 export type { AlertQueueRow as AlertSummary } from '../../src/schema/queue.ts'
 
-export interface GraphNode {
-  id: string
-  name: string | null
-  country: string | null
-  community: number | null
-  exposure_hops: number | null
-  hit_score: number | null
-  hit_name: string | null
-  hop: number | null
-  expanded: boolean
-  more: number
-  focus: boolean
-}
-
-export interface GraphEdge {
-  id: string
-  source: string
-  target: string
-  count: number
-  amount: string
-  currency: string | null
-  first_ts: string
-  last_ts: string
-  order: number | null
-  in_pattern: boolean
-  goods: string | null
-}
-
-export interface Graph {
-  nodes: GraphNode[]
-  edges: GraphEdge[]
-  meta: Record<string, unknown>
-}
+/** The network views' graph (GET /api/alerts/:id/graph, GET /api/network), as the server's schema defines it. */
+export type { Graph, GraphEdge, GraphNode, GraphMeta } from '../../src/schema/graph.ts'
 
 export interface Me {
   id: string

@@ -13,7 +13,7 @@ import {
   type DataType,
   type Vector,
 } from 'apache-arrow'
-import type { GraphPayload } from './graph-types.ts'
+import type { Graph } from '../schema/graph.ts'
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream'
 
@@ -24,7 +24,7 @@ function table<R>(rows: R[], cols: Record<string, [DataType, (r: R) => unknown]>
   return new Table(vectors)
 }
 
-export function graphToIpc(g: GraphPayload): Uint8Array {
+export function graphToIpc(g: Graph): Uint8Array {
   const nodes = table(g.nodes, {
     id: [new Utf8(), (n) => n.id],
     name: [new Utf8(), (n) => n.name],
@@ -63,7 +63,7 @@ export function wantsArrow(c: Context): boolean {
   return (c.req.header('accept') ?? '').toLowerCase().includes(ARROW_STREAM)
 }
 
-export function sendGraph(c: Context, g: GraphPayload): Response {
+export function sendGraph(c: Context, g: Graph): Response {
   if (wantsArrow(c)) {
     const body = graphToIpc(g)
     c.header('Content-Type', ARROW_STREAM)

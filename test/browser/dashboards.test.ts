@@ -64,12 +64,19 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboards in chromium', () => {
     const labels = await page.$$eval('#alert-network .edge-label.ring', (t) =>
       t.map((x) => x.textContent),
     )
-    expect(labels.sort()).toEqual(['#1 · 100k ⚙', '#2 · 96k', '#3 · 93k', '#4 · 90k'])
+    expect(labels.sort()).toEqual([
+      '#1 · 100k EUR ⚙',
+      '#2 · 96k EUR',
+      '#3 · 93k EUR',
+      '#4 · 90k EUR',
+    ])
     expect(
       await page.$$eval('#alert-network .node.hit', (n) => n.map((x) => x.getAttribute('data-id'))),
     ).toEqual([RING[1]])
     expect(
-      await page.$$eval('#alert-network .node .country', (n) => n.map((x) => x.textContent).sort()),
+      await page.$$eval('#alert-network .node.focus .country', (n) =>
+        n.map((x) => x.textContent).sort(),
+      ),
     ).toEqual(['AE', 'CN', 'DE', 'TR'])
     // each watch-list hit of the alert's parties as its record: list, version, entity, score parts
     const hit = await page.$eval('table.hits tbody tr', (r) => r.textContent ?? '')

@@ -8,6 +8,12 @@ type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-expl
 export async function accountPanel(acc: string): Promise<HTMLElement> {
   const p = await api.get<Row>(`/accounts/${encodeURIComponent(acc)}`)
   const s = p.summary
+  // amounts per currency, never added across currencies
+  const amounts = (dir: string) =>
+    (p.amounts as Row[])
+      .filter((a) => a.dir === dir)
+      .map((a) => money(a.amount, a.currency))
+      .join(' · ') || money(0)
   return section(
     s.name ?? acc,
     h(
@@ -19,11 +25,17 @@ export async function accountPanel(acc: string): Promise<HTMLElement> {
       'dl',
       { class: 'prov' },
       h('dt', {}, 'in'),
-      h('dd', {}, `${s.tx_in} · ${money(s.amount_in)}`),
+      h('dd', {}, `${s.tx_in} · ${amounts('in')}`),
       h('dt', {}, 'out'),
-      h('dd', {}, `${s.tx_out} · ${money(s.amount_out)}`),
+      h('dd', {}, `${s.tx_out} · ${amounts('out')}`),
       h('dt', {}, 'seen'),
-      h('dd', {}, `${when(s.first_seen)} → ${when(s.last_seen)}`),
+      h(
+        'dd',
+        {},
+        h('span', { class: 'ts' }, when(s.first_seen)),
+        ' → ',
+        h('span', { class: 'ts' }, when(s.last_seen)),
+      ),
       h('dt', {}, 'counterparties'),
       h('dd', {}, String(s.counterparties)),
     ),

@@ -7,7 +7,7 @@ import { render, type NetworkView } from '../views/network.ts'
 import { caseActions } from './case-actions.ts'
 import { historyLine, reviewBanner } from './review-banner.ts'
 import type { Review } from '../../../src/schema/review.ts'
-import { maxOf, minOf } from '../../../src/util/array.ts'
+import { timeSlider } from '../views/time-slider.ts'
 
 type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -27,7 +27,7 @@ interface Detail {
 
 export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
   let view: NetworkView | undefined
-  let timer: number | undefined
+  const slider = timeSlider()
   const load = async () => {
     const [d, g] = await Promise.all([
       api.get<Detail>(`/alerts/${id}`),
@@ -82,49 +82,23 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
 
     if (d.hits.length) left.append(hitsSection(d.hits))
 
-    // Network with the ring and a time slider.
+    // Network with the ring, its one-hop context (dimmed, can be hidden) and a time slider.
     const box = h('div', { class: 'network-box', id: 'alert-network' })
-    const pattern = g.edges.filter((e) => e.in_pattern).map((e) => Date.parse(e.first_ts))
-    const t0 = minOf(pattern)
-    const t1 = maxOf(pattern)
-    const slider = h('input', {
-      type: 'range',
-      id: 'time-slider',
-      min: '0',
-      max: '1000',
-      value: '1000',
-      'aria-label': 'replay time',
-    })
-    const stamp = h('span', { class: 'stamp', id: 'time-stamp' })
-    const play = h('button', { type: 'button', id: 'play' }, '▶ Replay')
-    const setT = (v: number) => {
-      const t = t0 + ((t1 - t0) * v) / 1000
-      view?.setTime(v >= 1000 ? null : t)
-      stamp.textContent = new Date(t).toISOString().slice(0, 16).replace('T', ' ')
-    }
-    slider.addEventListener('input', () => setT(Number(slider.value)))
-    play.addEventListener('click', () => {
-      window.clearInterval(timer)
-      let v = 0
-      timer = window.setInterval(() => {
-        v = Math.min(1000, v + 10)
-        slider.value = String(v)
-        setT(v)
-        if (v >= 1000) window.clearInterval(timer)
-      }, 40)
-    })
+    const ctxToggle = h('input', { type: 'checkbox', id: 'ctx-toggle', checked: true })
+    ctxToggle.addEventListener('change', () => view?.setContext(ctxToggle.checked))
     left.append(
       section(
         'Network',
         box,
-        h('div', { class: 'slider' }, play, slider, stamp),
+        slider.el,
         h(
           'p',
           { class: 'legend' },
+          h('label', { class: 'ctx-toggle' }, ctxToggle, ' one-hop context'),
           h('span', { class: 'key ring' }),
           'the pattern (hop order · amount) ',
           h('span', { class: 'key ctx' }),
-          'other transfers ',
+          'other transfers, dimmed: context ',
           h('span', { class: 'key goods' }),
           'controlled goods ⚙ ',
           h('span', { class: 'key hit' }),
@@ -134,7 +108,8 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
     )
     const width = Math.max(480, box.clientWidth || left.clientWidth - 32 || 720)
     view = render(box, g, { width, height: 440 })
-    setT(1000)
+    const pattern = g.edges.filter((e) => e.in_pattern).map((e) => Date.parse(e.first_ts))
+    slider.bind(view, pattern)
 
     left.append(
       section(
@@ -163,7 +138,7 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
                   'tr',
                   {},
                   h('td', {}, t.hop),
-                  h('td', {}, when(t.ts)),
+                  h('td', { class: 'ts' }, when(t.ts)),
                   h(
                     'td',
                     { title: t.debtor_account },
@@ -306,7 +281,7 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
     ),
   )
   return () => {
-    window.clearInterval(timer)
+    slider.stop()
     view?.destroy()
   }
 }

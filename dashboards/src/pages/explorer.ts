@@ -1,6 +1,7 @@
 // The network explorer (FIU analysts): search an account, draw its ego network coloured by Louvain
-// community, click a node to expand its neighbours (capped, "+N more"), filter by dates and
-// amounts, and export the view as SVG, PNG or FollowTheMoney JSON. The page is its controls (the
+// community (force layout), click a node to expand its neighbours (capped, "+N more"), filter by
+// dates and amounts (a filter that leaves no link is named), replay the links over time with the
+// slider, and export the view as SVG, PNG or FollowTheMoney JSON. The page is its controls (the
 // filters, read from and kept in the address), the graph it holds (loaded, merged on expansion,
 // drawn), and the search results list.
 import type { SearchResult } from '../../../src/schema/index.ts'
@@ -10,6 +11,7 @@ import type { Graph, GraphNode } from '../types.ts'
 import { render, type NetworkView } from '../views/network.ts'
 import { accountPanel } from './account-panel.ts'
 import { ftmLines, pngBlob, svgBlob } from '../views/export.ts'
+import { timeSlider } from '../views/time-slider.ts'
 
 /** The filter controls, set from the address: #/explorer?account=…&hops=2&limit=50&from=…&to=…&min=…&max=… */
 function filterControls(params: URLSearchParams) {
@@ -62,7 +64,29 @@ function filterControls(params: URLSearchParams) {
     max_amount: f.max.value || undefined,
     limit: f.limit.value || 15,
   })
-  return { f, values }
+  /** The filters named as the status line says them. */
+  const range = (what: string, lo: string, hi: string) =>
+    lo && hi ? `${what} ${lo} to ${hi}` : lo ? `${what} from ${lo}` : `${what} up to ${hi}`
+  const describe = (which: 'dates' | 'amounts') =>
+    which === 'dates'
+      ? range('dates', f.from.value, f.to.value)
+      : range('amounts', f.min.value, f.max.value)
+  return { f, values, describe }
+}
+
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+
+/** The status line under the graph: its size, or why it has no link. */
+function statusText(graph: Graph, describe: (w: 'dates' | 'amounts') => string): string {
+  const size = `${plural(graph.nodes.length, 'account', 'accounts')}, ${plural(graph.edges.length, 'link', 'links')}`
+  const m = graph.meta
+  if (graph.edges.length || !m.emptied_by?.length)
+    return `${size}${m.truncated ? ' (node cap reached)' : ''}`
+  const which = m.emptied_by.map(describe).join(' and the ')
+  const all = plural(m.unfiltered_transfers ?? 0, 'transfer', 'transfers')
+  const those = m.emptied_by.length === 1 ? 'that filter' : 'those filters'
+  return `No link: none of ${m.account}'s ${all} falls within the ${which}. Widen or clear ${those}.`
 }
 
 /** Adds a neighbourhood to the graph shown: new accounts and links, expansion marks. */
@@ -116,7 +140,8 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
   let graph: Graph = { nodes: [], edges: [], meta: {} }
   let view: NetworkView | undefined
   let account = params.get('account')
-  const { f, values: filters } = filterControls(params)
+  const { f, values: filters, describe } = filterControls(params)
+  const slider = timeSlider()
   const search = h('input', {
     type: 'search',
     id: 'x-search',
@@ -200,11 +225,12 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
         section(
           'Network',
           box,
+          slider.el,
           status,
           h(
             'p',
             { class: 'legend' },
-            'Colour: Louvain community. Click a node to expand its counterparties; ⚠ watch-list hit; +N: counterparties not shown.',
+            'Colour: Louvain community. Click a node to expand its counterparties; ⚠ watch-list hit; +N: counterparties not shown. Links: transfers collapsed per pair and currency (n× amount currency); the slider fades links first seen after its time.',
           ),
         ),
       ),
@@ -219,12 +245,16 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
     view = render(box, graph, {
       width,
       height: 560,
+      layout: 'force',
       colorBy: 'community',
       positions,
       onNodeClick: (n) => void expand(n),
     })
-    const shown = graph.nodes.length
-    status.textContent = `${shown} accounts, ${graph.edges.length} links${graph.meta.truncated ? ' (node cap reached)' : ''}`
+    slider.bind(
+      view,
+      graph.edges.map((e) => Date.parse(e.first_ts)),
+    )
+    status.textContent = statusText(graph, describe)
   }
   const load = async (acc: string, reset: boolean) => {
     account = acc
@@ -267,5 +297,8 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
     search.value = account
     void load(account, true)
   } else status.textContent = 'Search an account to start.'
-  return () => view?.destroy()
+  return () => {
+    slider.stop()
+    view?.destroy()
+  }
 }

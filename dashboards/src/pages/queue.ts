@@ -297,7 +297,7 @@ export function queuePage(
       h('td', { class: 'countries' }, a.countries.join(' ')),
       h('td', { class: 'goods', title: a.goods.join('\n') }, a.goods.join(', ')),
       amountCell(a),
-      h('td', {}, when(a.first_ts)),
+      h('td', { class: 'ts' }, when(a.first_ts)),
       h('td', {}, day(a.last_ts)),
       h('td', {}, a.assignee ?? '—'),
     )

@@ -118,7 +118,7 @@ function runsTable(runs: readonly RunRow[]): HTMLElement {
   return table('runs-table', ['Run', 'Kind', 'Started', 'Took', 'Status', 'Summary'], runs, (x) => [
     h('td', { class: 'mono' }, x.run_id),
     h('td', {}, x.kind),
-    h('td', {}, when(x.started_at)),
+    h('td', { class: 'ts' }, when(x.started_at)),
     h(
       'td',
       { class: 'num' },
@@ -140,7 +140,7 @@ function filesTable(files: readonly FileRow[]): HTMLElement {
       h('td', { class: 'num' }, String(x.rows_read)),
       h('td', { class: 'num' }, String(x.rows_accepted)),
       h('td', { class: 'num' + (x.rows_quarantined ? ' warn' : '') }, String(x.rows_quarantined)),
-      h('td', {}, when(x.ingested_at)),
+      h('td', { class: 'ts' }, when(x.ingested_at)),
     ],
   )
 }
@@ -164,7 +164,7 @@ function jobsTable(jobs: readonly JobView[]): HTMLElement {
       h('td', {}, j.kind),
       h('td', {}, j.source),
       h('td', {}, j.created_by),
-      h('td', {}, when(j.created_at)),
+      h('td', { class: 'ts' }, when(j.created_at)),
       h('td', { class: j.status === 'failed' ? 'warn' : '' }, j.status),
       h('td', { class: 'summary' }, jobProgress(j)),
     ],

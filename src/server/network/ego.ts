@@ -6,7 +6,7 @@ import type { Queries } from '../../store/index.ts'
 import { NotFoundError } from '../../util/errors.ts'
 import { microsOfIso } from '../../graph/index.ts'
 import type { HopSource } from './hop.ts'
-import type { GraphEdge, GraphNode, GraphPayload } from '../graph-types.ts'
+import type { GraphEdge, GraphFilter, GraphNode, Graph } from '../../schema/graph.ts'
 import { nodeContext } from './context.ts'
 import { IsoDate } from '../validate.ts'
 
@@ -28,11 +28,7 @@ export type EgoQuery = z.infer<typeof EgoQuery>
 
 type Draft = Omit<GraphNode, 'community' | 'exposure_hops' | 'hit_score' | 'hit_name'>
 
-export async function egoNetwork(
-  reads: Queries,
-  hops: HopSource,
-  q: EgoQuery,
-): Promise<GraphPayload> {
+export async function egoNetwork(reads: Queries, hops: HopSource, q: EgoQuery): Promise<Graph> {
   const root = await hops.account(q.account)
   if (!root || !root.tx_count) throw new NotFoundError(`no transfers of account ${q.account}`)
   const nodes = new Map<string, Draft>()
@@ -49,18 +45,7 @@ export async function egoNetwork(
   let truncated = false
   let frontier = [q.account]
   for (let h = 1; h <= q.hops && frontier.length; h++) {
-    const rows = await hops.hop({
-      accounts: frontier,
-      from: q.from ? microsOfIso(q.from) : null,
-      to: q.to ? microsOfIso(q.to) : null,
-      fromIso: q.from ?? null,
-      toIso: q.to ?? null,
-      minAmount: q.min_amount ? Number(q.min_amount) : null,
-      maxAmount: q.max_amount ? Number(q.max_amount) : null,
-      minText: q.min_amount ?? null,
-      maxText: q.max_amount ?? null,
-      limit: q.limit,
-    })
+    const rows = await hops.hop(hopQuery(q, frontier, q.limit))
     const next: string[] = []
     const shown = new Map<string, Set<string>>()
     const degree = new Map<string, number>()
@@ -86,15 +71,15 @@ export async function egoNetwork(
       if (!s) shown.set(r.anchor, (s = new Set()))
       s.add(r.other)
       const [source, target] = r.dir === 'out' ? [r.anchor, r.other] : [r.other, r.anchor]
-      const key = `${source}\u0000${target}`
+      const key = `${source}>${target}>${r.currency}`
       if (!edges.has(key))
         edges.set(key, {
-          id: key.replace('\u0000', '>'),
+          id: key,
           source,
           target,
           count: Number(r.n),
           amount: r.amount,
-          currency: null,
+          currency: r.currency,
           first_ts: r.first_ts,
           last_ts: r.last_ts,
           order: null,
@@ -113,6 +98,50 @@ export async function egoNetwork(
   return {
     nodes: [...nodes.values()].map((n) => ({ ...n, ...ctx(n.id) })),
     edges: [...edges.values()],
-    meta: { account: q.account, hops: q.hops, limit: q.limit, truncated },
+    meta: {
+      account: q.account,
+      hops: q.hops,
+      limit: q.limit,
+      truncated,
+      ...(edges.size ? {} : await emptiedBy(hops, q, root.tx_count)),
+    },
   }
+}
+
+/** One hop of the query's filters over `accounts`. */
+function hopQuery(q: EgoQuery, accounts: string[], limit: number): Parameters<HopSource['hop']>[0] {
+  return {
+    accounts,
+    from: q.from ? microsOfIso(q.from) : null,
+    to: q.to ? microsOfIso(q.to) : null,
+    fromIso: q.from ?? null,
+    toIso: q.to ?? null,
+    minAmount: q.min_amount ? Number(q.min_amount) : null,
+    maxAmount: q.max_amount ? Number(q.max_amount) : null,
+    minText: q.min_amount ?? null,
+    maxText: q.max_amount ?? null,
+    limit,
+  }
+}
+
+/**
+ * Why an ego network has no link: the account's transfers in all, and the filters that emptied it —
+ * each filter whose removal alone brings transfers back, or both when only dropping both does.
+ */
+async function emptiedBy(
+  hops: HopSource,
+  q: EgoQuery,
+  total: number,
+): Promise<Pick<Graph['meta'], 'unfiltered_transfers' | 'emptied_by'>> {
+  const dates = !!(q.from || q.to)
+  const amounts = !!(q.min_amount || q.max_amount)
+  const some = async (w: Partial<EgoQuery>) =>
+    (await hops.hop(hopQuery({ ...q, ...w }, [q.account], 1))).length > 0
+  const noDates = { from: undefined, to: undefined }
+  const noAmounts = { min_amount: undefined, max_amount: undefined }
+  const by: GraphFilter[] = []
+  if (dates && (await some(noDates))) by.push('dates')
+  if (amounts && (await some(noAmounts))) by.push('amounts')
+  if (!by.length && dates && amounts) by.push('dates', 'amounts')
+  return { unfiltered_transfers: Number(total), emptied_by: by }
 }

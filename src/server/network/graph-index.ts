@@ -5,7 +5,7 @@
 // (checked at most every `recheckMs`); past `maxEdges` transfers it declines and SQL is used.
 import type { Queries, Store } from '../../store/index.ts'
 import { loadNetwork, turn, type NetworkGraph } from './load.ts'
-import type { HopRow, HopQuery, HopSource } from './hop.ts'
+import { sqlHops, type HopRow, type HopQuery, type HopSource } from './hop.ts'
 import type { AccountMatch } from '../../schema/search.ts'
 
 export class NetworkIndex {
@@ -130,8 +130,9 @@ export class NetworkIndex {
     const out: HopRow[] = []
     for (const v of anchors) {
       type Agg = { n: number; sum: number; first: number; last: number }
-      const per = new Map<number, { in?: Agg; out?: Agg; total: number }>()
-      const add = (other: number, dir: 'in' | 'out', e: number) => {
+      // per counterparty: its sums per direction and currency (key dir + currency id), and in total
+      const per = new Map<number, { by: Map<number, Agg>; total: number }>()
+      const add = (other: number, dir: 0 | 1, e: number) => {
         const amt = g.amount[e]
         if (
           (q.minAmount !== null && amt < q.minAmount) ||
@@ -139,8 +140,10 @@ export class NetworkIndex {
         )
           return
         let p = per.get(other)
-        if (!p) per.set(other, (p = { total: 0 }))
-        const a = (p[dir] ??= { n: 0, sum: 0, first: Infinity, last: -Infinity })
+        if (!p) per.set(other, (p = { by: new Map(), total: 0 }))
+        const key = dir * 65536 + g.cur[e]
+        let a = p.by.get(key)
+        if (!a) p.by.set(key, (a = { n: 0, sum: 0, first: Infinity, last: -Infinity }))
         a.n++
         a.sum += amt
         if (g.ts[e] < a.first) a.first = g.ts[e]
@@ -153,24 +156,24 @@ export class NetworkIndex {
         e < g.outStart[v + 1] && g.ts[e] <= to;
         e++
       )
-        add(g.dst[e], 'out', e)
+        add(g.dst[e], 1, e)
       const inTs = (k: number) => g.ts[g.inEdges[k]]
       for (
         let k = lowerBound(g.inStart[v], g.inStart[v + 1], (k) => inTs(k) < from);
         k < g.inStart[v + 1] && inTs(k) <= to;
         k++
       )
-        add(g.src[g.inEdges[k]], 'in', g.inEdges[k])
+        add(g.src[g.inEdges[k]], 0, g.inEdges[k])
       const ranked = [...per.entries()].sort((a, b) => b[1].total - a[1].total || a[0] - b[0])
       const degree = ranked.length
       for (const [other, p] of ranked.slice(0, q.limit))
-        for (const dir of ['in', 'out'] as const) {
-          const a = p[dir]
-          if (!a) continue
+        // 'in' before 'out', each in currency code order: as the SQL orders them
+        for (const [key, a] of [...p.by.entries()].sort((x, y) => x[0] - y[0]))
           out.push({
             anchor: g.accounts[v],
             other: g.accounts[other],
-            dir,
+            dir: key >= 65536 ? 'out' : 'in',
+            currency: g.currencies[key % 65536],
             n: a.n,
             amount: a.sum.toFixed(2),
             first_ts: isoOfUs(a.first),
@@ -179,7 +182,6 @@ export class NetworkIndex {
             other_country: this.countries[other],
             degree,
           })
-        }
     }
     return out
   }
@@ -208,4 +210,12 @@ export function memoryHops(index: NetworkIndex): HopSource {
     account: async (account) => index.account(account),
     hop: async (q) => index.hop(q),
   }
+}
+
+/** Hops from the in-memory payment graph when it is loaded, otherwise from SQL. */
+export async function hopSource(
+  index: NetworkIndex | undefined,
+  reads: Queries,
+): Promise<HopSource> {
+  return index && (await index.ready()) ? memoryHops(index) : sqlHops(reads)
 }

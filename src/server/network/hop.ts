@@ -6,6 +6,8 @@ export interface HopRow {
   anchor: string
   other: string
   dir: 'in' | 'out'
+  /** The currency of the row's transfers (a pair's transfers in several currencies give several rows). */
+  currency: string
   n: number
   amount: string
   first_ts: string

@@ -11,6 +11,8 @@ export interface NetworkGraph {
   accounts: string[]
   names: Array<string | null>
   countries: Array<string | null>
+  /** Dense id → ISO 4217 code, in code order. */
+  currencies: string[]
   nodeCount: number
   edgeCount: number
   /** Edge arrays by edge id; the out-edges of account v are outStart[v] … outStart[v + 1] - 1. */
@@ -20,6 +22,8 @@ export interface NetworkGraph {
   ts: Float64Array
   /** Major units of the transfer's own currency. */
   amount: Float64Array
+  /** The transfer's currency (dense id into `currencies`). */
+  cur: Uint16Array
   outStart: Int32Array
   /** In-edges of account v are inEdges[inStart[v] … inStart[v + 1] - 1], in (ts, tx id) order. */
   inStart: Int32Array
@@ -28,7 +32,8 @@ export interface NetworkGraph {
 
 /** Reads every transfer and account of the database (`transfers`: the count, to size the arrays). */
 export async function loadNetwork(store: Store, transfers: number): Promise<NetworkGraph> {
-  const { acc, e } = await store.transaction(async (tx) => ({
+  const { acc, cur, e } = await store.transaction(async (tx) => ({
+    cur: await readColumns(tx, 'server/network-currencies', {}, { currency: 'str' }),
     acc: await readColumns(
       tx,
       'server/network-accounts',
@@ -39,13 +44,13 @@ export async function loadNetwork(store: Store, transfers: number): Promise<Netw
       tx,
       'server/network-edges',
       {},
-      { src: 'i32', dst: 'i32', ts: 'f64', amount: 'f64' },
+      { src: 'i32', dst: 'i32', ts: 'f64', amount: 'f64', cur: 'u16' },
       transfers,
     ),
   }))
   // text columns read null as '', which no stored name or country is (ingest stores null)
   const orNull = (xs: string[]) => xs.map((x) => (x === '' ? null : x))
-  return indexEdges(acc.account, orNull(acc.name), orNull(acc.country), e)
+  return indexEdges(acc.account, orNull(acc.name), orNull(acc.country), cur.currency, e)
 }
 
 /** A turn of the event loop for whatever waits (the API's requests). */
@@ -56,7 +61,8 @@ export async function indexEdges(
   accounts: string[],
   names: Array<string | null>,
   countries: Array<string | null>,
-  e: { src: Int32Array; dst: Int32Array; ts: Float64Array; amount: Float64Array },
+  currencies: string[],
+  e: { src: Int32Array; dst: Int32Array; ts: Float64Array; amount: Float64Array; cur: Uint16Array },
 ): Promise<NetworkGraph> {
   const n = accounts.length
   const m = e.src.length
@@ -70,7 +76,7 @@ export async function indexEdges(
   const inEdges = new Int32Array(m)
   fill.set(inStart.subarray(0, n))
   for (let i = 0; i < m; i++) inEdges[fill[e.dst[i]]++] = outPos[i]
-  const place = async <A extends Int32Array | Float64Array>(a: A): Promise<A> => {
+  const place = async <A extends Int32Array | Float64Array | Uint16Array>(a: A): Promise<A> => {
     await turn()
     const b = new (a.constructor as new (n: number) => A)(m)
     for (let i = 0; i < m; i++) b[outPos[i]] = a[i]
@@ -80,12 +86,14 @@ export async function indexEdges(
     accounts,
     names,
     countries,
+    currencies,
     nodeCount: n,
     edgeCount: m,
     src: await place(e.src),
     dst: await place(e.dst),
     ts: await place(e.ts),
     amount: await place(e.amount),
+    cur: await place(e.cur),
     outStart,
     inStart,
     inEdges,

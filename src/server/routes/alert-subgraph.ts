@@ -1,10 +1,20 @@
 // The alert's subgraph for the network view: one edge per transfer of the pattern (with its hop
-// order, amount and goods flag) plus other transfers among the same accounts around its span.
+// order, amount and goods flag), other transfers among the same accounts around its span, and the
+// one-hop context: each pattern account's top counterparties outside the pattern around its span
+// (one edge per pair, direction and currency, as in the ego network), with a count of the rest.
 import type { Queries } from '../../store/index.ts'
 import type { Payment } from '../../schema/transfer.ts'
 import { NotFoundError } from '../../util/errors.ts'
-import type { GraphEdge, GraphNode, GraphPayload } from '../graph-types.ts'
+import type { GraphEdge, GraphNode, Graph } from '../../schema/graph.ts'
 import { nodeContext } from '../network/context.ts'
+import type { HopSource } from '../network/hop.ts'
+import { microsOfIso } from '../../graph/index.ts'
+
+/** Counterparties outside the pattern shown per pattern account (the largest by amount). */
+export const CONTEXT_PER_ACCOUNT = 5
+/** Days before the pattern's first and after its last transfer that context transfers are taken from. */
+export const CONTEXT_DAYS = 7
+const DAY_US = 86_400_000_000
 
 /** A transfer of the pattern: the payment's fields the network view shows, with its hop order. */
 type TransferRow = Pick<
@@ -21,10 +31,13 @@ type TransferRow = Pick<
   | 'creditor_country'
 > & { hop: number }
 
-export async function alertSubgraph(reads: Queries, id: string): Promise<GraphPayload> {
-  const alert = await reads.one<{ accounts: string[]; typology: string }>('server/alert-get', {
-    id,
-  })
+export async function alertSubgraph(reads: Queries, hops: HopSource, id: string): Promise<Graph> {
+  const alert = await reads.one<{
+    accounts: string[]
+    typology: string
+    first_ts: string
+    last_ts: string
+  }>('server/alert-get', { id })
   if (!alert) throw new NotFoundError(`no alert ${id}`, { id })
   const [transfers, context, goods] = await Promise.all([
     reads.all<TransferRow>('server/alert-transfers', { id }),
@@ -33,7 +46,7 @@ export async function alertSubgraph(reads: Queries, id: string): Promise<GraphPa
         TransferRow,
         'hop' | 'debtor_name' | 'debtor_country' | 'creditor_name' | 'creditor_country'
       >
-    >('server/alert-context-edges', { id, pad_days: 7, limit: 500 }),
+    >('server/alert-context-edges', { id, pad_days: CONTEXT_DAYS, limit: 500 }),
     reads.all<{ tx_id: string; category: string | null }>('server/alert-goods', { id }),
   ])
   const goodsByTx = new Map(goods.filter((g) => g.category).map((g) => [g.tx_id, g.category]))
@@ -78,17 +91,101 @@ export async function alertSubgraph(reads: Queries, id: string): Promise<GraphPa
     })
   }
   for (const a of alert.accounts) if (!info.has(a)) note(a, null, null)
-  const ctx = await nodeContext(reads, [...info.keys()])
   const inPattern = new Set(alert.accounts)
+  const more = await oneHopContext(hops, alert, inPattern, edges, note)
+  const ctx = await nodeContext(reads, [...info.keys()])
   const nodes: GraphNode[] = [...info].map(([acc, i]) => ({
     id: acc,
     name: i.name,
     country: i.country,
     ...ctx(acc),
-    hop: null,
-    expanded: true,
-    more: 0,
+    hop: inPattern.has(acc) ? 0 : 1,
+    expanded: inPattern.has(acc),
+    more: more.get(acc) ?? 0,
     focus: inPattern.has(acc),
   }))
-  return { nodes, edges, meta: { alert_id: id, typology: alert.typology } }
+  return {
+    nodes,
+    edges,
+    meta: {
+      alert_id: id,
+      typology: alert.typology,
+      context_limit: CONTEXT_PER_ACCOUNT,
+      context_days: CONTEXT_DAYS,
+    },
+  }
+}
+
+/**
+ * Adds each pattern account's top counterparties outside the pattern (and their edges) around the
+ * pattern's span; returns per pattern account the count of counterparties left out.
+ */
+async function oneHopContext(
+  hops: HopSource,
+  alert: { accounts: string[]; first_ts: string; last_ts: string },
+  inPattern: Set<string>,
+  edges: GraphEdge[],
+  note: (acc: string, name: string | null, country: string | null) => void,
+): Promise<Map<string, number>> {
+  const from = microsOfIso(alert.first_ts) - CONTEXT_DAYS * DAY_US
+  const to = microsOfIso(alert.last_ts) + CONTEXT_DAYS * DAY_US
+  const iso = (us: number) => new Date(us / 1000).toISOString()
+  const rows = await hops.hop({
+    accounts: alert.accounts,
+    from,
+    to,
+    fromIso: iso(from),
+    toIso: iso(to),
+    minAmount: null,
+    maxAmount: null,
+    minText: null,
+    maxText: null,
+    limit: CONTEXT_PER_ACCOUNT + alert.accounts.length,
+  })
+  const shown = new Map<string, Set<string>>()
+  const degree = new Map<string, number>()
+  for (const r of rows) {
+    degree.set(r.anchor, Number(r.degree))
+    // transfers among the pattern's accounts come one by one from alert-context-edges
+    if (inPattern.has(r.other)) continue
+    let s = shown.get(r.anchor)
+    if (!s) shown.set(r.anchor, (s = new Set()))
+    if (!s.has(r.other) && s.size >= CONTEXT_PER_ACCOUNT) continue
+    s.add(r.other)
+    note(r.other, r.other_name, r.other_country)
+    const [source, target] = r.dir === 'out' ? [r.anchor, r.other] : [r.other, r.anchor]
+    edges.push({
+      id: `${source}>${target}>${r.currency}`,
+      source,
+      target,
+      count: Number(r.n),
+      amount: r.amount,
+      currency: r.currency,
+      first_ts: r.first_ts,
+      last_ts: r.last_ts,
+      order: null,
+      in_pattern: false,
+      goods: null,
+    })
+  }
+  // counterparties outside the pattern that are not drawn: all of an account's counterparties in
+  // the window, less its partners in the pattern's accounts (their transfers are all drawn) and
+  // those shown
+  const partners = new Map<string, Set<string>>()
+  for (const e of edges)
+    if (inPattern.has(e.source) && inPattern.has(e.target))
+      for (const [a, b] of [
+        [e.source, e.target],
+        [e.target, e.source],
+      ]) {
+        let s = partners.get(a)
+        if (!s) partners.set(a, (s = new Set()))
+        s.add(b)
+      }
+  const more = new Map<string, number>()
+  for (const a of alert.accounts) {
+    const left = (degree.get(a) ?? 0) - (partners.get(a)?.size ?? 0) - (shown.get(a)?.size ?? 0)
+    more.set(a, Math.max(0, left))
+  }
+  return more
 }

@@ -10,6 +10,7 @@ import { IsoDate, valid } from '../validate.ts'
 import type { RouteDeps } from './deps.ts'
 import { alertDetail } from './alert-detail.ts'
 import { alertSubgraph } from './alert-subgraph.ts'
+import { hopSource } from '../network/graph-index.ts'
 import { alertReview } from './alert-review.ts'
 import { sendGraph } from '../arrow.ts'
 import { availableActions, custodyOf } from './cases.ts'
@@ -167,7 +168,11 @@ export function alertRoutes(d: RouteDeps) {
 
   app.get('/alerts/:id/graph', valid('param', AlertIdParam), async (c) => {
     demand(c.get('actor').role, 'alerts:read')
-    const graph = await alertSubgraph(d.reads, c.req.valid('param').id)
+    const graph = await alertSubgraph(
+      d.reads,
+      await hopSource(d.network, d.reads),
+      c.req.valid('param').id,
+    )
     return sendGraph(c, graph)
   })
 

@@ -8,8 +8,7 @@ import { demand } from '../roles.ts'
 import { valid } from '../validate.ts'
 import { sendGraph } from '../arrow.ts'
 import { EgoQuery, egoNetwork } from '../network/ego.ts'
-import { memoryHops } from '../network/graph-index.ts'
-import { sqlHops } from '../network/hop.ts'
+import { hopSource } from '../network/graph-index.ts'
 import type { RouteDeps } from './deps.ts'
 import { parseJson } from './alerts.ts'
 
@@ -27,25 +26,38 @@ export function networkRoutes(d: RouteDeps) {
     const { account } = c.req.valid('param')
     const summary = await d.reads.one<{ tx_count: number }>('server/account-summary', { account })
     if (!summary || !summary.tx_count) throw new NotFoundError(`no transfers of account ${account}`)
-    const [activity, counterparties, context, hits, alerts] = await Promise.all([
+    const [activity, counterparties, context, hits, alerts, amounts] = await Promise.all([
       d.reads.all('server/account-activity', { account }),
       d.reads.all('server/account-counterparties', { account, limit: 50 }),
       d.reads.one('server/account-context', { account }),
       d.reads.all<Record<string, unknown>>('server/account-hits', { account }),
       d.reads.all('server/account-alerts', { account }),
+      d.reads.all('server/account-amounts', { account }),
     ])
     const parsed = hits.map((h) => ({
       ...h,
       explanation: parseJson(h.explanation),
       parts: parseJson(h.parts),
     }))
-    return c.json({ account, summary, ...context, activity, counterparties, hits: parsed, alerts })
+    // summary.amount_in / amount_out add every currency's amounts: the panel shows `amounts`
+    return c.json({
+      account,
+      summary,
+      amounts,
+      ...context,
+      activity,
+      counterparties,
+      hits: parsed,
+      alerts,
+    })
   })
 
   app.get('/network', valid('query', EgoQuery), async (c) => {
     demand(c.get('actor').role, 'network:read')
-    const hops = d.network && (await d.network.ready()) ? memoryHops(d.network) : sqlHops(d.reads)
-    return sendGraph(c, await egoNetwork(d.reads, hops, c.req.valid('query')))
+    return sendGraph(
+      c,
+      await egoNetwork(d.reads, await hopSource(d.network, d.reads), c.req.valid('query')),
+    )
   })
 
   app.get('/search', valid('query', SearchQuery), async (c) => {
