@@ -8,21 +8,14 @@
 // needs a confirmation and a sentence (strong-hits.ts).
 import { z } from 'zod'
 import { WriteConflictError, type Store, type Queries } from '../store/index.ts'
-import type { Actor, AlertStatus } from '../schema/alert.ts'
+import type { Actor } from '../schema/alert.ts'
 import { BadInputError, ConflictError, ForbiddenError } from '../util/errors.ts'
 import { caseState, Outcome, type AlertRow } from './alert-row.ts'
 import { appendAudit } from './audit.ts'
 import { getAlert } from './read.ts'
-import {
-  ASSIGN_ROLES,
-  ASSIGNEE_ROLES,
-  NOTE_ROLES,
-  findTransition,
-  isClosed,
-  type CaseVerb,
-} from './transitions.ts'
-import { checkFalsePositive, strongHits } from './strong-hits.ts'
-import { sameCustody } from './custody.ts'
+import { ASSIGN_ROLES, ASSIGNEE_ROLES, NOTE_ROLES, isClosed } from './transitions.ts'
+import { strongHits } from './strong-hits.ts'
+import { planMove } from './move.ts'
 import { UserId } from '../schema/user.ts'
 import { hasLoneSurrogate } from '../util/text.ts'
 import { plainIssue } from '../util/plain-issue.ts'
@@ -109,6 +102,8 @@ export async function applyCaseAction(
           })
           return getAlert(tx, alertId)
         }
+        // An alert of a case follows the case: its status, assignee and decision are the case's.
+        await refuseIfInCase(tx, alertId)
         if (act.type === 'assign') {
           if (!ASSIGN_ROLES.includes(actor.role))
             throw new ForbiddenError(`role ${actor.role} may not assign alerts`)
@@ -125,50 +120,19 @@ export async function applyCaseAction(
             now,
           )
         }
-        const { to, verb } = target(before, act)
-        const t = findTransition(before.status, to)
-        if (!t || t.verb !== verb)
-          throw new ConflictError(`cannot ${verb} an alert that is ${before.status}`, {
-            from: before.status,
-            to,
-          })
-        if (!t.roles.includes(actor.role))
-          throw new ForbiddenError(
-            `role ${actor.role} may not move an alert from ${before.status} to ${to}`,
-          )
-        const next: AlertRow = { ...before, status: to }
-        // a false positive despite a strong watch-list hit: confirmed, with a sentence, by both
-        if (
-          (act.type === 'propose' && act.outcome === 'closed_false_positive') ||
-          (act.type === 'approve' && to === 'closed_false_positive')
-        )
-          checkFalsePositive(await strongHits(tx, alertId, opts.strongHitScore ?? 0), act, act.type)
-        let evidence: string[] | undefined
-        if (act.type === 'propose' && act.evidence?.length)
-          evidence = await checkEvidence(tx, alertId, act.evidence)
-        if (verb === 'propose') {
-          next.proposed_by = actor.id
-          next.proposed_outcome = act.type === 'propose' ? act.outcome : null
-        } else if (verb === 'approve' || verb === 'reject') {
-          // Four eyes: the checker is never the maker, whatever the role, nor someone the maker
-          // created, approved, promoted or re-keyed (or who did so for the maker).
-          if (before.proposed_by === actor.id)
-            throw new ForbiddenError(
-              `${actor.id} proposed this outcome and may not ${verb} it (four eyes)`,
-            )
-          if (before.proposed_by && (await sameCustody(tx, before.proposed_by, actor.id)))
-            throw new ForbiddenError(
-              `${actor.id} and ${before.proposed_by}, who proposed this outcome, are one chain of custody ` +
-                `(one created, approved, promoted or re-keyed the other) and may not ${verb} it (four eyes)`,
-            )
-          if (verb === 'reject') {
-            next.proposed_by = null
-            next.proposed_outcome = null
-          }
-        }
-        if (verb === 'start_review' && !next.assignee && actor.role === 'analyst')
-          next.assignee = actor.id
-        const reason = 'reason' in act ? (act.reason ?? null) : null
+        const {
+          next: state,
+          verb,
+          reason,
+          evidence,
+        } = await planMove(tx, actor, { ...before, noun: 'alert' }, act, {
+          strongHits: () => strongHits(tx, alertId, opts.strongHitScore ?? 0),
+          evidenceIds: async () =>
+            (await tx.all<{ id: string }>('cases/alert-evidence-ids', { id: alertId })).map(
+              (r) => r.id,
+            ),
+        })
+        const next: AlertRow = { ...before, ...state }
         return update(tx, actor, before, next, `case.${verb}`, reason, now, evidence)
       },
       { serial: true },
@@ -177,7 +141,7 @@ export async function applyCaseAction(
 }
 
 /** An assignee must be a known, enabled user whose role works alerts (analyst, supervisor). */
-async function checkAssignee(tx: Queries, id: string): Promise<void> {
+export async function checkAssignee(tx: Queries, id: string): Promise<void> {
   const u = await tx.one<{ id: string; role: string; disabled: boolean }>('cases/user-get', { id })
   if (!u)
     throw new BadInputError(`There is no user ${id} to assign this alert to.`, {
@@ -195,55 +159,21 @@ async function checkAssignee(tx: Queries, id: string): Promise<void> {
     )
 }
 
-/** The ids a proposal cites, each one of the alert's transfers or of its parties' hits. */
-async function checkEvidence(tx: Queries, alertId: string, ids: string[]): Promise<string[]> {
-  const known = new Set(
-    (await tx.all<{ id: string }>('cases/alert-evidence-ids', { id: alertId })).map((r) => r.id),
-  )
-  const unknown = ids.filter((id) => !known.has(id))
-  if (unknown.length)
-    throw new BadInputError(
-      `The proposal cites ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ' and more' : ''}, ` +
-        `which ${unknown.length === 1 ? 'is not a transfer or watch-list hit' : 'are not transfers or watch-list hits'} of this alert.`,
-      { field: 'evidence' },
-    )
-  return [...new Set(ids)]
-}
-
 /** Two actions racing on one alert (or on the audit head): the loser gets a ConflictError. */
-async function conflictsAsConflictError<T>(alertId: string, fn: () => Promise<T>): Promise<T> {
+export async function conflictsAsConflictError<T>(
+  alertId: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   try {
     return await fn()
   } catch (e) {
     if (e instanceof WriteConflictError)
       throw new ConflictError(
-        `alert ${alertId} was changed by someone else at the same time; reload it`,
+        `${alertId.startsWith('C-') ? 'case' : 'alert'} ${alertId} was changed by someone else at the same time; reload it`,
         {},
         { cause: e },
       )
     throw e
-  }
-}
-
-function target(a: AlertRow, act: CaseAction): { to: AlertStatus; verb: CaseVerb } {
-  switch (act.type) {
-    case 'start_review':
-      return { to: 'in_review', verb: 'start_review' }
-    case 'escalate':
-      return { to: 'escalated', verb: 'escalate' }
-    case 'propose':
-      return {
-        to: act.outcome === 'reported' ? 'proposed_report' : 'proposed_close',
-        verb: 'propose',
-      }
-    case 'approve':
-      if (!a.proposed_outcome || (a.status !== 'proposed_close' && a.status !== 'proposed_report'))
-        throw new ConflictError(`alert ${a.id} has no pending proposal to approve`)
-      return { to: a.proposed_outcome, verb: 'approve' }
-    case 'reject':
-      return { to: 'in_review', verb: 'reject' }
-    default:
-      throw new BadInputError(`unknown case action ${(act as { type: string }).type}`)
   }
 }
 
@@ -278,4 +208,17 @@ async function update(
     at: now,
   })
   return getAlert(tx, before.id)
+}
+
+/** An alert in a case is assigned and decided through its case (case-actions.ts). */
+async function refuseIfInCase(tx: Queries, alertId: string): Promise<void> {
+  const c = await tx.one<{ case_id: string; n: number }>('cases/case-of-alert', {
+    alert_id: alertId,
+  })
+  if (c)
+    throw new ConflictError(
+      `Alert ${alertId} is one of the ${c.n} alerts of case ${c.case_id}: its status, assignee and ` +
+        `decision are the case's. Act on case ${c.case_id}.`,
+      { case_id: c.case_id },
+    )
 }

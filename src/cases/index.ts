@@ -55,3 +55,9 @@ export {
   missingGoamlSettings,
   requireGoamlSettings,
 } from './export/goaml-config.ts'
+export { groupLinkedAlerts, linkText, type AlertLink, type AlertGroup } from './case-grouping.ts'
+export { groupCases, type CaseScanCounts } from './case-scan.ts'
+export { applyCaseActionToCase, linkAlerts, LinkAlerts } from './case-actions.ts'
+export { getCase, caseMembers } from './case-join.ts'
+export { CaseRow, initialCaseState, stateOnOpenAlert } from './case-state.ts'
+export { planMove, type CaseState } from './move.ts'

@@ -18,6 +18,7 @@ import {
 } from '../score/index.ts'
 import type { DetectLike, GraphLike, ScanEngines, ScanWindow } from './engines.ts'
 import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
+import { groupCases } from '../cases/case-scan.ts'
 import { resolveWindow } from '../graph/index.ts'
 import type { ScanSummary } from './scan-summary.ts'
 import { ScanStageError } from './scan-error.ts'
@@ -274,6 +275,12 @@ export async function runScanWith(
               provenance,
               now: nowIso(),
               actor: SCAN_ACTOR,
+            })
+            // cases: alerts linked by shared payments or accounts (src/cases/case-scan.ts)
+            await groupCases(tx, {
+              actor: SCAN_ACTOR,
+              now: nowIso(),
+              maxAlertsPerAccount: config.alerts.max_findings_per_shared_account,
             })
             await writeAccountTables(tx, graph, detect, runId)
             const seeded = seededOf(engines, detect)
