@@ -17,6 +17,7 @@ import { networkRoutes } from './routes/network.ts'
 import { runRoutes } from './routes/runs.ts'
 import { userRoutes } from './routes/users.ts'
 import { caseRoutes } from './routes/cases.ts'
+import { caseWorkRoutes } from './routes/case-routes.ts'
 import { dashboardRoutes } from './static.ts'
 import { AlertQueue } from './queue/alert-queue.ts'
 import { NetworkIndex } from './network/graph-index.ts'
@@ -151,6 +152,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.route('/api', runRoutes(rd))
   app.route('/api', userRoutes(rd))
   app.route('/api', caseRoutes(rd))
+  app.route('/api', caseWorkRoutes(rd))
   app.route('/api', serviceRoutes(rd))
   if (deps.jobs) app.route('/api', jobRoutes(rd, deps.jobs))
   if (deps.dashboards !== false) app.route('/', dashboardRoutes(deps.dashboards?.dir))

@@ -14,6 +14,7 @@ import { hopSource } from '../network/graph-index.ts'
 import { alertReview } from './alert-review.ts'
 import { sendGraph } from '../arrow.ts'
 import { availableActions, custodyOf } from './cases.ts'
+import { caseOfAlert } from './case-routes.ts'
 import { parseJson } from '../json.ts'
 import { textQuery } from '../queue/search-text.ts'
 import { queueRowParties, type QueueSummary } from '../queue/row-parties.ts'
@@ -154,15 +155,23 @@ export function alertRoutes(d: RouteDeps) {
       detail.hits,
       d.config.screen.match_threshold,
     )
+    // an alert of a case is assigned and decided through its case: its actions are the case's
+    const kase = await caseOfAlert(d.reads, c.req.valid('param').id)
     return c.json({
       ...detail,
       review,
+      case: kase && {
+        ...kase,
+        available_actions: availableActions(actor, kase, await custodyOf(d.reads, actor, kase)),
+      },
       allowed_actions: actionsFor(actor.role),
-      available_actions: availableActions(
-        actor,
-        detail.alert as never,
-        await custodyOf(d.reads, actor, detail.alert as never),
-      ),
+      available_actions: kase
+        ? availableActions(actor, detail.alert as never).filter((a) => a === 'note')
+        : availableActions(
+            actor,
+            detail.alert as never,
+            await custodyOf(d.reads, actor, detail.alert as never),
+          ),
     })
   })
 
