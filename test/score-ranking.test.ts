@@ -62,7 +62,9 @@ const payroll: FanFinding = {
 const risky: RiskContext = {
   ...EMPTY_RISK,
   goodsByTx: new Map([['t2', { category: 'electronics', tier: 1, mismatch: false }]]),
-  routesByTx: new Map([['t2', { sanctioned: false, hub: true, countries: ['AE'] }]]),
+  routesByTx: new Map([
+    ['t2', { sanctioned: false, hub: true, countries: ['AE'], hub_countries: ['AE'] }],
+  ]),
 }
 
 // The same ring as the detectors report it with evidence: its intermediaries passed the money
@@ -101,15 +103,12 @@ describe('score ranking', () => {
     expect(withContext.reasons.find((r) => r.code === 'DIVERSION_HUB')?.text).toContain('AE')
   })
 
-  it('reasons are sorted by weight and sum to the score', () => {
+  it('reasons are sorted by weight and sum to the score, which is not capped at 100', () => {
     const [a] = scoreAll([mules], risky, EMPTY_DETECT, config)
     const weights = a.reasons.map((r) => r.weight)
     expect(weights).toEqual([...weights].sort((x, y) => y - x))
     expect(a.score).toBeCloseTo(
-      Math.min(
-        100,
-        weights.reduce((s, w) => s + w, 0),
-      ),
+      weights.reduce((s, w) => s + w, 0),
       5,
     )
     expect(a.reasons.some((r) => /4-hop payment cycle/.test(r.text))).toBe(true)
@@ -212,7 +211,9 @@ describe('score ranking', () => {
         ['m1', { mismatch: true }],
         ['m2', { mismatch: true }],
       ]),
-      routesByTx: new Map([['m1', { hub: true, sanctioned: false, countries: ['AE'] }]]),
+      routesByTx: new Map([
+        ['m1', { hub: true, sanctioned: false, countries: ['AE'], hub_countries: ['AE'] }],
+      ]),
     }
     const findings = [...sanctionsFindings(payments, ctx), ...goodsMismatchFindings(payments, ctx)]
     const alerts = scoreFindings(findings, ctx, EMPTY_DETECT, config)

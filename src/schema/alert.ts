@@ -30,7 +30,23 @@ export const AlertId = z
   .brand<'AlertId'>()
 export type AlertId = z.infer<typeof AlertId>
 
-export const Reason = z.object({ code: z.string(), text: z.string(), weight: z.number() })
+export const Reason = z.object({
+  code: z.string(),
+  text: z.string(),
+  weight: z.number(),
+  /**
+   * The transfers the reason is about (tx_id, sorted): all the pattern's for its shape, the flagged
+   * ones for goods, routes and listed parties. Absent on reasons about no transfer in particular
+   * (and on alerts written before reasons named them).
+   */
+  tx_ids: z.array(z.string()).optional(),
+  /**
+   * The accounts a reason about parties is about (a listed party, the counterparty of one): the
+   * alert page names the transfers to and from them (a finding does not say which account paid
+   * which transfer).
+   */
+  accounts: z.array(z.string()).optional(),
+})
 export type Reason = z.infer<typeof Reason>
 
 export const Provenance = z.object({
@@ -46,7 +62,8 @@ export type Provenance = z.infer<typeof Provenance>
 export const AlertRecord = z.object({
   id: z.string(),
   typology: Typology,
-  score: z.number().min(0).max(100),
+  /** The sum of the reasons' weights, not capped: ties at the top stay told apart. */
+  score: z.number().min(0),
   status: AlertStatus,
   accounts: z.array(z.string()),
   tx_ids: z.array(z.string()),

@@ -98,6 +98,7 @@ function merge(members: ScoredAlert[], o: AlertsConfig): ScoredAlert {
     code: `ALSO_${m.typology.toUpperCase()}`,
     text: `also ${m.typology.replace('_', '-')} (score ${m.score}): ${explanationOf(m)}`,
     weight: 0,
+    tx_ids: [...m.tx_ids].sort(),
   }))
   if (members.length - 1 > o.max_grouped_reasons)
     also.push({
@@ -117,7 +118,7 @@ function merge(members: ScoredAlert[], o: AlertsConfig): ScoredAlert {
   const sortedAccounts = [...accounts].sort()
   return {
     ...top,
-    score: Math.min(100, Math.round((top.score + extra) * 10) / 10),
+    score: Math.round((top.score + extra) * 10) / 10,
     reasons: [...sortReasons(reasons), ...also],
     accounts: sortedAccounts,
     accounts_key: accountsKey(sortedAccounts),

@@ -126,7 +126,7 @@ export function markIntraGroup(
       ])
       const evidence = input.evidence.filter((e) => screening.has(e))
       const total = reasons.reduce((s, r) => s + r.weight, 0)
-      let score = Math.max(0, Math.min(100, Math.round(total * 10) / 10))
+      let score = Math.max(0, Math.round(total * 10) / 10)
       if (!evidence.length) score = Math.min(score, config.alert_threshold - 0.1)
       a = { ...input, reasons, evidence, score }
     }

@@ -1,6 +1,7 @@
 // Scores one finding: the typology's base weight, the band of each measure, then the risk context
 // (controlled goods, listed parties on or near the pattern, risky routes, goods/HS mismatches, new
-// accounts, a community dense in hits). Score = sum of weights, capped at 0–100.
+// accounts, a community dense in hits). Score = sum of weights (at least 0, not capped: two alerts
+// at the top stay told apart). Each reason names the transfers it is about (Reason.tx_ids).
 import type { Reason } from '../schema/alert.ts'
 import type { ScoreConfig, Band } from './config.ts'
 import type { AnyFinding } from './screening-finding.ts'
@@ -56,10 +57,14 @@ function push(
   text: string,
   weight: number,
   vars: TemplateVars,
-  evidence?: string[],
+  evidence: string[] | undefined,
+  /** The transfers the reason is about; none for reasons about parties or the community. */
+  txIds?: readonly string[],
 ) {
   if (weight === 0) return
-  reasons.push({ code, text: fill(text, vars), weight })
+  const r: Reason = { code, text: fill(text, vars), weight }
+  if (txIds) r.tx_ids = [...new Set(txIds)].sort()
+  reasons.push(r)
   if (evidence && weight > 0) evidence.push(code)
 }
 
@@ -89,6 +94,7 @@ export function scoreFinding(
       t.base.weight,
       vars,
       t.base.evidence ? evidence : undefined,
+      f.tx_ids,
     )
     for (const m of t.measures) {
       const v = vars[m.measure]
@@ -96,7 +102,7 @@ export function scoreFinding(
       const b = m.bands.find((x) => inBand(x, v))
       const waived = b?.unless && Number(vars[b.unless.measure]) >= b.unless.min
       if (b && !waived)
-        push(reasons, b.code, b.text, b.weight, vars, b.evidence ? evidence : undefined)
+        push(reasons, b.code, b.text, b.weight, vars, b.evidence ? evidence : undefined, f.tx_ids)
     }
   }
   contextReasons(f, ctx, detect, config, communities, reasons, evidence)
@@ -112,7 +118,7 @@ export function scoreFinding(
       weight: 0,
     })
   const total = reasons.reduce((s, r) => s + r.weight, 0)
-  let score = Math.max(0, Math.min(100, Math.round(total * 10) / 10))
+  let score = Math.max(0, Math.round(total * 10) / 10)
   // A shape with no risk signal of its own stays below the alert threshold, and says so.
   if (!evidence.length) {
     if (score >= config.alert_threshold)
@@ -158,35 +164,41 @@ function contextReasons(
   evidence: string[],
 ) {
   const c = config.context
-  const add = (code: string, text: string, weight: number, vars: TemplateVars) =>
-    push(reasons, code, text, weight, vars, evidence)
+  const add = (
+    code: string,
+    text: string,
+    weight: number,
+    vars: TemplateVars,
+    txIds?: readonly string[],
+  ) => push(reasons, code, text, weight, vars, evidence, txIds)
   const total = f.tx_ids.length
   // Goods and routes, per transfer of the pattern.
   const categories = new Set<string>()
-  let goods = 0
-  let mismatch = 0
-  let sanctioned = 0
-  let hub = 0
+  const goodsTx: string[] = []
+  const mismatchTx: string[] = []
+  const sanctionedTx: string[] = []
+  const hubTx: string[] = []
   const sanctionedCountries = new Set<string>()
   const hubCountries = new Set<string>()
   for (const tx of f.tx_ids) {
     const g = ctx.goodsByTx.get(tx)
     if (g?.category) {
-      goods++
+      goodsTx.push(tx)
       categories.add(
         g.tier !== undefined && g.tier !== null ? `${g.category} (tier ${g.tier})` : g.category,
       )
     }
-    if (g?.mismatch) mismatch++
+    if (g?.mismatch) mismatchTx.push(tx)
     const r = ctx.routesByTx.get(tx)
-    // Each country under the flag it carries (a transfer via RS to RU is a hub and a sanctioned route).
+    // Each country under the flag it carries, and only there: a transfer from RS to RU is a
+    // sanctioned route for RU and a hub route for RS, never either for both.
     if (r?.sanctioned) {
-      sanctioned++
-      for (const k of r.sanctioned_countries ?? r.countries ?? []) sanctionedCountries.add(k)
+      sanctionedTx.push(tx)
+      for (const k of r.sanctioned_countries ?? []) sanctionedCountries.add(k)
     }
     if (r?.hub) {
-      hub++
-      for (const k of r.hub_countries ?? r.countries ?? []) hubCountries.add(k)
+      hubTx.push(tx)
+      for (const k of r.hub_countries ?? []) hubCountries.add(k)
     }
   }
   const list = (s: Set<string>) => [...s].sort().join(', ')
@@ -195,41 +207,54 @@ function contextReasons(
     total > c.context_share_from ? Math.max(1, Math.ceil(total * c.context_min_share)) : 1
   const needRoute =
     total > c.route_share_from ? Math.max(1, Math.ceil(total * c.route_min_share)) : 1
-  if (goods < need) goods = 0
-  if (sanctioned < needRoute) sanctioned = 0
-  if (hub < needRoute) hub = 0
-  if (mismatch < need) mismatch = 0
-  if (goods)
-    add(c.controlled_goods.code, c.controlled_goods.text, c.controlled_goods.weight, {
-      n: goods,
-      total,
-      detail: list(categories),
-    })
-  if (sanctioned)
-    add(c.sanctioned_route.code, c.sanctioned_route.text, c.sanctioned_route.weight, {
-      n: sanctioned,
-      total,
-      detail: list(sanctionedCountries) || 'sanctioned country',
-    })
-  if (hub)
-    add(c.diversion_hub.code, c.diversion_hub.text, c.diversion_hub.weight, {
-      n: hub,
-      total,
-      detail: list(hubCountries) || 'hub country',
-    })
-  if (mismatch && f.typology !== 'goods_mismatch')
-    add(c.goods_mismatch.code, c.goods_mismatch.text, c.goods_mismatch.weight, {
-      n: mismatch,
-      total,
-    })
+  if (goodsTx.length >= need)
+    add(
+      c.controlled_goods.code,
+      c.controlled_goods.text,
+      c.controlled_goods.weight,
+      { n: goodsTx.length, total, detail: list(categories) },
+      goodsTx,
+    )
+  if (sanctionedTx.length >= needRoute)
+    add(
+      c.sanctioned_route.code,
+      c.sanctioned_route.text,
+      c.sanctioned_route.weight,
+      {
+        n: sanctionedTx.length,
+        total,
+        detail: list(sanctionedCountries) || 'sanctioned country',
+      },
+      sanctionedTx,
+    )
+  if (hubTx.length >= needRoute)
+    add(
+      c.diversion_hub.code,
+      c.diversion_hub.text,
+      c.diversion_hub.weight,
+      { n: hubTx.length, total, detail: list(hubCountries) || 'hub country' },
+      hubTx,
+    )
+  if (mismatchTx.length >= need && f.typology !== 'goods_mismatch')
+    add(
+      c.goods_mismatch.code,
+      c.goods_mismatch.text,
+      c.goods_mismatch.weight,
+      { n: mismatchTx.length, total },
+      mismatchTx,
+    )
 
   // Parties: listed on the pattern, else within a few hops of a listed party.
   const listed: string[] = []
+  const listedAccounts: string[] = []
   let nearest: { account: string; hops: number } | undefined
   for (const a of [...f.accounts].sort()) {
     const hits = ctx.hitsByAccount.get(a)
     const best = hits?.length ? bestHit(hits) : undefined
-    if (best) listed.push(hitLabel(a, best))
+    if (best) {
+      listed.push(hitLabel(a, best))
+      listedAccounts.push(a)
+    }
     const hops = detect.exposure.get(a)
     if (
       hops !== undefined &&
@@ -239,12 +264,13 @@ function contextReasons(
     )
       nearest = { account: a, hops }
   }
-  if (listed.length && f.typology !== 'sanctions')
+  if (listed.length && f.typology !== 'sanctions') {
     add(c.listed_party.code, c.listed_party.text, c.listed_party.weight, {
       n: listed.length,
       detail: listed.slice(0, 3).join('; '),
     })
-  else if (!listed.length && nearest)
+    aboutAccounts(reasons, c.listed_party.code, listedAccounts)
+  } else if (!listed.length && nearest) {
     // A direct counterparty of a listed party is evidence; two hops away is context only (in a
     // dense payment network most accounts are within two hops of somebody's listed party).
     push(
@@ -260,6 +286,8 @@ function contextReasons(
       },
       nearest.hops === 1 ? evidence : undefined,
     )
+    aboutAccounts(reasons, c.near_listed_party.code, [nearest.account])
+  }
 
   // A community dense in screened hits.
   const community = patternCommunity(f.accounts, detect)
@@ -274,4 +302,10 @@ function contextReasons(
       n: risk.hits,
       total: risk.size,
     })
+}
+
+/** The reason just added (if it was: a zero weight adds none) is about these accounts. */
+function aboutAccounts(reasons: Reason[], code: string, accounts: string[]) {
+  const r = reasons[reasons.length - 1]
+  if (r?.code === code) r.accounts = accounts
 }

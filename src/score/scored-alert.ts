@@ -11,7 +11,7 @@ export const ScoredAlert = z.object({
   /** The finding key (pattern key) the id derives from. */
   key: z.string(),
   accounts_key: z.string(),
-  score: z.number().min(0).max(100),
+  score: z.number().min(0),
   reasons: z.array(Reason),
   accounts: z.array(z.string()),
   tx_ids: z.array(z.string()),

@@ -3,6 +3,7 @@
 import type { Queries } from '../../store/index.ts'
 import { NotFoundError } from '../../util/errors.ts'
 import { parseJson } from './alerts.ts'
+import type { Reason } from '../../schema/alert.ts'
 
 type Row = Record<string, unknown>
 
@@ -21,7 +22,7 @@ export async function alertDetail(reads: Queries, id: string) {
   return {
     alert: {
       ...alert,
-      reasons: parseJson(alert.reasons),
+      reasons: reasonTransfers(parseJson(alert.reasons) as Reason[], transfers as Row[]),
       finding: parseJson(alert.finding),
       provenance: parseJson(alert.provenance),
     },
@@ -37,4 +38,20 @@ export async function alertDetail(reads: Queries, id: string) {
     versions: versions.map((v) => ({ ...v, reasons: parseJson(v.reasons) })),
     audit: audit.map((a) => ({ ...a, before: parseJson(a.before), after: parseJson(a.after) })),
   }
+}
+
+/**
+ * Reasons about parties (a listed party, a counterparty of one) name the accounts; here they also
+ * name the alert's transfers to and from those accounts.
+ */
+export function reasonTransfers(reasons: Reason[], transfers: Row[]): Reason[] {
+  return reasons.map((r) => {
+    if (r.tx_ids || !r.accounts?.length) return r
+    const mine = new Set(r.accounts)
+    const tx_ids = transfers
+      .filter((t) => mine.has(String(t.debtor_account)) || mine.has(String(t.creditor_account)))
+      .map((t) => String(t.tx_id))
+      .sort()
+    return { ...r, tx_ids }
+  })
 }

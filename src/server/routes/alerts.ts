@@ -42,8 +42,8 @@ export const AlertListQuery = z
   .object({
     status: csvOf(ALERT_STATUSES),
     typology: csvOf(TYPOLOGIES),
-    score_min: z.coerce.number().min(0).max(100).optional(),
-    score_max: z.coerce.number().min(0).max(100).optional(),
+    score_min: z.coerce.number().min(0).optional(),
+    score_max: z.coerce.number().min(0).optional(),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     assignee: z.string().min(1).max(64).optional(),
