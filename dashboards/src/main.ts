@@ -5,6 +5,7 @@ import type { Me } from './types.ts'
 import { loginPage } from './pages/login.ts'
 import { queuePage } from './pages/queue.ts'
 import { alertPage } from './pages/alert.ts'
+import { casePage } from './pages/case.ts'
 import { explorerPage } from './pages/explorer.ts'
 import { runsPage } from './pages/runs.ts'
 
@@ -48,6 +49,7 @@ async function route(): Promise<void> {
     a.classList.toggle('active', path.startsWith(`/${a.dataset.page}`))
   const params = new URLSearchParams(query ?? '')
   if (path.startsWith('/alert/')) cleanup = alertPage(el, decodeURIComponent(path.slice(7)), me)
+  else if (path.startsWith('/case/')) cleanup = casePage(el, decodeURIComponent(path.slice(6)), me)
   else if (path === '/explorer') cleanup = explorerPage(el, params)
   else if (path === '/runs') cleanup = runsPage(el)
   else if (path === '/queue' || path === '' || path === '/') {

@@ -1,10 +1,6 @@
 // Shapes of the API's answers, as the dashboards use them.
 
-export interface Reason {
-  code: string
-  text: string
-  weight: number
-}
+export type { Reason } from '../../src/schema/alert.ts'
 
 /** A row of the alert queue (GET /api/alerts), as the server's schema defines it. */
 export type { AlertQueueRow as AlertSummary } from '../../src/schema/queue.ts'

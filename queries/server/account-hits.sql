@@ -1,7 +1,15 @@
--- Watch-list hits of one account, open ones first (closed ones keep their note).
-select hit_id, account, name, entry_id, snapshot_id, score, list_source, schema, caption,
-  matched_name, name_kind, parts, rule, signals, status, reason, first_snapshot_id, opened_at,
-  closed_at, close_note, explanation, screened_at
-from party_hits
-where account = $account
-order by status = 'closed', score desc, hit_id
+-- Watch-list hits of one account, open ones first (closed ones keep their note), with the list
+-- entry as the list gives it (see alert-party-hits.sql).
+select h.hit_id, h.account, h.name, h.entry_id, h.snapshot_id, h.score, h.list_source, h.schema,
+  h.caption, h.matched_name, h.name_kind, h.parts, h.rule, h.signals, h.status, h.reason,
+  h.first_snapshot_id, h.opened_at, h.closed_at, h.close_note, h.explanation, h.screened_at,
+  e.programs as entry_programs, e.countries as entry_countries, e.topics as entry_topics,
+  e.identifiers as entry_identifiers, e.birth_dates as entry_birth_dates,
+  s.format as list_format, s.imported_at as list_imported_at,
+  (select list({'name': n.name, 'kind': n.name_kind} order by n.name_kind <> 'name', n.name_kind, n.name)
+   from list_names n where n.snapshot_id = h.snapshot_id and n.entry_id = h.entry_id) as entry_names
+from party_hits h
+left join list_entries e on e.snapshot_id = h.snapshot_id and e.entry_id = h.entry_id
+left join list_snapshots s on s.snapshot_id = h.snapshot_id
+where h.account = $account
+order by h.status = 'closed', h.score desc, h.hit_id

@@ -48,6 +48,9 @@ export const GraphMeta = z.object({
   /** Alert graph: the alert and its typology (which picks the layout). */
   alert_id: z.string().optional(),
   typology: z.string().optional(),
+  /** Case graph: the case and its alerts (all their patterns in one graph). */
+  case_id: z.string().optional(),
+  alerts: z.array(z.string()).optional(),
   /** Alert graph: counterparties outside the pattern shown per pattern account, and the days around its span. */
   context_limit: z.number().optional(),
   context_days: z.number().optional(),

@@ -89,6 +89,8 @@ describe.skipIf(!HAVE_CHROMIUM)('queue and review in chromium', () => {
     const page = await loggedIn(h, 'analyst', errors)
     await page.goto(`${h.url}#/alert/${id}`)
     await page.waitForSelector('#assign-to')
+    // the picker fills once /api/assignees answers
+    await page.waitForSelector('#assign-to option:nth-child(2)', { state: 'attached' })
     const options = await page.$$eval('#assign-to option', (o) =>
       o.map((x) => (x as HTMLOptionElement).value),
     )

@@ -1,7 +1,8 @@
-// The account panel of the explorer: activity totals, names and countries, watch-list hits and
-// the alerts that involve the account.
+// The account panel of the explorer: activity totals, names and countries, watch-list hits as
+// their list entries, and the alerts that involve the account.
 import { api } from '../api.ts'
 import { h, money, section, when } from '../dom.ts'
+import { listEntry } from './list-entry.ts'
 
 type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -39,9 +40,8 @@ export async function accountPanel(acc: string): Promise<HTMLElement> {
       h('dt', {}, 'counterparties'),
       h('dd', {}, String(s.counterparties)),
     ),
-    p.hits.map((x: Row) =>
-      h('p', { class: 'hit' }, `⚠ ${x.caption ?? x.name} (${(Number(x.score) * 100).toFixed(0)}%)`),
-    ),
+    // each watch-list hit as the list entry behind it, and which name matched how
+    p.hits.map((x: Row) => listEntry(x)),
     p.alerts.length
       ? h(
           'ul',

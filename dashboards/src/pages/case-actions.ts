@@ -18,6 +18,10 @@ export interface CaseContext {
   review?: Review
   transfers: Row[]
   hits: Row[]
+  /** Where the actions go: the alert's (default) or its case's (`/cases/C-…/actions`). */
+  endpoint?: string
+  /** The panel's title; default 'Case'. */
+  title?: string
 }
 
 function isSentence(text: string, rule: { words: number; chars: number }): boolean {
@@ -42,7 +46,7 @@ export function caseActions(
     msg.className = 'action-msg'
     msg.textContent = 'saving…'
     try {
-      await api.post(`/alerts/${alert.id}/actions`, action)
+      await api.post(ctx.endpoint ?? `/alerts/${alert.id}/actions`, action)
       msg.textContent = ''
       await reload()
     } catch (e) {
@@ -360,5 +364,5 @@ export function caseActions(
     body.append(
       h('p', { class: 'muted' }, `Your role (${me.role}) may view this alert but not act on it.`),
     )
-  return section('Case', body, msg)
+  return section(ctx.title ?? 'Case', body, msg)
 }

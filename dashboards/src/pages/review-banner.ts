@@ -101,6 +101,15 @@ type AuditRow = {
 
 /** One line of the alert's history as a sentence ("sue approved ana's proposal to …"). */
 export function historyLine(x: AuditRow): string {
+  const line = historySentence(x)
+  const onCase = (x.after ?? {}).case_id
+  // an alert's row written by an action on its case says so
+  return onCase && !['case.join', 'case.link'].includes(x.action)
+    ? `${line} (on case ${String(onCase)})`
+    : line
+}
+
+function historySentence(x: AuditRow): string {
   const after = x.after ?? {}
   const before = x.before ?? {}
   const outcome = String(after.proposed_outcome ?? before.proposed_outcome ?? '')
@@ -129,6 +138,24 @@ export function historyLine(x: AuditRow): string {
       return `${x.actor} approved ${whose}: ${(DECISIONS[to.replace(/ /g, '_')] ?? to).toLowerCase()}`
     case 'case.reject':
       return `${x.actor} rejected ${whose} to ${PROPOSES[outcome] ?? outcome}`
+    case 'case.create':
+      return `Case opened by ${x.actor === 'scan' ? 'the scan' : x.actor} with ${((after.alerts as string[] | undefined) ?? []).join(', ')}`
+    case 'case.join':
+      return after.case_id
+        ? `Joined case ${String(after.case_id)}: ${String(after.why ?? '')}`
+        : `${((after.alerts as string[] | undefined) ?? []).join(', ')} joined the case`
+    case 'case.link':
+      return after.case_id
+        ? `${x.actor} linked it into case ${String(after.case_id)}`
+        : `${x.actor} linked ${((after.alerts as string[] | undefined) ?? []).join(', ')} into the case`
+    case 'case.unlink':
+      return `${String(after.alert ?? '')} moved to case ${String(after.moved_to ?? '')}`
+    case 'case.withdraw':
+      return 'The pending proposal was withdrawn: a new alert joined the case'
+    case 'case.reopen':
+      return `Reopened (${to}): new evidence`
+    case 'case.follow':
+      return `Brought in step with its case (${to})`
     default:
       return `${x.actor}: ${x.action}`
   }

@@ -17,7 +17,9 @@ import type { AuthEnv } from '../auth/middleware.ts'
 import { can, canAct, demand } from '../roles.ts'
 import { valid } from '../validate.ts'
 import { sendGraph } from '../arrow.ts'
-import type { GraphPayload } from '../graph-types.ts'
+import { hopSource } from '../network/graph-index.ts'
+import type { Graph } from '../../schema/graph.ts'
+import type { HopSource } from '../network/hop.ts'
 import type { RouteDeps } from './deps.ts'
 import { alertDetail } from './alert-detail.ts'
 import { alertSubgraph } from './alert-subgraph.ts'
@@ -61,12 +63,12 @@ function summary(r: Row): CaseAlertSummary {
 }
 
 /** One graph of all the case's alerts: each alert's pattern and context, merged. */
-export async function caseGraph(reads: Queries, id: string): Promise<GraphPayload> {
+export async function caseGraph(reads: Queries, hops: HopSource, id: string): Promise<Graph> {
   const c = await getCase(reads, id)
-  const nodes = new Map<string, GraphPayload['nodes'][number]>()
-  const edges = new Map<string, GraphPayload['edges'][number]>()
+  const nodes = new Map<string, Graph['nodes'][number]>()
+  const edges = new Map<string, Graph['edges'][number]>()
   for (const alertId of c.alert_ids) {
-    const g = await alertSubgraph(reads, alertId)
+    const g = await alertSubgraph(reads, hops, alertId)
     for (const n of g.nodes) {
       const old = nodes.get(n.id)
       nodes.set(n.id, old ? { ...old, focus: old.focus || n.focus } : n)
@@ -139,7 +141,10 @@ export function caseWorkRoutes(d: RouteDeps) {
 
   app.get('/cases/:id/graph', valid('param', CaseIdParam), async (c) => {
     demand(c.get('actor').role, 'alerts:read')
-    return sendGraph(c, await caseGraph(d.reads, c.req.valid('param').id))
+    return sendGraph(
+      c,
+      await caseGraph(d.reads, await hopSource(d.network, d.reads), c.req.valid('param').id),
+    )
   })
 
   app.post(

@@ -1,0 +1,127 @@
+// The analyst's workbench on the demo's data (the committed sample week, scanned as `ringwatch
+// demo` scans it) in Chromium at 1440×900: the top alert of the queue shows, without scrolling,
+// its reasons with the transfers each names, the ring, its case panel and its parties; an alert of
+// a case shows the case's other alerts and its parties' watch-list entries, and the case page shows
+// them together with one graph. Screenshots go to test-results/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AddressInfo } from 'node:net'
+import { mkdirSync } from 'node:fs'
+import { serve } from '@hono/node-server'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { openStore, type Store } from '../../src/store/index.ts'
+import { buildDashboards } from '../../src/server/index.ts'
+import { loadConfig } from '../../src/config/index.ts'
+import { loadDemo } from '../../src/pipeline/index.ts'
+import { ensureDemoUsers } from '../../src/server/auth/demo-users.ts'
+import { CHROMIUM, HAVE_CHROMIUM, SHOTS } from './harness.ts'
+import { testApp } from '../server-fixture.ts'
+
+const VIEW = { width: 1440, height: 900 }
+
+describe.skipIf(!HAVE_CHROMIUM)('workbench on the demo data in chromium', () => {
+  let store: Store
+  let browser: Browser
+  let server: ReturnType<typeof serve>
+  let url: string
+  let key: string
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    await buildDashboards()
+    store = await openStore({ path: ':memory:' })
+    const { config, hash } = loadConfig()
+    await loadDemo({ store, config, configHash: hash, samplesDir: 'samples' })
+    key = (await ensureDemoUsers(store)).find((u) => u.role === 'analyst')!.key
+    const app = testApp(store, { dashboards: undefined, config })
+    server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s))
+    })
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+  }, 240_000)
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((r) => server?.close(r))
+    await store?.close()
+  })
+
+  async function analyst(): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: VIEW })
+    const page = await ctx.newPage()
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(url)
+    await page.fill('#api-key', key)
+    await page.click('form.login button[type=submit]')
+    await page.waitForSelector('#queue tbody tr[data-id]')
+    return page
+  }
+
+  /** Whether the element is drawn inside the window without scrolling (top and bottom). */
+  const inView = (page: Page, selector: string) =>
+    page.$eval(
+      selector,
+      (el, h) => {
+        const r = el.getBoundingClientRect()
+        return r.height > 0 && r.top >= 0 && r.bottom <= h
+      },
+      VIEW.height,
+    )
+
+  it('the top alert shows its reasons with their transfers, the ring, its case and parties without scrolling', async () => {
+    const page = await analyst()
+    const top = await page.$eval('#queue tbody tr[data-id]', (r) => r.getAttribute('data-id')!)
+    await page.click(`#queue tbody tr[data-id="${top}"] a`)
+    await page.waitForSelector('#alert-network svg .edge.ring')
+    await page.waitForSelector('#reasons .reason-tx')
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    for (const s of ['#summary-line', '#reasons', '#alert-network svg', '#case-alerts', '#parties'])
+      expect([s, await inView(page, s)]).toEqual([s, true])
+    // every reason about transfers names them by their hop number in the table
+    const chips = await page.$$eval('#reasons .reason-tx', (c) => c.map((x) => x.textContent))
+    expect(chips.length).toBeGreaterThan(2)
+    for (const c of chips) expect(c).toMatch(/^(all \d+ transfers|transfers? #\d+)/)
+    const hops = await page.$$eval('table.transfers tbody tr', (r) => r.length)
+    expect(hops).toBeGreaterThan(0)
+    // the case panel says what it knows: the other alerts of the case, or that there are none
+    const caseText = await page.$eval('#case-alerts', (e) => e.textContent ?? '')
+    expect(caseText.length).toBeGreaterThan(10)
+    await page.screenshot({ path: `${SHOTS}/workbench-top-alert.png` })
+    await page.context().close()
+  })
+
+  it('an alert of a case lists the case’s other alerts and its parties’ list entries without scrolling; the case page shows them with one graph', async () => {
+    const inCase = await store.one<{ alert_id: string; case_id: string }>(
+      'fixture/first-case-alert',
+    )
+    expect(inCase).toBeDefined()
+    const page = await analyst()
+    await page.goto(`${url}#/alert/${inCase!.alert_id}`)
+    await page.waitForSelector('#alert-network svg .edge.ring')
+    await page.waitForSelector('#case-alerts li')
+    for (const s of [
+      '#reasons',
+      '#alert-network svg',
+      '#case-alerts li',
+      '#listed-parties .list-entry',
+    ])
+      expect([s, await inView(page, s)]).toEqual([s, true])
+    const other = await page.$eval('#case-alerts li', (e) => e.textContent ?? '')
+    expect(other).toMatch(/A-[0-9a-f]+/)
+    expect(other).toMatch(/shares (payment|account)/)
+    const entry = await page.$eval('#listed-parties .list-entry', (e) => e.textContent ?? '')
+    for (const field of ['list', 'programme', 'entity', 'names', 'matched'])
+      expect(entry).toContain(field)
+    await page.screenshot({ path: `${SHOTS}/workbench-case-alert.png` })
+    await page.click('#case-link')
+    await page.waitForSelector('#case-alerts tbody tr')
+    await page.waitForSelector('#alert-network svg .edge.ring')
+    expect(await page.$$eval('#case-alerts tbody tr', (r) => r.length)).toBeGreaterThanOrEqual(2)
+    await page.screenshot({ path: `${SHOTS}/workbench-case.png`, fullPage: true })
+    await page.context().close()
+    expect(errors).toEqual([])
+  })
+})
