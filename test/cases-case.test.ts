@@ -4,12 +4,15 @@
 // its case; a later alert joining withdraws a pending proposal or reopens a closed case; an analyst
 // links an unrelated alert with a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { openStore, type Store } from '../src/store/index.ts'
 import type { Actor } from '../src/schema/alert.ts'
 import {
   applyCaseAction,
   applyCaseActionToCase,
   auditFor,
+  CLOSED_STATUSES,
+  findTransition,
   getAlert,
   getCase,
   groupCases,
@@ -201,5 +204,141 @@ describe('cases', () => {
       linkAlerts(store, bob, { alert_id: a3, with: a2, reason: 'again' }),
     ).rejects.toThrow(ConflictError)
     expect((await verifyAudit(store)).ok).toBe(true)
+  })
+})
+
+describe('cases under random work', () => {
+  let s2: Store
+  let n = 0
+  const USERS: readonly Actor[] = [ana, bob, sue, { id: 'adm', role: 'admin' }]
+  beforeAll(async () => {
+    s2 = await openStore({ path: ':memory:' })
+    const setup = { actor: { id: 'setup', role: 'admin' } as Actor }
+    for (const u of USERS) await addUser(s2, u.id, u.role, setup)
+  })
+  afterAll(() => s2.close())
+
+  /** A fresh case of two alerts sharing an account, grouped as a scan groups them. */
+  async function freshCase(): Promise<{ id: string; alerts: string[] }> {
+    const k = `g${++n}`
+    const ids: string[] = []
+    for (const [i, acc] of [
+      [`${k}-A`, `${k}-B`, `${k}-C`],
+      [`${k}-A`, `${k}-D`, `${k}-E`],
+    ].entries()) {
+      const [a] = scored([cycleFinding(`cycle:${k}${i}`, [`${k}${i}-1`, `${k}${i}-2`], acc)])
+      await writeScanned(s2, [a], `run-${k}${i}`)
+      ids.push(a.id)
+    }
+    await s2.transaction(
+      (tx) =>
+        groupCases(tx, { actor: SCAN, now: '2026-01-03T00:00:01.000Z', maxAlertsPerAccount: 6 }),
+      { serial: true },
+    )
+    const c = await s2.one<{ case_id: string }>('cases/case-of-alert', { alert_id: ids[0] })
+    return { id: c!.case_id, alerts: ids }
+  }
+
+  const action = fc.oneof(
+    fc.constant({ type: 'start_review' as const }),
+    fc.constant({ type: 'escalate' as const, reason: 'needs a senior look' }),
+    fc.constantFrom(...(['closed_benign', 'reported'] as const)).map((outcome) => ({
+      type: 'propose' as const,
+      outcome,
+      reason: 'looked at the invoices',
+    })),
+    fc.constant({ type: 'approve' as const }),
+    fc.constant({ type: 'reject' as const, reason: 'not yet' }),
+    fc.constantFrom(...USERS.map((u) => u.id)).map((assignee) => ({
+      type: 'assign' as const,
+      assignee,
+    })),
+  )
+
+  it('no one closes a case alone; its open alerts always follow it; every move is a transition for the actor’s role', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...USERS), action), { minLength: 1, maxLength: 12 }),
+        async (steps) => {
+          const c = await freshCase()
+          for (const [user, act] of steps)
+            await applyCaseActionToCase(s2, user, c.id, act).catch((e: unknown) => {
+              if (!(
+                e instanceof ConflictError ||
+                e instanceof ForbiddenError ||
+                e instanceof BadInputError
+              ))
+                throw e
+            })
+          const kase = await getCase(s2, c.id)
+          for (const id of c.alerts) {
+            const a = await getAlert(s2, id)
+            expect([a.status, a.assignee, a.proposed_by]).toEqual([
+              kase.status,
+              kase.assignee,
+              kase.proposed_by,
+            ])
+          }
+          const rows = (await auditFor(s2, 'case', c.id)) as unknown as Array<{
+            actor: string
+            role: Actor['role']
+            action: string
+            before: { status: string; proposed_by: string | null } | null
+            after: { status: string } | null
+          }>
+          for (const r of rows) {
+            if (!r.before || !r.after || r.before.status === r.after.status) continue
+            const t = findTransition(
+              r.before.status as Parameters<typeof findTransition>[0],
+              r.after.status as Parameters<typeof findTransition>[1],
+            )
+            expect([r.action, t?.roles.includes(r.role)]).toEqual([r.action, true])
+            if (r.action === 'case.approve') expect(r.actor).not.toBe(r.before.proposed_by)
+          }
+          if (CLOSED_STATUSES.includes(kase.status)) {
+            const approve = rows.findLast((r) => r.action === 'case.approve')!
+            expect(approve.actor).not.toBe(approve.before!.proposed_by)
+          }
+        },
+      ),
+      { numRuns: 25 },
+    )
+  })
+
+  it('a scan reopening a decided alert of a closed case reopens the case', async () => {
+    const c = await freshCase()
+    await applyCaseActionToCase(s2, ana, c.id, { type: 'start_review' })
+    await applyCaseActionToCase(s2, ana, c.id, {
+      type: 'propose',
+      outcome: 'closed_benign',
+      reason: 'known trade',
+    })
+    await applyCaseActionToCase(s2, sue, c.id, { type: 'approve' })
+    // the first alert's ring runs again with a new payment: the scan reopens that alert
+    const k = `g${n}`
+    const [again] = scored([
+      cycleFinding(
+        `cycle:${k}0`,
+        [`${k}0-1`, `${k}0-2`, `${k}0-3`],
+        [`${k}-A`, `${k}-B`, `${k}-C`],
+      ),
+    ])
+    expect(again.id).toBe(c.alerts[0])
+    expect((await writeScanned(s2, [again], `run-${k}-again`)).reopened).toBe(1)
+    const counts = await s2.transaction(
+      (tx) =>
+        groupCases(tx, { actor: SCAN, now: '2026-01-04T00:00:00.000Z', maxAlertsPerAccount: 6 }),
+      { serial: true },
+    )
+    expect(counts.reopened).toBe(1)
+    expect(await getCase(s2, c.id)).toMatchObject({ status: 'in_review', assignee: 'ana' })
+    expect((await getAlert(s2, c.alerts[0])).status).toBe('in_review')
+    expect((await getAlert(s2, c.alerts[1])).status).toBe('closed_benign')
+    const last = (await auditFor(s2, 'case', c.id)).at(-1) as unknown as {
+      action: string
+      reason: string
+    }
+    expect(last.action).toBe('case.reopen')
+    expect(last.reason).toContain(c.alerts[0])
   })
 })

@@ -83,7 +83,9 @@ export function scoreBar(score: number): HTMLSpanElement {
   const fill = bar.firstElementChild as HTMLElement
   fill.style.width = `${Math.max(0, Math.min(100, score))}%`
   fill.classList.add(score >= 80 ? 'high' : score >= 60 ? 'mid' : 'low')
-  return h('span', { class: 'score' }, bar, h('span', { class: 'num' }, score.toFixed(0)))
+  // one decimal when it has one: scores are not capped, and 100.4 is not 100
+  const num = Number.isInteger(score) ? String(score) : score.toFixed(1)
+  return h('span', { class: 'score' }, bar, h('span', { class: 'num' }, num))
 }
 
 export function download(name: string, blob: Blob): void {

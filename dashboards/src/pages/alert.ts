@@ -33,7 +33,7 @@ interface Detail {
   versions: Row[]
   audit: Row[]
   review: Review
-  case: (AlertCase & { available_actions: string[] }) | null
+  case: (AlertCase & { available_actions: string[]; notes: Row[] }) | null
   allowed_actions: string[]
   available_actions: string[]
 }
@@ -99,7 +99,15 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
             title: 'Decide this alert',
           }),
     )
-    right.append(notesSection(d.notes), historySection(d.audit))
+    // notes on the alert, and on its case (where the case's action panel adds them)
+    const notes: Row[] = [
+      ...d.notes,
+      ...(d.case?.notes ?? []).map((n: Row): Row => ({
+        ...n,
+        text: `[case ${d.case!.id}] ${n.text}`,
+      })),
+    ].sort((x: Row, y: Row) => (String(x.created_at) < String(y.created_at) ? -1 : 1))
+    right.append(notesSection(notes), historySection(d.audit))
     const prov = a.provenance ?? {}
     right.append(
       section(

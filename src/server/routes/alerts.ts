@@ -163,6 +163,7 @@ export function alertRoutes(d: RouteDeps) {
       case: kase && {
         ...kase,
         available_actions: availableActions(actor, kase, await custodyOf(d.reads, actor, kase)),
+        notes: await d.reads.all('server/case-notes', { id: kase.id }),
       },
       allowed_actions: actionsFor(actor.role),
       available_actions: kase
