@@ -21,7 +21,7 @@ import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
 import { resolveWindow } from '../graph/index.ts'
 import type { ScanSummary } from './scan-summary.ts'
 import { ScanStageError } from './scan-error.ts'
-import { finishRun, newRunId, startRun } from '../store/index.ts'
+import { appendRows, finishRun, newRunId, startRun } from '../store/index.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 import {
   landedFiles,
@@ -86,6 +86,7 @@ export async function runScanWith(
     alerts: { new: 0, updated: 0, reopened: 0, unchanged: 0 },
     stages_ms: {},
     detectors_ms: {},
+    write_ms: {},
     config_hash: deps.configHash,
     detector_version: engines.detectorVersion,
     list_versions: {},
@@ -269,13 +270,20 @@ export async function runScanWith(
         // Serial: the alerts' audit rows must not race another writer for the chain's next seq.
         store.transaction(
           async (tx) => {
+            let t0 = clock()
+            const lap = (step: string) => {
+              summary.write_ms[step] = clock() - t0
+              t0 = clock()
+            }
             const counts: MergeCounts = await mergeAlerts(tx, alerts, {
               runId,
               provenance,
               now: nowIso(),
               actor: SCAN_ACTOR,
             })
+            lap('alerts')
             await writeAccountTables(tx, graph, detect, runId)
+            lap('accounts')
             const seeded = seededOf(engines, detect)
             if (seeded && historyStart !== undefined && detect.dataEnd !== undefined)
               await writeScanState(tx, {
@@ -288,6 +296,8 @@ export async function runScanWith(
                 seeded,
                 now: nowIso(),
               })
+            lap('state')
+            tx.afterCommit(() => lap('commit'))
             return counts
           },
           { serial: true },
@@ -366,7 +376,8 @@ async function screeningFindings(
 /**
  * Replaces the community and exposure rows of the window's accounts: rows updated in place where
  * the account has one (deleting and re-inserting every window account cost seconds of index work
- * at commit), inserted where not, deleted for window accounts this scan gave none.
+ * at commit), inserted where not, deleted for window accounts this scan gave none. The accounts
+ * go in as one staged batch (store appendRows) that the four statements read.
  */
 async function writeAccountTables(
   tx: Parameters<Parameters<Store['transaction']>[0]>[0],
@@ -374,28 +385,39 @@ async function writeAccountTables(
   detect: DetectLike,
   runId: string,
 ) {
-  const without = (m: ReadonlyMap<string, number>) => {
-    const out: string[] = []
-    for (let i = 0; i < graph.accounts.length; i++)
-      if (!m.has(graph.accounts[i])) out.push(graph.accounts[i])
-    return JSON.stringify(out)
+  const accounts: string[] = []
+  const community: (number | null)[] = []
+  const hops: (number | null)[] = []
+  const inWindow: number[] = []
+  const seen = new Set<string>()
+  const add = (a: string, win: number) => {
+    accounts.push(a)
+    community.push(detect.communities.get(a) ?? null)
+    hops.push(detect.exposure.get(a) ?? null)
+    inWindow.push(win)
   }
-  await tx.run('pipeline/communities-delete', { accounts: without(detect.communities) })
-  await tx.run('pipeline/exposure-delete', { accounts: without(detect.exposure) })
-  const comm = [...detect.communities]
-  if (comm.length)
-    await tx.run('pipeline/communities-insert', {
-      accounts: JSON.stringify(comm.map((c) => c[0])),
-      communities: JSON.stringify(comm.map((c) => c[1])),
-      run_id: runId,
-    })
-  const expo = [...detect.exposure]
-  if (expo.length)
-    await tx.run('pipeline/exposure-insert', {
-      accounts: JSON.stringify(expo.map((c) => c[0])),
-      hops: JSON.stringify(expo.map((c) => c[1])),
-      run_id: runId,
-    })
+  for (let i = 0; i < graph.accounts.length; i++) {
+    seen.add(graph.accounts[i])
+    add(graph.accounts[i], 1)
+  }
+  // accounts of the detectors' maps outside the window (none from the real detectors)
+  for (const m of [detect.communities, detect.exposure])
+    for (const a of m.keys())
+      if (!seen.has(a)) {
+        seen.add(a)
+        add(a, 0)
+      }
+  await tx.run('pipeline/account-tables-stage-create')
+  await appendRows(tx, 'account_tables_staged', [
+    { kind: 'str', values: accounts },
+    { kind: 'i32', values: community },
+    { kind: 'i32', values: hops },
+    { kind: 'i32', values: inWindow },
+  ])
+  await tx.run('pipeline/communities-delete')
+  await tx.run('pipeline/exposure-delete')
+  await tx.run('pipeline/communities-insert', { run_id: runId })
+  await tx.run('pipeline/exposure-insert', { run_id: runId })
 }
 
 /** The name each account of the alert candidates carries in the window's payments. */
