@@ -51,20 +51,20 @@ export async function mergeAlerts(
   const counts: MergeCounts = { new: 0, updated: 0, reopened: 0, unchanged: 0 }
   const existing = await tx.all<Existing>('pipeline/alerts-index')
   const byId = new Map(existing.map((e) => [e.id, e]))
-  // Stored alerts per transfer of this scan's candidates: one query for the whole scan.
+  // Stored alerts per transfer of this scan's candidates: one staged batch, one query.
   const alertsOfTx = new Map<string, string[]>()
   const allTx = [...new Set(scored.flatMap((s) => s.tx_ids))]
-  for (let i = 0; i < allTx.length; i += 50_000)
+  if (allTx.length) {
+    await tx.run('pipeline/scan-transfers-stage-create')
+    await appendRows(tx, 'scan_transfers_staged', [{ kind: 'str', values: allTx }])
     for (const r of await tx.all<{ alert_id: string; tx_id: string }>(
       'pipeline/alerts-of-transfers',
-      {
-        tx_ids: JSON.stringify(allTx.slice(i, i + 50_000)),
-      },
     )) {
       const l = alertsOfTx.get(r.tx_id)
       if (l) l.push(r.alert_id)
       else alertsOfTx.set(r.tx_id, [r.alert_id])
     }
+  }
   const touched = new Set<string>()
   const created: ScoredAlert[] = []
   const matched: Array<{ s: ScoredAlert; match: Existing }> = []
@@ -245,18 +245,12 @@ async function insertTransfers(
   links: readonly { alert_id: string; tx_ids: readonly string[] }[],
   ctx: MergeContext,
 ) {
-  const alertIds: string[] = []
-  const txIds: string[] = []
-  for (const l of links)
-    for (const t of l.tx_ids) {
-      alertIds.push(l.alert_id)
-      txIds.push(t)
-    }
-  if (!txIds.length) return
+  const rows = links.filter((l) => l.tx_ids.length)
+  if (!rows.length) return
   await tx.run('pipeline/alert-transfers-stage-create')
   await appendRows(tx, 'alert_transfers_staged', [
-    { kind: 'str', values: alertIds },
-    { kind: 'str', values: txIds },
+    str(rows, (l) => l.alert_id),
+    str(rows, (l) => JSON.stringify(l.tx_ids)),
   ])
   await tx.run('pipeline/alert-transfers-insert-staged', { run_id: ctx.runId })
 }
