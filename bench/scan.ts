@@ -8,18 +8,29 @@
 // again incrementally (issue 14); a full scan (`--full`) of the same days on a copy is the reference:
 // the bench prints both, the ratio incremental/full, and whether their alerts are identical (the
 // summaries' alerts_digest). `--no-incremental` leaves this part out.
+// Alerts written per second: the write stage's alert step (alerts, their transfers, versions and
+// audit rows) of each scan, and of one more scan with the alert budget lifted (every candidate at
+// or above the threshold written; `--no-bulk` leaves it out).
 // Usage: npm run bench:scan -- [--days 14] [--per-day 60000] [--runs 3] [--data DIR] [--eval]
+//   [--no-incremental] [--no-bulk]
 //   --data DIR  reuse (or keep) generated day files in DIR instead of a temp folder
 // The issue's reference: a scan of 845,190 transfers (14 days) took 57 s on this kind of machine,
 // and the 10 M scan died; `--days 10 --per-day 1000000` is the 10 M run.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { ROOT, median, table } from './eval-common.ts'
+import { timeAlertWrites } from './alerts-write.ts'
 
 const args = process.argv.slice(2)
+if (args.includes('--help')) {
+  console.log(
+    'npm run bench:scan -- [--days 14] [--per-day 60000] [--runs 3] [--data DIR] [--eval] [--no-incremental] [--no-bulk]',
+  )
+  process.exit(0)
+}
 const flag = (name: string, def: string) => {
   const i = args.indexOf(`--${name}`)
   return i >= 0 && args[i + 1] ? args[i + 1] : def
@@ -29,6 +40,7 @@ const perDay = Number(flag('per-day', '60000'))
 const runs = Number(flag('runs', '3'))
 const withEval = args.includes('--eval')
 const withIncremental = !args.includes('--no-incremental')
+const withBulk = !args.includes('--no-bulk')
 const tmp = mkdtempSync(join(tmpdir(), 'rw-bench-scan-'))
 const data = flag('data', join(tmp, 'days'))
 const CLI = join(ROOT, 'bin', 'ringwatch')
@@ -101,14 +113,23 @@ interface Summary {
   transfers: number
   stages_ms: Record<string, number>
   detectors_ms: Record<string, number>
+  write_ms?: Record<string, number>
+  alerts: { new: number; updated: number; reopened: number }
   alerts_kept: number
   alerts_per_10k: number
   findings: Record<string, number>
 }
 const walls: number[] = []
+const cpus: number[] = []
 const rss: number[] = []
+/** Alerts written per second of the write stage's alert step (alerts, transfers, versions, audit). */
+const alertRates: number[] = []
+const written = (x: Summary) => x.alerts.new + x.alerts.updated + x.alerts.reopened
+const alertRate = (x: Summary) =>
+  x.write_ms?.alerts ? (written(x) / x.write_ms.alerts) * 1000 : NaN
 const stages: Record<string, number[]> = {}
 const detectors: Record<string, number[]> = {}
+const writeSteps: Record<string, number[]> = {}
 let last: Summary | undefined
 const inc = {
   walls: [] as number[],
@@ -130,10 +151,15 @@ for (let r = 0; r < runs; r++) {
   const s = timed(['scan', '--db', db, '--json'])
   last = JSON.parse(s.out) as Summary
   walls.push(s.wall)
+  cpus.push(s.cpu)
   rss.push(s.rssMiB)
+  alertRates.push(alertRate(last))
   for (const [k, v] of Object.entries(last.stages_ms)) (stages[k] ??= []).push(v / 1000)
   for (const [k, v] of Object.entries(last.detectors_ms ?? {})) (detectors[k] ??= []).push(v / 1000)
-  console.log(`scan ${r + 1}/${runs} ${fmt(s.wall)}, peak ${s.rssMiB} MiB`)
+  for (const [k, v] of Object.entries(last.write_ms ?? {})) (writeSteps[k] ??= []).push(v / 1000)
+  console.log(
+    `scan ${r + 1}/${runs} ${fmt(s.wall)} (CPU ${fmt(s.cpu)}), peak ${s.rssMiB} MiB; ${written(last)} alerts written at ${Math.round(alertRate(last)).toLocaleString('en')}/s`,
+  )
   if (withEval && r === 0)
     evalOut = execFileSync(
       process.execPath,
@@ -152,8 +178,10 @@ console.log(
     ['step', `median of ${runs} (s)`],
     [
       ['scan (wall, process start included)', median(walls).toFixed(1)],
+      ['scan CPU, user + system', median(cpus).toFixed(1)],
       ['scan peak memory (MiB)', String(median(rss))],
       ...Object.entries(stages).map(([k, v]) => [`  stage ${k}`, median(v).toFixed(2)]),
+      ...Object.entries(writeSteps).map(([k, v]) => [`    write ${k}`, median(v).toFixed(2)]),
       ...Object.entries(detectors)
         .filter(([, v]) => median(v) >= 0.1)
         .sort((a, b) => median(b[1]) - median(a[1]))
@@ -161,6 +189,36 @@ console.log(
     ],
   ),
 )
+console.log(
+  `alerts written: ${Math.round(median(alertRates)).toLocaleString('en')} a second (median of ${alertRates.length} scans of ${written(s)} alerts; target ≥ 20,000: ${median(alertRates) >= 20_000 ? 'met' : 'not met'})`,
+)
+if (withBulk) {
+  // 20,000 synthetic alerts merged in one transaction (bench/alerts-write.ts), three times.
+  const n = 20_000
+  const wr: { wallMs: number; cpuMs: number }[] = []
+  for (let r = 0; r < 3; r++)
+    wr.push(await timeAlertWrites(landed, join(tmp, 'alerts-write.duckdb'), n))
+  const wall = median(wr.map((w) => w.wallMs))
+  const cpu = median(wr.map((w) => w.cpuMs))
+  console.log(
+    `alerts written, ${n.toLocaleString('en')} in one merge (median of 3): ${(wall / 1000).toFixed(2)} s, ${Math.round((n / wall) * 1000).toLocaleString('en')} a second (CPU ${(cpu / 1000).toFixed(2)} s, ${Math.round((n / cpu) * 1000).toLocaleString('en')} per CPU second); target ≥ 20,000 a second: ${(n / wall) * 1000 >= 20_000 ? 'met' : 'not met'}`,
+  )
+  // The budget lifted: every candidate at or above the threshold is written (more alerts to time).
+  const db = join(tmp, 'scan-bulk.duckdb')
+  copyFileSync(landed, db)
+  const cfg = join(tmp, 'no-budget.json')
+  writeFileSync(cfg, JSON.stringify({ alerts: { max_per_10k_transfers: null } }))
+  const b = timed(['scan', '--db', db, '--json', '--full', '--config', cfg])
+  const sb = JSON.parse(b.out) as Summary
+  rmSync(db, { force: true })
+  console.log(
+    `alerts written without the budget: ${written(sb)} alerts in ${((sb.write_ms?.alerts ?? NaN) / 1000).toFixed(2)} s, ${Math.round(alertRate(sb)).toLocaleString('en')} a second (write stage ${(sb.stages_ms.write / 1000).toFixed(2)} s: ${Object.entries(
+      sb.write_ms ?? {},
+    )
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+      .join(', ')})`,
+  )
+}
 const per = (median(walls) / s.transfers) * 845_190
 console.log(
   `\nreference: the issue's scan of 845,190 transfers took 57 s; this run's median, scaled linearly to 845,190 transfers, is ${per.toFixed(1)} s (${(per / 57).toFixed(2)}× the reference)`,

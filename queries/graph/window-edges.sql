@@ -50,9 +50,12 @@ select
   amount::double as amount,
   coalesce(amount_base, 'nan'::double) as amount_base,
   currency,
-  -- bit 1: refund / reversal wording (2-cycles with it are not rings); bit 2: payroll wording
-  ((case when regexp_matches(purpose, $refund_pattern) then 1 else 0 end)
-    + (case when regexp_matches(purpose, $payroll_pattern) then 2 else 0 end))::utinyint as flags,
+  -- bit 1: refund / reversal wording (2-cycles with it are not rings); bit 2: payroll wording.
+  -- $any_pattern matches where either does: one regular expression over most purposes (about 1
+  -- in 100 has either wording), the two only where it matched.
+  (case when not regexp_matches(purpose, $any_pattern) then 0
+    else (case when regexp_matches(purpose, $refund_pattern) then 1 else 0 end)
+      + (case when regexp_matches(purpose, $payroll_pattern) then 2 else 0 end) end)::utinyint as flags,
   tx_id
 from edges
 order by ts, tx_id

@@ -1,4 +1,4 @@
--- Drops the community rows of the given accounts (JSON array): the window's accounts the scan gave
--- no community.
+-- Drops the community rows of the window's accounts the scan gave no community (the staged batch
+-- of account-tables-stage-create.sql).
 delete from account_communities
-where account in (select unnest(from_json($accounts, '["varchar"]')))
+where account in (select account from account_tables_staged where community is null and in_window = 1)

@@ -1,4 +1,4 @@
--- Drops the exposure rows of the given accounts (JSON array): the window's accounts no longer
--- within reach of a screened hit.
+-- Drops the exposure rows of the window's accounts no longer within reach of a screened hit (the
+-- staged batch of account-tables-stage-create.sql).
 delete from account_exposure
-where account in (select unnest(from_json($accounts, '["varchar"]')))
+where account in (select account from account_tables_staged where hops is null and in_window = 1)

@@ -1,5 +1,4 @@
--- Findings of the seedable detectors, three JSON arrays of the same length (detector, seed account,
--- the finding as JSON text, kept as written).
+-- Findings of the seedable detectors from the staged batch (scan-findings-stage-create.sql).
 insert into scan_findings (run_id, detector, seed, finding)
-select $run_id, unnest(from_json($detectors, '["varchar"]')), unnest(from_json($seeds, '["varchar"]')),
-  unnest(from_json($findings, '["varchar"]'))
+select $run_id, detector, seed, finding
+from scan_findings_staged

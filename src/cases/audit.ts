@@ -3,7 +3,7 @@
 // string NFC, lone surrogates as U+FFFD: what is stored is what is hashed). The head (last seq and
 // hash) moves in the same transaction, and after the commit a signed checkpoint goes to a file
 // outside the database (audit-checkpoint.ts), so that a cut-off tail is found too (audit-verify.ts).
-import type { Queries, Store } from '../store/index.ts'
+import { appendRows, type Queries, type Store } from '../store/index.ts'
 import type { Actor } from '../schema/alert.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 import { canonicalStrings, canonicalText } from '../util/text.ts'
@@ -174,7 +174,26 @@ async function appendAuditRows(
       before: r.before === null ? null : canonicalJson(r.before),
       after: r.after === null ? null : canonicalJson(r.after),
     })
-  } else await tx.run('cases/audit-insert-many', { rows: JSON.stringify(rows) })
+  } else {
+    // Many rows (a scan's alerts): staged through the appender, written by one insert … select.
+    const json = (v: unknown) => (v === null ? null : canonicalJson(v))
+    await tx.run('cases/audit-stage-create')
+    await appendRows(tx, 'audit_staged', [
+      { kind: 'f64', values: rows.map((r) => r.seq) },
+      { kind: 'str', values: rows.map((r) => r.created_at) },
+      { kind: 'str', values: rows.map((r) => r.actor) },
+      { kind: 'str', values: rows.map((r) => r.role) },
+      { kind: 'str', values: rows.map((r) => r.action) },
+      { kind: 'str', values: rows.map((r) => r.entity_type) },
+      { kind: 'str', values: rows.map((r) => r.entity_id) },
+      { kind: 'str', values: rows.map((r) => json(r.before)) },
+      { kind: 'str', values: rows.map((r) => json(r.after)) },
+      { kind: 'str', values: rows.map((r) => r.reason) },
+      { kind: 'str', values: rows.map((r) => r.prev_hash) },
+      { kind: 'str', values: rows.map((r) => r.hash) },
+    ])
+    await tx.run('cases/audit-insert-staged')
+  }
   const moved = await tx.run('cases/audit-head-set', {
     seq,
     hash: prev,

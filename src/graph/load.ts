@@ -45,6 +45,8 @@ export async function loadWindow(
   }
   const progress = opts.progress ?? quietProgress
   const baseCurrency = opts.baseCurrency ?? 'EUR'
+  const refund = opts.refundPattern ?? REFUND_PATTERN
+  const payroll = opts.payrollPattern ?? PAYROLL_PATTERN
   // One snapshot for the reads, so account and currency numbering agree with the edges.
   const cols = await store.transaction(async (tx) => {
     const count = await tx.one<{ n: number }>('graph/window-count', params)
@@ -56,8 +58,9 @@ export async function loadWindow(
       'graph/window-edges',
       {
         ...params,
-        refund_pattern: opts.refundPattern ?? REFUND_PATTERN,
-        payroll_pattern: opts.payrollPattern ?? PAYROLL_PATTERN,
+        refund_pattern: refund,
+        payroll_pattern: payroll,
+        any_pattern: `(?:${refund})|(?:${payroll})`,
         base_currency: baseCurrency,
       },
       {

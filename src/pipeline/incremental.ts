@@ -5,7 +5,7 @@
 // lookback), the same history start, and new transfers only inside the window. Anything else is a
 // full scan, and the reason says why. Which findings an incremental scan keeps: detect/incremental.ts.
 import { z } from 'zod'
-import type { Store, Queries } from '../store/index.ts'
+import { appendRows, type Store, type Queries } from '../store/index.ts'
 import type { Finding } from '../schema/finding.ts'
 import { Finding as FindingSchema } from '../schema/finding.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
@@ -164,16 +164,15 @@ export async function writeScanState(
     files: JSON.stringify(s.files),
     now: s.now,
   })
-  for (let i = 0; i < s.seeded.length; i += 20_000) {
-    const part = s.seeded.slice(i, i + 20_000)
-    await tx.run('pipeline/scan-findings-insert', {
-      run_id: s.runId,
-      detectors: JSON.stringify(part.map((f) => f.detector)),
-      seeds: JSON.stringify(part.map((f) => f.seed)),
-      // each finding as its own JSON text, kept as written (not re-serialised by DuckDB)
-      findings: JSON.stringify(part.map((f) => JSON.stringify(f.finding))),
-    })
-  }
+  if (!s.seeded.length) return
+  await tx.run('pipeline/scan-findings-stage-create')
+  await appendRows(tx, 'scan_findings_staged', [
+    { kind: 'str', values: s.seeded.map((f) => f.detector) },
+    { kind: 'str', values: s.seeded.map((f) => f.seed) },
+    // each finding as its own JSON text, kept as written (not re-serialised by DuckDB)
+    { kind: 'str', values: s.seeded.map((f) => JSON.stringify(f.finding)) },
+  ])
+  await tx.run('pipeline/scan-findings-insert', { run_id: s.runId })
 }
 
 /** Forgets the stored state: the next scan is a full one (a failed or partial scan calls this). */

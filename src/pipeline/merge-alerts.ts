@@ -4,7 +4,7 @@
 // opening another; a closed alert that
 // fires again with new transfers reopens with a note. Every change writes its audit row; the caller
 // runs this inside one transaction.
-import type { Queries } from '../store/index.ts'
+import { appendRows, type Queries } from '../store/index.ts'
 import type { Actor, AlertStatus, Provenance, Reason } from '../schema/alert.ts'
 import type { ScoredAlert } from '../score/index.ts'
 import { appendAuditMany, type AuditEntry } from '../cases/audit.ts'
@@ -51,20 +51,20 @@ export async function mergeAlerts(
   const counts: MergeCounts = { new: 0, updated: 0, reopened: 0, unchanged: 0 }
   const existing = await tx.all<Existing>('pipeline/alerts-index')
   const byId = new Map(existing.map((e) => [e.id, e]))
-  // Stored alerts per transfer of this scan's candidates: one query for the whole scan.
+  // Stored alerts per transfer of this scan's candidates: one staged batch, one query.
   const alertsOfTx = new Map<string, string[]>()
   const allTx = [...new Set(scored.flatMap((s) => s.tx_ids))]
-  for (let i = 0; i < allTx.length; i += 50_000)
+  if (allTx.length) {
+    await tx.run('pipeline/scan-transfers-stage-create')
+    await appendRows(tx, 'scan_transfers_staged', [{ kind: 'str', values: allTx }])
     for (const r of await tx.all<{ alert_id: string; tx_id: string }>(
       'pipeline/alerts-of-transfers',
-      {
-        tx_ids: JSON.stringify(allTx.slice(i, i + 50_000)),
-      },
     )) {
       const l = alertsOfTx.get(r.tx_id)
       if (l) l.push(r.alert_id)
       else alertsOfTx.set(r.tx_id, [r.alert_id])
     }
+  }
   const touched = new Set<string>()
   const created: ScoredAlert[] = []
   const matched: Array<{ s: ScoredAlert; match: Existing }> = []
@@ -191,46 +191,87 @@ function summary(s: {
   }
 }
 
-/** New alerts, their transfers and first history rows: three statements for the whole scan. */
+/** New alerts, their transfers and first history rows: three staged batches for the whole scan. */
 async function insertAlerts(tx: Queries, created: readonly ScoredAlert[], ctx: MergeContext) {
   if (!created.length) return
-  const rows = created.map((s) => ({
-    id: s.id,
-    typology: s.typology,
-    pattern_key: s.key,
-    accounts_key: s.accounts_key,
-    score: s.score,
-    accounts: s.accounts,
-    first_ts: s.first_ts,
-    last_ts: s.last_ts,
-    total_amount: s.total_amount.toFixed(2),
-    currency: s.currency,
-    total_amount_base: baseAmount(s),
-    base_currency: s.base_currency,
-    reasons: s.reasons,
-    finding: s.finding,
-    community: s.community,
-    provenance: ctx.provenance,
-  }))
-  await tx.run('pipeline/alerts-insert-many', { rows: JSON.stringify(rows), now: ctx.now })
-  await tx.run('pipeline/alert-transfers-insert-many', {
-    rows: JSON.stringify(created.map((s) => ({ alert_id: s.id, tx_ids: s.tx_ids }))),
-    run_id: ctx.runId,
-  })
-  await tx.run('pipeline/alert-versions-insert-many', {
-    rows: JSON.stringify(
-      created.map((s) => ({
-        alert_id: s.id,
-        version: 1,
-        score: s.score,
-        reasons: s.reasons,
-        tx_count: s.tx_ids.length,
-        note: 'created',
-      })),
-    ),
-    run_id: ctx.runId,
-    now: ctx.now,
-  })
+  const provenance = JSON.stringify(ctx.provenance)
+  await tx.run('pipeline/alerts-stage-create')
+  await appendRows(tx, 'alerts_staged', [
+    str(created, (s) => s.id),
+    str(created, (s) => s.typology),
+    str(created, (s) => s.key),
+    str(created, (s) => s.accounts_key),
+    { kind: 'f64', values: created.map((s) => s.score) },
+    str(created, (s) => JSON.stringify(s.accounts)),
+    str(created, (s) => s.first_ts),
+    str(created, (s) => s.last_ts),
+    str(created, (s) => s.total_amount.toFixed(2)),
+    str(created, (s) => s.currency),
+    str(created, baseAmount),
+    str(created, (s) => s.base_currency),
+    str(created, (s) => JSON.stringify(s.reasons)),
+    str(created, (s) => JSON.stringify(s.finding)),
+    { kind: 'i32', values: created.map((s) => s.community) },
+    str(created, () => provenance),
+  ])
+  await tx.run('pipeline/alerts-insert-staged', { now: ctx.now })
+  await insertTransfers(
+    tx,
+    created.map((s) => ({ alert_id: s.id, tx_ids: s.tx_ids })),
+    ctx,
+  )
+  await insertVersions(
+    tx,
+    created.map((s) => ({
+      alert_id: s.id,
+      version: 1,
+      score: s.score,
+      reasons: s.reasons,
+      tx_count: s.tx_ids.length,
+      note: 'created',
+    })),
+    ctx,
+  )
+}
+
+/** A text column of the staged batch, one value per item. */
+function str<T>(items: readonly T[], f: (t: T) => string | null) {
+  return { kind: 'str' as const, values: items.map(f) }
+}
+
+/** Links each alert to its transfers (first seen by this run): one staged batch. */
+async function insertTransfers(
+  tx: Queries,
+  links: readonly { alert_id: string; tx_ids: readonly string[] }[],
+  ctx: MergeContext,
+) {
+  const rows = links.filter((l) => l.tx_ids.length)
+  if (!rows.length) return
+  await tx.run('pipeline/alert-transfers-stage-create')
+  await appendRows(tx, 'alert_transfers_staged', [
+    str(rows, (l) => l.alert_id),
+    str(rows, (l) => JSON.stringify(l.tx_ids)),
+  ])
+  await tx.run('pipeline/alert-transfers-insert-staged', { run_id: ctx.runId })
+}
+
+/** History rows of the alerts this run created or changed: one staged batch. */
+async function insertVersions(
+  tx: Queries,
+  versions: readonly AlertUpdate['version'][],
+  ctx: MergeContext,
+) {
+  if (!versions.length) return
+  await tx.run('pipeline/alert-versions-stage-create')
+  await appendRows(tx, 'alert_versions_staged', [
+    str(versions, (v) => v.alert_id),
+    { kind: 'i32', values: versions.map((v) => v.version) },
+    { kind: 'f64', values: versions.map((v) => v.score) },
+    str(versions, (v) => JSON.stringify(v.reasons)),
+    { kind: 'i32', values: versions.map((v) => v.tx_count) },
+    str(versions, (v) => v.note),
+  ])
+  await tx.run('pipeline/alert-versions-insert-staged', { run_id: ctx.runId, now: ctx.now })
 }
 
 function createdEntry(s: ScoredAlert, ctx: MergeContext): AuditEntry {
@@ -337,25 +378,44 @@ function alertUpdate(
  */
 async function writeUpdates(tx: Queries, updates: readonly AlertUpdate[], ctx: MergeContext) {
   if (!updates.length) return
-  const changed = await tx.run('pipeline/alerts-update-many', {
-    rows: JSON.stringify(updates.map((u) => u.row)),
-    now: ctx.now,
-  })
+  const rows = updates.map((u) => u.row)
+  await tx.run('pipeline/alert-updates-stage-create')
+  await appendRows(tx, 'alert_updates_staged', [
+    str(rows, (r) => r.id),
+    { kind: 'i32', values: rows.map((r) => r.expected_version) },
+    { kind: 'f64', values: rows.map((r) => r.score) },
+    str(rows, (r) => r.accounts),
+    str(rows, (r) => r.accounts_key),
+    str(rows, (r) => r.first_ts),
+    str(rows, (r) => r.last_ts),
+    str(rows, (r) => r.total_amount),
+    str(rows, (r) => r.currency),
+    str(rows, (r) => r.total_amount_base),
+    str(rows, (r) => r.base_currency),
+    str(rows, (r) => r.reasons),
+    str(rows, (r) => r.finding),
+    { kind: 'i32', values: rows.map((r) => r.community) },
+    str(rows, (r) => r.provenance),
+    str(rows, (r) => r.status),
+    str(rows, (r) => r.proposed_by),
+    str(rows, (r) => r.proposed_outcome),
+    { kind: 'i32', values: rows.map((r) => r.version) },
+  ])
+  const changed = await tx.run('pipeline/alerts-update-staged', { now: ctx.now })
   if (changed !== updates.length)
     throw new RingwatchError(
       `${updates.length - changed} of ${updates.length} alerts changed during the scan`,
     )
-  const added = updates.filter((u) => u.added.length)
-  if (added.length)
-    await tx.run('pipeline/alert-transfers-insert-many', {
-      rows: JSON.stringify(added.map((u) => ({ alert_id: u.row.id, tx_ids: u.added }))),
-      run_id: ctx.runId,
-    })
-  await tx.run('pipeline/alert-versions-insert-many', {
-    rows: JSON.stringify(updates.map((u) => u.version)),
-    run_id: ctx.runId,
-    now: ctx.now,
-  })
+  await insertTransfers(
+    tx,
+    updates.map((u) => ({ alert_id: u.row.id, tx_ids: u.added })),
+    ctx,
+  )
+  await insertVersions(
+    tx,
+    updates.map((u) => u.version),
+    ctx,
+  )
   const notes = updates.filter((u) => u.note !== null)
   if (notes.length)
     await tx.run('cases/notes-insert-many', {

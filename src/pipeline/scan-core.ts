@@ -1,37 +1,22 @@
 // The scan: screen → graph → detect → score → write alerts (one transaction for the alert writes,
 // with their audit rows) and the per-account communities and exposure; recorded in `runs`.
+// Stages: scan-run.ts (the run's summary, timing and record), scan-alerts.ts (which findings
+// alert), scan-write.ts (the write stage), incremental.ts (full or incremental).
 import type { Store } from '../store/index.ts'
 import type { Config } from '../config/index.ts'
-import type { Actor, Provenance } from '../schema/alert.ts'
-import { quietLogger, quietProgress, type Logger, type Progress } from '../util/progress.ts'
-import {
-  applyBudget,
-  goodsMismatchFindings,
-  groupAlerts,
-  markIntraGroup,
-  sanctionsFindings,
-  scoreAll,
-  type AnyFinding,
-  type PaymentLite,
-  type RiskContext,
-  type ScoredAlert,
-} from '../score/index.ts'
-import type { DetectLike, GraphLike, ScanEngines, ScanWindow } from './engines.ts'
-import { mergeAlerts, type MergeCounts } from './merge-alerts.ts'
-import { groupCases } from '../cases/case-scan.ts'
+import type { Provenance } from '../schema/alert.ts'
+import type { Logger, Progress } from '../util/progress.ts'
+import { scoreAll, type AnyFinding, type RiskContext, type ScoredAlert } from '../score/index.ts'
+import type { DetectLike, GraphLike, ScanEngines } from './engines.ts'
 import { resolveWindow } from '../graph/index.ts'
 import type { ScanSummary } from './scan-summary.ts'
-import { ScanStageError } from './scan-error.ts'
-import { finishRun, newRunId, startRun } from '../store/index.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
-import {
-  landedFiles,
-  planScan,
-  scanBasis,
-  writeScanState,
-  type ScanPlan,
-  type StoredFinding,
-} from './incremental.ts'
+import { landedFiles, planScan, scanBasis, type ScanPlan } from './incremental.ts'
+import { startScanRun, type ScanRun } from './scan-run.ts'
+import { screeningFindings, selectAlerts } from './scan-alerts.ts'
+import { writeScan } from './scan-write.ts'
+
+export { SCAN_ACTOR } from './scan-write.ts'
 
 export interface ScanDeps {
   store: Store
@@ -55,77 +40,20 @@ export interface ScanOptions {
   full?: boolean
 }
 
-export const SCAN_ACTOR: Actor = { id: 'scan', role: 'batch' }
-
 export async function runScanWith(
   engines: ScanEngines,
   deps: ScanDeps,
   opts: ScanOptions = {},
 ): Promise<ScanSummary> {
   const { store, config } = deps
-  const progress = deps.progress ?? quietProgress
-  const logger = deps.logger ?? quietLogger
-  const clock = deps.clock ?? Date.now
-  const runId = newRunId('scan', clock())
-  const nowIso = () => new Date(clock()).toISOString()
-  await startRun(store, runId, 'scan', nowIso())
-  const summary: ScanSummary = {
-    run_id: runId,
-    status: 'ok',
-    window: null,
-    transfers: 0,
-    accounts: 0,
-    findings: {},
-    truncated: [],
-    scored: 0,
-    below_threshold: 0,
-    shape_only: 0,
-    intra_group: 0,
-    budget: null,
-    alerts_kept: 0,
-    alerts_per_10k: 0,
-    alerts: { new: 0, updated: 0, reopened: 0, unchanged: 0 },
-    stages_ms: {},
-    detectors_ms: {},
-    config_hash: deps.configHash,
-    detector_version: engines.detectorVersion,
-    list_versions: {},
-    input_files: 0,
-    base_currency: config.fx.base_currency,
-    fx_missing: [],
-    mode: 'full',
-    mode_reason: null,
-    new_transfers: null,
-    incremental: null,
-    alerts_digest: null,
-  }
-  let current = 'window' // the stage under way: named in the error when the scan fails
-  const stage = async <T>(
-    name: string,
-    fn: () => Promise<T> | T,
-    done?: (r: T) => string,
-  ): Promise<T> => {
-    current = name
-    const t0 = clock()
-    progress.start(name)
-    const r = await fn()
-    summary.stages_ms[name] = clock() - t0
-    progress.start(name) // the stage's own label again, after any inner steps
-    progress.done(`${done ? done(r) + ', ' : ''}${((clock() - t0) / 1000).toFixed(2)} s`)
-    return r
-  }
-  // Inner steps (screening's names/goods/routes, each detector) show under their stage; one line each stage.
-  const inner = (name: string): Progress => ({
-    start: (label, total) => progress.start(`${name} › ${label}`, total),
-    update: (done, info) => progress.update(done, info),
-    done: () => undefined,
-  })
+  const run = await startScanRun(engines, deps)
+  const { summary, stage } = run
   try {
     const window = await resolveWindow(store, opts)
     if (!window) {
       summary.status = 'empty'
-      logger.warn('no payments in the database: nothing to scan')
-      await finish(store, runId, 'ok', summary, nowIso())
+      run.logger.warn('no payments in the database: nothing to scan')
+      await run.finish()
       return summary
     }
     summary.window = window
@@ -136,11 +64,10 @@ export async function runScanWith(
     summary.input_files = files.length
     // What this scan will have seen (read before the graph: a file landing meanwhile is new next time).
     const landed = engines.seedOf ? await landedFiles(store) : []
-
     const ctx = await stage(
       'screen',
       async () => {
-        await engines.screenWindow(store, window, config.screen, { progress: inner('screen') })
+        await engines.screenWindow(store, window, config.screen, { progress: run.inner('screen') })
         return engines.readScreening(store, window)
       },
       (c) =>
@@ -156,12 +83,7 @@ export async function runScanWith(
         }),
       (g) => `${g.accounts.length} accounts`,
     )
-    summary.accounts = graph.accounts.length
-    summary.fx_missing = [...(graph.fxMissing ?? [])]
-    if (summary.fx_missing.length)
-      logger.warn(
-        `no reference rate to ${summary.base_currency} for ${summary.fx_missing.join(', ')}: their transfers are compared only within their own currency`,
-      )
+    noteGraph(run, graph)
     const basis = scanBasis({
       configHash: deps.configHash,
       detectorVersion: engines.detectorVersion,
@@ -181,38 +103,7 @@ export async function runScanWith(
           historyStart,
         })
       : { mode: 'full', reason: 'these detectors keep no findings to build on' }
-    summary.mode = plan.mode
-    // One line says which, and why a scan is full: the detect stage's own line.
-    const modeLine =
-      plan.mode === 'full'
-        ? `full scan: ${plan.reason}`
-        : `incremental since ${plan.state.run_id}: ${plan.newTransfers} new transfers of ${plan.touched.length} accounts`
-    if (plan.mode === 'full') summary.mode_reason = plan.reason
-    else summary.new_transfers = plan.newTransfers
-    const detect = await stage(
-      'detect',
-      () =>
-        engines.runDetectors(graph, config.detect, {
-          flagged: ctx.hitsByAccount.keys(),
-          seed: opts.seed ?? 1,
-          progress: inner('detect'),
-          ...(plan.mode === 'incremental'
-            ? {
-                incremental: {
-                  touched: plan.touched,
-                  previous: plan.previous,
-                  dataEnd: plan.state.data_end,
-                },
-              }
-            : {}),
-        }),
-      (d) => `${d.findings.length} findings (${modeLine})`,
-    )
-    summary.incremental = detect.incremental ?? null
-    for (const [name, st] of Object.entries(detect.stats)) {
-      if (st.truncated) summary.truncated.push(name)
-      summary.detectors_ms[name] = st.ms
-    }
+    const detect = await detectStage(engines, deps, opts, run, { graph, ctx, plan })
     const scored = await stage(
       'score',
       async () => {
@@ -225,40 +116,10 @@ export async function runScanWith(
       },
       (s) => `${s.length} scored`,
     )
-    // Alerts: findings at or above the threshold with a risk signal of their own, one alert per
-    // ring (grouped), the highest-scored within the budget.
-    // Patterns wholly inside one corporate group are explained by it (score/intra-group.ts): the
-    // names of the candidates' accounts say which group each belongs to.
-    const above = scored.filter(
-      (a) => a.score >= config.score.alert_threshold && a.evidence.length > 0,
-    )
-    const candidates = markIntraGroup(
-      above,
-      await accountNames(store, window, scored, config.score.alert_threshold),
-      config.score,
-    )
-    summary.intra_group = above.length - candidates.length
-    const budget = applyBudget(
-      groupAlerts(candidates, config.alerts),
-      summary.transfers,
-      config.alerts,
-    )
-    const alerts = budget.kept
-    summary.scored = scored.length
-    summary.below_threshold = scored.length - candidates.length
-    summary.shape_only = scored.filter((a) => a.evidence.length === 0).length
-    summary.budget = {
-      max_per_10k_transfers: config.alerts.max_per_10k_transfers,
-      allowed: budget.allowed,
-      held_back: budget.held_back,
-      cut_score: budget.cut_score,
-    }
-    summary.alerts_kept = alerts.length
+    const alerts = await selectAlerts(store, window, scored, config, summary)
     summary.alerts_digest = alertsDigest(alerts)
-    summary.alerts_per_10k =
-      summary.transfers > 0 ? Math.round((alerts.length / summary.transfers) * 1e6) / 100 : 0
     const provenance: Provenance = {
-      run_id: runId,
+      run_id: run.runId,
       detector_version: engines.detectorVersion,
       config_hash: deps.configHash,
       list_versions: summary.list_versions,
@@ -267,51 +128,80 @@ export async function runScanWith(
     summary.alerts = await stage(
       'write',
       () =>
-        // Serial: the alerts' audit rows must not race another writer for the chain's next seq.
-        store.transaction(
-          async (tx) => {
-            const counts: MergeCounts = await mergeAlerts(tx, alerts, {
-              runId,
-              provenance,
-              now: nowIso(),
-              actor: SCAN_ACTOR,
-            })
-            // cases: alerts linked by shared payments or accounts (src/cases/case-scan.ts)
-            await groupCases(tx, {
-              actor: SCAN_ACTOR,
-              now: nowIso(),
-              maxAlertsPerAccount: config.alerts.max_findings_per_shared_account,
-            })
-            await writeAccountTables(tx, graph, detect, runId)
-            const seeded = seededOf(engines, detect)
-            if (seeded && historyStart !== undefined && detect.dataEnd !== undefined)
-              await writeScanState(tx, {
-                runId,
-                window,
-                historyStart,
-                dataEnd: detect.dataEnd,
-                basis,
-                files: landed,
-                seeded,
-                now: nowIso(),
-              })
-            return counts
-          },
-          { serial: true },
-        ),
+        writeScan(store, engines, run, {
+          alerts,
+          provenance,
+          window,
+          graph,
+          detect,
+          basis,
+          historyStart,
+          landed,
+          maxAlertsPerAccount: config.alerts.max_findings_per_shared_account,
+        }),
       (c) => `${c.new} new, ${c.updated} updated, ${c.reopened} reopened`,
     )
-    current = 'record'
-    await finish(store, runId, 'ok', summary, nowIso())
+    run.step('record')
+    await run.finish()
     return summary
   } catch (e) {
-    const failure = new ScanStageError(current, e)
-    summary.status = 'failed'
-    await finish(store, runId, 'failed', { ...summary, ...failure.record() }, nowIso()).catch(
-      (e2) => logger.error('could not record the failed run', { run_id: runId, error: String(e2) }),
-    )
-    throw failure
+    throw await run.fail(e)
   }
+}
+
+/** The graph's account count and the currencies it could not convert (warned about). */
+function noteGraph(run: ScanRun, graph: GraphLike) {
+  const { summary } = run
+  summary.accounts = graph.accounts.length
+  summary.fx_missing = [...(graph.fxMissing ?? [])]
+  if (summary.fx_missing.length)
+    run.logger.warn(
+      `no reference rate to ${summary.base_currency} for ${summary.fx_missing.join(', ')}: their transfers are compared only within their own currency`,
+    )
+}
+
+/** The detect stage, full or incremental as planned; its line says which, and why a scan is full. */
+async function detectStage(
+  engines: ScanEngines,
+  deps: ScanDeps,
+  opts: ScanOptions,
+  run: ScanRun,
+  s: { graph: GraphLike; ctx: RiskContext; plan: ScanPlan },
+): Promise<DetectLike> {
+  const { summary } = run
+  const { plan } = s
+  summary.mode = plan.mode
+  const modeLine =
+    plan.mode === 'full'
+      ? `full scan: ${plan.reason}`
+      : `incremental since ${plan.state.run_id}: ${plan.newTransfers} new transfers of ${plan.touched.length} accounts`
+  if (plan.mode === 'full') summary.mode_reason = plan.reason
+  else summary.new_transfers = plan.newTransfers
+  const detect = await run.stage(
+    'detect',
+    () =>
+      engines.runDetectors(s.graph, deps.config.detect, {
+        flagged: s.ctx.hitsByAccount.keys(),
+        seed: opts.seed ?? 1,
+        progress: run.inner('detect'),
+        ...(plan.mode === 'incremental'
+          ? {
+              incremental: {
+                touched: plan.touched,
+                previous: plan.previous,
+                dataEnd: plan.state.data_end,
+              },
+            }
+          : {}),
+      }),
+    (d) => `${d.findings.length} findings (${modeLine})`,
+  )
+  summary.incremental = detect.incremental ?? null
+  for (const [name, st] of Object.entries(detect.stats)) {
+    if (st.truncated) summary.truncated.push(name)
+    summary.detectors_ms[name] = st.ms
+  }
+  return detect
 }
 
 /**
@@ -325,100 +215,4 @@ export function alertsDigest(alerts: readonly ScoredAlert[]): string {
     JSON.stringify(alerts, (k, v: unknown) => (k === 'opened_at' ? undefined : v)),
   ) as unknown
   return sha256(canonicalJson(clockFree))
-}
-
-/** The seedable detectors' findings with their seeds; undefined when a seedable detector did not run. */
-function seededOf(engines: ScanEngines, detect: DetectLike): StoredFinding[] | undefined {
-  if (!engines.seedOf || !detect.seeded) return undefined
-  const out: StoredFinding[] = []
-  for (const [detector, fs] of Object.entries(detect.seeded))
-    for (const f of fs) {
-      const seed = engines.seedOf(detector, f)
-      if (seed === undefined) return undefined
-      out.push({ detector, seed, finding: f })
-    }
-  return out
-}
-
-async function finish(store: Store, runId: string, status: string, summary: unknown, now: string) {
-  await finishRun(store, runId, status, JSON.stringify(summary), now)
-}
-
-async function screeningFindings(
-  store: Store,
-  window: { from: string; to: string },
-  ctx: RiskContext,
-) {
-  const hitAccounts = [...ctx.hitsByAccount.keys()]
-  const mismatchTx = [...ctx.goodsByTx].filter(([, g]) => g.mismatch).map(([tx]) => tx)
-  const out: AnyFinding[] = []
-  const base = { ...window, base_currency: ctx.baseCurrency ?? 'EUR' }
-  if (hitAccounts.length) {
-    const rows = await store.all<PaymentLite>('pipeline/payments-of-accounts', {
-      ...base,
-      accounts: JSON.stringify(hitAccounts),
-    })
-    for (const f of sanctionsFindings(rows, ctx)) out.push(f)
-  }
-  if (mismatchTx.length) {
-    const rows = await store.all<PaymentLite>('pipeline/payments-of-txs', {
-      ...base,
-      tx_ids: JSON.stringify(mismatchTx),
-    })
-    for (const f of goodsMismatchFindings(rows, ctx)) out.push(f)
-  }
-  return out
-}
-
-/**
- * Replaces the community and exposure rows of the window's accounts: rows updated in place where
- * the account has one (deleting and re-inserting every window account cost seconds of index work
- * at commit), inserted where not, deleted for window accounts this scan gave none.
- */
-async function writeAccountTables(
-  tx: Parameters<Parameters<Store['transaction']>[0]>[0],
-  graph: GraphLike,
-  detect: DetectLike,
-  runId: string,
-) {
-  const without = (m: ReadonlyMap<string, number>) => {
-    const out: string[] = []
-    for (let i = 0; i < graph.accounts.length; i++)
-      if (!m.has(graph.accounts[i])) out.push(graph.accounts[i])
-    return JSON.stringify(out)
-  }
-  await tx.run('pipeline/communities-delete', { accounts: without(detect.communities) })
-  await tx.run('pipeline/exposure-delete', { accounts: without(detect.exposure) })
-  const comm = [...detect.communities]
-  if (comm.length)
-    await tx.run('pipeline/communities-insert', {
-      accounts: JSON.stringify(comm.map((c) => c[0])),
-      communities: JSON.stringify(comm.map((c) => c[1])),
-      run_id: runId,
-    })
-  const expo = [...detect.exposure]
-  if (expo.length)
-    await tx.run('pipeline/exposure-insert', {
-      accounts: JSON.stringify(expo.map((c) => c[0])),
-      hops: JSON.stringify(expo.map((c) => c[1])),
-      run_id: runId,
-    })
-}
-
-/** The name each account of the alert candidates carries in the window's payments. */
-async function accountNames(
-  store: Store,
-  window: ScanWindow,
-  scored: readonly ScoredAlert[],
-  threshold: number,
-): Promise<Map<string, string>> {
-  const accounts = new Set<string>()
-  for (const a of scored)
-    if (a.score >= threshold && a.evidence.length > 0) for (const x of a.accounts) accounts.add(x)
-  if (!accounts.size) return new Map()
-  const rows = await store.all<{ account: string; name: string }>('pipeline/account-names', {
-    ...window,
-    accounts: JSON.stringify([...accounts].sort()),
-  })
-  return new Map(rows.map((r) => [r.account, r.name]))
 }

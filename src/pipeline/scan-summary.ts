@@ -38,6 +38,12 @@ export const ScanSummary = z.object({
   stages_ms: z.record(z.string(), z.number()),
   /** Time per detector inside the detect stage (ms). */
   detectors_ms: z.record(z.string(), z.number()).default({}),
+  /**
+   * Steps of the write stage (ms): alerts (merged alerts with their transfers, versions and audit
+   * rows), accounts (community and exposure rows), state (what the next incremental scan reads),
+   * commit.
+   */
+  write_ms: z.record(z.string(), z.number()).default({}),
   config_hash: z.string(),
   detector_version: z.string(),
   list_versions: z.record(z.string(), z.string()),

@@ -2,8 +2,8 @@
 // of the same file in one process is a second, independent database — both would write it), so the
 // worker's store sends each named query over a MessagePort to the thread that owns the instance,
 // which runs it on a connection of its own (one per transaction) and sends the rows back; column
-// reads come back as transferred typed arrays. Named queries, transactions and readColumns only:
-// appenders and sessions stay on the owning thread.
+// reads come back as transferred typed arrays. Named queries, transactions, readColumns and staged
+// rows (stage-rows.ts, appended on the owning thread) only: sessions stay there.
 import type { MessagePort } from 'node:worker_threads'
 import {
   Conn,
@@ -14,6 +14,7 @@ import {
   type TransactionOptions,
 } from './db.ts'
 import { readColumns, type ColumnKind } from './columns.ts'
+import { appendRows, type StagedColumn } from './stage-rows.ts'
 import type { Row } from './convert.ts'
 import { auditKey, type AuditKey } from '../util/audit-key.ts'
 import * as errors from '../util/errors.ts'
@@ -28,6 +29,7 @@ type Op =
       rows: number
       tx?: number
     }
+  | { op: 'append'; table: string; columns: readonly StagedColumn[]; tx?: number }
   | { op: 'begin'; serial: boolean }
   | { op: 'commit' | 'rollback'; tx: number }
   | { op: 'release'; tx: number }
@@ -83,6 +85,10 @@ export function serveStore(store: Store, port: MessagePort): () => void {
           if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer)
         return { value: cols, transfer }
       }
+      case 'append':
+        return {
+          value: await appendRows(queriesOn(await conn(b.tx), undefined), b.table, b.columns),
+        }
       case 'begin': {
         const release = b.serial ? await store.serialLock() : undefined
         const c = new Conn(await store.instance.connect())
@@ -218,6 +224,7 @@ export function remoteStore(
   const queries = (tx: number | undefined, hooks?: Array<() => void>, serial = false): Queries => {
     const remote: RemoteColumns = {
       columns: (name, params, spec, rows) => call({ op: 'columns', name, params, spec, rows, tx }),
+      append: (table, columns) => call<number>({ op: 'append', table, columns, tx }),
     }
     return {
       conn: remote as unknown as Conn,
@@ -281,6 +288,8 @@ export interface RemoteColumns {
     spec: Record<string, ColumnKind>,
     rows: number,
   ): Promise<unknown>
+  /** appendRows on the owning thread (store/stage-rows.ts). */
+  append?(table: string, columns: readonly StagedColumn[]): Promise<number>
 }
 
 export function isRemoteColumns(c: unknown): c is RemoteColumns {

@@ -11,6 +11,7 @@ export { OutOfMemoryError, WriteConflictError } from './db-errors.ts'
 export { listMigrations, type Migration } from './migrate.ts'
 export { readColumns, type ColumnKind, type Columns } from './columns.ts'
 export { appendArrow } from './append.ts'
+export { appendRows, type StagedColumn } from './stage-rows.ts'
 export {
   createCleanView,
   numberStagedRows,
