@@ -82,6 +82,43 @@ describe('one ring, one alert', () => {
     )
     expect(groupAlerts(spokes, A)).toHaveLength(spokes.length)
   })
+  it('makes one alert of a layered pattern seen as several fans and mismatches', () => {
+    // A stack: B gathers from A, C, D and pays on to C, E, F; each goods mismatch seeds a group of
+    // its own and each fan joins the mismatch on one of its payments; the two groups share two of
+    // their four accounts (B and C): one pattern, one alert.
+    const m1 = alert({
+      typology: 'goods_mismatch',
+      score: 80,
+      tx_ids: ['m1'],
+      accounts: ['A', 'B'],
+    })
+    const m2 = alert({
+      typology: 'goods_mismatch',
+      score: 78,
+      tx_ids: ['m2'],
+      accounts: ['B', 'E'],
+    })
+    const fanIn = alert({
+      typology: 'fan_in',
+      score: 60,
+      tx_ids: ['m1', 'f2', 'f3'],
+      accounts: ['A', 'B', 'C', 'D'],
+    })
+    const fanOut = alert({
+      typology: 'fan_out',
+      score: 55,
+      tx_ids: ['m2', 'o2', 'o3'],
+      accounts: ['B', 'C', 'E', 'F'],
+    })
+    const out = groupAlerts([fanOut, m2, fanIn, m1], A)
+    expect(out).toHaveLength(1)
+    expect(out[0].id).toBe(m1.id)
+    expect(out[0].tx_ids).toEqual(['f2', 'f3', 'm1', 'm2', 'o2', 'o3'])
+    expect(out[0].typologies).toEqual(['goods_mismatch', 'fan_in', 'fan_out'])
+    // Sharing one account (B) only, the same two groups stay two alerts.
+    const fanOut1 = alert({ ...fanOut, id: undefined, accounts: ['B', 'E', 'F', 'G'] })
+    expect(groupAlerts([fanOut1, m2, fanIn, m1], A)).toHaveLength(2)
+  })
 })
 
 describe('the alert budget', () => {

@@ -5,7 +5,11 @@
 // finding's such accounts), or starts a group of its own. Overlap is with the seed only, never
 // through a chain of members: a busy account's fan that touches one ring payment stays its own
 // alert instead of gluing the ring to the account's whole month; and a group stops growing at
-// max_group_transfers. The alert takes the seed as its own (typology, id, reasons) and lists the
+// max_group_transfers. Then groups that overlap each other by the same rule, measured on the
+// groups' own transfers and accounts, become one: a layered pattern (a stack, a bipartite set)
+// shows as several fans and single goods mismatches, each seeding a group of its own, and an
+// analyst must see them as one. A group that merely touches another (one transfer or account of a
+// large group) stays apart. The alert takes the seed as its own (typology, id, reasons) and lists the
 // others' typologies and findings as further reasons; its transfers and accounts are the union. An
 // account shared by more than max_findings_per_shared_account findings is a hub many patterns touch
 // (an exchange, a payment processor): context, not a link.
@@ -62,7 +66,79 @@ export function groupAlerts(input: readonly ScoredAlert[], o: AlertsConfig): Sco
     for (const t of new Set(a.tx_ids)) push(seedsByTx, t, gi)
     for (const acc of accounts) push(seedsByAccount, acc, gi)
   }
-  return groups.map((g) => merge(g.members, o)).sort(byScore)
+  return mergeGroups(
+    groups.map((g) => ({
+      members: g.members,
+      tx: new Set(g.members.flatMap((m) => m.tx_ids)),
+      accounts: new Set(g.members.flatMap(linking)),
+    })),
+    o,
+  )
+    .map((g) => merge(g.members, o))
+    .sort(byScore)
+}
+
+interface Group {
+  members: ScoredAlert[]
+  tx: Set<string>
+  accounts: Set<string>
+}
+
+/**
+ * Groups (in their seeds' score order) that overlap by the seed rule, measured on the groups' own
+ * transfers and linking accounts, become one, the higher-seeded absorbing the other, until none
+ * overlaps another or the union would pass max_group_transfers.
+ */
+function mergeGroups(groups: Group[], o: AlertsConfig): Group[] {
+  const alive = groups.map(() => true)
+  const byTx = new Map<string, number[]>()
+  const byAccount = new Map<string, number[]>()
+  groups.forEach((g, gi) => {
+    for (const t of g.tx) push(byTx, t, gi)
+    for (const a of g.accounts) push(byAccount, a, gi)
+  })
+  const count = (keys: Set<string>, index: Map<string, number[]>, gi: number) => {
+    const shared = new Map<number, number>()
+    for (const k of keys)
+      for (const gj of index.get(k) ?? [])
+        if (gj !== gi && alive[gj]) shared.set(gj, (shared.get(gj) ?? 0) + 1)
+    return shared
+  }
+  for (let changed = true; changed;) {
+    changed = false
+    for (let gi = 0; gi < groups.length; gi++) {
+      if (!alive[gi]) continue
+      const g = groups[gi]
+      const sharedTx = count(g.tx, byTx, gi)
+      const sharedAcc = count(g.accounts, byAccount, gi)
+      const others = [...new Set([...sharedTx.keys(), ...sharedAcc.keys()])].sort((a, b) => a - b)
+      for (const gj of others) {
+        const h = groups[gj]
+        const tx = sharedTx.get(gj) ?? 0
+        const acc = sharedAcc.get(gj) ?? 0
+        const share = Math.max(
+          tx / Math.min(g.tx.size, h.tx.size),
+          acc >= 2 ? acc / Math.min(g.accounts.size, h.accounts.size) : 0,
+        )
+        if (share < o.min_group_overlap || g.tx.size + h.tx.size - tx > o.max_group_transfers)
+          continue
+        alive[gj] = false
+        changed = true
+        for (const m of h.members) g.members.push(m)
+        for (const t of h.tx)
+          if (!g.tx.has(t)) {
+            g.tx.add(t)
+            push(byTx, t, gi)
+          }
+        for (const a of h.accounts)
+          if (!g.accounts.has(a)) {
+            g.accounts.add(a)
+            push(byAccount, a, gi)
+          }
+      }
+    }
+  }
+  return groups.filter((_, gi) => alive[gi])
 }
 
 function push(m: Map<string, number[]>, k: string, v: number) {
