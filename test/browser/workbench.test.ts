@@ -173,4 +173,46 @@ describe.skipIf(!HAVE_CHROMIUM)('workbench on the demo data in chromium', () => 
     await page.context().close()
     expect(errors).toEqual([])
   })
+
+  it('an analyst takes an alert out of its case from the alert page and from the case page, saying why', async () => {
+    const inCase = (await store.one<{ alert_id: string; case_id: string }>(
+      'fixture/first-case-alert',
+    ))!
+    const page = await analyst()
+    await page.goto(`${url}#/alert/${inCase.alert_id}`)
+    await page.waitForSelector('#case-alerts li')
+    const other = (await page.$eval('#case-alerts li a', (a) => a.textContent))!
+    // from the alert page: a reason is asked for, then the alert has a case of its own
+    await page.click('#case-alerts ~ details.unlink summary')
+    await page.fill('details.unlink .unlink-reason', 'its payments are a separate trade')
+    await page.click('details.unlink button[type=submit]')
+    await expect
+      .poll(() => page.textContent('#case-alerts'))
+      .toBe('The case holds only this alert.')
+    const own = (await page.getAttribute('#case-link', 'href'))!
+    expect(own).not.toBe(`#/case/${inCase.case_id}`)
+    expect(await page.$('details.unlink')).toBeNull() // nothing left to take it out of
+    await page.screenshot({ path: `${SHOTS}/workbench-unlinked-alert.png` })
+    // linked back by hand, then taken out again from the case page
+    await page.click('details.link-alert summary')
+    await page.fill('#link-alert', other)
+    await page.fill('#link-reason', 'same ring after all')
+    await page.click('details.link-alert button[type=submit]')
+    await page.waitForSelector('#case-alerts li')
+    await page.click('#case-link')
+    await page.waitForSelector('#case-alerts tbody tr')
+    expect(await page.$$eval('#case-alerts tbody tr', (r) => r.length)).toBe(2)
+    const row = `#case-alerts details.unlink[data-alert="${other}"]`
+    await page.click(`${row} summary`)
+    await page.fill(`${row} .unlink-reason`, 'a different counterparty')
+    await page.click(`${row} button[type=submit]`)
+    await expect.poll(() => page.$$eval('#case-alerts tbody tr', (r) => r.length)).toBe(1)
+    expect(await page.$$('#case-alerts details.unlink')).toHaveLength(0)
+    const history = (await page.textContent('ol.audit')) ?? ''
+    expect(history).toContain(`demo-analyst took ${other} out of the case`)
+    expect(history).toContain('“a different counterparty”')
+    await page.screenshot({ path: `${SHOTS}/workbench-unlinked-case.png`, fullPage: true })
+    await page.context().close()
+    expect(errors).toEqual([])
+  })
 })
