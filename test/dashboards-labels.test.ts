@@ -4,6 +4,11 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { crosses, placeLabels, type Box } from '../dashboards/src/views/labels.ts'
+import {
+  edgeLabelSpots,
+  segments,
+  type LabelEnd,
+} from '../dashboards/src/views/network-geometry.ts'
 
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
@@ -122,5 +127,40 @@ describe('crosses', () => {
       ),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('edgeLabelSpots', () => {
+  it('never puts a label on its own straight edge, at either end or along it', () => {
+    const pt = fc.record({
+      x: fc.integer({ min: -300, max: 300 }),
+      y: fc.integer({ min: -300, max: 300 }),
+    })
+    fc.assert(
+      fc.property(
+        pt,
+        pt,
+        fc.integer({ min: 10, max: 120 }),
+        fc.integer({ min: 6, max: 16 }),
+        fc.constantFrom<LabelEnd>('middle', 'source', 'target'),
+        (a, b, w, hgt, end) => {
+          fc.pre(Math.hypot(a.x - b.x, a.y - b.y) > 30)
+          const l = { source: a, target: { ...b, r: 11 }, lane: 0, lanes: 1 }
+          for (const c of edgeLabelSpots(l, w, hgt, end)) {
+            // shrunk by a hair: a box may touch its line
+            const box = { x: c.x + 0.5, y: c.y + 0.5, w: w - 1, h: hgt - 1 }
+            for (const s of segments(l)) expect(crosses(s, box)).toBe(false)
+          }
+        },
+      ),
+    )
+  })
+
+  it('a fan’s branch: the first spot is level with the branch’s account, beside it toward the hub', () => {
+    const l = { source: { x: 0, y: -120 }, target: { x: 190, y: 0, r: 11 }, lane: 0, lanes: 1 }
+    const [first] = edgeLabelSpots(l, 70, 12, 'source')
+    expect(first.x).toBeGreaterThan(11)
+    expect(first.x).toBeLessThan(20)
+    expect(first.y + 6).toBeCloseTo(-120, 0)
   })
 })

@@ -5,6 +5,7 @@ select h.hit_id, h.account, h.name, h.entry_id, h.snapshot_id, h.score, h.list_s
   h.first_snapshot_id, h.opened_at, h.closed_at, h.close_note, h.explanation, h.screened_at,
   e.programs as entry_programs, e.countries as entry_countries, e.topics as entry_topics,
   e.identifiers as entry_identifiers, e.birth_dates as entry_birth_dates,
+  e.addresses as entry_addresses,
   s.format as list_format, s.imported_at as list_imported_at,
   (select list({'name': n.name, 'kind': n.name_kind} order by n.name_kind <> 'name', n.name_kind, n.name)
    from list_names n where n.snapshot_id = h.snapshot_id and n.entry_id = h.entry_id) as entry_names

@@ -152,6 +152,9 @@ export async function linkAlerts(
         const [ca, cw] = [await caseOf(a.id), await caseOf(w.id)]
         if (ca && ca === cw)
           throw new ConflictError(`${a.id} and ${w.id} are already in case ${ca}.`)
+        // linked by hand: an earlier unlink of the one from the other's case no longer holds
+        if (cw) await tx.run('cases/unlink-forget', { alert_id: a.id, case_id: cw })
+        if (ca) await tx.run('cases/unlink-forget', { alert_id: w.id, case_id: ca })
         const member = (x: typeof a): MemberState => ({ id: x.id, ...stateOf(x) })
         const why = `linked by ${actor.id}: ${b.reason}`
         if (cw) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { groupLinkedAlerts, linkText } from './case-grouping.ts'
+import { groupLinkedAlerts, linkText, type GroupableAlert } from './case-grouping.ts'
 import { initialCaseState, stateOnOpenAlert } from './case-state.ts'
 
 const A = (id: string, accounts: string[], tx_ids: string[]) => ({ id, accounts, tx_ids })
@@ -26,6 +26,22 @@ describe('groupLinkedAlerts', () => {
     expect(linkText(g.links.get('A-2')!)).toBe(
       'shares payment t2 and account y with A-1; shares account q with A-3',
     )
+  })
+
+  it('an alert taken out of a case links to none of that case’s alerts, only to others', () => {
+    const alerts: GroupableAlert[] = [
+      { ...A('A-1', ['x', 'y'], ['t1']), case_id: 'C-1' },
+      { ...A('A-2', ['y', 'q'], ['t2']), case_id: 'C-2', unlinked_from: ['C-1'] },
+      A('A-3', ['q'], ['t3']), // shares q with A-2 only
+    ]
+    const groups = groupLinkedAlerts(alerts, { maxAlertsPerAccount: 6 })
+    expect(groups.map((g) => g.alerts)).toEqual([['A-2', 'A-3']])
+    expect(groups[0].links.get('A-2')).toEqual([{ with: 'A-3', transfers: [], accounts: ['q'] }])
+    // without the unlink all three are one group
+    alerts[1] = { ...alerts[1], unlinked_from: [] }
+    expect(groupLinkedAlerts(alerts, { maxAlertsPerAccount: 6 }).map((g) => g.alerts)).toEqual([
+      ['A-1', 'A-2', 'A-3'],
+    ])
   })
 
   it('an account in more alerts than the hub limit links none of them; a shared payment still does', () => {

@@ -4,12 +4,26 @@
 // accounts are one case). An account that more than `maxAlertsPerAccount` alerts touch is a hub
 // (an exchange, a payment processor, a big customer): many unrelated patterns pass through it, so it
 // links nothing — the same rule and the same setting by which scoring keeps such an account from
-// gluing findings into one alert (score.alerts.max_findings_per_shared_account). Pure.
+// gluing findings into one alert (score.alerts.max_findings_per_shared_account). An alert an
+// analyst took out of a case shares nothing with that case's alerts: what they share links neither
+// (a scan never puts it back, nor pulls a new alert linked to it alone into that case). Pure.
 
 export interface GroupableAlert {
   id: string
   accounts: readonly string[]
   tx_ids: readonly string[]
+  /** The alert's case, if any. */
+  case_id?: string | null
+  /** Cases the alert was taken out of by hand: it links to none of their alerts. */
+  unlinked_from?: readonly string[]
+}
+
+/** Whether two alerts are kept apart: one was taken out of the other's case. */
+function apart(a: GroupableAlert, b: GroupableAlert): boolean {
+  return (
+    (!!b.case_id && !!a.unlinked_from?.includes(b.case_id)) ||
+    (!!a.case_id && !!b.unlinked_from?.includes(a.case_id))
+  )
 }
 
 /** One link that put an alert in its component: the alert it shares with and what they share. */
@@ -52,6 +66,7 @@ export function groupLinkedAlerts(
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
         const [i, j] = members[x] < members[y] ? [members[x], members[y]] : [members[y], members[x]]
+        if (apart(alerts[i], alerts[j])) continue
         const k = `${i} ${j}`
         let s = shared.get(k)
         if (!s) shared.set(k, (s = { transfers: [], accounts: [] }))

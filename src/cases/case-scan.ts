@@ -2,7 +2,8 @@
 // payments or accounts (case-grouping.ts) become one case. A group with no case yet becomes a new
 // case; alerts new to a group that has one join it (the case holding most of the group, the
 // lowest id on a tie). Cases are never merged or split by a scan: what an analyst linked or worked
-// stays as it is (an analyst links further alerts by hand). Then every case whose open alerts
+// stays as it is (an analyst links further alerts by hand, or takes one out: case-unlink.ts, and
+// grouping then keeps it apart from that case's alerts). Then every case whose open alerts
 // left its state (a scan reopened or updated one) is brought back in step: a closed case reopens.
 import type { Queries } from '../store/index.ts'
 import type { Actor, AlertStatus } from '../schema/alert.ts'
@@ -42,6 +43,8 @@ interface InputRow {
   proposed_by: string | null
   proposed_outcome: Outcome | null
   case_id: string | null
+  /** Cases it was taken out of by hand: grouping keeps it apart from their alerts. */
+  unlinked_from: string[]
 }
 
 export async function groupCases(tx: Queries, o: CaseScanOptions): Promise<CaseScanCounts> {

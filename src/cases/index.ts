@@ -58,6 +58,7 @@ export {
 export { groupLinkedAlerts, linkText, type AlertLink, type AlertGroup } from './case-grouping.ts'
 export { groupCases, type CaseScanCounts } from './case-scan.ts'
 export { applyCaseActionToCase, linkAlerts, LinkAlerts } from './case-actions.ts'
+export { unlinkAlert, UnlinkAlert, UNLINK_ROLES, type Unlinked } from './case-unlink.ts'
 export { getCase, caseMembers } from './case-join.ts'
 export { CaseRow, initialCaseState, stateOnOpenAlert } from './case-state.ts'
 export { planMove, type CaseState } from './move.ts'

@@ -53,7 +53,7 @@ export   every matching row for repair and resubmission: CSV with a header (file
     summary:
       'import watch lists, goods lists and reference rates as versioned snapshots; list them; diff two',
     usage: `usage:
-  ringwatch lists import <file> --kind sanctions|goods|fx [--format F] [--alt F] [--base CUR]
+  ringwatch lists import <file> --kind sanctions|goods|fx [--format F] [--alt F] [--add F] [--base CUR]
                          [--config F] [--db P] [--json]
   ringwatch lists list [--db P] [--json]
   ringwatch lists diff <snapshot A> <snapshot B> [--db P] [--json]
@@ -63,6 +63,7 @@ import   keeps the file as a new list snapshot and makes it the active one of it
          again changes nothing. Malformed rows are reported with their line and field and left out.
          --format   targets-simple | ftm | ofac-sdn | plain-csv | goods-hs | goods-lexicon | goods-categories | hs-successors | ecb-hist | plain-rates (detected from the content when not given)
          --alt      OFAC alt.csv aliases for an sdn.csv (found beside sdn.csv when not given)
+         --add      OFAC add.csv addresses for an sdn.csv (found beside sdn.csv when not given)
          --base     plain-rates: the currency rate_to_base is quoted in (default: config
                     fx.base_currency); ECB's eurofxref-hist.csv is always per 1 EUR
          --config   config file (default ./ringwatch.config.json when present); its screening

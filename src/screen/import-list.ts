@@ -26,6 +26,8 @@ export interface ImportListOptions {
   now?: () => Date
   /** OFAC alt.csv; found beside sdn.csv when not given. */
   alt?: string
+  /** OFAC add.csv (addresses); found beside sdn.csv when not given. */
+  add?: string
   /** plain-rates: the currency rate_to_base is quoted in (the caller passes config fx.base_currency). */
   base?: string
   /**
@@ -86,6 +88,23 @@ async function insertRates(tx: Queries, snapshotId: string, reference: string, r
   }
 }
 
+/** An OFAC companion file (alt.csv, add.csv): the one given, else the one beside sdn.csv, if any. */
+function companion(
+  format: ListFormat,
+  file: string,
+  given: string | undefined,
+  name: string,
+): string | undefined {
+  let path = given
+  if (format === 'ofac-sdn' && path === undefined) {
+    const beside = join(dirname(file), name)
+    if (existsSync(beside)) path = beside
+  }
+  if (path !== undefined && !existsSync(path))
+    throw new UnreadableFileError(`${path}: no such file`, { file: path })
+  return path
+}
+
 export async function importList(
   store: Store,
   file: string,
@@ -109,17 +128,14 @@ export async function importList(
   if (kindOfFormat(format) !== opts.kind)
     throw new BadInputError(`${file}: format ${format} does not hold a ${opts.kind} list`, { file })
   const fx = opts.kind === 'fx' ? await fxOptions(store, format, opts.base) : undefined
-  let alt = opts.alt
-  if (format === 'ofac-sdn' && alt === undefined) {
-    const beside = join(dirname(file), 'alt.csv')
-    if (existsSync(beside)) alt = beside
-  }
-  if (alt !== undefined && !existsSync(alt))
-    throw new UnreadableFileError(`${alt}: no such file`, { file: alt })
-  // The base a plain-rates file is quoted in is part of what was imported.
+  const alt = companion(format, file, opts.alt, 'alt.csv')
+  const add = companion(format, file, opts.add, 'add.csv')
+  // The base a plain-rates file is quoted in is part of what was imported; so are OFAC's companions.
   const fileHash = sha256(
-    alt
-      ? text + '\u0000' + readFileSync(alt, 'utf8')
+    alt || add
+      ? text +
+          (alt ? '\u0000' + readFileSync(alt, 'utf8') : '') +
+          (add ? '\u0000add=' + readFileSync(add, 'utf8') : '')
       : format === 'plain-rates'
         ? text + '\u0000base=' + fx?.base
         : text,
@@ -151,7 +167,7 @@ export async function importList(
       skipped: {},
       replaced: 0,
     }
-  const parsed = parseList(format, text, alt, fx)
+  const parsed = parseList(format, text, alt, fx, add)
   parsed.errors.sort((a, b) => a.line - b.line)
   const snapshotId = 'L-' + fileHash.slice(0, 16)
   const entries =

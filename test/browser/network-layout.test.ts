@@ -365,7 +365,7 @@ describe.skipIf(!HAVE_CHROMIUM)('network layouts and labels in chromium', () => 
     await page.context().close()
   })
 
-  it('draws a 16-branch fan-in as two layers, every label clear', async () => {
+  it('draws a 16-branch fan-in as two layers, every label (all 16 amounts) shown and clear', async () => {
     const page = await openAlert(FAN_ALERT)
     expect(await page.getAttribute('#alert-network svg', 'class')).toContain('layout-layered')
     const c = await patternCentres(page, '#alert-network')
@@ -378,9 +378,18 @@ describe.skipIf(!HAVE_CHROMIUM)('network layouts and labels in chromium', () => 
     // every account's name is shown (16 sources, the collector, the onward payee)
     const names = labels.filter((l) => /Branch \d+ Machinery|Desert Falcon/.test(l.text))
     expect(names).toHaveLength(17)
-    console.log(
-      `fan-in: ${labels.filter((l) => l.text.startsWith('#')).length} of 16 pattern amounts labelled`,
+    // every branch's hop number and amount is shown (none left only to its hover title), and
+    // expectClean holds them clear of each other, of every account and of their own line
+    const amounts = labels.filter((l) => l.text.startsWith('#')).map((l) => l.text)
+    expect(amounts.map((t) => Number(t.match(/^#(\d+)/)![1])).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 16 }, (_, i) => i + 1),
     )
+    for (const t of amounts) expect(t).toMatch(/^#\d+ · 9\.\dk EUR$/)
+    expect(
+      await page.$$eval('#alert-network .edge-label.ring.hidden', (t) =>
+        t.map((x) => x.textContent),
+      ),
+    ).toEqual([])
     await page.screenshot({ path: `${SHOTS}/layout-fan-in.png` })
     await page.context().close()
   })

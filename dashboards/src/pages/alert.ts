@@ -81,7 +81,7 @@ export function alertPage(app: HTMLElement, id: string, me: Me): () => void {
     const box = net.el.querySelector<HTMLElement>('.network-box')!
     net.draw(Math.max(420, box.clientWidth || 560))
 
-    right.append(casePanel(a.id, d.case, load))
+    right.append(casePanel(a.id, d.case, load, me))
     right.append(partiesSection(d.parties, d.hits))
     right.append(
       d.case

@@ -1,14 +1,18 @@
 // The alert page's case panel: the alert's case (status, assignee, a link to the case page) with
 // the case's other alerts and what links each one; or, for an alert in no case, that no other
-// alert shares its payments or accounts. Either way a form links another alert, with a reason.
+// alert shares its payments or accounts. Either way a form links another alert, with a reason;
+// an analyst or supervisor may take the alert out of a case of several alerts, saying why.
 import { api } from '../api.ts'
 import { badge, h, money, section } from '../dom.ts'
 import type { AlertCase } from '../../../src/schema/case.ts'
+import type { Me } from '../types.ts'
+import { canUnlink, unlinkForm } from './unlink-form.ts'
 
 export function casePanel(
   alertId: string,
   c: AlertCase | null,
   reload: () => Promise<void>,
+  me: Me,
 ): HTMLElement {
   const others = c ? c.alerts.filter((x) => x.id !== alertId) : []
   const other = h('input', {
@@ -81,5 +85,8 @@ export function casePanel(
             : 'No other alert shares its payments or accounts (accounts in many alerts, such as payment hubs, do not count).',
         ),
     h('details', { class: 'link-alert' }, h('summary', {}, 'Link another alert'), link, msg),
+    c && others.length && canUnlink(me)
+      ? unlinkForm(c.id, alertId, 'Take this alert out of the case', reload)
+      : null,
   )
 }

@@ -7,6 +7,7 @@ import type { Graph, Me, Reason } from '../types.ts'
 import type { Review } from '../../../src/schema/review.ts'
 import { caseActions } from './case-actions.ts'
 import { reviewBanner } from './review-banner.ts'
+import { canUnlink, unlinkForm } from './unlink-form.ts'
 import {
   historySection,
   networkSection,
@@ -41,6 +42,8 @@ export function casePage(app: HTMLElement, id: string, me: Me): () => void {
     stop()
     const c = d.case
     const total = d.alerts.reduce((s, a) => s + Number(a.score), 0)
+    // an analyst or supervisor may take an alert out of a case of several
+    const unlinkable = d.alerts.length > 1 && canUnlink(me)
     app.append(
       h(
         'div',
@@ -95,6 +98,7 @@ export function casePage(app: HTMLElement, id: string, me: Me): () => void {
                   { class: 'wrap' },
                   a.reasons[0]?.text ?? '',
                   h('div', { class: 'sub' }, a.why),
+                  unlinkable ? unlinkForm(c.id, a.id, 'Take out of the case', load) : null,
                 ),
               ),
             ),

@@ -1,6 +1,7 @@
 // A watch-list hit shown as the list entry behind it: the list and its version, programmes, the
 // entity id with a link to where the list publishes it, every name and alias, countries,
-// identifiers and birth dates where the list has them, and which name matched the party's name how.
+// identifiers, birth dates and addresses where the list has them, and which name matched the
+// party's name how.
 import { h } from '../dom.ts'
 
 type Row = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -58,6 +59,13 @@ export function listEntry(x: Row): HTMLElement {
     field('countries', list(x.entry_countries)),
     field('identifiers', list(x.entry_identifiers)),
     field('born', list(x.entry_birth_dates)),
+    // an address holds commas: addresses are set apart by a middle dot
+    field(
+      Array.isArray(x.entry_addresses) && x.entry_addresses.length > 1 ? 'addresses' : 'address',
+      Array.isArray(x.entry_addresses) && x.entry_addresses.length
+        ? (x.entry_addresses as string[]).join(' · ')
+        : null,
+    ),
     field(
       'matched',
       explanation.text

@@ -104,7 +104,7 @@ export function historyLine(x: AuditRow): string {
   const line = historySentence(x)
   const onCase = (x.after ?? {}).case_id
   // an alert's row written by an action on its case says so
-  return onCase && !['case.join', 'case.link'].includes(x.action)
+  return onCase && !['case.join', 'case.link', 'case.unlink'].includes(x.action)
     ? `${line} (on case ${String(onCase)})`
     : line
 }
@@ -149,9 +149,16 @@ function historySentence(x: AuditRow): string {
         ? `${x.actor} linked it into case ${String(after.case_id)}`
         : `${x.actor} linked ${((after.alerts as string[] | undefined) ?? []).join(', ')} into the case`
     case 'case.unlink':
-      return `${String(after.alert ?? '')} moved to case ${String(after.moved_to ?? '')}`
+      // taken out by hand: the alert's row, then the case's; else moved by a link into another case
+      if (before.case_id)
+        return `${x.actor} took it out of case ${String(before.case_id)}; it is case ${String(after.case_id ?? '')} now`
+      return Array.isArray(after.alerts)
+        ? `${x.actor} took ${String(after.alert ?? '')} out of the case (now case ${String(after.moved_to ?? '')})`
+        : `${String(after.alert ?? '')} moved to case ${String(after.moved_to ?? '')}`
     case 'case.withdraw':
-      return 'The pending proposal was withdrawn: a new alert joined the case'
+      return x.reason
+        ? 'The pending proposal was withdrawn'
+        : 'The pending proposal was withdrawn: a new alert joined the case'
     case 'case.reopen':
       return `Reopened (${to}): new evidence`
     case 'case.follow':

@@ -1,6 +1,6 @@
 // The network view's edge geometry: straight lines, or quadratic curves for parallel edges of one
 // pair of accounts (one lane each); points and directions along them for edge labels.
-import type { Segment } from './labels.ts'
+import { crosses, type Segment } from './labels.ts'
 
 export interface Ends {
   source: { x?: number; y?: number }
@@ -71,13 +71,46 @@ export function segments(l: Ends): Segment[] {
   return out
 }
 
+/** Which part of an edge its label is tried at first: where the edge has room. */
+export type LabelEnd = 'middle' | 'source' | 'target'
+
+/** Points along the edge (t from the source) tried for its label, best first. */
+const ALONG: Record<LabelEnd, number[]> = {
+  middle: [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78],
+  // many edges meet at the other end (a fan): beside the branch's own account they are apart
+  source: [0.12, 0.18, 0.25, 0.32, 0.4, 0.5, 0.6],
+  target: [0.88, 0.82, 0.75, 0.68, 0.6, 0.5, 0.4],
+}
+
 /**
- * Top-left corners for a w×h label beside the edge, never on it: at points along the middle of
- * the edge, on either side, far enough along the normal that the box clears the line.
+ * Top-left corners for a w×h label beside the edge, never on it: beside the account at the edge's
+ * `end` when that is where the edge has room (level with the account, on the edge's side, where
+ * the edge leaves the box's height before it reaches the label), then at points along the edge on
+ * either side, far enough along the normal that the box clears the line.
  */
-export function edgeLabelSpots(l: Ends, w: number, h: number): Array<{ x: number; y: number }> {
+export function edgeLabelSpots(
+  l: Ends,
+  w: number,
+  h: number,
+  end: LabelEnd = 'middle',
+): Array<{ x: number; y: number }> {
   const out: Array<{ x: number; y: number }> = []
-  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
+  if (end !== 'middle') {
+    const own = segments(l)
+    const at = end === 'source' ? l.source : l.target
+    const other = end === 'source' ? l.target : l.source
+    const { x: ax = 0, y: ay = 0 } = at
+    const r = (end === 'source' ? undefined : l.target.r) ?? 11
+    const right = (other.x ?? 0) >= ax
+    // the target's end holds the arrow's tip: keep clear of it too
+    const gap = end === 'source' ? r + 4 : r + 12
+    const x = right ? ax + gap : ax - gap - w
+    for (const dy of [0, -h / 2 - 1, h / 2 + 1]) {
+      const box = { x, y: ay - h / 2 + dy, w, h }
+      if (!own.some((s) => crosses(s, box))) out.push({ x: box.x, y: box.y })
+    }
+  }
+  for (const t of ALONG[end]) {
     const p = pointAt(l, t)
     const nx = -p.dy
     const ny = p.dx

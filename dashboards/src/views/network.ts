@@ -11,7 +11,13 @@ import { money, shortMoney, when } from '../dom.ts'
 import { maxOf } from '../../../src/util/array.ts'
 import { layout, layoutFor, type LayoutKind } from './network-layout.ts'
 import { placeLabels, type Box, type LabelRequest, type Segment } from './labels.ts'
-import { edgeLabelSpots, edgePath, nodeLabelSpots, segments } from './network-geometry.ts'
+import {
+  edgeLabelSpots,
+  edgePath,
+  nodeLabelSpots,
+  segments,
+  type LabelEnd,
+} from './network-geometry.ts'
 
 export interface NetworkOptions {
   width: number
@@ -48,6 +54,8 @@ const LARGE = 300
 const NAME_CHARS = 24
 /** Edge labels are offered up to this many edges (the placement shows those that fit). */
 const EDGE_LABELS_UP_TO = 400
+/** An account with this many times another's pattern edges is a fan's hub (labels go to the branch). */
+const FAN = 3
 const palette = d3.schemeTableau10
 
 export function communityColor(c: number | null): string {
@@ -281,6 +289,18 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
       if (!shown(n)) return this.classList.add('hidden')
       nodeItem(n, moreSize.get(n)!, n.focus ? 3 : 5 + (n.hop ?? 1), this)
     })
+    // a pattern edge between an account of few pattern edges and one of many (a fan's branch and
+    // its hub): its label is tried beside the branch's account first, where the edges are apart
+    const degree = new Map<SimNode, number>()
+    for (const l of links)
+      if (l.in_pattern && shown(l))
+        for (const n of [l.source, l.target]) degree.set(n, (degree.get(n) ?? 0) + 1)
+    const endOf = (l: SimLink): LabelEnd => {
+      if (!l.in_pattern) return 'middle'
+      const s = degree.get(l.source) ?? 0
+      const t = degree.get(l.target) ?? 0
+      return s * FAN <= t ? 'source' : t * FAN <= s ? 'target' : 'middle'
+    }
     edgeLabels.each(function (l) {
       if (!shown(l)) return this.classList.add('hidden')
       const m = edgeSize.get(l)!
@@ -291,7 +311,7 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
       }
       items.push({
         rank: l.in_pattern ? 1 + (l.order ?? 0) / 1e6 : 20,
-        req: { w: m.w, h: m.h, candidates: edgeLabelSpots(l, m.w, m.h) },
+        req: { w: m.w, h: m.h, candidates: edgeLabelSpots(l, m.w, m.h, endOf(l)) },
         set: set(this),
       })
     })

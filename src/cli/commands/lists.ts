@@ -30,6 +30,7 @@ const options = {
   kind: { type: 'string' },
   format: { type: 'string' },
   alt: { type: 'string' },
+  add: { type: 'string' },
   base: { type: 'string' },
 } as const
 
@@ -49,6 +50,11 @@ async function runImport(file: string | undefined, values: Record<string, unknow
         loadConfig(values.config as string | undefined).config.fx.base_currency)
       : undefined
   const remote = await serverFor(values.db as string | undefined, io, 'ringwatch lists import')
+  if (remote && values.add !== undefined)
+    throw new BadInputError(
+      'lists import: --add is not sent to a running server; stop the server or put add.csv beside sdn.csv and import on the server machine',
+      { field: 'add' },
+    )
   const store = remote ? undefined : await openLists(values, io, 'write', 'import')
   try {
     const s = remote
@@ -66,6 +72,7 @@ async function runImport(file: string | undefined, values: Record<string, unknow
           kind,
           format: values.format as string | undefined,
           alt: values.alt as string | undefined,
+          add: values.add as string | undefined,
           base,
           screen: loadConfig(values.config as string | undefined).config.screen,
         })

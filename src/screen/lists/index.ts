@@ -18,12 +18,16 @@ export { detectListFormat } from './detect.ts'
 export { parseCsv, splitMulti } from './csv.ts'
 export type { FxParseOptions } from './fx.ts'
 
-/** Parses list text in a known format; altFile is OFAC's alt.csv; fx formats need `fx`. */
+/**
+ * Parses list text in a known format; altFile and addFile are OFAC's alt.csv and add.csv; fx formats
+ * need `fx`.
+ */
 export function parseList(
   format: ListFormat,
   text: string,
   altFile?: string,
   fx: FxParseOptions = { currencies: new Set() },
+  addFile?: string,
 ): ParseResult {
   switch (format) {
     case 'ftm':
@@ -33,7 +37,11 @@ export function parseList(
     case 'plain-csv':
       return parsePlainCsv(text)
     case 'ofac-sdn':
-      return parseOfacSdn(text, altFile ? readFileSync(altFile, 'utf8') : undefined)
+      return parseOfacSdn(
+        text,
+        altFile ? readFileSync(altFile, 'utf8') : undefined,
+        addFile ? readFileSync(addFile, 'utf8') : undefined,
+      )
     case 'goods-hs':
       return parseGoodsHs(text)
     case 'goods-lexicon':

@@ -1,6 +1,7 @@
 // OFAC SDN list in its own CSV layout: sdn.csv without header (ent_num, name, type, program, title,
 // call_sign, vess_type, tonnage, grt, vess_flag, vess_owner, remarks; '-0-' for empty) and the alias
-// file alt.csv (ent_num, alt_num, alt_type, alt_name, alt_remarks). Aliases quoted in the remarks
+// file alt.csv (ent_num, alt_num, alt_type, alt_name, alt_remarks) and the address file add.csv
+// (ent_num, add_num, address, city_state_province_postal_code, country, add_remarks). Aliases quoted in the remarks
 // ("a.k.a. 'BNC'") are kept as weak aliases; the program gives the country where it names one, and
 // the remarks give more (nationality, place of birth, flag), dates of birth and identifier numbers.
 import { countryCode } from './countries.ts'
@@ -74,7 +75,7 @@ function schemaOf(type: string): string | undefined {
   }
 }
 
-export function parseOfacSdn(text: string, altText?: string): ParseResult {
+export function parseOfacSdn(text: string, altText?: string, addText?: string): ParseResult {
   const out = emptyResult()
   const { records, errors } = parseCsv(text)
   pushAll(out.errors, errors)
@@ -154,5 +155,36 @@ export function parseOfacSdn(text: string, altText?: string): ParseResult {
       })
     }
   }
+  if (addText !== undefined) readAddresses(out, byNum, addText)
   return out
+}
+
+/** add.csv: each row one address of an entry, its parts joined on one line ('-0-' parts left out). */
+function readAddresses(
+  out: ParseResult,
+  byNum: Map<string, ParseResult['entries'][number]>,
+  addText: string,
+) {
+  const add = parseCsv(addText)
+  for (const e of add.errors) out.errors.push({ line: e.line, message: `add.csv: ${e.message}` })
+  for (const r of add.records) {
+    const f = r.fields
+    if (f.length === 1 && [...f[0]].every((c) => c.charCodeAt(0) <= 32)) continue // DOS end-of-file mark
+    if (f.length < 5 || !/^\d+$/.test(empty(f[0]))) {
+      out.errors.push({
+        line: r.line,
+        message:
+          'add.csv: expected ent_num,add_num,address,city_state_province_postal_code,country',
+      })
+      continue
+    }
+    const entry = byNum.get(empty(f[0]))
+    if (!entry) {
+      out.skipped['add.csv without sdn entry'] = (out.skipped['add.csv without sdn entry'] ?? 0) + 1
+      continue
+    }
+    const text = [f[2], f[3], f[4]].map(empty).filter(Boolean).join(', ')
+    if (!text) continue
+    ;(entry.addresses ??= []).push(text)
+  }
 }

@@ -1,5 +1,5 @@
-// A plain watch list: CSV with header `name,aliases,country,list` (optional `id`, `schema`);
-// aliases and countries separated by ';' or '|'.
+// A plain watch list: CSV with header `name,aliases,country,list` (optional `id`, `schema`,
+// `address`); aliases, countries and addresses separated by ';' or '|'.
 import { readCsvTable, splitMulti } from './csv.ts'
 import { emptyResult, type ParseResult } from './types.ts'
 
@@ -34,6 +34,7 @@ export function parsePlainCsv(text: string): ParseResult {
       countries: splitMulti(get(r.fields, 'country')).map((c) => c.toUpperCase()),
       topics: ['sanction'],
       programs: list ? [list] : [],
+      addresses: splitMulti(get(r.fields, 'address') || get(r.fields, 'addresses')),
       line: r.line,
     })
   }

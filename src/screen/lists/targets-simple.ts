@@ -1,5 +1,5 @@
 // OpenSanctions targets.simple.csv: a header row (id, schema, name, aliases, countries, sanctions,
-// program_ids, dataset …); multi-valued cells separated by ';'.
+// addresses, identifiers, program_ids, dataset …); multi-valued cells separated by ';'.
 import { readCsvTable, splitMulti } from './csv.ts'
 import { identifierKey } from './remarks.ts'
 import { emptyResult, type ParseResult } from './types.ts'
@@ -33,6 +33,7 @@ export function parseTargetsSimple(text: string): ParseResult {
       countries: splitMulti(get(r.fields, 'countries'), /;/).map((c) => c.toUpperCase()),
       topics: sanctions ? ['sanction'] : [],
       birthDates: splitMulti(get(r.fields, 'birth_date'), /;/),
+      addresses: splitMulti(get(r.fields, 'addresses'), /;/),
       identifiers: splitMulti(get(r.fields, 'identifiers'), /;/)
         .map(identifierKey)
         .filter((x) => x.length >= 5),

@@ -13,6 +13,8 @@ export interface ParsedEntry {
   birthDates?: string[]
   /** Identifier numbers (passport, registration, tax, IMO …), upper-case letters and digits. */
   identifiers?: string[]
+  /** Addresses where the list gives them, each as one line of text. */
+  addresses?: string[]
   line: number
 }
 

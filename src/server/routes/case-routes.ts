@@ -1,6 +1,7 @@
 // Cases: the case page (its alerts with what links them, their transfers, parties' hits and goods
 // flags, the case's notes, history and review), one graph of all its alerts, case actions (the
-// cases module applies the transitions, four eyes and the audit log) and linking two alerts.
+// cases module applies the transitions, four eyes and the audit log), linking two alerts and
+// taking one out of its case.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import {
@@ -9,6 +10,9 @@ import {
   getCase,
   linkAlerts,
   LinkAlerts,
+  unlinkAlert,
+  UnlinkAlert,
+  UNLINK_ROLES,
 } from '../../cases/index.ts'
 import { CaseId, type AlertCase, type CaseAlertSummary } from '../../schema/case.ts'
 import type { Queries } from '../../store/index.ts'
@@ -189,6 +193,29 @@ export function caseWorkRoutes(d: RouteDeps) {
       .catch((e: unknown) => d.logger.error('alert queue after a case link', { error: String(e) }))
     return c.json({ case: kase })
   })
+
+  // an analyst or supervisor takes an alert out of the case, saying why (src/cases/case-unlink.ts)
+  app.post(
+    '/cases/:id/unlink',
+    valid('param', CaseIdParam),
+    valid('json', UnlinkAlert),
+    async (c) => {
+      const actor = c.get('actor')
+      if (!UNLINK_ROLES.includes(actor.role))
+        throw new ForbiddenError(`role ${actor.role} may not take alerts out of cases`, {
+          role: actor.role,
+        })
+      const out = await unlinkAlert(d.store, actor, c.req.valid('param').id, c.req.valid('json'), {
+        now: new Date(d.clock()).toISOString(),
+      })
+      await d.queue
+        ?.changed()
+        .catch((e: unknown) =>
+          d.logger.error('alert queue after a case unlink', { error: String(e) }),
+        )
+      return c.json(out)
+    },
+  )
 
   return app
 }
