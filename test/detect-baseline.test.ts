@@ -95,6 +95,40 @@ describe('the baseline from the lookback', () => {
     })
   })
 
+  it('a fan-in of payers new to a centre that is usually paid by the same customers: new relations', async () => {
+    // SHOP is paid by the same 12 customers every month since January; in March 10 payers it never
+    // had pay it within hours, each of them paying nobody else before (no habit of their own).
+    const xs: FixturePayment[] = []
+    let n = 0
+    for (const d of [5, 35, 64])
+      for (let i = 0; i < 12; i++)
+        xs.push({
+          tx_id: `c${n++}`,
+          ts: day(d, 8 + i / 4),
+          amount: 900 + 13 * i,
+          debtor: `CUST${i}`,
+          creditor: 'SHOP',
+        })
+    for (let i = 0; i < 10; i++)
+      xs.push({
+        tx_id: `n${i}`,
+        ts: day(70, 9 + i / 5),
+        amount: 9_500 + 7 * i,
+        debtor: `PAYER${i}`,
+        creditor: 'SHOP',
+      })
+    await withStore(async (store) => {
+      await seedPayments(store, xs)
+      const g = await loadWindow(store, { from: '2026-03-01', to: '2026-03-31' })
+      g.baseline = await loadBaseline(store, g, 90)
+      const fans = fanBursts(g, D.fan, D.evidence).filter((f) => f.typology === 'fan_in')
+      expect(fans.map((f) => f.measures.width)).toEqual([10])
+      // New to the payee: SHOP is habitually paid by known customers, so ten new payers are new
+      // relations even though the payers have no habit of their own.
+      expect(fans[0].signals).toMatchObject({ new_links: 1, new_link_count: 10 })
+    })
+  })
+
   it('an account first seen days before, passing one sum straight on, is fresh and passing', async () => {
     await withStore(async (store) => {
       await seedPayments(store, payments())

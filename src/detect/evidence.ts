@@ -29,8 +29,9 @@ export const EvidenceConfig = z
     fresh_expected: z.number().positive().default(3),
     /**
      * A new counterparty is unusual only for an account that mostly deals with counterparties it
-     * already knows: at least this share of its earlier transfers (with at least novelty_min_prior
-     * of them) went to known counterparties. Accounts that pay someone new every time (a shop's
+     * already knows: at least this share of its earlier transfers that way (with at least
+     * novelty_min_prior of them) went to or came from known counterparties; a link is new when it is
+     * new to such a payer or to such a payee. Accounts that pay someone new every time (a shop's
      * customers, a retail saver) gain nothing from one more new relation.
      */
     novelty_min_repeat: z.number().min(0).max(1).default(0.5),
@@ -126,8 +127,15 @@ export function signalsOf(
     let fresh = 0
     for (const [p, t] of firstUse) {
       if (view.pairKnownBefore(p, t, own)) continue
-      const habit = view.repeatShare(g.pairSrc[p], 'out', t)
-      if (habit.n >= o.novelty_min_prior && habit.share >= o.novelty_min_repeat) fresh++
+      // New to either side: the payer mostly pays known payees, or the payee is mostly paid by
+      // known payers (a fan-in's centre gaining payers it never had).
+      const habitual = (h: { share: number; n: number }) =>
+        h.n >= o.novelty_min_prior && h.share >= o.novelty_min_repeat
+      if (
+        habitual(view.repeatShare(g.pairSrc[p], 'out', t)) ||
+        habitual(view.repeatShare(g.pairDst[p], 'in', t))
+      )
+        fresh++
     }
     out.new_links = round3(fresh / firstUse.size)
     out.new_link_count = fresh
