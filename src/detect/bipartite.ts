@@ -148,35 +148,59 @@ function findLayers(g: PaymentGraph, o: Options): Layer[] {
       }
     }
   }
-  const dests = (s: number, into?: Set<number>) => {
+  const dests = (s: number) => {
     const out: number[] = []
     for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++) {
       const w = g.pairDst[p]
-      if (w !== s && aliveD[w] && (!into || into.has(w))) out.push(w)
+      if (w !== s && aliveD[w]) out.push(w)
     }
     return out
   }
-  const sources = (d: number, from?: Set<number>) => {
+  const sources = (d: number) => {
     const out: number[] = []
     for (let i = g.inPairStart[d]; i < g.inPairStart[d + 1]; i++) {
       const s = g.pairSrc[g.inPairs[i]]
-      if (s !== d && aliveS[s] && (!from || from.has(s))) out.push(s)
+      if (s !== d && aliveS[s]) out.push(s)
     }
     return out
+  }
+  // Whether s pays at least two members of `into` (d is paid by two of `from`): the counts stop
+  // at two, without building the lists.
+  const paysTwo = (s: number, into?: Set<number>) => {
+    let k = 0
+    for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++) {
+      const w = g.pairDst[p]
+      if (w !== s && aliveD[w] && (!into || into.has(w)) && ++k >= 2) return true
+    }
+    return false
+  }
+  const paidByTwo = (d: number, from: Set<number>) => {
+    let k = 0
+    for (let i = g.inPairStart[d]; i < g.inPairStart[d + 1]; i++) {
+      const s = g.pairSrc[g.inPairs[i]]
+      if (s !== d && aliveS[s] && from.has(s) && ++k >= 2) return true
+    }
+    return false
   }
   const covered = new Uint8Array(n)
   for (let d = 0; d < n; d++) {
     if (!aliveD[d] || covered[d]) continue
     // Grow the set around d: its sources, the members they pay, the sources paying two of those…
-    let S = new Set(sources(d).filter((s) => dests(s).length >= 2))
+    let S = new Set(sources(d).filter((s) => paysTwo(s)))
     if (S.size < o.min_sources) continue
     let D = new Set<number>()
     for (let round = 0; round < 3; round++) {
       D = new Set<number>()
       for (const s of S) for (const w of dests(s)) D.add(w)
+      // Each source is judged once a round, however many of D it pays.
       const S2 = new Set<number>()
+      const judged = new Set<number>()
       for (const w of D)
-        for (const s of sources(w, undefined)) if (dests(s, D).length >= 2) S2.add(s)
+        for (const s of sources(w)) {
+          if (judged.has(s)) continue
+          judged.add(s)
+          if (paysTwo(s, D)) S2.add(s)
+        }
       if (S2.size === S.size) break
       S = S2
       if (S.size > 4 * o.max_degree) break
@@ -185,8 +209,8 @@ function findLayers(g: PaymentGraph, o: Options): Layer[] {
     // Peel to the 2-core of S × D: each source pays ≥ 2 of D, each destination paid by ≥ 2 of S.
     for (let changed = true; changed;) {
       changed = false
-      const S2 = new Set([...S].filter((s) => dests(s, D).length >= 2))
-      const D2 = new Set([...D].filter((w) => sources(w, S2).length >= 2))
+      const S2 = new Set([...S].filter((s) => paysTwo(s, D)))
+      const D2 = new Set([...D].filter((w) => paidByTwo(w, S2)))
       if (S2.size !== S.size || D2.size !== D.size) changed = true
       S = S2
       D = D2
