@@ -1,8 +1,8 @@
 // Benchmark and check: every detector over a stored scan window (a database a scan has run on),
-// as the scan runs them, with each detector's time and a digest of its findings, the communities
-// and the exposure (CPU times): two runs of different code on the same database print the same digests when
-// the output is identical.
-// Usage: node bin/run-ts bench/detect-window.ts --db P [--json F]
+// as the scan runs them with the default config, printing each detector's CPU time and a digest
+// of its findings per typology, of the communities and of the exposure. Two versions of the code
+// run on the same database print the same digests exactly when their output is the same.
+// Usage: npm run bench:detect-window -- --db P [--json F]
 import { writeFileSync } from 'node:fs'
 import { openStore } from '../src/store/index.ts'
 import { realEngines } from '../src/pipeline/scan.ts'
