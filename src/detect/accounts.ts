@@ -21,8 +21,8 @@ export class AccountView {
   /** The window's last transfer (epoch µs). */
   readonly dataEnd: number
   private partiesCache = new Map<number, number>()
-  /** Per (direction, unit) then account: the sorted logs of all its transfers' values. */
-  private logsCache: Map<number, Float64Array>[] = []
+  /** Per (direction, unit), by account: the sorted logs of all its transfers' values. */
+  private logsCache: (Float64Array | undefined)[][] = []
   /** Per (account, direction) (key 2v + 1 for out): cumulative repeat counts in time order. */
   private repeatCache = new Map<number, Int32Array>()
 
@@ -166,8 +166,8 @@ export class AccountView {
   ): Float64Array {
     const { g, money } = this
     const slot = 2 * unit + (dir === 'out' ? 1 : 0)
-    const cached = (this.logsCache[slot] ??= new Map())
-    let all = cached.get(v)
+    const cached = (this.logsCache[slot] ??= new Array<Float64Array | undefined>(g.nodeCount))
+    let all = cached[v]
     if (!all) {
       const xs: number[] = []
       if (dir === 'out') {
@@ -179,7 +179,7 @@ export class AccountView {
           if (money.unit[e] === unit) xs.push(Math.log(money.val[e]))
         }
       all = Float64Array.from(xs).sort()
-      cached.set(v, all)
+      cached[v] = all
     }
     if (all.length > 200 || !mine?.length) return all
     // The pattern's own transfers (each once) taken out of the cached sorted logs: the same
