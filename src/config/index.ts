@@ -9,6 +9,7 @@ import { AlertsConfig, ScoreConfig } from '../score/config.ts'
 import { AuditConfig, CasesConfig } from '../cases/config.ts'
 import { FxConfig } from '../screen/fx-config.ts'
 import { BatchConfig } from '../server/jobs/config.ts'
+import { ScanConfig } from '../pipeline/config.ts'
 import { BadInputError } from '../util/errors.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 
@@ -22,6 +23,7 @@ export const Config = z.strictObject({
   fx: FxConfig.prefault({}),
   audit: AuditConfig.prefault({}),
   batch: BatchConfig.prefault({}),
+  scan: ScanConfig.prefault({}),
 })
 export type Config = z.infer<typeof Config>
 

@@ -21,10 +21,10 @@ export class AccountView {
   /** The window's last transfer (epoch µs). */
   readonly dataEnd: number
   private partiesCache = new Map<number, number>()
-  /** Per (account, direction, unit): the sorted logs of all its transfers' values. */
-  private logsCache = new Map<string, Float64Array>()
-  /** Per (account, direction): cumulative repeat counts over its transfers in time order. */
-  private repeatCache = new Map<string, Int32Array>()
+  /** Per (direction, unit), by account: the sorted logs of all its transfers' values. */
+  private logsCache: (Float64Array | undefined)[][] = []
+  /** Per (account, direction) (key 2v + 1 for out): cumulative repeat counts in time order. */
+  private repeatCache = new Map<number, Int32Array>()
 
   constructor(readonly g: PaymentGraph) {
     this.baseline = g.baseline ?? emptyBaseline(g)
@@ -98,7 +98,7 @@ export class AccountView {
     const start = dir === 'out' ? g.outStart[v] : g.inStart[v]
     const end = dir === 'out' ? g.outStart[v + 1] : g.inStart[v + 1]
     const at = (i: number) => (dir === 'out' ? i : g.inEdges[i])
-    const key = `${v}:${dir}`
+    const key = 2 * v + (dir === 'out' ? 1 : 0)
     let cum = this.repeatCache.get(key)
     if (!cum) {
       cum = new Int32Array(end - start + 1)
@@ -125,18 +125,20 @@ export class AccountView {
 
   /**
    * The usual size of v's transfers in one direction, from its other transfers in the window
-   * (the pattern's own excluded), in `unit`; both directions when one has fewer than minN.
+   * (the pattern's own excluded: `ownAt` lists the pattern's transfers into and out of v), in
+   * `unit`; both directions when one has fewer than minN.
    */
   usualValue(
     v: number,
     dir: 'in' | 'out',
     unit: number,
-    own: ReadonlySet<number>,
+    ownAt: { in?: readonly number[]; out?: readonly number[] },
     minN: number,
   ): UsualValue | undefined {
-    const one = this.others(v, dir, unit, own)
+    const back = dir === 'in' ? 'out' : 'in'
+    const one = this.others(v, dir, unit, ownAt[dir])
     if (one.length >= minN) return this.stats(one)
-    const both = mergeSorted(one, this.others(v, dir === 'in' ? 'out' : 'in', unit, own))
+    const both = mergeSorted(one, this.others(v, back, unit, ownAt[back]))
     return both.length >= minN ? this.stats(both) : undefined
   }
 
@@ -146,26 +148,26 @@ export class AccountView {
   private stats(logs: Float64Array): UsualValue {
     let s = this.statsCache.get(logs)
     if (s) return s
-    const median = logs[logs.length >> 1]
-    const dev = Float64Array.from(logs, (x) => Math.abs(x - median)).sort()
-    s = { median, mad: dev[dev.length >> 1], n: logs.length }
+    s = { median: logs[logs.length >> 1], mad: sortedMad(logs), n: logs.length }
     this.statsCache.set(logs, s)
     return s
   }
 
   /**
-   * Sorted logs of v's other transfers (the pattern's own left out). For a busy account the few
-   * transfers of one pattern do not move its median: the cached logs of all its transfers stand in.
+   * Sorted logs of v's other transfers (`mine`: the pattern's own transfers of v this direction,
+   * left out). For a busy account the few transfers of one pattern do not move its median: the
+   * cached logs of all its transfers stand in.
    */
   private others(
     v: number,
     dir: 'in' | 'out',
     unit: number,
-    own: ReadonlySet<number>,
+    mine: readonly number[] | undefined,
   ): Float64Array {
     const { g, money } = this
-    const key = `${v}:${dir}:${unit}`
-    let all = this.logsCache.get(key)
+    const slot = 2 * unit + (dir === 'out' ? 1 : 0)
+    const cached = (this.logsCache[slot] ??= new Array<Float64Array | undefined>(g.nodeCount))
+    let all = cached[v]
     if (!all) {
       const xs: number[] = []
       if (dir === 'out') {
@@ -177,27 +179,68 @@ export class AccountView {
           if (money.unit[e] === unit) xs.push(Math.log(money.val[e]))
         }
       all = Float64Array.from(xs).sort()
-      this.logsCache.set(key, all)
+      cached[v] = all
     }
-    if (all.length > 200) return all
-    const xs: number[] = []
-    if (dir === 'out') {
-      for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++)
-        if (!own.has(e) && money.unit[e] === unit) xs.push(Math.log(money.val[e]))
-    } else
-      for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
-        const e = g.inEdges[i]
-        if (!own.has(e) && money.unit[e] === unit) xs.push(Math.log(money.val[e]))
-      }
-    return Float64Array.from(xs).sort()
+    if (all.length > 200 || !mine?.length) return all
+    // The pattern's own transfers (each once) taken out of the cached sorted logs: the same
+    // multiset, so the same sorted array as sorting the rest afresh.
+    const ids = Int32Array.from(mine).sort()
+    const drop: number[] = []
+    for (let i = 0; i < ids.length; i++) {
+      const e = ids[i]
+      if ((i === 0 || e !== ids[i - 1]) && money.unit[e] === unit) drop.push(Math.log(money.val[e]))
+    }
+    return drop.length ? withoutSorted(all, Float64Array.from(drop).sort()) : all
   }
+}
+
+/** The sorted multiset all − drop (drop ⊆ all, both sorted ascending). */
+export function withoutSorted(all: Float64Array, drop: Float64Array): Float64Array {
+  const out = new Float64Array(all.length - drop.length)
+  let j = 0
+  let k = 0
+  for (let i = 0; i < all.length; i++) {
+    if (j < drop.length && all[i] === drop[j]) j++
+    else out[k++] = all[i]
+  }
+  return out
+}
+
+/**
+ * The median absolute deviation of sorted xs as sorting |x − median| would give it (element n>>1),
+ * by merging the deviations below and above the median, which are each already in order.
+ */
+export function sortedMad(xs: Float64Array): number {
+  const n = xs.length
+  const m = n >> 1
+  const median = xs[m]
+  // Deviations above: xs[r] − median for r = m, m + 1, …; below: median − xs[l] for l = m − 1, ….
+  let l = m - 1
+  let r = m
+  let d = NaN
+  for (let taken = 0; taken <= m; taken++) {
+    const up = r < n ? xs[r] - median : Infinity
+    const down = l >= 0 ? median - xs[l] : Infinity
+    if (up <= down) {
+      d = up
+      r++
+    } else {
+      d = down
+      l--
+    }
+  }
+  return d
 }
 
 function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length + b.length)
-  out.set(a)
-  out.set(b, a.length)
-  return out.sort()
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++]
+  while (i < a.length) out[k++] = a[i++]
+  while (j < b.length) out[k++] = b[j++]
+  return out
 }
 
 const cache = new WeakMap<PaymentGraph, AccountView>()

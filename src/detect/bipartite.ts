@@ -148,54 +148,77 @@ function findLayers(g: PaymentGraph, o: Options): Layer[] {
       }
     }
   }
-  const dests = (s: number, into?: Set<number>) => {
-    const out: number[] = []
+  // Whether s pays at least two members of `into` (d is paid by two of `from`): the counts stop
+  // at two.
+  const paysTwo = (s: number, into?: MarkSet) => {
+    let k = 0
     for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++) {
       const w = g.pairDst[p]
-      if (w !== s && aliveD[w] && (!into || into.has(w))) out.push(w)
+      if (w !== s && aliveD[w] && (!into || into.has(w)) && ++k >= 2) return true
     }
-    return out
+    return false
   }
-  const sources = (d: number, from?: Set<number>) => {
-    const out: number[] = []
+  const paidByTwo = (d: number, from: MarkSet) => {
+    let k = 0
     for (let i = g.inPairStart[d]; i < g.inPairStart[d + 1]; i++) {
       const s = g.pairSrc[g.inPairs[i]]
-      if (s !== d && aliveS[s] && (!from || from.has(s))) out.push(s)
+      if (s !== d && aliveS[s] && from.has(s) && ++k >= 2) return true
     }
-    return out
+    return false
   }
+  // The sets of one seed's neighbourhood, reused from seed to seed (each keeps insertion order).
+  let S = new MarkSet(n)
+  let S2 = new MarkSet(n)
+  let D = new MarkSet(n)
+  let D2 = new MarkSet(n)
+  const judged = new MarkSet(n)
   const covered = new Uint8Array(n)
   for (let d = 0; d < n; d++) {
     if (!aliveD[d] || covered[d]) continue
     // Grow the set around d: its sources, the members they pay, the sources paying two of those…
-    let S = new Set(sources(d).filter((s) => dests(s).length >= 2))
+    S.clear()
+    for (let i = g.inPairStart[d]; i < g.inPairStart[d + 1]; i++) {
+      const s = g.pairSrc[g.inPairs[i]]
+      if (s !== d && aliveS[s] && paysTwo(s)) S.add(s)
+    }
     if (S.size < o.min_sources) continue
-    let D = new Set<number>()
     for (let round = 0; round < 3; round++) {
-      D = new Set<number>()
-      for (const s of S) for (const w of dests(s)) D.add(w)
-      const S2 = new Set<number>()
-      for (const w of D)
-        for (const s of sources(w, undefined)) if (dests(s, D).length >= 2) S2.add(s)
+      D.clear()
+      for (const s of S.list)
+        for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++) {
+          const w = g.pairDst[p]
+          if (w !== s && aliveD[w]) D.add(w)
+        }
+      // Each source is judged once a round, however many of D it pays.
+      S2.clear()
+      judged.clear()
+      for (const w of D.list)
+        for (let i = g.inPairStart[w]; i < g.inPairStart[w + 1]; i++) {
+          const s = g.pairSrc[g.inPairs[i]]
+          if (s === w || !aliveS[s] || judged.has(s)) continue
+          judged.add(s)
+          if (paysTwo(s, D)) S2.add(s)
+        }
       if (S2.size === S.size) break
-      S = S2
+      ;[S, S2] = [S2, S]
       if (S.size > 4 * o.max_degree) break
     }
     if (D.size < o.min_destinations) continue
     // Peel to the 2-core of S × D: each source pays ≥ 2 of D, each destination paid by ≥ 2 of S.
     for (let changed = true; changed;) {
-      changed = false
-      const S2 = new Set([...S].filter((s) => dests(s, D).length >= 2))
-      const D2 = new Set([...D].filter((w) => sources(w, S2).length >= 2))
-      if (S2.size !== S.size || D2.size !== D.size) changed = true
-      S = S2
-      D = D2
+      S2.clear()
+      for (const s of S.list) if (paysTwo(s, D)) S2.add(s)
+      D2.clear()
+      for (const w of D.list) if (paidByTwo(w, S2)) D2.add(w)
+      changed = S2.size !== S.size || D2.size !== D.size
+      ;[S, S2] = [S2, S]
+      ;[D, D2] = [D2, D]
     }
     // A neighbourhood is explored once: its destinations are not seeds again (deterministic: seeds
     // are taken in account order).
-    for (const w of D) covered[w] = 1
+    for (const w of D.list) covered[w] = 1
     if (S.size < o.min_sources || D.size < o.min_destinations) continue
-    const layer = timeBox(g, [...S], D, o)
+    const layer = timeBox(g, S.list, D, o)
     if (!layer || layer.edges.length < o.min_edges) continue
     // Members do mostly this: the set is at least min_member_share of most members' transfers.
     const members = [...new Set([...layer.sources, ...layer.dests])]
@@ -218,7 +241,12 @@ function findLayers(g: PaymentGraph, o: Options): Layer[] {
 }
 
 /** The transfers from sources to dests inside the busiest max_span_days window. */
-function timeBox(g: PaymentGraph, S: number[], D: Set<number>, o: Options): Layer | undefined {
+function timeBox(
+  g: PaymentGraph,
+  S: readonly number[],
+  D: { has(v: number): boolean },
+  o: Options,
+): Layer | undefined {
   const edges: number[] = []
   for (const s of S)
     for (let p = g.pairStart[s]; p < g.pairStart[s + 1]; p++)
@@ -309,6 +337,31 @@ function stackFinding(
       retention: round3(retention),
       density: round3(distinctPairs(g, edges) / Math.max(1, edges.length)),
     },
+  }
+}
+
+/** A set of account ids (0 … n − 1) in insertion order, cleared in O(1) by a new generation. */
+class MarkSet {
+  private readonly stamp: Int32Array
+  private gen = 1
+  list: number[] = []
+  constructor(n: number) {
+    this.stamp = new Int32Array(n)
+  }
+  get size(): number {
+    return this.list.length
+  }
+  has(v: number): boolean {
+    return this.stamp[v] === this.gen
+  }
+  add(v: number): void {
+    if (this.stamp[v] === this.gen) return
+    this.stamp[v] = this.gen
+    this.list.push(v)
+  }
+  clear(): void {
+    this.gen++
+    this.list = []
   }
 }
 

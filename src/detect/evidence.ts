@@ -165,7 +165,7 @@ export function signalsOf(
     const ded = isDedicated(v)
     if (ded) dedicated++
     if (judged && isFresh(view, v, t0, o)) freshN++
-    const u = unusualFor(view, v, inE.get(v), outE.get(v), own, o)
+    const u = unusualFor(view, v, inE.get(v), outE.get(v), o)
     if (u !== undefined) {
       unusualJudged++
       if (u) unusualN++
@@ -222,7 +222,6 @@ function unusualFor(
   v: number,
   ins: number[] | undefined,
   outs: number[] | undefined,
-  own: ReadonlySet<number>,
   o: EvidenceConfig,
 ): boolean | undefined {
   let judged = false
@@ -232,7 +231,7 @@ function unusualFor(
   ] as const) {
     if (!list?.length) continue
     const u = view.money.unit[list[0]]
-    const usual = view.usualValue(v, dir, u, own, o.unusual_min_other)
+    const usual = view.usualValue(v, dir, u, { in: ins, out: outs }, o.unusual_min_other)
     if (!usual) continue
     judged = true
     const logs = list.map((e) => Math.log(view.money.val[e])).sort((a, b) => a - b)

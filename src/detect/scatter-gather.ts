@@ -259,6 +259,9 @@ function spanHours(g: PaymentGraph, edges: number[]): number {
   return (hi - lo) / 3_600_000_000
 }
 
+// toLocaleString builds this formatter on every call; one formatter gives the same text.
+const WHOLE = new Intl.NumberFormat('en', { maximumFractionDigits: 0 })
+
 export function fmt(x: number): string {
-  return x.toLocaleString('en', { maximumFractionDigits: 0 })
+  return WHOLE.format(x)
 }

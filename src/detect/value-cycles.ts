@@ -93,6 +93,7 @@ export function valueCycles(
   const seen = new Set<string>()
   let steps = 0
   let truncated = false
+  const scratch = { inDeg: new Int32Array(g.nodeCount), gone: new Uint8Array(g.nodeCount) }
   let i = 0
   while (i < order.length && steps <= o.max_steps) {
     const u = unit[order[i]]
@@ -102,7 +103,7 @@ export function valueCycles(
     let k = j
     while (k < order.length && unit[order[k]] === u && band[order[k]] === b + 1) k++
     if (k - i >= o.min_hops) {
-      const r = searchBand(g, val, order.subarray(i, k), b, opts, horizon, steps)
+      const r = searchBand(g, val, order.subarray(i, k), b, opts, horizon, steps, scratch)
       steps = r.steps
       if (r.truncated) truncated = true
       for (const ring of r.rings) {
@@ -131,12 +132,12 @@ function searchBand(
   o: ValueCycleOptions,
   horizon: number,
   steps0: number,
+  scratch: { inDeg: Int32Array; gone: Uint8Array },
 ): { rings: { accounts: number[]; pairs: LocalPair[] }[]; steps: number; truncated: boolean } {
-  // Local pairs of the band set.
+  // Local pairs of the band set, keyed by the graph's pair id.
   const byKey = new Map<number, LocalPair>()
-  const n = g.nodeCount
   for (const e of edges) {
-    const key = g.src[e] * n + g.dst[e]
+    const key = g.edgePair[e]
     let p = byKey.get(key)
     if (!p)
       byKey.set(
@@ -150,8 +151,11 @@ function searchBand(
   const out = new Map<number, LocalPair[]>()
   const hasIn = new Set<number>()
   for (const p of byKey.values()) {
-    const vs = p.edges.map((e) => val[e]).sort((x, y) => x - y)
-    p.value = vs[vs.length >> 1]
+    if (p.edges.length === 1) p.value = val[p.edges[0]]
+    else {
+      const vs = p.edges.map((e) => val[e]).sort((x, y) => x - y)
+      p.value = vs[vs.length >> 1]
+    }
     if (p.src === p.dst) continue
     const l = out.get(p.src)
     if (l) l.push(p)
@@ -159,29 +163,30 @@ function searchBand(
     hasIn.add(p.dst)
   }
   // Only accounts that both pay and are paid inside the band set can be on a ring of it: trim the
-  // others repeatedly (most band sets have no ring at all).
-  const inDeg = new Map<number, number>()
-  for (const l of out.values()) for (const p of l) inDeg.set(p.dst, (inDeg.get(p.dst) ?? 0) + 1)
-  const gone = new Set<number>()
+  // others repeatedly (most band sets have no ring at all). The counts live in the scratch arrays
+  // (all zero between calls).
+  const { inDeg, gone } = scratch
+  const paid: number[] = []
+  for (const l of out.values()) for (const p of l) if (inDeg[p.dst]++ === 0) paid.push(p.dst)
+  const goneList: number[] = []
   const queue: number[] = []
-  for (const v of out.keys()) if (!inDeg.get(v)) queue.push(v)
-  for (const v of inDeg.keys()) if (!out.has(v)) queue.push(v)
+  for (const v of out.keys()) if (!inDeg[v]) queue.push(v)
+  for (const v of paid) if (!out.has(v)) queue.push(v)
   while (queue.length) {
     const v = queue.pop()!
-    if (gone.has(v)) continue
-    gone.add(v)
-    for (const p of out.get(v) ?? []) {
-      const left = (inDeg.get(p.dst) ?? 0) - 1
-      inDeg.set(p.dst, left)
-      if (left <= 0) queue.push(p.dst)
-    }
+    if (gone[v]) continue
+    gone[v] = 1
+    goneList.push(v)
+    for (const p of out.get(v) ?? []) if (--inDeg[p.dst] <= 0) queue.push(p.dst)
   }
-  for (const v of gone) out.delete(v)
+  for (const v of goneList) out.delete(v)
   for (const [v, l] of out)
     out.set(
       v,
-      l.filter((p) => !gone.has(p.dst)),
+      l.filter((p) => !gone[p.dst]),
     )
+  for (const v of paid) inDeg[v] = 0
+  for (const v of goneList) gone[v] = 0
   const rings: { accounts: number[]; pairs: LocalPair[] }[] = []
   let steps = steps0
   let truncated = false

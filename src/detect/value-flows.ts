@@ -304,6 +304,8 @@ function components(g: PaymentGraph, edges: number[], o: ValueFlowOptions): numb
       else groups.set(r, [e])
     }
     for (const comp of groups.values()) {
+      // A component has at most as many pairs as transfers (most are a single transfer).
+      if (comp.length < o.min_pairs || comp.length < 2) continue
       const pairs = new Set(comp.map((e) => g.edgePair[e]))
       const accounts = new Set(comp.flatMap((e) => [g.src[e], g.dst[e]]))
       if (pairs.size >= o.min_pairs && accounts.size >= 3) out.push(comp)

@@ -1,6 +1,9 @@
 // Ingest settings (config section `ingest`).
 import { z } from 'zod'
 
+/** A DuckDB memory size: '2GB', '512MB', '1.5GiB'. */
+export const MemorySize = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
+
 export const IngestConfig = z.strictObject({
   /** A timestamp later than now + this many hours is quarantined. */
   future_tolerance_hours: z.number().positive().default(24),
@@ -12,9 +15,6 @@ export const IngestConfig = z.strictObject({
    * About 200 MB per million rows of the largest file are needed, or it fails out of memory
    * (and nothing of it lands).
    */
-  memory_limit: z
-    .string()
-    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
-    .default('2GB'),
+  memory_limit: MemorySize.default('2GB'),
 })
 export type IngestConfig = z.infer<typeof IngestConfig>

@@ -15,7 +15,7 @@ import { readCsvHead, scanCsv } from './csv-scan.ts'
 import { landFile, type CsvEngine, type LandInput, type LandOutcome } from './land.ts'
 import { expandPaths } from './expand-paths.ts'
 import { totalsOf, type FileResult, type IngestSummary } from './summary.ts'
-import { finishRun, newRunId, startRun } from '../store/index.ts'
+import { finishRun, newRunId, startRun, withMemoryLimit } from '../store/index.ts'
 
 export interface IngestOptions {
   format?: InputFormat
@@ -74,23 +74,6 @@ export async function ingestPaths(
     await finishRun(store, runId, status, canonicalJson(summary), now().toISOString())
   }
   return { run_id: runId, files, totals: totalsOf(files) }
-}
-
-/** Runs fn under the ingest's memory limit, and puts the database's limit back after it. */
-async function withMemoryLimit(store: Store, limit: string, fn: () => Promise<void>) {
-  const before = await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
-  await store.run('ingest/memory-limit-set', { memory_limit: limit })
-  try {
-    await fn()
-  } finally {
-    if (before) {
-      // the printed limit is rounded ('18.8 GiB'): the default comes back exactly by a reset
-      await store.run('ingest/memory-limit-reset')
-      const current = await store.one<{ memory_limit: string }>('ingest/memory-limit-get')
-      if (current?.memory_limit !== before.memory_limit)
-        await store.run('ingest/memory-limit-set', { memory_limit: before.memory_limit })
-    }
-  }
 }
 
 const ZERO_ROWS = { rows_read: 0, rows_accepted: 0, rows_quarantined: 0 }

@@ -2,7 +2,7 @@
 // with their audit rows) and the per-account communities and exposure; recorded in `runs`.
 // Stages: scan-run.ts (the run's summary, timing and record), scan-alerts.ts (which findings
 // alert), scan-write.ts (the write stage), incremental.ts (full or incremental).
-import type { Store } from '../store/index.ts'
+import { withMemoryLimit, type Store } from '../store/index.ts'
 import type { Config } from '../config/index.ts'
 import type { Provenance } from '../schema/alert.ts'
 import type { Logger, Progress } from '../util/progress.ts'
@@ -47,106 +47,118 @@ export async function runScanWith(
 ): Promise<ScanSummary> {
   const { store, config } = deps
   const run = await startScanRun(engines, deps)
-  const { summary, stage } = run
   try {
-    const window = await resolveWindow(store, opts)
-    if (!window) {
-      summary.status = 'empty'
-      run.logger.warn('no payments in the database: nothing to scan')
-      await run.finish()
-      return summary
-    }
-    summary.window = window
-    summary.transfers = Number(
-      (await store.one<{ n: number }>('graph/window-count', { ...window }))?.n ?? 0,
+    return await withMemoryLimit(store, config.scan.memory_limit, () =>
+      scanStages(engines, deps, opts, run),
     )
-    const files = await store.all<{ file_id: string }>('pipeline/window-files', { ...window })
-    summary.input_files = files.length
-    // What this scan will have seen (read before the graph: a file landing meanwhile is new next time).
-    const landed = engines.seedOf ? await landedFiles(store) : []
-    const ctx = await stage(
-      'screen',
-      async () => {
-        await engines.screenWindow(store, window, config.screen, { progress: run.inner('screen') })
-        return engines.readScreening(store, window)
-      },
-      (c) =>
-        `${c.hitsByAccount.size} listed accounts, ${c.goodsByTx.size} goods flags, ${c.routesByTx.size} risky routes`,
-    )
-    summary.list_versions = { ...(ctx.listVersions ?? {}) }
-    const graph = await stage(
-      'graph',
-      () =>
-        engines.loadWindow(store, {
-          ...window,
-          lookbackDays: config.detect.baseline.lookback_days,
-        }),
-      (g) => `${g.accounts.length} accounts`,
-    )
-    noteGraph(run, graph)
-    const basis = scanBasis({
-      configHash: deps.configHash,
-      detectorVersion: engines.detectorVersion,
-      versions: engines.versions ?? {},
-      listVersions: summary.list_versions,
-      seed: opts.seed ?? 1,
-    })
-    const historyStart = graph.baseline
-      ? Math.max(graph.baseline.dataStart, graph.baseline.from)
-      : undefined
-    const plan: ScanPlan = engines.seedOf
-      ? await planScan(store, {
-          full: opts.full ?? false,
-          window,
-          basis,
-          lookbackDays: config.detect.baseline.lookback_days,
-          historyStart,
-        })
-      : { mode: 'full', reason: 'these detectors keep no findings to build on' }
-    const detect = await detectStage(engines, deps, opts, run, { graph, ctx, plan })
-    const scored = await stage(
-      'score',
-      async () => {
-        const all: AnyFinding[] = [
-          ...detect.findings,
-          ...(await screeningFindings(store, window, ctx)),
-        ]
-        for (const f of all) summary.findings[f.typology] = (summary.findings[f.typology] ?? 0) + 1
-        return scoreAll(all, ctx, detect, config.score)
-      },
-      (s) => `${s.length} scored`,
-    )
-    const alerts = await selectAlerts(store, window, scored, config, summary)
-    summary.alerts_digest = alertsDigest(alerts)
-    const provenance: Provenance = {
-      run_id: run.runId,
-      detector_version: engines.detectorVersion,
-      config_hash: deps.configHash,
-      list_versions: summary.list_versions,
-      input_files: files.map((f) => f.file_id),
-    }
-    summary.alerts = await stage(
-      'write',
-      () =>
-        writeScan(store, engines, run, {
-          alerts,
-          provenance,
-          window,
-          graph,
-          detect,
-          basis,
-          historyStart,
-          landed,
-          maxAlertsPerAccount: config.alerts.max_findings_per_shared_account,
-        }),
-      (c) => `${c.new} new, ${c.updated} updated, ${c.reopened} reopened`,
-    )
-    run.step('record')
-    await run.finish()
-    return summary
   } catch (e) {
     throw await run.fail(e)
   }
+}
+
+async function scanStages(
+  engines: ScanEngines,
+  deps: ScanDeps,
+  opts: ScanOptions,
+  run: ScanRun,
+): Promise<ScanSummary> {
+  const { store, config } = deps
+  const { summary, stage } = run
+  const window = await resolveWindow(store, opts)
+  if (!window) {
+    summary.status = 'empty'
+    run.logger.warn('no payments in the database: nothing to scan')
+    await run.finish()
+    return summary
+  }
+  summary.window = window
+  summary.transfers = Number(
+    (await store.one<{ n: number }>('graph/window-count', { ...window }))?.n ?? 0,
+  )
+  const files = await store.all<{ file_id: string }>('pipeline/window-files', { ...window })
+  summary.input_files = files.length
+  // What this scan will have seen (read before the graph: a file landing meanwhile is new next time).
+  const landed = engines.seedOf ? await landedFiles(store) : []
+  const ctx = await stage(
+    'screen',
+    async () => {
+      await engines.screenWindow(store, window, config.screen, { progress: run.inner('screen') })
+      return engines.readScreening(store, window)
+    },
+    (c) =>
+      `${c.hitsByAccount.size} listed accounts, ${c.goodsByTx.size} goods flags, ${c.routesByTx.size} risky routes`,
+  )
+  summary.list_versions = { ...(ctx.listVersions ?? {}) }
+  const graph = await stage(
+    'graph',
+    () =>
+      engines.loadWindow(store, {
+        ...window,
+        lookbackDays: config.detect.baseline.lookback_days,
+      }),
+    (g) => `${g.accounts.length} accounts`,
+  )
+  noteGraph(run, graph)
+  const basis = scanBasis({
+    configHash: deps.configHash,
+    detectorVersion: engines.detectorVersion,
+    versions: engines.versions ?? {},
+    listVersions: summary.list_versions,
+    seed: opts.seed ?? 1,
+  })
+  const historyStart = graph.baseline
+    ? Math.max(graph.baseline.dataStart, graph.baseline.from)
+    : undefined
+  const plan: ScanPlan = engines.seedOf
+    ? await planScan(store, {
+        full: opts.full ?? false,
+        window,
+        basis,
+        lookbackDays: config.detect.baseline.lookback_days,
+        historyStart,
+      })
+    : { mode: 'full', reason: 'these detectors keep no findings to build on' }
+  const detect = await detectStage(engines, deps, opts, run, { graph, ctx, plan })
+  const scored = await stage(
+    'score',
+    async () => {
+      const all: AnyFinding[] = [
+        ...detect.findings,
+        ...(await screeningFindings(store, window, ctx)),
+      ]
+      for (const f of all) summary.findings[f.typology] = (summary.findings[f.typology] ?? 0) + 1
+      return scoreAll(all, ctx, detect, config.score)
+    },
+    (s) => `${s.length} scored`,
+  )
+  const alerts = await selectAlerts(store, window, scored, config, summary)
+  summary.alerts_digest = alertsDigest(alerts)
+  const provenance: Provenance = {
+    run_id: run.runId,
+    detector_version: engines.detectorVersion,
+    config_hash: deps.configHash,
+    list_versions: summary.list_versions,
+    input_files: files.map((f) => f.file_id),
+  }
+  summary.alerts = await stage(
+    'write',
+    () =>
+      writeScan(store, engines, run, {
+        alerts,
+        provenance,
+        window,
+        graph,
+        detect,
+        basis,
+        historyStart,
+        landed,
+        maxAlertsPerAccount: config.alerts.max_findings_per_shared_account,
+      }),
+    (c) => `${c.new} new, ${c.updated} updated, ${c.reopened} reopened`,
+  )
+  run.step('record')
+  await run.finish()
+  return summary
 }
 
 /** The graph's account count and the currencies it could not convert (warned about). */

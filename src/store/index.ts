@@ -23,6 +23,7 @@ export {
   VALUE_KIND,
   type ColumnMap,
 } from './staging.ts'
+export { withMemoryLimit } from './memory-limit.ts'
 export { openReadPool, type ReadPool } from './read-pool.ts'
 export { bridgeInfo, remoteStore, serveStore, type BridgedKey } from './bridge.ts'
 export { announceUrl, readOwner, type Owner } from './lock.ts'
