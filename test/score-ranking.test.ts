@@ -344,3 +344,45 @@ describe('score ranking', () => {
     expect(out[0].last_ts).toBe('2026-01-09T00:00:00Z')
   })
 })
+
+describe('a payment returned in full', () => {
+  // A pays B an amount far from either's usual and B sends the same sum back two days later.
+  const returned: CycleFinding = {
+    ...ring,
+    key: 'cycle:r1,r2',
+    tx_ids: ['r1', 'r2'],
+    accounts: ['NL01', 'BY02'],
+    amount_in: 48_000,
+    amount_out: 48_000,
+    span_hours: 45,
+    explanation: '2-hop cycle',
+    measures: { hops: 2, retention: 1, min_hop_ratio: 1, ordered: 1, returned: 1 },
+    signals: { history_days: 35, dedicated: 0, value_spread: 0, amount_unusual: 0.5 },
+  } as CycleFinding
+
+  it('is explained: its unusual amount is no evidence, a sanctioned route still is', () => {
+    const [plain] = scoreAll([returned], EMPTY_RISK, EMPTY_DETECT, config)
+    expect(plain.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['RETURNED_PAYMENT', 'AMOUNT_UNUSUAL', 'SHAPE_ONLY']),
+    )
+    expect(plain.evidence).toEqual([])
+    expect(plain.score).toBeLessThan(config.alert_threshold)
+    const sanctioned: RiskContext = {
+      ...EMPTY_RISK,
+      routesByTx: new Map([
+        ['r1', { sanctioned: true, hub: false, countries: ['BY'], sanctioned_countries: ['BY'] }],
+      ]),
+    }
+    const [routed] = scoreAll([returned], sanctioned, EMPTY_DETECT, config)
+    expect(routed.evidence).toEqual(['SANCTIONED_ROUTE'])
+    expect(routed.score).toBeGreaterThanOrEqual(config.alert_threshold)
+    // The same two payments with different amounts are no return: the unusual amount counts.
+    const [other] = scoreAll(
+      [{ ...returned, measures: { ...returned.measures, returned: 0 } }],
+      EMPTY_RISK,
+      EMPTY_DETECT,
+      config,
+    )
+    expect(other.evidence).toEqual(['AMOUNT_UNUSUAL'])
+  })
+})

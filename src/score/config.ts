@@ -18,6 +18,12 @@ export const Band = z.strictObject({
   evidence: z.boolean().default(false),
   /** The band does not apply when this other measure is at least `min` (e.g. dedicated accounts). */
   unless: z.strictObject({ measure: z.string(), min: z.number() }).optional(),
+  /**
+   * The band names an innocent explanation of the pattern's behaviour (a payment returned in full):
+   * its behavioural signals stop counting as evidence, and only screening context (listed parties,
+   * risky routes, controlled goods, goods/HS mismatches) keeps it an alert.
+   */
+  explains: z.boolean().default(false),
 })
 export type Band = z.infer<typeof Band>
 

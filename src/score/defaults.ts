@@ -33,7 +33,10 @@ const band = (
   ...(evidence ? { evidence } : {}),
   ...(unless ? { unless } : {}),
 })
-const signal = (measure: string, bands: ReturnType<typeof band>[]) => ({ measure, bands })
+const signal = (measure: string, bands: (ReturnType<typeof band> & { explains?: boolean })[]) => ({
+  measure,
+  bands,
+})
 
 // ---- evidence beyond the shape (each band a risk signal of its own) ----------------------------
 
@@ -250,13 +253,18 @@ export const DEFAULT_TYPOLOGIES: Record<string, z.input<typeof TypologyWeights>>
       ORDER,
       // The same sum straight back between two accounts is a returned payment or a repaid loan.
       signal('returned', [
-        band(
-          1,
-          undefined,
-          -15,
-          'RETURNED_PAYMENT',
-          'the same amount went straight back: the shape of a returned payment or a repaid loan',
-        ),
+        {
+          ...band(
+            1,
+            undefined,
+            -15,
+            'RETURNED_PAYMENT',
+            'the same amount went straight back: the shape of a returned payment or a repaid loan',
+          ),
+          // A payment returned in full nets to nothing between two accounts: how unusual its amount or
+          // how fast the return says nothing of laundering (the same payment counted twice).
+          explains: true,
+        },
       ]),
       signal('same_value_ring', [
         band(1, undefined, 10, 'SAME_VALUE', 'one value went round the ring', true),

@@ -13,7 +13,7 @@ import { normalizeName, looksLikeCompany } from '../screen/names/index.ts'
 import { GENERIC_WORDS } from '../screen/names/words.ts'
 import type { ScoreConfig } from './config.ts'
 import type { ScoredAlert } from './scored-alert.ts'
-import { sortReasons } from './score-finding.ts'
+import { screeningCodes, sortReasons } from './score-finding.ts'
 import { fill } from './template.ts'
 
 /** What a group member is called for inside its group: its function. */
@@ -93,13 +93,7 @@ export function markIntraGroup(
 ): ScoredAlert[] {
   const c = config.context
   if (!c.intra_group.weight) return [...alerts]
-  const screening = new Set<string>()
-  for (const v of Object.values(c))
-    if (v && typeof v === 'object' && 'code' in v) screening.add((v as { code: string }).code)
-  for (const t of ['sanctions', 'goods_mismatch']) {
-    const base = config.typologies[t]?.base
-    if (base) screening.add(base.code)
-  }
+  const screening = screeningCodes(config)
   const groupOf = new Map<string, string>()
   const shown = new Map<string, string>()
   for (const [account, name] of names) {

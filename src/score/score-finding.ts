@@ -84,6 +84,7 @@ export function scoreFinding(
 ): ScoredAlert {
   const reasons: Reason[] = []
   const evidence: string[] = []
+  let explained = false
   const vars = findingVars(f)
   const t = config.typologies[f.typology]
   if (t) {
@@ -101,11 +102,20 @@ export function scoreFinding(
       if (typeof v !== 'number') continue
       const b = m.bands.find((x) => inBand(x, v))
       const waived = b?.unless && Number(vars[b.unless.measure]) >= b.unless.min
-      if (b && !waived)
+      if (b && !waived) {
         push(reasons, b.code, b.text, b.weight, vars, b.evidence ? evidence : undefined, f.tx_ids)
+        if (b.explains) explained = true
+      }
     }
   }
   contextReasons(f, ctx, detect, config, communities, reasons, evidence)
+  // An innocent explanation of the behaviour (a payment returned in full): only screening context
+  // still counts as evidence.
+  if (explained) {
+    const screening = screeningCodes(config)
+    for (let i = evidence.length - 1; i >= 0; i--)
+      if (!screening.has(evidence[i])) evidence.splice(i, 1)
+  }
   const signals = 'signals' in f ? (f.signals as Record<string, number> | undefined) : undefined
   // Too little data before the pattern to judge its relations: say so rather than guess.
   if (signals && 'history_days' in signals && !('new_links' in signals))
@@ -152,6 +162,21 @@ export function scoreFinding(
     community: patternCommunity(accounts, detect),
     finding: f as unknown as Record<string, unknown>,
   }
+}
+
+/**
+ * The reason codes of screening context (listed parties, routes, goods, mismatches, …) and of the
+ * screening typologies: the evidence no explanation of a pattern's behaviour takes away.
+ */
+export function screeningCodes(config: ScoreConfig): Set<string> {
+  const out = new Set<string>()
+  for (const v of Object.values(config.context))
+    if (v && typeof v === 'object' && 'code' in v) out.add((v as { code: string }).code)
+  for (const t of ['sanctions', 'goods_mismatch']) {
+    const base = config.typologies[t]?.base
+    if (base) out.add(base.code)
+  }
+  return out
 }
 
 function contextReasons(
