@@ -177,7 +177,10 @@ async function exportGoaml(goaml: GoamlConfig): Promise<string> {
     { id: 'fiu', role: 'fiu_viewer' },
     { format: 'goaml', ids: [ALERT], out, goaml, now: '2026-02-10T12:00:00.000Z' },
   )
-  return Buffer.concat(chunks).toString('utf8')
+  const xml = Buffer.concat(chunks).toString('utf8')
+  // every report this suite exports validates against the FIU's schema, whatever it checks next
+  expect(await goamlSchemaErrors(xml)).toEqual([])
+  return xml
 }
 
 const report = (xml: string) => parseXml(xml).children[0]

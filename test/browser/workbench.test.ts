@@ -120,9 +120,39 @@ describe.skipIf(!HAVE_CHROMIUM)('workbench on the demo data in chromium', () => 
     for (const c of chips) expect(c).toMatch(/^(all \d+ transfers|transfers? #\d+)/)
     const hops = await page.$$eval('table.transfers tbody tr', (r) => r.length)
     expect(hops).toBeGreaterThan(0)
-    // the case panel says what it knows: the other alerts of the case, or that there are none
-    const caseText = await page.$eval('#case-alerts', (e) => e.textContent ?? '')
-    expect(caseText.length).toBeGreaterThan(10)
+    // the other alerts of its case and its parties' list entries, as the API has them: each shown
+    // in the window, or the panel saying there are none
+    const detail = await page.evaluate(
+      async ([id, k]) => (await fetch(`/api/alerts/${id}`, { headers: { 'X-API-Key': k } })).json(),
+      [top, key],
+    )
+    const others = ((detail.case?.alerts ?? []) as Array<{ id: string }>).filter(
+      (a) => a.id !== top,
+    )
+    const openHits = (detail.hits as Array<{ status: string }>).filter((x) => x.status === 'open')
+    console.log(
+      `demo top alert ${top}: ${others.length} other alert(s) in its case, ${openHits.length} open list entr(ies)`,
+    )
+    if (others.length) {
+      expect(await page.$$eval('#case-alerts li', (l) => l.length)).toBe(others.length)
+      for (const a of others)
+        expect([a.id, await inView(page, `#case-alerts li a[href="#/alert/${a.id}"]`)]).toEqual([
+          a.id,
+          true,
+        ])
+    } else
+      expect(await page.textContent('#case-alerts')).toMatch(
+        /^(No other alert shares its payments or accounts|The case holds only this alert)/,
+      )
+    if (openHits.length) {
+      const n = await page.$$eval('#listed-parties .list-entry', (l) => l.length)
+      expect(n).toBeGreaterThanOrEqual(openHits.length)
+      for (let i = 1; i <= n; i++)
+        expect(await inView(page, `#listed-parties .list-entry >> nth=${i - 1}`)).toBe(true)
+    } else
+      expect(await page.textContent('#parties details.more-parties summary')).toMatch(
+        /parties? without a watch-list hit$/,
+      )
     await page.screenshot({ path: `${SHOTS}/workbench-top-alert.png` })
     await page.context().close()
   })

@@ -41,7 +41,6 @@ export function casePage(app: HTMLElement, id: string, me: Me): () => void {
     app.replaceChildren()
     stop()
     const c = d.case
-    const total = d.alerts.reduce((s, a) => s + Number(a.score), 0)
     // an analyst or supervisor may take an alert out of a case of several
     const unlinkable = d.alerts.length > 1 && canUnlink(me)
     app.append(
@@ -63,50 +62,7 @@ export function casePage(app: HTMLElement, id: string, me: Me): () => void {
     const left = h('div', { class: 'col main' })
     const right = h('div', { class: 'col side' })
     app.append(h('div', { class: 'columns' }, left, right))
-    left.append(
-      section(
-        'Alerts of this case',
-        h(
-          'table',
-          { class: 'case-table', id: 'case-alerts' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              ['Alert', 'Typology', 'Score', 'Status', 'Amount', 'Transfers', 'Linked by'].map(
-                (t) => h('th', {}, t),
-              ),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            d.alerts.map((a) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, h('a', { href: `#/alert/${a.id}` }, a.id)),
-                h('td', {}, badge(a.typology, `typ-${a.typology}`)),
-                h('td', {}, scoreBar(Number(a.score))),
-                h('td', {}, badge(a.status, `st-${a.status}`)),
-                h('td', { class: 'num' }, money(a.total_amount, a.currency)),
-                h('td', { class: 'num' }, String(a.tx_count)),
-                h(
-                  'td',
-                  { class: 'wrap' },
-                  a.reasons[0]?.text ?? '',
-                  h('div', { class: 'sub' }, a.why),
-                  unlinkable ? unlinkForm(c.id, a.id, 'Take out of the case', load) : null,
-                ),
-              ),
-            ),
-          ),
-        ),
-        h('p', { class: 'sub' }, `scores add up to ${Math.round(total * 10) / 10}`),
-      ),
-    )
+    left.append(alertsSection(d, unlinkable, load))
     const net = networkSection(g, 460)
     stop = net.stop
     left.append(net.el)
@@ -132,4 +88,47 @@ export function casePage(app: HTMLElement, id: string, me: Me): () => void {
     ),
   )
   return () => stop()
+}
+
+/** The case's alerts, each with what links it, and (for those who may) a way to take it out. */
+function alertsSection(d: CaseDetail, unlinkable: boolean, load: () => Promise<void>) {
+  const c = d.case
+  const total = d.alerts.reduce((s, a) => s + Number(a.score), 0)
+  const row = (a: CaseDetail['alerts'][number]) =>
+    h(
+      'tr',
+      {},
+      h('td', {}, h('a', { href: `#/alert/${a.id}` }, a.id)),
+      h('td', {}, badge(a.typology, `typ-${a.typology}`)),
+      h('td', {}, scoreBar(Number(a.score))),
+      h('td', {}, badge(a.status, `st-${a.status}`)),
+      h('td', { class: 'num' }, money(a.total_amount, a.currency)),
+      h('td', { class: 'num' }, String(a.tx_count)),
+      h(
+        'td',
+        { class: 'wrap' },
+        a.reasons[0]?.text ?? '',
+        h('div', { class: 'sub' }, a.why),
+        unlinkable ? unlinkForm(c.id, a.id, 'Take out of the case', load) : null,
+      ),
+    )
+  const heads = ['Alert', 'Typology', 'Score', 'Status', 'Amount', 'Transfers', 'Linked by']
+  return section(
+    'Alerts of this case',
+    h(
+      'table',
+      { class: 'case-table', id: 'case-alerts' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          heads.map((t) => h('th', {}, t)),
+        ),
+      ),
+      h('tbody', {}, d.alerts.map(row)),
+    ),
+    h('p', { class: 'sub' }, `scores add up to ${Math.round(total * 10) / 10}`),
+  )
 }

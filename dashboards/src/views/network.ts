@@ -3,21 +3,17 @@
 // layers for flows, force for exploration). Pattern edges are highlighted and labelled with their
 // hop order, amount and currency; an alert's one-hop context is dimmed and can be hidden; nodes show
 // their country, watch-list hits and community colour; goods-flagged edges are marked. Labels never
-// overlap one another or a node (labels.ts): what finds no room is left to the hover title, and names
-// are cut with an ellipsis. setTime(t) replays the flow: edges after t fade out.
+// overlap one another or a node (network-labels.ts): what finds no room is left to the hover title,
+// and names are cut with an ellipsis. setTime(t) replays the flow: edges after t fade out. Built in
+// steps: the graph's copies laid out, the SVG, the edges, the accounts, then the labels placed.
 import * as d3 from 'd3'
-import type { Graph, GraphEdge, GraphNode } from '../types.ts'
+import type { Graph, GraphNode } from '../types.ts'
 import { money, shortMoney, when } from '../dom.ts'
 import { maxOf } from '../../../src/util/array.ts'
 import { layout, layoutFor, type LayoutKind } from './network-layout.ts'
-import { placeLabels, type Box, type LabelRequest, type Segment } from './labels.ts'
-import {
-  edgeLabelSpots,
-  edgePath,
-  nodeLabelSpots,
-  segments,
-  type LabelEnd,
-} from './network-geometry.ts'
+import type { Box } from './labels.ts'
+import { edgePath } from './network-geometry.ts'
+import { frame, labeller, type SimLink, type SimNode } from './network-labels.ts'
 
 export interface NetworkOptions {
   width: number
@@ -40,22 +36,11 @@ export interface NetworkView {
   destroy(): void
 }
 
-type SimNode = GraphNode & d3.SimulationNodeDatum & { ctx: boolean; r: number }
-type SimLink = Omit<GraphEdge, 'source' | 'target'> & {
-  source: SimNode
-  target: SimNode
-  lane: number
-  lanes: number
-  ctx: boolean
-}
-
 const LARGE = 300
 /** Longest name drawn in full; longer ones end in an ellipsis (the title has the whole). */
 const NAME_CHARS = 24
 /** Edge labels are offered up to this many edges (the placement shows those that fit). */
 const EDGE_LABELS_UP_TO = 400
-/** An account with this many times another's pattern edges is a fan's hub (labels go to the branch). */
-const FAN = 3
 const palette = d3.schemeTableau10
 
 export function communityColor(c: number | null): string {
@@ -82,17 +67,21 @@ function nodeTitle(n: SimNode): string {
   return `${n.name ?? n.id}\n${n.id}${n.country ? ` (${n.country})` : ''}${n.community !== null ? `\ncommunity ${n.community}` : ''}${n.hit_name ? `\nwatch-list hit: ${n.hit_name} (${(n.hit_score! * 100).toFixed(0)}%)` : ''}${n.more ? `\n${n.more} more counterparties` : ''}`
 }
 
-export function render(container: Element, graph: Graph, opts: NetworkOptions): NetworkView {
-  const kind = opts.layout ?? layoutFor(graph.meta.typology)
+/** Copies of the graph's accounts and transfers (the layout writes x, y into them), laid out. */
+function simGraph(
+  graph: Graph,
+  kind: LayoutKind,
+  positions: NetworkOptions['positions'],
+): { nodes: SimNode[]; links: SimLink[] } {
   const large = graph.nodes.length > LARGE
-  // Copies: the layout writes x, y (and the simulation vx, vy) into its nodes.
   const nodes: SimNode[] = graph.nodes.map((n) => ({
     ...n,
-    ...(kind === 'force' ? (opts.positions?.get(n.id) ?? {}) : {}),
+    ...(kind === 'force' ? (positions?.get(n.id) ?? {}) : {}),
     ctx: kind !== 'force' && !n.focus,
     r: n.focus ? 11 : large ? 5 : 8,
   }))
   const byId = new Map(nodes.map((n) => [n.id, n]))
+  // parallel transfers of one pair of accounts: one lane each
   const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
   const pairCount = new Map<string, number>()
   const links: SimLink[] = []
@@ -106,10 +95,19 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
     links.push({ ...e, source: s, target: t, lane, lanes: 1, ctx: s.ctx || t.ctx })
   }
   for (const l of links) l.lanes = pairCount.get(pairKey(l.source.id, l.target.id))!
-  const kept = !!opts.positions && nodes.some((n) => opts.positions!.has(n.id))
+  const kept = !!positions && nodes.some((n) => positions.has(n.id))
   layout(kind, nodes, links, kept)
-  const { width, height } = opts
+  return { nodes, links }
+}
 
+/** The SVG with its arrowheads and a zoomable layer, appended to the container. */
+function createSvg(
+  container: Element,
+  kind: LayoutKind,
+  width: number,
+  height: number,
+  counts: { nodes: number; links: number },
+) {
   const svg = d3
     .create('svg')
     .attr('class', `network layout-${kind}`)
@@ -117,7 +115,7 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
     .attr('width', width)
     .attr('height', height)
     .attr('role', 'img')
-    .attr('aria-label', `payment network of ${nodes.length} accounts and ${links.length} transfers`)
+    .attr('aria-label', `payment network of ${counts.nodes} accounts and ${counts.links} transfers`)
   const defs = svg.append('defs')
   for (const [id, cls] of [
     ['arrow', 'arrow'],
@@ -146,7 +144,13 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
   )
   // in the document from here on: labels are measured as drawn
   container.append(svg.node()!)
+  return { svg, root }
+}
 
+type Layer = d3.Selection<SVGGElement, undefined, null, undefined>
+
+/** The transfers as lines with arrowheads and hover titles, and their labels. */
+function drawEdges(root: Layer, links: SimLink[]) {
   const edgeSel = root
     .append('g')
     .attr('class', 'edges')
@@ -171,7 +175,11 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
     .join('text')
     .attr('class', (l) => `edge-label${l.in_pattern ? ' ring' : ''}${l.ctx ? ' ctx' : ''}`)
     .text(edgeText)
+  return { edgeSel, edgeLabels }
+}
 
+/** The accounts: circle, country, name, watch-list mark, "+N more", hover title, click. */
+function drawNodes(root: Layer, nodes: SimNode[], opts: NetworkOptions) {
   const nodeSel = root
     .append('g')
     .attr('class', 'nodes')
@@ -218,144 +226,33 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
     .attr('class', 'more')
     .text((n) => `+${n.more} more`)
   if (opts.onNodeClick) nodeSel.on('click', (_ev, n) => opts.onNodeClick!(n))
+  return { nodeSel, names, mores }
+}
 
-  // Each label's size as drawn, and its offset from its anchor point (text is placed by baseline).
-  type Measured = { w: number; h: number; dx: number; dy: number }
-  const measure = (el: SVGTextElement): Measured => {
-    const b = el.getBBox()
-    return { w: b.width, h: b.height, dx: b.x, dy: b.y }
-  }
-  const nameSize = new Map<SimNode, Measured>()
-  names.each(function (n) {
-    nameSize.set(n, measure(this))
+export function render(container: Element, graph: Graph, opts: NetworkOptions): NetworkView {
+  const kind = opts.layout ?? layoutFor(graph.meta.typology)
+  const { nodes, links } = simGraph(graph, kind, opts.positions)
+  const { width, height } = opts
+  const { svg, root } = createSvg(container, kind, width, height, {
+    nodes: nodes.length,
+    links: links.length,
   })
-  const moreSize = new Map<SimNode, Measured>()
-  mores.each(function (n) {
-    moreSize.set(n, measure(this))
-  })
-  const edgeSize = new Map<SimLink, Measured>()
-  edgeLabels.each(function (l) {
-    edgeSize.set(l, measure(this))
-  })
+  const { edgeSel, edgeLabels } = drawEdges(root, links)
+  const { nodeSel, names, mores } = drawNodes(root, nodes, opts)
+  const relabel = labeller(nodes, links, { names, mores, edgeLabels })
 
   let showContext = true
-  /** Places every shown label again (after the layout, a drag, or the context toggled). */
-  const relabel = () => {
-    const shown = (x: { ctx: boolean }) => showContext || !x.ctx
-    // which side of a node is free: away from the mean direction of its edges
-    const away = new Map<SimNode, { x: number; y: number }>()
-    for (const l of links) {
-      if (!shown(l)) continue
-      for (const [a, b] of [
-        [l.source, l.target],
-        [l.target, l.source],
-      ]) {
-        const d = Math.hypot(b.x! - a.x!, b.y! - a.y!) || 1
-        const v = away.get(a) ?? { x: 0, y: 0 }
-        away.set(a, { x: v.x - (b.x! - a.x!) / d, y: v.y - (b.y! - a.y!) / d })
-      }
-    }
-    const obstacles: Box[] = []
-    for (const n of nodes) {
-      if (!shown(n)) continue
-      obstacles.push({ x: n.x! - n.r, y: n.y! - n.r, w: 2 * n.r, h: 2 * n.r })
-      if (n.hit_score !== null) obstacles.push({ x: n.x! - 18, y: n.y! - 21, w: 15, h: 16 })
-    }
-    const lines: Segment[] = []
-    for (const l of links) if (shown(l)) for (const s of segments(l)) lines.push(s)
-    type Item = { rank: number; req: LabelRequest; set: (b: Box | null) => void }
-    const items: Item[] = []
-    const nodeItem = (n: SimNode, m: Measured, rank: number, el: SVGTextElement) =>
-      items.push({
-        rank,
-        req: {
-          w: m.w,
-          h: m.h,
-          candidates: nodeLabelSpots(n.x!, n.y!, n.r, m.w, m.h, away.get(n) ?? { x: 0, y: 0 }),
-        },
-        set: (b) => {
-          el.classList.toggle('hidden', !b)
-          // relative to the node's group
-          if (b) el.setAttribute('x', String(b.x - n.x! - m.dx))
-          if (b) el.setAttribute('y', String(b.y - n.y! - m.dy))
-        },
-      })
-    names.each(function (n) {
-      if (!shown(n)) return this.classList.add('hidden')
-      const rank = n.focus ? 0 : n.hit_score !== null ? 2 : 4 + (n.hop ?? 1)
-      nodeItem(n, nameSize.get(n)!, rank, this)
-    })
-    mores.each(function (n) {
-      if (!shown(n)) return this.classList.add('hidden')
-      nodeItem(n, moreSize.get(n)!, n.focus ? 3 : 5 + (n.hop ?? 1), this)
-    })
-    // a pattern edge between an account of few pattern edges and one of many (a fan's branch and
-    // its hub): its label is tried beside the branch's account first, where the edges are apart
-    const degree = new Map<SimNode, number>()
-    for (const l of links)
-      if (l.in_pattern && shown(l))
-        for (const n of [l.source, l.target]) degree.set(n, (degree.get(n) ?? 0) + 1)
-    const endOf = (l: SimLink): LabelEnd => {
-      if (!l.in_pattern) return 'middle'
-      const s = degree.get(l.source) ?? 0
-      const t = degree.get(l.target) ?? 0
-      return s * FAN <= t ? 'source' : t * FAN <= s ? 'target' : 'middle'
-    }
-    edgeLabels.each(function (l) {
-      if (!shown(l)) return this.classList.add('hidden')
-      const m = edgeSize.get(l)!
-      const set = (el: SVGTextElement) => (b: Box | null) => {
-        el.classList.toggle('hidden', !b)
-        if (b) el.setAttribute('x', String(b.x - m.dx))
-        if (b) el.setAttribute('y', String(b.y - m.dy))
-      }
-      items.push({
-        rank: l.in_pattern ? 1 + (l.order ?? 0) / 1e6 : 20,
-        req: { w: m.w, h: m.h, candidates: edgeLabelSpots(l, m.w, m.h, endOf(l)) },
-        set: set(this),
-      })
-    })
-    // stable: equal ranks keep the data's order
-    const ordered = items
-      .map((it, i) => ({ it, i }))
-      .sort((a, b) => a.it.rank - b.it.rank || a.i - b.i)
-    const boxes = placeLabels(
-      ordered.map(({ it }) => it.req),
-      obstacles,
-      lines,
-    )
-    ordered.forEach(({ it }, i) => it.set(boxes[i]))
-    return boxes
-  }
-
   let drawn: Array<Box | null> = []
-  /** Frames the drawing: the viewBox covers the nodes and the labels shown, zoomed in at most 1.6×. */
   const fit = () => {
-    const shown = nodes.filter((n) => showContext || !n.ctx)
-    if (!shown.length) return
-    let x0 = Infinity
-    let x1 = -Infinity
-    let y0 = Infinity
-    let y1 = -Infinity
-    const cover = (a: number, b: number, c: number, d: number) => {
-      x0 = Math.min(x0, a)
-      y0 = Math.min(y0, b)
-      x1 = Math.max(x1, c)
-      y1 = Math.max(y1, d)
-    }
-    for (const n of shown) cover(n.x! - n.r - 20, n.y! - n.r - 20, n.x! + n.r + 20, n.y! + n.r + 20)
-    for (const b of drawn) if (b) cover(b.x - 4, b.y - 4, b.x + b.w + 4, b.y + b.h + 4)
-    const scale = Math.min(1.6, width / (x1 - x0), height / (y1 - y0))
-    const w = width / scale
-    const hgt = height / scale
-    svg.attr('viewBox', `${(x0 + x1) / 2 - w / 2} ${(y0 + y1) / 2 - hgt / 2} ${w} ${hgt}`)
+    const box = frame(nodes, drawn, showContext, width, height)
+    if (box) svg.attr('viewBox', box)
   }
   const place = () => {
     edgeSel.attr('d', edgePath)
     nodeSel.attr('transform', (n) => `translate(${n.x ?? 0},${n.y ?? 0})`)
   }
   place()
-  drawn = relabel()
+  drawn = relabel(showContext)
   fit()
   // Drag a node to move it; its labels follow, and all are placed again when it is dropped.
   nodeSel.call(
@@ -367,7 +264,7 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
         place()
       })
       .on('end', () => {
-        drawn = relabel()
+        drawn = relabel(showContext)
       }),
   )
 
@@ -388,7 +285,7 @@ export function render(container: Element, graph: Graph, opts: NetworkOptions): 
     setContext(show) {
       showContext = show
       svg.classed('hide-ctx', !show)
-      drawn = relabel()
+      drawn = relabel(showContext)
       fit()
     },
     positions() {
