@@ -5,31 +5,11 @@
 import { api, qs } from '../api.ts'
 import { badge, download, fragment, h, money, scoreBar, when, label, day } from '../dom.ts'
 import type { AlertSummary, Me } from '../types.ts'
+import { ALERT_STATUSES, OUTCOMES, TYPOLOGIES } from '../../../src/schema/enums.ts'
 
-const STATUSES = [
-  'new',
-  'in_review',
-  'escalated',
-  'proposed_close',
-  'proposed_report',
-  'closed_false_positive',
-  'closed_benign',
-  'reported',
-]
-const OPEN = 'new,in_review,escalated,proposed_close,proposed_report'
-const TYPOLOGIES = [
-  'cycle',
-  'layering',
-  'scatter_gather',
-  'gather_scatter',
-  'bipartite',
-  'stack',
-  'fan_in',
-  'fan_out',
-  'structuring',
-  'sanctions',
-  'goods_mismatch',
-]
+// the values only (src/schema/enums.ts imports nothing: no zod in the bundle)
+const STATUSES = ALERT_STATUSES
+const OPEN = ALERT_STATUSES.filter((s) => !(OUTCOMES as readonly string[]).includes(s)).join(',')
 const COLUMNS: Array<[string, string, string | null]> = [
   ['score', 'Score', 'score'],
   ['id', 'Alert', null],
