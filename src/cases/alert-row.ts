@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { AlertRecord, AlertStatus, Provenance, Reason } from '../schema/alert.ts'
 import { Typology } from '../schema/finding.ts'
+import { OUTCOMES } from '../schema/enums.ts'
 import type { Row } from '../store/index.ts'
 
 const jsonText = <T extends z.ZodType>(inner: T) =>
@@ -10,7 +11,7 @@ const jsonText = <T extends z.ZodType>(inner: T) =>
     .transform((v) => (typeof v === 'string' ? JSON.parse(v) : v))
     .pipe(inner)
 
-export const OUTCOMES = ['closed_false_positive', 'closed_benign', 'reported'] as const
+export { OUTCOMES }
 export const Outcome = z.enum(OUTCOMES)
 export type Outcome = z.infer<typeof Outcome>
 

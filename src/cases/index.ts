@@ -9,7 +9,7 @@ export {
 } from './transitions.ts'
 export { strongHits, isSentence, SENTENCE, type StrongHit } from './strong-hits.ts'
 export type { Transition, CaseVerb } from './transitions.ts'
-export { CaseAction, applyCaseAction } from './actions.ts'
+export { CaseAction, applyCaseAction, type CaseOptions } from './actions.ts'
 export {
   AlertRow,
   Outcome,

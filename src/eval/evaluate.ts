@@ -93,7 +93,88 @@ export function rankAlerts(alerts: EvalAlert[]): EvalAlert[] {
   return [...alerts].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
+type AlertSet = { a: EvalAlert; txs: Set<string> }
+type FlagCount = { planted: number; found: number; in_top_k: number }
+
 export function evaluate(truth: Truth, alerts: EvalAlert[], opts: EvalOptions = {}): EvalReport {
+  const ranked = rankAlerts(alerts)
+  const k = truth.patterns.length
+  const topK = new Set(ranked.slice(0, k).map((a) => a.id))
+  const alertSets = ranked.map((a) => ({ a, txs: new Set(a.tx_ids) }))
+  const { isTrue, falseOnBenign } = judgeAlerts(truth, alertSets)
+  const rows = new Map<string, TypologyRow>()
+  const p = judgePatterns(truth, alerts, alertSets, topK, (t) => typologyRow(rows, t))
+
+  let trueAlerts = 0
+  for (const a of ranked) {
+    const r = typologyRow(rows, a.typology)
+    r.alerts++
+    if (isTrue.get(a.id)) {
+      r.true_alerts++
+      trueAlerts++
+    }
+  }
+  let trueTop = 0
+  for (const a of ranked.slice(0, k)) if (isTrue.get(a.id)) trueTop++
+
+  for (const r of rows.values()) {
+    r.recall = ratio(r.found, r.planted)
+    r.typed_recall = ratio(r.typed_found, r.planted)
+    r.precision = ratio(r.true_alerts, r.alerts)
+  }
+  return {
+    patterns: truth.patterns.length,
+    alerts: alerts.length,
+    found: p.found,
+    recall: ratio(p.found, truth.patterns.length),
+    true_alerts: trueAlerts,
+    precision: ratio(trueAlerts, alerts.length),
+    k,
+    true_in_top_k: trueTop,
+    // Fewer alerts than K: the empty places count as misses.
+    precision_at_k: ratio(trueTop, k),
+    controlled_goods: p.goods,
+    listed_party: p.listed,
+    by_typology: [...rows.values()].sort((a, b) => (a.typology < b.typology ? -1 : 1)),
+    false_on_benign: falseOnBenign,
+    missed: p.missed,
+    coverage: p.coverage,
+    accounts: evaluateAccounts(truth, alerts),
+    transfers: opts.transfers ?? null,
+    transfers_source: opts.transfers_source ?? null,
+    alerts_per_10k: alertsPer10k(alerts.length, opts.transfers ?? null),
+    alerts_per_pattern: { max: p.maxAlerts, mean: ratio(p.foundAlerts, p.found) },
+  }
+}
+
+/** The row of a typology, made empty on first use. */
+function typologyRow(rows: Map<string, TypologyRow>, typology: string): TypologyRow {
+  let r = rows.get(typology)
+  if (!r) {
+    r = {
+      typology,
+      planted: 0,
+      found: 0,
+      recall: null,
+      typed_found: 0,
+      typed_recall: null,
+      alerts: 0,
+      true_alerts: 0,
+      precision: null,
+    }
+    rows.set(typology, r)
+  }
+  return r
+}
+
+/**
+ * Each alert true when at least half of its (distinct) transfers are planted; a false one counted
+ * against the benign look-alike it mostly sits on, if any.
+ */
+function judgeAlerts(
+  truth: Truth,
+  alertSets: AlertSet[],
+): { isTrue: Map<string, boolean>; falseOnBenign: Record<string, number> } {
   const planted = new Set<string>()
   for (const p of truth.patterns) for (const t of p.tx_ids) planted.add(t)
   const benignOf = new Map<string, string>()
@@ -103,12 +184,6 @@ export function evaluate(truth: Truth, alerts: EvalAlert[], opts: EvalOptions = 
   for (const b of truth.benign)
     if (!b.tx_ids.length) for (const a of b.accounts) benignAccount.set(a, b.kind)
 
-  const ranked = rankAlerts(alerts)
-  const k = truth.patterns.length
-  const topK = new Set(ranked.slice(0, k).map((a) => a.id))
-  const alertSets = ranked.map((a) => ({ a, txs: new Set(a.tx_ids) }))
-
-  // Alerts: true when at least half of their (distinct) transfers are planted.
   const isTrue = new Map<string, boolean>()
   const falseOnBenign: Record<string, number> = {}
   for (const { a, txs } of alertSets) {
@@ -128,68 +203,70 @@ export function evaluate(truth: Truth, alerts: EvalAlert[], opts: EvalOptions = 
       if (kind) falseOnBenign[kind] = (falseOnBenign[kind] ?? 0) + 1
     }
   }
+  return { isTrue, falseOnBenign }
+}
 
-  const rows = new Map<string, TypologyRow>()
-  const row = (typology: string): TypologyRow => {
-    let r = rows.get(typology)
-    if (!r) {
-      r = {
-        typology,
-        planted: 0,
-        found: 0,
-        recall: null,
-        typed_found: 0,
-        typed_recall: null,
-        alerts: 0,
-        true_alerts: 0,
-        precision: null,
-      }
-      rows.set(typology, r)
-    }
-    return r
+/** How the alerts cover one pattern: found (by one alert), by a compatible typology, in the top K. */
+function coverPattern(
+  p: Truth['patterns'][number],
+  alertSets: AlertSet[],
+  topK: Set<string>,
+): { isFound: boolean; typed: boolean; top: boolean; best: number; bestAlert: string | null } {
+  const txs = new Set(p.tx_ids)
+  const compatible = COMPATIBLE[p.typology] ?? [p.typology]
+  const out = {
+    isFound: false,
+    typed: false,
+    top: false,
+    best: 0,
+    bestAlert: null as string | null,
   }
+  for (const { a, txs: at } of alertSets) {
+    let covered = 0
+    for (const t of txs) if (at.has(t)) covered++
+    if (covered / txs.size > out.best) [out.best, out.bestAlert] = [covered / txs.size, a.id]
+    if (covered / txs.size < FOUND_SHARE) continue
+    out.isFound = true
+    if (compatible.includes(a.typology)) out.typed = true
+    if (topK.has(a.id)) out.top = true
+  }
+  return out
+}
 
+/** Every planted pattern judged: found or missed, its coverage, its flags, its typology's row. */
+function judgePatterns(
+  truth: Truth,
+  alerts: EvalAlert[],
+  alertSets: AlertSet[],
+  topK: Set<string>,
+  row: (typology: string) => TypologyRow,
+) {
   const missed: string[] = []
   const coverage: PatternCoverage[] = []
   const touching = alertsPerPattern(truth, alerts)
   let foundAlerts = 0
   let maxAlerts: number | null = null
   let found = 0
-  const goods = { planted: 0, found: 0, in_top_k: 0 }
-  const listed = { planted: 0, found: 0, in_top_k: 0 }
+  const goods: FlagCount = { planted: 0, found: 0, in_top_k: 0 }
+  const listed: FlagCount = { planted: 0, found: 0, in_top_k: 0 }
   for (const p of truth.patterns) {
     const r = row(p.typology)
     r.planted++
-    const txs = new Set(p.tx_ids)
-    const compatible = COMPATIBLE[p.typology] ?? [p.typology]
-    let isFound = false
-    let typed = false
-    let top = false
-    let best = 0
-    let bestAlert: string | null = null
-    for (const { a, txs: at } of alertSets) {
-      let covered = 0
-      for (const t of txs) if (at.has(t)) covered++
-      if (covered / txs.size > best) [best, bestAlert] = [covered / txs.size, a.id]
-      if (covered / txs.size < FOUND_SHARE) continue
-      isFound = true
-      if (compatible.includes(a.typology)) typed = true
-      if (topK.has(a.id)) top = true
-    }
+    const c = coverPattern(p, alertSets, topK)
     const nAlerts = touching.get(p.id) ?? 0
-    if (isFound) {
+    if (c.isFound) {
       found++
       r.found++
       foundAlerts += nAlerts
       maxAlerts = Math.max(maxAlerts ?? 0, nAlerts)
     } else missed.push(p.id)
-    if (typed) r.typed_found++
+    if (c.typed) r.typed_found++
     coverage.push({
       id: p.id,
       typology: p.typology,
-      found: isFound,
-      coverage: best,
-      best_alert: bestAlert,
+      found: c.isFound,
+      coverage: c.best,
+      best_alert: c.bestAlert,
       alerts: nAlerts,
     })
     for (const [flag, acc] of [
@@ -198,49 +275,9 @@ export function evaluate(truth: Truth, alerts: EvalAlert[], opts: EvalOptions = 
     ] as const) {
       if (!flag) continue
       acc.planted++
-      if (isFound) acc.found++
-      if (top) acc.in_top_k++
+      if (c.isFound) acc.found++
+      if (c.top) acc.in_top_k++
     }
   }
-
-  let trueAlerts = 0
-  for (const a of ranked) {
-    const r = row(a.typology)
-    r.alerts++
-    if (isTrue.get(a.id)) {
-      r.true_alerts++
-      trueAlerts++
-    }
-  }
-  let trueTop = 0
-  for (const a of ranked.slice(0, k)) if (isTrue.get(a.id)) trueTop++
-
-  for (const r of rows.values()) {
-    r.recall = ratio(r.found, r.planted)
-    r.typed_recall = ratio(r.typed_found, r.planted)
-    r.precision = ratio(r.true_alerts, r.alerts)
-  }
-  return {
-    patterns: truth.patterns.length,
-    alerts: alerts.length,
-    found,
-    recall: ratio(found, truth.patterns.length),
-    true_alerts: trueAlerts,
-    precision: ratio(trueAlerts, alerts.length),
-    k,
-    true_in_top_k: trueTop,
-    // Fewer alerts than K: the empty places count as misses.
-    precision_at_k: ratio(trueTop, k),
-    controlled_goods: goods,
-    listed_party: listed,
-    by_typology: [...rows.values()].sort((a, b) => (a.typology < b.typology ? -1 : 1)),
-    false_on_benign: falseOnBenign,
-    missed,
-    coverage,
-    accounts: evaluateAccounts(truth, alerts),
-    transfers: opts.transfers ?? null,
-    transfers_source: opts.transfers_source ?? null,
-    alerts_per_10k: alertsPer10k(alerts.length, opts.transfers ?? null),
-    alerts_per_pattern: { max: maxAlerts, mean: ratio(foundAlerts, found) },
-  }
+  return { found, missed, coverage, goods, listed, foundAlerts, maxAlerts }
 }

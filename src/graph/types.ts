@@ -4,6 +4,7 @@
 // target with summed amount and count) for Louvain, exposure and the structural detectors.
 
 import type { Baseline } from './baseline.ts'
+import type { ScanWindow } from './window.ts'
 
 /** Per-edge wording flags computed at load time from the purpose text. */
 export const FLAG_REFUND = 1
@@ -11,7 +12,7 @@ export const FLAG_PAYROLL = 2
 
 /** Columns of the window's transfers, in any order; the input of buildGraph. */
 export interface EdgeColumns {
-  window: { from: string; to: string }
+  window: ScanWindow
   /** Dense id → account. */
   accounts: string[]
   currencies: string[]
@@ -40,7 +41,7 @@ export interface EdgeColumns {
 }
 
 export interface PaymentGraph {
-  window: { from: string; to: string }
+  window: ScanWindow
   accounts: string[]
   currencies: string[]
   nodeCount: number

@@ -5,8 +5,12 @@
 import type { Queries } from '../store/index.ts'
 import { BadInputError } from '../util/errors.ts'
 
-/** A window of payments: ISO UTC bounds, both inclusive. */
-export interface ScanWindow {
+/**
+ * A window of payments: ISO UTC bounds, both inclusive (dates as YYYY-MM-DD cover whole days:
+ * windowBounds). The one window type: scans, the graph and screening read it. A type
+ * alias, not an interface: it passes as query parameters.
+ */
+export type ScanWindow = {
   from: string
   to: string
 }
@@ -33,7 +37,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
  * it, for queries that read `ts >= $from::timestamp and ts <= $to::timestamp`: a date-only `from`
  * starts at its midnight, a date-only `to` ends at its last microsecond; timestamps stay as given.
  */
-export function windowBounds(w: { from: string; to: string }): { from: string; to: string } {
+export function windowBounds(w: ScanWindow): ScanWindow {
   return {
     from: DATE_ONLY.test(w.from) ? `${w.from}T00:00:00.000Z` : w.from,
     to: DATE_ONLY.test(w.to) ? `${w.to}T23:59:59.999999Z` : w.to,

@@ -111,6 +111,29 @@ function fileExitCode(code: number | undefined, error: string | undefined): numb
     : (code ?? 1)
 }
 
+type Failure = z.infer<typeof Failure>
+type Logger = NonNullable<ScanDeps['logger']>
+type Progress = NonNullable<ScanDeps['progress']>
+
+/** The batch's failures as they happen, each logged; `fail` records a thrown error. */
+class Failures {
+  readonly list: Failure[] = []
+  constructor(private readonly logger: Logger) {}
+  add(f: Failure): void {
+    this.list.push(f)
+  }
+  fail(stage: Failure['stage'], e: unknown, file?: string): void {
+    const exit = isRingwatchError(e) ? e.exitCode : 1
+    const message = (e as Error)?.message ?? String(e)
+    this.list.push({ stage, file, message, exit_code: exit })
+    this.logger.error(`${stage}${file ? ' ' + file : ''}: ${message}`)
+  }
+  /** 0 when none, 1 when any is not bad input, else 2. */
+  exitCode(): number {
+    return this.list.length === 0 ? 0 : this.list.some((f) => f.exit_code === 1) ? 1 : 2
+  }
+}
+
 export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<BatchReport> {
   const { store } = deps
   const clock = deps.clock ?? Date.now
@@ -119,89 +142,24 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
   const started = new Date(clock()).toISOString()
   const runId = newRunId('batch', clock())
   await startRun(store, runId, 'batch', started)
-  const failures: BatchReport['failures'] = []
-  const fail = (stage: BatchReport['failures'][number]['stage'], e: unknown, file?: string) => {
-    const exit = isRingwatchError(e) ? e.exitCode : 1
-    failures.push({ stage, file, message: (e as Error)?.message ?? String(e), exit_code: exit })
-    logger.error(`${stage}${file ? ' ' + file : ''}: ${(e as Error)?.message ?? String(e)}`)
-  }
+  const failures = new Failures(logger)
 
   const snapshotsBefore = new Set((await listSnapshots(store)).map((s) => s.snapshot_id))
-  const lists: BatchReport['lists'] = []
-  for (const l of opts.lists ?? []) {
-    progress.start(`lists ${l.kind} ${basename(l.file)}`)
-    try {
-      const s = await importList(store, l.file, {
-        kind: l.kind,
-        format: l.format,
-        base: deps.config.fx.base_currency,
-        screen: deps.config.screen,
-      })
-      lists.push({ ...s })
-      progress.done(`${s.status}, ${s.entries.toLocaleString('en')} entries`)
-    } catch (e) {
-      progress.done('failed')
-      fail('lists', e, l.file)
-    }
-  }
-
-  const warnings: string[] = []
-  const active = await store.all<{ kind: string }>('screen/active-versions')
-  const unscreened = !active.some((v) => v.kind === 'sanctions')
-  if (unscreened && opts.requireLists) fail('lists', new BadInputError(REQUIRED_SANCTIONS_LIST))
-  else if (unscreened) {
-    warnings.push(NO_SANCTIONS_LIST)
-    logger.warn(NO_SANCTIONS_LIST)
-  }
-  const refused = unscreened && opts.requireLists
-
-  let ingest: BatchReport['ingest'] = null
-  if (!refused)
-    try {
-      const s = await ingestPaths(store, [opts.dir], { config: deps.config.ingest, progress })
-      ingest = { ...s.totals, per_file: s.files.map((f) => ({ ...f })) }
-      for (const f of s.files)
-        if (f.status === 'failed')
-          failures.push({
-            stage: 'ingest',
-            file: f.path,
-            message: f.error ?? 'failed',
-            exit_code: fileExitCode(f.exit_code, f.error),
-          })
-    } catch (e) {
-      fail('ingest', e, opts.dir)
-    }
-
+  const lists = await importLists(deps, opts.lists ?? [], progress, failures)
+  const { warnings, refused } = await sanctionsCheck(store, opts, logger, failures)
+  const ingest = refused ? null : await ingestDir(deps, opts.dir, progress, failures)
   let scan: ScanSummary | null = null
   if (!refused)
     try {
       scan = await (opts.scan ?? runScan)(deps, { from: opts.from, to: opts.to })
     } catch (e) {
-      fail('scan', e)
+      failures.fail('scan', e)
     }
+  const listsImported = await listsImportedSince(store, snapshotsBefore)
+  const audit = await auditCheck(store, failures)
 
-  const listsImported = { sanctions: 0, goods: 0, fx: 0 }
-  for (const s of await listSnapshots(store))
-    if (!snapshotsBefore.has(s.snapshot_id) && s.kind in listsImported)
-      listsImported[s.kind as keyof typeof listsImported] += 1
-
-  let audit: BatchReport['audit'] = null
-  try {
-    const v = await verifyAudit(store)
-    audit = { ok: v.ok, rows: v.rows, head_hash: v.head?.hash ?? null }
-    if (!v.ok)
-      failures.push({
-        stage: 'scan',
-        message: `audit chain broken at seq ${v.first_bad?.seq}`,
-        exit_code: 1,
-      })
-  } catch (e) {
-    fail('scan', e)
-  }
-
-  const exitCode = failures.length === 0 ? 0 : failures.some((f) => f.exit_code === 1) ? 1 : 2
+  const exitCode = failures.exitCode()
   const dbDir = store.path === ':memory:' ? process.cwd() : dirname(store.path)
-  const reportPath = resolve(opts.report ?? join(dbDir, 'reports', `${runId}.json`))
   const report: BatchReport = {
     run_id: runId,
     status: exitCode === 0 ? 'ok' : 'failed',
@@ -217,18 +175,10 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
     ingest,
     scan,
     audit,
-    failures,
-    report_path: reportPath,
+    failures: failures.list,
+    report_path: resolve(opts.report ?? join(dbDir, 'reports', `${runId}.json`)),
   }
-  try {
-    mkdirSync(dirname(reportPath), { recursive: true })
-    writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n')
-  } catch (e) {
-    fail('report', e, reportPath)
-    report.failures = failures
-    report.exit_code = report.exit_code || 1
-    report.status = 'failed'
-  }
+  writeReport(report, failures)
   await finishRun(
     store,
     runId,
@@ -240,6 +190,121 @@ export async function runBatch(deps: ScanDeps, opts: BatchOptions): Promise<Batc
     report.finished_at,
   )
   return report
+}
+
+/** The --lists files, each imported on its own: one that fails is a failure, the others go on. */
+async function importLists(
+  deps: ScanDeps,
+  specs: ListSpec[],
+  progress: Progress,
+  failures: Failures,
+): Promise<BatchReport['lists']> {
+  const lists: BatchReport['lists'] = []
+  for (const l of specs) {
+    progress.start(`lists ${l.kind} ${basename(l.file)}`)
+    try {
+      const s = await importList(deps.store, l.file, {
+        kind: l.kind,
+        format: l.format,
+        base: deps.config.fx.base_currency,
+        screen: deps.config.screen,
+      })
+      lists.push({ ...s })
+      progress.done(`${s.status}, ${s.entries.toLocaleString('en')} entries`)
+    } catch (e) {
+      progress.done('failed')
+      failures.fail('lists', e, l.file)
+    }
+  }
+  return lists
+}
+
+/**
+ * No active sanctions list: a warning, or with requireLists a failure that refuses the ingest and
+ * the scan.
+ */
+async function sanctionsCheck(
+  store: Store,
+  opts: BatchOptions,
+  logger: Logger,
+  failures: Failures,
+): Promise<{ warnings: string[]; refused: boolean }> {
+  const warnings: string[] = []
+  const active = await store.all<{ kind: string }>('screen/active-versions')
+  const unscreened = !active.some((v) => v.kind === 'sanctions')
+  if (unscreened && opts.requireLists)
+    failures.fail('lists', new BadInputError(REQUIRED_SANCTIONS_LIST))
+  else if (unscreened) {
+    warnings.push(NO_SANCTIONS_LIST)
+    logger.warn(NO_SANCTIONS_LIST)
+  }
+  return { warnings, refused: unscreened && !!opts.requireLists }
+}
+
+/** The directory's files landed; each file that failed is a failure of its own. */
+async function ingestDir(
+  deps: ScanDeps,
+  dir: string,
+  progress: Progress,
+  failures: Failures,
+): Promise<BatchReport['ingest']> {
+  try {
+    const s = await ingestPaths(deps.store, [dir], { config: deps.config.ingest, progress })
+    for (const f of s.files)
+      if (f.status === 'failed')
+        failures.add({
+          stage: 'ingest',
+          file: f.path,
+          message: f.error ?? 'failed',
+          exit_code: fileExitCode(f.exit_code, f.error),
+        })
+    return { ...s.totals, per_file: s.files.map((f) => ({ ...f })) }
+  } catch (e) {
+    failures.fail('ingest', e, dir)
+    return null
+  }
+}
+
+/** New list snapshots since `before`, by kind (the --lists files and the defaults a scan imports). */
+async function listsImportedSince(
+  store: Store,
+  before: Set<string>,
+): Promise<BatchReport['lists_imported']> {
+  const imported = { sanctions: 0, goods: 0, fx: 0 }
+  for (const s of await listSnapshots(store))
+    if (!before.has(s.snapshot_id) && s.kind in imported)
+      imported[s.kind as keyof typeof imported] += 1
+  return imported
+}
+
+/** The audit chain verified after the run; a broken chain is a failure of the scan stage. */
+async function auditCheck(store: Store, failures: Failures): Promise<BatchReport['audit']> {
+  try {
+    const v = await verifyAudit(store)
+    if (!v.ok)
+      failures.add({
+        stage: 'scan',
+        message: `audit chain broken at seq ${v.first_bad?.seq}`,
+        exit_code: 1,
+      })
+    return { ok: v.ok, rows: v.rows, head_hash: v.head?.hash ?? null }
+  } catch (e) {
+    failures.fail('scan', e)
+    return null
+  }
+}
+
+/** Writes the report file; a report that cannot be written fails the run (exit 1 at least). */
+function writeReport(report: BatchReport, failures: Failures): void {
+  try {
+    mkdirSync(dirname(report.report_path), { recursive: true })
+    writeFileSync(report.report_path, JSON.stringify(report, null, 2) + '\n')
+  } catch (e) {
+    failures.fail('report', e, report.report_path)
+    report.failures = failures.list
+    report.exit_code = report.exit_code || 1
+    report.status = 'failed'
+  }
 }
 
 export type { Store }

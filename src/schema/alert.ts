@@ -1,18 +1,10 @@
 // The alert record (ARCHITECTURE.md "Alert record"), the case statuses and the roles.
 import { z } from 'zod'
+import { ALERT_STATUSES } from './enums.ts'
 import { Typology } from './finding.ts'
 import { HitRecord } from './hit.ts'
 
-export const ALERT_STATUSES = [
-  'new',
-  'in_review',
-  'escalated',
-  'proposed_close',
-  'proposed_report',
-  'closed_false_positive',
-  'closed_benign',
-  'reported',
-] as const
+export { ALERT_STATUSES }
 export const AlertStatus = z.enum(ALERT_STATUSES)
 export type AlertStatus = z.infer<typeof AlertStatus>
 

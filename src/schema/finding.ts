@@ -2,20 +2,9 @@
 // them. Every finding lists all its transfers and accounts, its time span, the money in and out, the
 // measures scoring bands on, and one plain-language sentence.
 import { z } from 'zod'
+import { TYPOLOGIES } from './enums.ts'
 
-export const TYPOLOGIES = [
-  'cycle',
-  'layering',
-  'scatter_gather',
-  'gather_scatter',
-  'bipartite',
-  'stack',
-  'fan_in',
-  'fan_out',
-  'structuring',
-  'sanctions',
-  'goods_mismatch',
-] as const
+export { TYPOLOGIES }
 export const Typology = z.enum(TYPOLOGIES)
 export type Typology = z.infer<typeof Typology>
 

@@ -1,4 +1,5 @@
 // schema/: the zod schemas behind every type that crosses a boundary.
+export * from './enums.ts'
 export * from './transfer.ts'
 export * from './finding.ts'
 export * from './alert.ts'

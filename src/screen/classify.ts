@@ -3,13 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { windowBounds } from '../graph/index.ts'
+import { windowBounds, type ScanWindow } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import type { ScreenConfig } from './config.ts'
 import { lexiconRegex } from './goods-regex.ts'
 import { importList } from './import-list.ts'
 import { detectListFormat } from './lists/index.ts'
-import type { ScreenWindow } from './types.ts'
 
 const REPO_ROOT = new URL('../../', import.meta.url)
 
@@ -42,7 +41,7 @@ export async function ensureGoodsLists(store: Store, config: ScreenConfig): Prom
  */
 export async function classifyWindow(
   store: Store,
-  window: ScreenWindow,
+  window: ScanWindow,
   config: ScreenConfig,
 ): Promise<{ msGoods: number; msRoutes: number }> {
   const params = windowBounds(window)

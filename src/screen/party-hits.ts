@@ -3,14 +3,13 @@
 // a screening, or a list change), found-again ones take the latest list version and score, closed
 // ones found again reopen, and open ones no longer found close with a note saying why (the entity
 // left its list, or its name no longer matches). Nothing is deleted.
-import { windowBounds } from '../graph/index.ts'
+import { windowBounds, type ScanWindow } from '../graph/index.ts'
 import type { Queries } from '../store/index.ts'
 import { sha256 } from '../util/hash.ts'
 import { decideHit, type HitCandidate, type HitDecision } from './hit-rules.ts'
-import type { ScreenWindow } from './types.ts'
 
 /** Every payment ever landed. */
-export const ALL_TIME: ScreenWindow = { from: '1900-01-01', to: '2999-12-31' }
+export const ALL_TIME: ScanWindow = { from: '1900-01-01', to: '2999-12-31' }
 
 export interface HitChanges {
   opened: number
@@ -43,7 +42,7 @@ const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) :
  */
 export async function refreshPartyHits(
   tx: Queries,
-  period: ScreenWindow,
+  period: ScanWindow,
   listsKey: string,
   threshold: number,
   opts: { now: string; reason: 'screening' | 'list_change' },

@@ -1,7 +1,7 @@
 // What scoring reads: the screening results of a window, flagged entries only: the open party hits
 // of the window's accounts, and of accounts newly listed by a list change within LIST_CHANGE_DAYS
 // (with their latest payments when they did not pay in the window).
-import { windowBounds } from '../graph/index.ts'
+import { windowBounds, type ScanWindow } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import { listVersions } from './screen-window.ts'
 import {
@@ -10,7 +10,6 @@ import {
   RouteFlags,
   type ListChangePayment,
   type ScreeningContext,
-  type ScreenWindow,
 } from './types.ts'
 
 /**
@@ -26,7 +25,7 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v)
 
 export async function readScreening(
   store: Store,
-  window: ScreenWindow,
+  window: ScanWindow,
   opts: { baseCurrency?: string } = {},
 ): Promise<ScreeningContext> {
   const params = windowBounds(window)

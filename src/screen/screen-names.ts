@@ -3,7 +3,7 @@
 // only); results are cached per name and list versions (screened_names, name_hits), and the party
 // hits of the period's accounts are brought in line with them (party-hits.ts). A scan screens its
 // window; a new list version re-screens every party already known (rescreenKnownParties).
-import { windowBounds } from '../graph/index.ts'
+import { windowBounds, type ScanWindow } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import { canonicalJson, sha256 } from '../util/hash.ts'
 import { quietProgress, type Progress } from '../util/progress.ts'
@@ -11,7 +11,7 @@ import { ensureGoodsLists } from './classify.ts'
 import type { ScreenConfig } from './config.ts'
 import { MATCHER_VERSION, NameIndex, type IndexEntry, type NameHit } from './names/index.ts'
 import { ALL_TIME, refreshPartyHits, type HitChanges } from './party-hits.ts'
-import type { HitExplanation, RescreenSummary, ScreenWindow } from './types.ts'
+import type { HitExplanation, RescreenSummary } from './types.ts'
 
 interface EntryRow {
   topics: string[]
@@ -101,7 +101,7 @@ export interface NameScreening {
  */
 async function screenPeriod(
   store: Store,
-  period: ScreenWindow,
+  period: ScanWindow,
   config: ScreenConfig,
   opts: { progress?: Progress; now?: () => Date; reason: 'screening' | 'list_change' },
 ): Promise<{ fresh: number; entries: number; hits: HitChanges }> {
@@ -163,7 +163,7 @@ async function screenPeriod(
 
 export async function screenNames(
   store: Store,
-  window: ScreenWindow,
+  window: ScanWindow,
   config: ScreenConfig,
   opts: { progress?: Progress; now?: () => Date } = {},
 ): Promise<NameScreening> {

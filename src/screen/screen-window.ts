@@ -1,17 +1,17 @@
 // Screening of one scan window: party names against the active sanctions snapshots
 // (screen-names.ts), goods classes and route flags of every transfer (classify.ts). Replaces earlier
 // results for the window's accounts and transfers, and sums it all up.
-import { windowBounds } from '../graph/index.ts'
+import { windowBounds, type ScanWindow } from '../graph/index.ts'
 import type { Store } from '../store/index.ts'
 import type { Progress } from '../util/progress.ts'
 import { classifyWindow, ensureGoodsLists } from './classify.ts'
 import type { ScreenConfig } from './config.ts'
 import { screenNames } from './screen-names.ts'
-import type { ScreenSummary, ScreenWindow } from './types.ts'
+import type { ScreenSummary } from './types.ts'
 
 export async function screenWindow(
   store: Store,
-  window: ScreenWindow,
+  window: ScanWindow,
   config: ScreenConfig,
   opts: { progress?: Progress; now?: () => Date } = {},
 ): Promise<ScreenSummary> {

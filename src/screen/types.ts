@@ -198,9 +198,3 @@ export interface ListChangePayment {
   purpose: string | null
   hs_code: string | null
 }
-
-/** The period screened: dates (whole days) or ISO timestamps, both ends inclusive (graph/window.ts). */
-export interface ScreenWindow {
-  from: string
-  to: string
-}

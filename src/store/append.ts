@@ -9,7 +9,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api'
 import { DataType, type Data, type RecordBatch, type Utf8, type Vector } from 'apache-arrow'
-import type { Queries } from './db.ts'
+import { connOf, type Queries } from './db.ts'
 
 /** Rows per DataChunk: DuckDB's vector size. */
 const CHUNK = 2048
@@ -76,7 +76,7 @@ export async function appendArrow(
   batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>,
   opts: { temp?: boolean; onRows?: (rows: number) => void } = {},
 ): Promise<number> {
-  const raw = q.conn.raw
+  const raw = connOf(q).raw
   const appender = opts.temp
     ? await raw.createAppender(table, 'main', 'temp')
     : await raw.createAppender(table)

@@ -7,6 +7,9 @@
 import type { MessagePort } from 'node:worker_threads'
 import {
   Conn,
+  CONN,
+  INSTANCE,
+  instanceOf,
   queriesOn,
   type Params,
   type Queries,
@@ -68,7 +71,7 @@ export function serveStore(store: Store, port: MessagePort): () => void {
       if (!c) throw new Error(`no transaction ${tx}`)
       return c
     }
-    jobConn ??= new Conn(await store.instance.connect())
+    jobConn ??= new Conn(await instanceOf(store).connect())
     return jobConn
   }
   const handle = async (b: Op): Promise<{ value: unknown; transfer?: ArrayBuffer[] }> => {
@@ -91,7 +94,7 @@ export function serveStore(store: Store, port: MessagePort): () => void {
         }
       case 'begin': {
         const release = b.serial ? await store.serialLock() : undefined
-        const c = new Conn(await store.instance.connect())
+        const c = new Conn(await instanceOf(store).connect())
         try {
           await c.raw.run('begin transaction')
         } catch (e) {
@@ -227,7 +230,7 @@ export function remoteStore(
       append: (table, columns) => call<number>({ op: 'append', table, columns, tx }),
     }
     return {
-      conn: remote as unknown as Conn,
+      [CONN]: remote as unknown as Conn,
       auditKey: key,
       serial,
       all: <T = Row>(name: string, params: Params = {}) =>
@@ -263,7 +266,7 @@ export function remoteStore(
   return {
     ...queries(undefined),
     path: info.path,
-    get instance(): never {
+    get [INSTANCE](): never {
       throw new Error('a bridged store has no DuckDB instance of its own')
     },
     transaction,
@@ -280,7 +283,7 @@ export function remoteStore(
   }
 }
 
-/** Implemented by a bridged store's `conn`: readColumns asks the owning thread for the columns. */
+/** Implemented by a bridged store's connection (connOf): readColumns asks the owning thread for the columns. */
 export interface RemoteColumns {
   columns(
     name: string,

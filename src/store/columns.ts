@@ -1,7 +1,7 @@
 // Reads a named query's result as column vectors (typed arrays, or string arrays for text) straight
 // from DuckDB's data chunks: no object per row. Used for the graph window (millions of transfers).
 import type { DuckDBResult, DuckDBVector } from '@duckdb/node-api'
-import type { Params, Queries } from './db.ts'
+import { connOf, type Params, type Queries } from './db.ts'
 import { isRemoteColumns } from './bridge.ts'
 
 /** Column kinds: i32 INTEGER, f64 DOUBLE, u8 UTINYINT, u16 USMALLINT, str VARCHAR. */
@@ -38,10 +38,12 @@ export async function readColumns<S extends Record<string, ColumnKind>>(
   expectedRows = 1024,
 ): Promise<Columns<S>> {
   // a worker thread's store: the thread that owns the instance reads them (bridge.ts)
-  if (isRemoteColumns(q.conn))
-    return (await q.conn.columns(name, params, spec, expectedRows)) as Columns<S>
-  return q.conn.exclusive(async () => {
-    const p = await q.conn.prepare(name)
+  const conn: unknown = connOf(q)
+  if (isRemoteColumns(conn))
+    return (await conn.columns(name, params, spec, expectedRows)) as Columns<S>
+  const local = connOf(q)
+  return local.exclusive(async () => {
+    const p = await local.prepare(name)
     p.clearBindings()
     if (Object.keys(params).length) p.bind(params)
     const result = await p.stream()

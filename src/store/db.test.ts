@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { openStore, withStore } from './index.ts'
+import { connOf } from './db.ts'
 import { listMigrations } from './migrate.ts'
 import { DatabaseLockedError, NotFoundError } from '../util/errors.ts'
 
@@ -18,7 +19,7 @@ describe('store', () => {
   it('converts a result of many chunks row by row as one would in one go', async () => {
     await withStore(async (store) => {
       // 5,000 runs: three chunks of DuckDB's 2,048 rows
-      await store.conn.exclusive((raw) =>
+      await connOf(store).exclusive((raw) =>
         raw.run(`insert into runs (run_id, kind, started_at, finished_at, status, summary)
           select 'r' || lpad(i::varchar, 5, '0'), 'scan', timestamp '2026-01-01' + to_seconds(i),
             case when i % 2 = 0 then timestamp '2026-01-01' + to_seconds(i + 3) end, 'ok',
@@ -49,7 +50,7 @@ describe('store', () => {
     await withStore(async (store) => {
       await expect(
         store.transaction(async (tx) => {
-          await tx.conn.exclusive((raw) =>
+          await connOf(tx).exclusive((raw) =>
             raw.run(
               `insert into runs (run_id, kind, started_at, status) values ('r1', 'scan', now(), 'running')`,
             ),
@@ -57,7 +58,7 @@ describe('store', () => {
           throw new Error('boom')
         }),
       ).rejects.toThrow('boom')
-      const n = await store.conn.exclusive(async (raw) =>
+      const n = await connOf(store).exclusive(async (raw) =>
         (await raw.runAndReadAll('select count(*) as n from runs')).getRowObjectsJson(),
       )
       expect(n[0].n).toBe('0')
@@ -99,7 +100,7 @@ describe('store', () => {
         const code = await new Promise<number | null>((resolve) => child!.on('close', resolve))
         // the file was held the whole time: the first store still writes after the other gave up
         await store.transaction((tx) =>
-          tx.conn.exclusive((raw) =>
+          connOf(tx).exclusive((raw) =>
             raw.run(
               `insert into runs (run_id, kind, started_at, status) values ('after', 'scan', now(), 'ok')`,
             ),

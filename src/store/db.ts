@@ -93,6 +93,23 @@ export class Conn {
   }
 }
 
+/**
+ * The key of a Queries object's connection and a Store's DuckDB instance: exported from db.ts to the
+ * other store/ modules (connOf, instanceOf), never from index.ts, so the handle stays inside store/.
+ */
+export const CONN: unique symbol = Symbol('ringwatch store connection')
+export const INSTANCE: unique symbol = Symbol('ringwatch store instance')
+
+/** The connection behind q, for store/ modules only (appenders, column reads, staging). */
+export function connOf(q: Queries): Conn {
+  return q[CONN]
+}
+
+/** The DuckDB instance behind store, for store/ modules only (extra connections). */
+export function instanceOf(store: Store): DuckDBInstance {
+  return store[INSTANCE]
+}
+
 export interface Queries {
   /** Rows of a named query (`module/name`), JSON-safe (see convert.ts). */
   all<T = Row>(name: string, params?: Params): Promise<T[]>
@@ -100,8 +117,8 @@ export interface Queries {
   one<T = Row>(name: string, params?: Params): Promise<T | undefined>
   /** Runs a named statement; returns the number of rows changed. */
   run(name: string, params?: Params): Promise<number>
-  /** The underlying connection, for store/ modules only (appenders, column reads). */
-  readonly conn: Conn
+  /** The underlying connection, for store/ modules only (connOf). */
+  readonly [CONN]: Conn
   /** The key that seals audit rows (cases/audit.ts); absent when the store was opened without. */
   readonly auditKey?: AuditKey
   /**
@@ -129,7 +146,8 @@ export interface TransactionOptions {
 
 export interface Store extends Queries {
   readonly path: string
-  readonly instance: DuckDBInstance
+  /** The DuckDB instance, for store/ modules only (instanceOf). */
+  readonly [INSTANCE]: DuckDBInstance
   /** Runs fn inside BEGIN … COMMIT on a connection of its own; ROLLBACK when fn throws. */
   transaction<T>(fn: (tx: Queries) => Promise<T>, opts?: TransactionOptions): Promise<T>
   /**
@@ -185,7 +203,7 @@ export function queriesOn(
   serial = false,
 ): Queries {
   return {
-    conn,
+    [CONN]: conn,
     auditKey: key,
     serial,
     all: (name, params) => conn.all(name, params),
@@ -272,7 +290,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   let closed = false
   return {
     path,
-    instance,
+    [INSTANCE]: instance,
     ...queriesOn(main, key),
     serialLock,
     async transaction(fn, topts = {}) {

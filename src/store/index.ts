@@ -1,7 +1,7 @@
 // store/: the only code that knows DuckDB. Everything outside store/ imports from here, except the
 // command line's first look at the owner lock file (lock.ts), which must not load DuckDB: a command
 // that a running server will serve never opens the database itself.
-export { openStore, withStore, DEFAULT_DB, PROCESS_ID, Conn } from './db.ts'
+export { openStore, withStore, DEFAULT_DB, PROCESS_ID } from './db.ts'
 export type { Store, Session, Queries, Params, Param, OpenOptions } from './db.ts'
 export type { Row } from './convert.ts'
 export { isoTimestamp } from './convert.ts'

@@ -1,7 +1,7 @@
 // A small pool of read connections on one store's DuckDB instance, so that concurrent API requests
 // run side by side instead of queueing on the store's single connection. Reads only: writes go
 // through store.run/transaction. Additive to db.ts; used by the server.
-import { Conn, type Queries, type Store } from './db.ts'
+import { Conn, CONN, instanceOf, type Queries, type Store } from './db.ts'
 
 export interface ReadPool extends Queries {
   close(): void
@@ -10,7 +10,7 @@ export interface ReadPool extends Queries {
 /** Opens `size` extra connections on the store's instance; each query goes to the least busy one. */
 export async function openReadPool(store: Store, size = 4): Promise<ReadPool> {
   const conns: Conn[] = []
-  for (let i = 0; i < size; i++) conns.push(new Conn(await store.instance.connect()))
+  for (let i = 0; i < size; i++) conns.push(new Conn(await instanceOf(store).connect()))
   const busy = new Array<number>(size).fill(0)
   const pick = (): number => {
     let best = 0
@@ -28,7 +28,7 @@ export async function openReadPool(store: Store, size = 4): Promise<ReadPool> {
   }
   let closed = false
   return {
-    get conn() {
+    get [CONN]() {
       return conns[pick()]
     },
     auditKey: store.auditKey,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withStore } from './db.ts'
+import { connOf, withStore } from './db.ts'
 import { appendRows } from './stage-rows.ts'
 
 describe('appendRows', () => {
@@ -10,7 +10,7 @@ describe('appendRows', () => {
       const dbl = Array.from({ length: n }, (_, i) => i / 4)
       const int = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? null : i))
       const rows = await store.transaction(async (tx) => {
-        await tx.conn.exclusive((raw) =>
+        await connOf(tx).exclusive((raw) =>
           raw.run('create temp table t_staged (s varchar, d double, i integer)'),
         )
         const landed = await appendRows(tx, 't_staged', [
@@ -19,7 +19,7 @@ describe('appendRows', () => {
           { kind: 'i32', values: int },
         ])
         expect(landed).toBe(n)
-        const reader = await tx.conn.exclusive((raw) =>
+        const reader = await connOf(tx).exclusive((raw) =>
           raw.runAndReadAll('select s, d, i from t_staged'),
         )
         return reader.getRowObjectsJson()

@@ -3,7 +3,7 @@
 // alerts, their versions, transfers and audit rows; account tables). Parsing one JSON document per
 // batch cost a JSON parse per field per row (`r->>'x'` parses r again): about 1,000 alerts a second.
 import { DuckDBDataChunk, DOUBLE, INTEGER, VARCHAR, type DuckDBValue } from '@duckdb/node-api'
-import type { Queries } from './db.ts'
+import { connOf, type Queries } from './db.ts'
 import { isRemoteColumns } from './bridge.ts'
 
 /** Rows per DataChunk: DuckDB's vector size. */
@@ -32,8 +32,9 @@ export async function appendRows(
     if (c.values.length !== rows)
       throw new Error(`staged columns of ${table} differ in length (${c.values.length} ≠ ${rows})`)
   if (!rows) return 0
-  if (isRemoteColumns(q.conn) && q.conn.append) return q.conn.append(table, columns)
-  return q.conn.exclusive(async (raw) => {
+  const conn: unknown = connOf(q)
+  if (isRemoteColumns(conn) && conn.append) return conn.append(table, columns)
+  return connOf(q).exclusive(async (raw) => {
     const appender = await raw.createAppender(table, 'main', 'temp')
     try {
       const types = columns.map((c) => TYPES[c.kind])

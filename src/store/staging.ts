@@ -12,7 +12,7 @@
 // session variable (SET VARIABLE … = $value) where a view must refer to it.
 import type { DuckDBValue } from '@duckdb/node-api'
 import { TRANSFER_COLUMNS, type TransferColumn } from '../schema/transfer.ts'
-import type { Queries } from './db.ts'
+import { connOf, type Conn, type Queries } from './db.ts'
 
 /** Where each canonical field sits in the file (0-based), and the extra columns kept as JSON. */
 export interface ColumnMap {
@@ -44,7 +44,7 @@ function extraJson(cols: string[], extra: ColumnMap['extra'], names: Names) {
 }
 
 /** Sets each of `names.params` as the session variable its `ref` reads. */
-async function setVariables(raw: Queries['conn']['raw'], values: Record<string, string>) {
+async function setVariables(raw: Conn['raw'], values: Record<string, string>) {
   for (const [k, v] of Object.entries(values)) await raw.run(`set variable rw_stg_${k} = $v`, { v })
 }
 
@@ -97,7 +97,7 @@ function selectList(cols: string[], map: ColumnMap, names: Names): string {
 
 /** The view stg_in over the rows appended to stg_raw (Arrow lander). */
 export async function stageFromRaw(q: Queries): Promise<void> {
-  await q.conn.exclusive((raw) =>
+  await connOf(q).exclusive((raw) =>
     raw.run(
       `create or replace temp view stg_in as
        select source_row, ${TRANSFER_COLUMNS.join(', ')}, extra from stg_raw`,
@@ -115,7 +115,7 @@ export async function createCleanView(q: Queries, unclean: ReadonlySet<string>):
     const kind = VALUE_KIND[c]
     return kind && !unclean.has(kind) ? c : `${CLEAN[c]}(${c}) as ${c}`
   })
-  await q.conn.exclusive((raw) =>
+  await connOf(q).exclusive((raw) =>
     raw.run(
       `create or replace temp view stg as select source_row, ${fields.join(', ')}, extra from stg_in`,
     ),
@@ -141,7 +141,7 @@ from read_csv($path, header = false, skip = 1, auto_detect = false, delim = $del
   escape = '"', columns = {${columns}}, store_rejects = true, rejects_table = 'stg_csv_errors',
   rejects_scan = 'stg_csv_scans', strict_mode = true, null_padding = false,
   max_line_size = 10000000)`
-  return q.conn.exclusive(async (raw) => {
+  return connOf(q).exclusive(async (raw) => {
     await raw.run(sql, { ...names.params, path: spec.path, delim: spec.delim })
     const r = await raw.runAndReadAll(
       `select line, error_type, error_message, csv_line from stg_csv_errors
@@ -164,7 +164,7 @@ from read_csv($path, header = false, skip = 1, auto_detect = false, delim = $del
  * gives rowid + 2.
  */
 export async function numberStagedRows(q: Queries, rejectedLines: number[]): Promise<void> {
-  await q.conn.exclusive(async (raw) => {
+  await connOf(q).exclusive(async (raw) => {
     if (rejectedLines.length) {
       // Staged rows before the i-th rejected line (0-based i, line r): r - 2 - i (the header and
       // the i refused lines before it are not staged rows).
@@ -185,7 +185,7 @@ export async function numberStagedRows(q: Queries, rejectedLines: number[]): Pro
 
 /** Column names of a Parquet file, in order. */
 export async function parquetColumns(q: Queries, path: string): Promise<string[]> {
-  return q.conn.exclusive(async (raw) => {
+  return connOf(q).exclusive(async (raw) => {
     const r = await raw.runAndReadAll(
       `select column_name from (describe select * from read_parquet($path))`,
       { path },
@@ -211,7 +211,7 @@ export async function stageParquetNative(
   const sql = `create or replace temp view stg_in as select file_row_number + 1 as source_row,
   ${selectList(cols, spec.map, names)}
 from read_parquet(getvariable('rw_stg_path'), file_row_number = true)`
-  await q.conn.exclusive(async (raw) => {
+  await connOf(q).exclusive(async (raw) => {
     await setVariables(raw, { ...names.params, path: spec.path })
     await raw.run(sql)
   })
@@ -224,7 +224,7 @@ export async function* parquetTextChunks(
 ): AsyncGenerator<{ names: string[]; columns: (string | null)[][] }> {
   const columns = await parquetColumns(q, path)
   const sql = `select ${columns.map((c) => `${ident(c)}::varchar`).join(', ')} from read_parquet($path)`
-  const result = await q.conn.raw.stream(sql, { path })
+  const result = await connOf(q).raw.stream(sql, { path })
   for (;;) {
     const chunk = await result.fetchChunk()
     if (!chunk || chunk.rowCount === 0) break

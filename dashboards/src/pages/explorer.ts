@@ -136,6 +136,107 @@ function searchItems(
   ]
 }
 
+type Filters = ReturnType<typeof filterControls>
+
+/** Load: an account's neighbourhood, `hops` deep, under the filters. */
+function fetchNetwork(
+  account: string,
+  hops: string | number,
+  filters: Filters['values'],
+): Promise<Graph> {
+  return api.get<Graph>(`/network${qs({ account, hops, ...filters() })}`)
+}
+
+/** Render: the export buttons (SVG, PNG, FtM JSON) of the view shown. */
+function exportBar(shown: () => { view?: NetworkView; account: string | null; graph: Graph }) {
+  const button = (id: string, text: string, onclick: () => unknown) =>
+    h('button', { type: 'button', id, onclick }, text)
+  return h(
+    'div',
+    { class: 'exports' },
+    button('x-svg', 'SVG', () => {
+      const { view, account } = shown()
+      if (view) download(`${account}.svg`, svgBlob(view.svg))
+    }),
+    button('x-png', 'PNG', async () => {
+      const { view, account } = shown()
+      if (view) download(`${account}.png`, await pngBlob(view.svg))
+    }),
+    button('x-ftm', 'FtM JSON', () => {
+      const { graph, account } = shown()
+      download(`${account}.ftm.json`, new Blob([ftmLines(graph)], { type: 'application/json' }))
+    }),
+  )
+}
+
+/** Render: the page's parts in place: search, filters, the network with its slider, the profile. */
+function explorerLayout(
+  parts: {
+    search: HTMLElement
+    results: HTMLElement
+    f: Filters['f']
+    exports: HTMLElement
+    box: HTMLElement
+    slider: HTMLElement
+    status: HTMLElement
+    profile: HTMLElement
+  },
+  on: { find: () => void; filter: () => void },
+): HTMLElement[] {
+  const { f } = parts
+  return [
+    h('div', { class: 'page-head' }, h('h1', {}, 'Network explorer')),
+    h(
+      'form',
+      {
+        class: 'filters',
+        id: 'x-search-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault()
+          on.find()
+        },
+      },
+      h('label', { class: 'grow' }, parts.search),
+      h('button', { type: 'submit' }, 'Search'),
+    ),
+    parts.results,
+    h(
+      'form',
+      {
+        class: 'filters',
+        onchange: on.filter,
+        onsubmit: (e: Event) => e.preventDefault(),
+      },
+      h('label', {}, 'Depth ', f.hops),
+      h('label', {}, 'From ', f.from),
+      h('label', {}, 'To ', f.to),
+      h('label', {}, 'Amount ', f.min, ' – ', f.max),
+      h('label', {}, 'Per node ', f.limit),
+      parts.exports,
+    ),
+    h(
+      'div',
+      { class: 'columns' },
+      h(
+        'div',
+        { class: 'col main' },
+        section(
+          'Network',
+          parts.box,
+          parts.slider,
+          parts.status,
+          h(
+            'p',
+            { class: 'legend' },
+            'Colour: Louvain community. Click a node to expand its counterparties; ⚠ watch-list hit; +N: counterparties not shown. Links: transfers collapsed per pair and currency (n× amount currency); the slider fades links first seen after its time.',
+          ),
+        ),
+      ),
+      h('div', { class: 'col side' }, parts.profile),
+    ),
+  ]
+}
+
 export function explorerPage(app: HTMLElement, params: URLSearchParams): () => void {
   let graph: Graph = { nodes: [], edges: [], meta: {} }
   let view: NetworkView | undefined
@@ -151,90 +252,13 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
   const status = h('p', { class: 'muted', id: 'x-status' })
   const box = h('div', { class: 'network-box', id: 'explorer-network' })
   const profile = h('div', { id: 'x-profile' })
-  const exportBar = h(
-    'div',
-    { class: 'exports' },
-    h(
-      'button',
-      {
-        type: 'button',
-        id: 'x-svg',
-        onclick: () => view && download(`${account}.svg`, svgBlob(view.svg)),
-      },
-      'SVG',
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        id: 'x-png',
-        onclick: async () => view && download(`${account}.png`, await pngBlob(view.svg)),
-      },
-      'PNG',
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        id: 'x-ftm',
-        onclick: () =>
-          download(
-            `${account}.ftm.json`,
-            new Blob([ftmLines(graph)], { type: 'application/json' }),
-          ),
-      },
-      'FtM JSON',
-    ),
-  )
+  const exports = exportBar(() => ({ view, account, graph }))
   app.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Network explorer')),
-    h(
-      'form',
-      {
-        class: 'filters',
-        id: 'x-search-form',
-        onsubmit: (e: Event) => {
-          e.preventDefault()
-          void find()
-        },
-      },
-      h('label', { class: 'grow' }, search),
-      h('button', { type: 'submit' }, 'Search'),
-    ),
-    results,
-    h(
-      'form',
-      {
-        class: 'filters',
-        onchange: () => account && void load(account, true),
-        onsubmit: (e: Event) => e.preventDefault(),
-      },
-      h('label', {}, 'Depth ', f.hops),
-      h('label', {}, 'From ', f.from),
-      h('label', {}, 'To ', f.to),
-      h('label', {}, 'Amount ', f.min, ' – ', f.max),
-      h('label', {}, 'Per node ', f.limit),
-      exportBar,
-    ),
-    h(
-      'div',
-      { class: 'columns' },
-      h(
-        'div',
-        { class: 'col main' },
-        section(
-          'Network',
-          box,
-          slider.el,
-          status,
-          h(
-            'p',
-            { class: 'legend' },
-            'Colour: Louvain community. Click a node to expand its counterparties; ⚠ watch-list hit; +N: counterparties not shown. Links: transfers collapsed per pair and currency (n× amount currency); the slider fades links first seen after its time.',
-          ),
-        ),
+    fragment(
+      explorerLayout(
+        { search, results, f, exports, box, slider: slider.el, status, profile },
+        { find: () => void find(), filter: () => account && void load(account, true) },
       ),
-      h('div', { class: 'col side' }, profile),
     ),
   )
 
@@ -260,9 +284,7 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
     account = acc
     status.textContent = 'loading…'
     try {
-      const g = await api.get<Graph>(
-        `/network${qs({ account: acc, hops: f.hops.value, ...filters() })}`,
-      )
+      const g = await fetchNetwork(acc, f.hops.value, filters)
       if (reset) graph = g
       else mergeGraph(graph, g)
       draw(!reset)
@@ -273,8 +295,7 @@ export function explorerPage(app: HTMLElement, params: URLSearchParams): () => v
   }
   const expand = async (n: GraphNode) => {
     if (n.expanded) return void showProfile(n.id)
-    const g = await api.get<Graph>(`/network${qs({ account: n.id, hops: 1, ...filters() })}`)
-    mergeGraph(graph, g)
+    mergeGraph(graph, await fetchNetwork(n.id, 1, filters))
     draw(true)
     void showProfile(n.id)
   }

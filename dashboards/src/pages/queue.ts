@@ -5,31 +5,11 @@
 import { api, qs } from '../api.ts'
 import { badge, download, fragment, h, money, scoreBar, when, label, day } from '../dom.ts'
 import type { AlertSummary, Me } from '../types.ts'
+import { ALERT_STATUSES, OUTCOMES, TYPOLOGIES } from '../../../src/schema/enums.ts'
 
-const STATUSES = [
-  'new',
-  'in_review',
-  'escalated',
-  'proposed_close',
-  'proposed_report',
-  'closed_false_positive',
-  'closed_benign',
-  'reported',
-]
-const OPEN = 'new,in_review,escalated,proposed_close,proposed_report'
-const TYPOLOGIES = [
-  'cycle',
-  'layering',
-  'scatter_gather',
-  'gather_scatter',
-  'bipartite',
-  'stack',
-  'fan_in',
-  'fan_out',
-  'structuring',
-  'sanctions',
-  'goods_mismatch',
-]
+// the values only (src/schema/enums.ts imports nothing: no zod in the bundle)
+const STATUSES = ALERT_STATUSES
+const OPEN = ALERT_STATUSES.filter((s) => !(OUTCOMES as readonly string[]).includes(s)).join(',')
 const COLUMNS: Array<[string, string, string | null]> = [
   ['score', 'Score', 'score'],
   ['id', 'Alert', null],
@@ -136,66 +116,98 @@ function amountCell(a: AlertSummary): HTMLElement {
   return h('td', { class: 'num', title }, base, h('div', { class: 'sub' }, original))
 }
 
-export function queuePage(
-  app: HTMLElement,
-  navigate: (hash: string) => void,
-  me: Me,
-  params: URLSearchParams = new URLSearchParams(),
-): () => void {
-  const state = saved(params)
-  let rows: AlertSummary[] = []
-  let cursor: string | null = null
-  let selected = 0
-  const tbody = h('tbody')
-  const count = h('span', { class: 'count' })
-  const more = h('button', { type: 'button', id: 'load-more' }, 'Load more')
-  const select = (name: keyof QueueState, options: Array<[string, string]>) => {
-    const s = h(
-      'select',
-      { name, id: `f-${name}` },
-      options.map(([v, t]) => h('option', { value: v }, t)),
-    )
-    s.value = state[name]
-    s.addEventListener('change', () => set(name, s.value))
-    return s
+type Setter = (name: keyof QueueState, v: string) => void
+
+/** A page of the queue as the API answers it (GET /api/alerts). */
+interface QueuePage {
+  total: number
+  alerts: AlertSummary[]
+  next_cursor: string | null
+}
+
+/** Load: one page of the alerts the filters keep, after `cursor` (none: the first page). */
+function fetchPage(state: QueueState, cursor: string | null): Promise<QueuePage> {
+  const params = {
+    status: state.status,
+    typology: state.typology,
+    score_min: state.score_min,
+    q: state.q,
+    assignee: state.assignee,
+    from: state.from,
+    to: state.to ? `${state.to}T23:59:59Z` : '',
+    sort: state.sort,
+    order: state.order,
+    limit: 50,
+    cursor: cursor ?? undefined,
   }
-  const input = (name: keyof QueueState, attrs: Record<string, string>) => {
-    const i = h('input', { name, id: `f-${name}`, ...attrs })
-    i.value = state[name]
-    i.addEventListener('change', () => {
-      if (i.value.trim() !== state[name]) set(name, i.value.trim())
-    })
-    return i
-  }
-  const set = (name: keyof QueueState, v: string) => {
-    ;(state as unknown as Record<string, string>)[name] = v
-    sessionStorage.setItem('ringwatch.queue', JSON.stringify(state))
-    // the URL follows the filters (a link to this view), without a new history entry or a reload
-    if (location.hash !== urlOf(state)) history.replaceState(null, '', urlOf(state))
-    void load(true)
-  }
-  const search = input('q', {
+  return api.get<QueuePage>(`/alerts${qs(params)}`)
+}
+
+/** State: the filters kept in the tab and in the URL (a link to this view). */
+function remember(state: QueueState): void {
+  sessionStorage.setItem('ringwatch.queue', JSON.stringify(state))
+  // the URL follows the filters (a link to this view), without a new history entry or a reload
+  if (location.hash !== urlOf(state)) history.replaceState(null, '', urlOf(state))
+}
+
+/** The search box: searched as typing pauses; Enter (change) searches at once. */
+function searchBox(state: QueueState, set: Setter): { box: HTMLInputElement; stop: () => void } {
+  const box = filterInput(state, set, 'q', {
     type: 'search',
     placeholder: 'party name, account or IBAN, list entry, alert id or reason  ( / )',
     'aria-label': 'Search the queue',
   })
-  // search as you type: once typing pauses; Enter (change) searches at once
   let typing: ReturnType<typeof setTimeout> | undefined
-  search.addEventListener('input', () => {
+  box.addEventListener('input', () => {
     clearTimeout(typing)
     typing = setTimeout(() => {
-      if (search.value.trim() !== state.q) set('q', search.value.trim())
+      if (box.value.trim() !== state.q) set('q', box.value.trim())
     }, SEARCH_DEBOUNCE_MS)
   })
-  search.addEventListener('change', () => clearTimeout(typing))
-  const filters = h(
+  box.addEventListener('change', () => clearTimeout(typing))
+  return { box, stop: () => clearTimeout(typing) }
+}
+
+function filterSelect(
+  state: QueueState,
+  set: Setter,
+  name: keyof QueueState,
+  options: Array<[string, string]>,
+): HTMLSelectElement {
+  const s = h(
+    'select',
+    { name, id: `f-${name}` },
+    options.map(([v, t]) => h('option', { value: v }, t)),
+  )
+  s.value = state[name]
+  s.addEventListener('change', () => set(name, s.value))
+  return s
+}
+
+function filterInput(
+  state: QueueState,
+  set: Setter,
+  name: keyof QueueState,
+  attrs: Record<string, string>,
+): HTMLInputElement {
+  const i = h('input', { name, id: `f-${name}`, ...attrs })
+  i.value = state[name]
+  i.addEventListener('change', () => {
+    if (i.value.trim() !== state[name]) set(name, i.value.trim())
+  })
+  return i
+}
+
+/** Render: the filters' form. */
+function filtersForm(state: QueueState, set: Setter, search: HTMLInputElement): HTMLElement {
+  return h(
     'form',
     { class: 'filters', onsubmit: (e: Event) => e.preventDefault() },
     h(
       'label',
       {},
       'Status ',
-      select('status', [
+      filterSelect(state, set, 'status', [
         [OPEN, 'open'],
         ['', 'all'],
         ...STATUSES.map((s): [string, string] => [s, label(s)]),
@@ -205,24 +217,37 @@ export function queuePage(
       'label',
       {},
       'Typology ',
-      select('typology', [['', 'all'], ...TYPOLOGIES.map((t): [string, string] => [t, label(t)])]),
+      filterSelect(state, set, 'typology', [
+        ['', 'all'],
+        ...TYPOLOGIES.map((t): [string, string] => [t, label(t)]),
+      ]),
     ),
     h(
       'label',
       {},
       'Score ≥ ',
-      input('score_min', { type: 'number', min: '0', max: '100', step: '5', class: 'narrow' }),
+      filterInput(state, set, 'score_min', {
+        type: 'number',
+        min: '0',
+        max: '100',
+        step: '5',
+        class: 'narrow',
+      }),
     ),
-    h('label', {}, 'From ', input('from', { type: 'date' })),
-    h('label', {}, 'To ', input('to', { type: 'date' })),
+    h('label', {}, 'From ', filterInput(state, set, 'from', { type: 'date' })),
+    h('label', {}, 'To ', filterInput(state, set, 'to', { type: 'date' })),
     h(
       'label',
       {},
       'Assignee ',
-      input('assignee', { type: 'text', class: 'narrow', placeholder: 'anyone' }),
+      filterInput(state, set, 'assignee', { type: 'text', class: 'narrow', placeholder: 'anyone' }),
     ),
     h('label', { class: 'grow' }, search),
   )
+}
+
+/** Render: the table's header, its sortable columns sorting on click or Enter. */
+function headRow(state: QueueState, set: Setter): HTMLElement {
   const head = h(
     'tr',
     {},
@@ -246,31 +271,111 @@ export function queuePage(
       return th
     }),
   )
-  const table = h('table', { class: 'queue', id: 'queue' }, h('thead', {}, head), tbody)
+  return head
+}
+
+/** Render: the export buttons of a role that may export (the rows shown), else null. */
+function exportButtons(
+  me: Me,
+  shown: () => AlertSummary[],
+  status: HTMLElement,
+): HTMLElement | null {
+  if (!me.permissions.includes('alerts:export')) return null
   const exportAs = async (format: 'csv' | 'jsonl', ext: string) => {
     try {
-      const blob = await api.file('/exports', { format, ids: rows.map((r) => r.id) })
+      const blob = await api.file('/exports', { format, ids: shown().map((r) => r.id) })
       download(`ringwatch-alerts.${ext}`, blob)
     } catch (e) {
-      count.textContent = `export failed: ${(e as Error).message}`
+      status.textContent = `export failed: ${(e as Error).message}`
     }
   }
-  const exports = me.permissions.includes('alerts:export')
-    ? h(
-        'span',
-        { class: 'exports' },
-        h(
-          'button',
-          { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv', 'csv') },
-          'Export shown (CSV)',
-        ),
-        h(
-          'button',
-          { type: 'button', id: 'export-jsonl', onclick: () => void exportAs('jsonl', 'jsonl') },
-          'JSONL',
-        ),
-      )
-    : null
+  return h(
+    'span',
+    { class: 'exports' },
+    h(
+      'button',
+      { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv', 'csv') },
+      'Export shown (CSV)',
+    ),
+    h(
+      'button',
+      { type: 'button', id: 'export-jsonl', onclick: () => void exportAs('jsonl', 'jsonl') },
+      'JSONL',
+    ),
+  )
+}
+
+/** Render: one alert's row; a click outside its link opens the alert. */
+function alertRow(
+  a: AlertSummary,
+  selected: boolean,
+  navigate: (hash: string) => void,
+): HTMLElement {
+  const tr = h(
+    'tr',
+    { 'data-id': a.id, class: selected ? 'selected' : '' },
+    h('td', { class: 'score' }, scoreBar(a.score)),
+    h('td', { class: 'id' }, h('a', { href: `#/alert/${a.id}` }, a.id)),
+    h('td', {}, badge(a.typology, `typ-${a.typology}`)),
+    h('td', {}, badge(a.status, `st-${a.status}`)),
+    partiesCell(a),
+    h('td', { class: 'countries' }, a.countries.join(' ')),
+    h('td', { class: 'goods', title: a.goods.join('\n') }, a.goods.join(', ')),
+    amountCell(a),
+    h('td', { class: 'ts' }, when(a.first_ts)),
+    h('td', {}, day(a.last_ts)),
+    h('td', {}, a.assignee ?? '—'),
+  )
+  tr.addEventListener('click', (e) => {
+    if ((e.target as Element).closest('a')) return
+    navigate(`#/alert/${a.id}`)
+  })
+  return tr
+}
+
+/** Render: the rows shown, or a line saying none matches. */
+function paintRows(
+  tbody: HTMLElement,
+  rows: AlertSummary[],
+  selected: number,
+  navigate: (hash: string) => void,
+): void {
+  tbody.replaceChildren(fragment(rows.map((a, i) => alertRow(a, i === selected, navigate))))
+  if (!rows.length)
+    tbody.append(
+      h(
+        'tr',
+        {},
+        h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No alerts match these filters.'),
+      ),
+    )
+}
+
+export function queuePage(
+  app: HTMLElement,
+  navigate: (hash: string) => void,
+  me: Me,
+  params: URLSearchParams = new URLSearchParams(),
+): () => void {
+  const state = saved(params)
+  let rows: AlertSummary[] = []
+  let cursor: string | null = null
+  let selected = 0
+  const tbody = h('tbody')
+  const count = h('span', { class: 'count' })
+  const more = h('button', { type: 'button', id: 'load-more' }, 'Load more')
+  const set: Setter = (name, v) => {
+    ;(state as unknown as Record<string, string>)[name] = v
+    remember(state)
+    void load(true)
+  }
+  const search = searchBox(state, set)
+  const table = h(
+    'table',
+    { class: 'queue', id: 'queue' },
+    h('thead', {}, headRow(state, set)),
+    tbody,
+  )
   app.append(
     h(
       'div',
@@ -278,47 +383,13 @@ export function queuePage(
       h('h1', {}, 'Alert queue'),
       count,
       h('span', { class: 'hint' }, 'j / k to move · Enter to open · / to search'),
-      exports,
+      exportButtons(me, () => rows, count),
     ),
-    filters,
+    filtersForm(state, set, search.box),
     h('div', { class: 'table-wrap' }, table),
     more,
   )
 
-  const rowOf = (a: AlertSummary, i: number) => {
-    const tr = h(
-      'tr',
-      { 'data-id': a.id, class: i === selected ? 'selected' : '' },
-      h('td', { class: 'score' }, scoreBar(a.score)),
-      h('td', { class: 'id' }, h('a', { href: `#/alert/${a.id}` }, a.id)),
-      h('td', {}, badge(a.typology, `typ-${a.typology}`)),
-      h('td', {}, badge(a.status, `st-${a.status}`)),
-      partiesCell(a),
-      h('td', { class: 'countries' }, a.countries.join(' ')),
-      h('td', { class: 'goods', title: a.goods.join('\n') }, a.goods.join(', ')),
-      amountCell(a),
-      h('td', { class: 'ts' }, when(a.first_ts)),
-      h('td', {}, day(a.last_ts)),
-      h('td', {}, a.assignee ?? '—'),
-    )
-    tr.addEventListener('click', (e) => {
-      if ((e.target as Element).closest('a')) return
-      navigate(`#/alert/${a.id}`)
-    })
-    return tr
-  }
-  const paint = () => {
-    tbody.replaceChildren(fragment(rows.map(rowOf)))
-    if (!rows.length)
-      tbody.append(
-        h(
-          'tr',
-          {},
-          h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No alerts match these filters.'),
-        ),
-      )
-    more.hidden = !cursor
-  }
   // answers may come back out of order while typing: only the latest request's answer is shown
   let latest = 0
   const load = async (reset: boolean) => {
@@ -327,30 +398,14 @@ export function queuePage(
       cursor = null
       selected = 0
     }
-    const params = {
-      status: state.status,
-      typology: state.typology,
-      score_min: state.score_min,
-      q: state.q,
-      assignee: state.assignee,
-      from: state.from,
-      to: state.to ? `${state.to}T23:59:59Z` : '',
-      sort: state.sort,
-      order: state.order,
-      limit: 50,
-      cursor: reset ? undefined : cursor,
-    }
     try {
-      const page = await api.get<{
-        total: number
-        alerts: AlertSummary[]
-        next_cursor: string | null
-      }>(`/alerts${qs(params)}`)
+      const page = await fetchPage(state, reset ? null : cursor)
       if (mine !== latest) return
       rows = reset ? page.alerts : rows.concat(page.alerts)
       cursor = page.next_cursor
       count.textContent = `${page.total.toLocaleString('en')} alert${page.total === 1 ? '' : 's'}`
-      paint()
+      paintRows(tbody, rows, selected, navigate)
+      more.hidden = !cursor
     } catch (e) {
       if (mine !== latest) return
       count.textContent = `could not load alerts: ${(e as Error).message}`
@@ -376,14 +431,14 @@ export function queuePage(
     else if (e.key === 'Enter' && rows[selected]) navigate(`#/alert/${rows[selected].id}`)
     else if (e.key === '/') {
       e.preventDefault()
-      search.focus()
+      search.box.focus()
     } else return
   }
   document.addEventListener('keydown', onKey)
   if (location.hash !== urlOf(state)) history.replaceState(null, '', urlOf(state))
   void load(true)
   return () => {
-    clearTimeout(typing)
+    search.stop()
     document.removeEventListener('keydown', onKey)
   }
 }

@@ -296,7 +296,53 @@ export function compareNames(
   const wB = sideWeights(B, baseB, nb.optional)
   const skA = A === na.tokens ? na.skeletons : A.map(skeleton)
   const skB = B === nb.tokens ? nb.skeletons : B.map(skeleton)
-  // candidate pairs, best first, assigned greedily one-to-one
+  const m = pairTokens(na, nb, A, B, kind, opts, skA, skB, wA, wB)
+  const left = { a: leftOver(A, wA, baseA, m.usedA), b: leftOver(B, wB, baseB, m.usedB) }
+  let score = coverageScore(kind, A, B, m, left, wA, wB)
+  score = Math.min(score, substitutionCap(kind, A, B, m.pairs, left))
+  score = Math.min(score, cutGivenNameCap(kind, na, opts, m, wA))
+  const whole = wholeNameScore(na, nb, A, B, kind, weightA, score)
+  const rule = whole.rule
+  score = whole.score
+  // two legal forms of different kinds name two legal persons (Deutsche Bank AG, Deutsche Bank GmbH)
+  if (legal === 'different') score = Math.max(0, score - LEGAL_DIFFERENT)
+  const total = left.a.total + left.b.total
+  return {
+    score,
+    pairs: m.pairs,
+    onlyA: left.a.only,
+    onlyB: left.b.only,
+    parts:
+      opts.threshold !== undefined && score < opts.threshold
+        ? NO_PARTS(legal, rule)
+        : partsOf(m.pairs, weightA, weightB, total, legal, rule),
+  }
+}
+
+/** The token pairs of A and B, assigned greedily one-to-one, best first. */
+interface Matching {
+  pairs: TokenPair[]
+  /** For each pair, the indices of its tokens in A and B. */
+  pairAt: Array<[number, number]>
+  usedA: Uint8Array
+  usedB: Uint8Array
+  /** The matched weight of each side: each pair's similarity times its token's weight. */
+  matchedWA: number
+  matchedWB: number
+}
+
+function pairTokens(
+  na: NormalName,
+  nb: NormalName,
+  A: string[],
+  B: string[],
+  kind: NameKind,
+  opts: CompareOptions,
+  skA: string[],
+  skB: string[],
+  wA: number[],
+  wB: number[],
+): Matching {
   const cands: Array<[number, number, number]> = []
   // a person's given names are cut short ('Ahm.'), the family name is not: where B shows which
   // is which ('MIRZAEI, Haj Ahmad'), only its given names; else all but its last word
@@ -314,66 +360,97 @@ export function compareNames(
       if (s > 0) cands.push([s, i, j])
     }
   cands.sort((p, q) => q[0] - p[0] || p[1] - q[1] - (p[2] - q[2]))
-  const usedA = new Uint8Array(A.length)
-  const usedB = new Uint8Array(B.length)
-  const pairs: TokenPair[] = []
-  /** For each pair, the indices of its tokens in A and B. */
-  const pairAt: Array<[number, number]> = []
-  let matchedWA = 0
-  let matchedWB = 0
+  const m: Matching = {
+    pairs: [],
+    pairAt: [],
+    usedA: new Uint8Array(A.length),
+    usedB: new Uint8Array(B.length),
+    matchedWA: 0,
+    matchedWB: 0,
+  }
   for (const [s, i, j] of cands) {
-    if (usedA[i] || usedB[j]) continue
-    usedA[i] = 1
-    usedB[j] = 1
-    pairs.push({ a: A[i], b: B[j], sim: s })
-    pairAt.push([i, j])
-    matchedWA += s * wA[i]
-    matchedWB += s * wB[j]
+    if (m.usedA[i] || m.usedB[j]) continue
+    m.usedA[i] = 1
+    m.usedB[j] = 1
+    m.pairs.push({ a: A[i], b: B[j], sim: s })
+    m.pairAt.push([i, j])
+    m.matchedWA += s * wA[i]
+    m.matchedWB += s * wB[j]
   }
-  let totalA = 0
-  let totalB = 0
-  const onlyA: string[] = []
-  const onlyB: string[] = []
-  /** The base weights of the tokens left over on either side. */
-  const onlyBaseA: number[] = []
-  const onlyBaseB: number[] = []
-  let strongOnlyA = 0
-  let strongOnlyB = 0
-  for (let i = 0; i < A.length; i++) {
-    const w = wA[i]
-    totalA += w
-    if (!usedA[i]) {
-      onlyA.push(A[i])
-      onlyBaseA.push(baseA[i])
-      if (w >= 1) strongOnlyA++
+  return m
+}
+
+/** The tokens of one side left out of every pair, with their base weights. */
+interface LeftOver {
+  only: string[]
+  onlyBase: number[]
+  /** The side's whole weight (as it weighs its tokens). */
+  total: number
+  /** Left-over tokens of weight 1 or more. */
+  strong: number
+}
+
+function leftOver(xs: string[], w: number[], base: number[], used: Uint8Array): LeftOver {
+  const out: LeftOver = { only: [], onlyBase: [], total: 0, strong: 0 }
+  for (let i = 0; i < xs.length; i++) {
+    out.total += w[i]
+    if (!used[i]) {
+      out.only.push(xs[i])
+      out.onlyBase.push(base[i])
+      if (w[i] >= 1) out.strong++
     }
   }
-  for (let j = 0; j < B.length; j++) {
-    const w = wB[j]
-    totalB += w
-    if (!usedB[j]) {
-      onlyB.push(B[j])
-      onlyBaseB.push(baseB[j])
-      if (w >= 1) strongOnlyB++
-    }
-  }
+  return out
+}
+
+/** The share of both names' weight the pairs cover, capped where a distinctive word is left over. */
+function coverageScore(
+  kind: NameKind,
+  A: string[],
+  B: string[],
+  m: Matching,
+  left: { a: LeftOver; b: LeftOver },
+  wA: number[],
+  wB: number[],
+): number {
+  const { matchedWA, matchedWB, pairs } = m
+  const totalA = left.a.total
+  const totalB = left.b.total
   let score: number
-  const distinctivePair = pairAt.some(([i, j]) => wA[i] >= 1 || wB[j] >= 1)
+  const distinctivePair = m.pairAt.some(([i, j]) => wA[i] >= 1 || wB[j] >= 1)
   if (kind === 'person') {
     // a person may be listed with more given names than a payment shows: judge on the shorter side
     const shortA = totalA <= totalB
     const covShort = shortA ? matchedWA / totalA : matchedWB / totalB
     const covLong = shortA ? matchedWB / totalB : matchedWA / totalA
     score = covShort * (0.8 + 0.2 * covLong)
-    const strongShort = shortA ? strongOnlyA : strongOnlyB
+    const strongShort = shortA ? left.a.strong : left.b.strong
     if (strongShort > 0) score = Math.min(score, UNMATCHED_CAP)
     if (pairs.length < 2 && Math.max(A.length, B.length) > 1) score = Math.min(score, SINGLE_CAP)
   } else {
     score = (matchedWA + matchedWB) / (totalA + totalB)
-    if (strongOnlyA + strongOnlyB > 0) score = Math.min(score, UNMATCHED_CAP)
+    if (left.a.strong + left.b.strong > 0) score = Math.min(score, UNMATCHED_CAP)
     // names made only of generic words ('Global Trading') must agree on every word
-    if (!distinctivePair && onlyA.length + onlyB.length > 0) score = Math.min(score, UNMATCHED_CAP)
+    if (!distinctivePair && left.a.only.length + left.b.only.length > 0)
+      score = Math.min(score, UNMATCHED_CAP)
   }
+  return score
+}
+
+/** SUBST_CAP where a word of one name stands in for another word of the other, else 1. */
+function substitutionCap(
+  kind: NameKind,
+  A: string[],
+  B: string[],
+  pairs: TokenPair[],
+  left: { a: LeftOver; b: LeftOver },
+): number {
+  const [onlyA, onlyBaseA, onlyB, onlyBaseB] = [
+    left.a.only,
+    left.a.onlyBase,
+    left.b.only,
+    left.b.onlyBase,
+  ]
   // a word swapped for another ('Gas' for 'Oil', 'Asia' for 'London') is a different party
   // (by the words' base weights: a qualifier in parentheses counts as what it is)
   // …and for persons, a distinctive given name or surname swapped for another
@@ -383,9 +460,9 @@ export function compareNames(
     some(onlyB, onlyBaseB, swappedPerson) &&
     (some(onlyA, onlyBaseA, strongSwap) || some(onlyB, onlyBaseB, strongSwap))
   )
-    score = Math.min(score, SUBST_CAP)
+    return SUBST_CAP
   if (kind !== 'person' && some(onlyA, onlyBaseA, swapped) && some(onlyB, onlyBaseB, swapped))
-    score = Math.min(score, SUBST_CAP)
+    return SUBST_CAP
   // …and a middle initial for another ('William G. Frost', 'William W. Frost')
   // …or a patronymic for another (two fathers, two people)
   if (
@@ -393,25 +470,56 @@ export function compareNames(
     ((onlyA.some(initial) && onlyB.some(initial)) ||
       (onlyA.some(patronymic) && onlyB.some(patronymic)))
   )
-    score = Math.min(score, SUBST_CAP)
+    return SUBST_CAP
   // Arabic patronymic chains: 'Salman bin Muhammad' is not 'Muhammad bin Salman'
   if (kind !== 'company') {
     const ia = A.indexOf('bin')
     const ib = B.indexOf('bin')
     if (ia > 0 && ib > 0 && !pairs.some((p) => p.a === A[ia - 1] && p.b === B[ib - 1]))
-      score = Math.min(score, SUBST_CAP)
+      return SUBST_CAP
   }
-  // a person's given name cut short identifies no one beside common names only (see isCommon)
-  if (kind === 'person' && opts.isWord && opts.isCommon) {
-    const cutPairs = pairs.filter(
-      (p) => p.a !== p.b && p.b.startsWith(p.a) && p.sim < 1 && !na.abbreviated.includes(p.a),
-    )
-    if (
-      cutPairs.some((p) => opts.isWord!(p.a)) &&
-      pairs.every((p, k) => cutPairs.includes(p) || wA[pairAt[k][0]] < 1 || opts.isCommon!(p.b))
-    )
-      score = Math.min(score, UNMATCHED_CAP)
-  }
+  return 1
+}
+
+/**
+ * UNMATCHED_CAP where a person's given name cut short is all that identifies them beside common
+ * names (see isCommon), else 1.
+ */
+function cutGivenNameCap(
+  kind: NameKind,
+  na: NormalName,
+  opts: CompareOptions,
+  m: Matching,
+  wA: number[],
+): number {
+  if (kind !== 'person' || !opts.isWord || !opts.isCommon) return 1
+  const { pairs, pairAt } = m
+  const cutPairs = pairs.filter(
+    (p) => p.a !== p.b && p.b.startsWith(p.a) && p.sim < 1 && !na.abbreviated.includes(p.a),
+  )
+  if (
+    cutPairs.some((p) => opts.isWord!(p.a)) &&
+    pairs.every((p, k) => cutPairs.includes(p) || wA[pairAt[k][0]] < 1 || opts.isCommon!(p.b))
+  )
+    return UNMATCHED_CAP
+  return 1
+}
+
+/**
+ * The score of the names taken whole: 1 when they are the same run together; a name written as
+ * one word against the other's words; a name cut where a payment field ended. The best of these
+ * and the token score, with the rule that gave it.
+ */
+function wholeNameScore(
+  na: NormalName,
+  nb: NormalName,
+  A: string[],
+  B: string[],
+  kind: NameKind,
+  weightA: (t: string) => number,
+  tokens: number,
+): { score: number; rule: NameParts['rule'] } {
+  let score = tokens
   let rule: NameParts['rule'] = 'tokens'
   if (na.compact === nb.compact) {
     score = 1
@@ -432,18 +540,7 @@ export function compareNames(
     score = cut
     rule = 'truncated'
   }
-  // two legal forms of different kinds name two legal persons (Deutsche Bank AG, Deutsche Bank GmbH)
-  if (legal === 'different') score = Math.max(0, score - LEGAL_DIFFERENT)
-  return {
-    score,
-    pairs,
-    onlyA,
-    onlyB,
-    parts:
-      opts.threshold !== undefined && score < opts.threshold
-        ? NO_PARTS(legal, rule)
-        : partsOf(pairs, weightA, weightB, totalA + totalB, legal, rule),
-  }
+  return { score, rule }
 }
 
 /** Letters or digits left of a name cut where a field ended, at the least. */

@@ -75,10 +75,18 @@ export async function addCustody(
   await tx.run('server/custody-insert', { user_id: user, by_id: by, kind, now })
 }
 
+/** A change to a user as its audit row records it, and the custody it gives the actor. */
+interface AuditEntry {
+  action: string
+  id: string
+  after?: unknown
+  custody?: CustodyKind
+}
+
 async function audited<T>(
   store: Store,
   opts: UserOptions,
-  entry: { action: string; id: string; after?: unknown; custody?: CustodyKind },
+  entry: AuditEntry,
   fn: (tx: Queries) => Promise<T>,
 ): Promise<T> {
   const at = nowOf(opts)
@@ -99,6 +107,37 @@ async function audited<T>(
     },
     { serial: true },
   )
+}
+
+/** Runs the named update of an existing user (`$id` and params), audited; NotFoundError when none. */
+async function changeUser(
+  store: Store,
+  opts: UserOptions,
+  entry: AuditEntry,
+  query: string,
+  params: Record<string, string> = {},
+): Promise<void> {
+  await audited(store, opts, entry, async (tx) => {
+    if ((await tx.run(query, { ...params, id: entry.id })) === 0)
+      throw new NotFoundError(`no user '${entry.id}'`, { id: entry.id })
+  })
+}
+
+/** A new key (with the role given again) or a new role: audited, and custody for the actor. */
+async function changeRole(
+  store: Store,
+  opts: UserOptions,
+  kind: 'rekey' | 'promote',
+  id: string,
+  role: Role,
+  params: Record<string, string> = {},
+): Promise<void> {
+  const [action, query] =
+    kind === 'rekey' ? ['user.rekey', 'server/user-rekey'] : ['user.role', 'server/user-set-role']
+  await changeUser(store, opts, { action, id, after: { role }, custody: kind }, query, {
+    ...params,
+    role,
+  })
 }
 
 /**
@@ -136,16 +175,7 @@ export async function reissueKey(
 ): Promise<NewUser> {
   const r = checkUser(id, role)
   const { key } = newKey()
-  const key_hash = await hashKey(key)
-  await audited(
-    store,
-    opts,
-    { action: 'user.rekey', id, after: { role: r }, custody: 'rekey' },
-    async (tx) => {
-      if ((await tx.run('server/user-rekey', { id, role: r, key_hash })) === 0)
-        throw new NotFoundError(`no user '${id}'`, { id })
-    },
-  )
+  await changeRole(store, opts, 'rekey', id, r, { key_hash: await hashKey(key) })
   return { id, role: r, key }
 }
 
@@ -157,15 +187,7 @@ export async function setRole(
   opts: UserOptions = {},
 ): Promise<{ id: string; role: Role }> {
   const r = checkUser(id, role)
-  await audited(
-    store,
-    opts,
-    { action: 'user.role', id, after: { role: r }, custody: 'promote' },
-    async (tx) => {
-      if ((await tx.run('server/user-set-role', { id, role: r })) === 0)
-        throw new NotFoundError(`no user '${id}'`, { id })
-    },
-  )
+  await changeRole(store, opts, 'promote', id, r)
   return { id, role: r }
 }
 
@@ -174,8 +196,5 @@ export async function listUsers(store: Queries): Promise<UserRow[]> {
 }
 
 export async function disableUser(store: Store, id: string, opts: UserOptions = {}): Promise<void> {
-  await audited(store, opts, { action: 'user.disable', id }, async (tx) => {
-    if ((await tx.run('server/user-disable', { id })) === 0)
-      throw new NotFoundError(`no user '${id}'`, { id })
-  })
+  await changeUser(store, opts, { action: 'user.disable', id }, 'server/user-disable')
 }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Queries } from '../../store/index.ts'
 import { NotFoundError } from '../../util/errors.ts'
 import { microsOfIso } from '../../graph/index.ts'
-import type { HopSource } from './hop.ts'
+import { hopEdge, type HopSource } from './hop.ts'
 import type { GraphEdge, GraphFilter, GraphNode, Graph } from '../../schema/graph.ts'
 import { nodeContext } from './context.ts'
 import { IsoDate } from '../validate.ts'
@@ -70,22 +70,8 @@ export async function egoNetwork(reads: Queries, hops: HopSource, q: EgoQuery): 
       let s = shown.get(r.anchor)
       if (!s) shown.set(r.anchor, (s = new Set()))
       s.add(r.other)
-      const [source, target] = r.dir === 'out' ? [r.anchor, r.other] : [r.other, r.anchor]
-      const key = `${source}>${target}>${r.currency}`
-      if (!edges.has(key))
-        edges.set(key, {
-          id: key,
-          source,
-          target,
-          count: Number(r.n),
-          amount: r.amount,
-          currency: r.currency,
-          first_ts: r.first_ts,
-          last_ts: r.last_ts,
-          order: null,
-          in_pattern: false,
-          goods: null,
-        })
+      const edge = hopEdge(r)
+      if (!edges.has(edge.id)) edges.set(edge.id, edge)
     }
     for (const a of frontier) {
       const n = nodes.get(a)!

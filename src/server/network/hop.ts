@@ -1,6 +1,7 @@
 // One hop of an ego network, answered by SQL (queries/server/network-hop.sql) or by the in-memory
 // NetworkIndex; both give the same rows in the same order.
 import type { Queries } from '../../store/index.ts'
+import type { GraphEdge } from '../../schema/graph.ts'
 
 export interface HopRow {
   anchor: string
@@ -15,6 +16,27 @@ export interface HopRow {
   other_name: string | null
   other_country: string | null
   degree: number
+}
+
+/**
+ * The edge of a hop row: its transfers between one pair in one currency, collapsed (id
+ * `source>target>currency`), context rather than pattern.
+ */
+export function hopEdge(r: HopRow): GraphEdge {
+  const [source, target] = r.dir === 'out' ? [r.anchor, r.other] : [r.other, r.anchor]
+  return {
+    id: `${source}>${target}>${r.currency}`,
+    source,
+    target,
+    count: Number(r.n),
+    amount: r.amount,
+    currency: r.currency,
+    first_ts: r.first_ts,
+    last_ts: r.last_ts,
+    order: null,
+    in_pattern: false,
+    goods: null,
+  }
 }
 
 export interface HopQuery {

@@ -7,7 +7,7 @@ import type { Payment } from '../../schema/transfer.ts'
 import { NotFoundError } from '../../util/errors.ts'
 import type { GraphEdge, GraphNode, Graph } from '../../schema/graph.ts'
 import { nodeContext } from '../network/context.ts'
-import type { HopSource } from '../network/hop.ts'
+import { hopEdge, type HopSource } from '../network/hop.ts'
 import { microsOfIso } from '../../graph/index.ts'
 
 /** Counterparties outside the pattern shown per pattern account (the largest by amount). */
@@ -30,6 +30,27 @@ type TransferRow = Pick<
   | 'creditor_name'
   | 'creditor_country'
 > & { hop: number }
+
+/** The edge of one transfer (not collapsed): in the pattern with its hop, or context. */
+function transferEdge(
+  t: Pick<
+    TransferRow,
+    'tx_id' | 'ts' | 'amount' | 'currency' | 'debtor_account' | 'creditor_account'
+  >,
+  place: Pick<GraphEdge, 'order' | 'in_pattern' | 'goods'>,
+): GraphEdge {
+  return {
+    id: t.tx_id,
+    source: t.debtor_account,
+    target: t.creditor_account,
+    count: 1,
+    amount: t.amount,
+    currency: t.currency,
+    first_ts: t.ts,
+    last_ts: t.ts,
+    ...place,
+  }
+}
 
 export async function alertSubgraph(reads: Queries, hops: HopSource, id: string): Promise<Graph> {
   const alert = await reads.one<{
@@ -59,36 +80,16 @@ export async function alertSubgraph(reads: Queries, hops: HopSource, id: string)
   const edges: GraphEdge[] = transfers.map((t) => {
     note(t.debtor_account, t.debtor_name, t.debtor_country)
     note(t.creditor_account, t.creditor_name, t.creditor_country)
-    return {
-      id: t.tx_id,
-      source: t.debtor_account,
-      target: t.creditor_account,
-      count: 1,
-      amount: t.amount,
-      currency: t.currency,
-      first_ts: t.ts,
-      last_ts: t.ts,
+    return transferEdge(t, {
       order: Number(t.hop),
       in_pattern: true,
       goods: goodsByTx.get(t.tx_id) ?? null,
-    }
+    })
   })
   for (const t of context) {
     if (!info.has(t.debtor_account)) note(t.debtor_account, null, null)
     if (!info.has(t.creditor_account)) note(t.creditor_account, null, null)
-    edges.push({
-      id: t.tx_id,
-      source: t.debtor_account,
-      target: t.creditor_account,
-      count: 1,
-      amount: t.amount,
-      currency: t.currency,
-      first_ts: t.ts,
-      last_ts: t.ts,
-      order: null,
-      in_pattern: false,
-      goods: null,
-    })
+    edges.push(transferEdge(t, { order: null, in_pattern: false, goods: null }))
   }
   for (const a of alert.accounts) if (!info.has(a)) note(a, null, null)
   const inPattern = new Set(alert.accounts)
@@ -153,20 +154,7 @@ async function oneHopContext(
     if (!s.has(r.other) && s.size >= CONTEXT_PER_ACCOUNT) continue
     s.add(r.other)
     note(r.other, r.other_name, r.other_country)
-    const [source, target] = r.dir === 'out' ? [r.anchor, r.other] : [r.other, r.anchor]
-    edges.push({
-      id: `${source}>${target}>${r.currency}`,
-      source,
-      target,
-      count: Number(r.n),
-      amount: r.amount,
-      currency: r.currency,
-      first_ts: r.first_ts,
-      last_ts: r.last_ts,
-      order: null,
-      in_pattern: false,
-      goods: null,
-    })
+    edges.push(hopEdge(r))
   }
   // counterparties outside the pattern that are not drawn: all of an account's counterparties in
   // the window, less its partners in the pattern's accounts (their transfers are all drawn) and

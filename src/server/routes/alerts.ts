@@ -17,6 +17,7 @@ import { availableActions, custodyOf } from './cases.ts'
 import { caseOfAlert } from './case-routes.ts'
 import { parseJson } from '../json.ts'
 import { textQuery } from '../queue/search-text.ts'
+import { SORT_KEYS } from '../queue/alert-queue.ts'
 import { queueRowParties, type QueueSummary } from '../queue/row-parties.ts'
 
 export { parseJson }
@@ -29,15 +30,6 @@ const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
     .transform((a) => a.join(','))
     .optional()
 
-export const SORTS = [
-  'score',
-  'first_ts',
-  'last_ts',
-  'total_amount',
-  'created_at',
-  'updated_at',
-] as const
-
 export const AlertListQuery = z
   .object({
     status: csvOf(ALERT_STATUSES),
@@ -48,7 +40,7 @@ export const AlertListQuery = z
     to: IsoDate.optional(),
     assignee: z.string().min(1).max(64).optional(),
     q: z.string().min(1).max(200).optional(),
-    sort: z.enum(SORTS).default('score'),
+    sort: z.enum(SORT_KEYS).default('score'),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(200).optional(),

@@ -18,7 +18,7 @@ import { CaseId, type AlertCase, type CaseAlertSummary } from '../../schema/case
 import type { Queries } from '../../store/index.ts'
 import { ForbiddenError } from '../../util/errors.ts'
 import type { AuthEnv } from '../auth/middleware.ts'
-import { can, canAct, demand } from '../roles.ts'
+import { canAct, demand } from '../roles.ts'
 import { valid } from '../validate.ts'
 import { sendGraph } from '../arrow.ts'
 import { hopSource } from '../network/graph-index.ts'
@@ -28,7 +28,7 @@ import type { RouteDeps } from './deps.ts'
 import { alertDetail } from './alert-detail.ts'
 import { alertSubgraph } from './alert-subgraph.ts'
 import { alertReview } from './alert-review.ts'
-import { availableActions, custodyOf } from './cases.ts'
+import { actOn, availableActions, custodyOf } from './cases.ts'
 import { parseJson } from '../json.ts'
 
 const CaseIdParam = z.object({ id: CaseId })
@@ -156,26 +156,11 @@ export function caseWorkRoutes(d: RouteDeps) {
     valid('param', CaseIdParam),
     valid('json', CaseAction),
     async (c) => {
-      const actor = c.get('actor')
-      const action = c.req.valid('json')
-      if (!canAct(actor.role, action.type))
-        throw new ForbiddenError(`role ${actor.role} may not ${action.type} cases`, {
-          role: actor.role,
-          action: action.type,
-        })
-      const kase = await applyCaseActionToCase(d.store, actor, c.req.valid('param').id, action, {
-        now: new Date(d.clock()).toISOString(),
-        strongHitScore: d.config.screen.match_threshold,
-      })
-      await d.queue
-        ?.changed()
-        .catch((e: unknown) =>
-          d.logger.error('alert queue after a case action', { error: String(e) }),
-        )
-      const available_actions = availableActions(actor, kase, await custodyOf(d.reads, actor, kase))
-      if (!can(actor.role, 'alerts:read'))
-        return c.json({ case: { id: kase.id, status: kase.status }, available_actions })
-      return c.json({ case: kase, available_actions })
+      const id = c.req.valid('param').id
+      const body = await actOn(d, c.get('actor'), c.req.valid('json'), 'cases', (opts) =>
+        applyCaseActionToCase(d.store, c.get('actor'), id, c.req.valid('json'), opts),
+      )
+      return c.json({ case: body.record, available_actions: body.available_actions })
     },
   )
 

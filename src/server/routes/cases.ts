@@ -10,6 +10,7 @@ import {
   ASSIGNEE_ROLES,
   CaseAction,
   exportAlerts,
+  type CaseOptions,
   EXPORT_FORMATS,
   isClosed,
   TRANSITIONS,
@@ -65,6 +66,37 @@ export async function custodyOf(
   return alert.proposed_by !== null && (await sameCustody(reads, alert.proposed_by, actor.id))
 }
 
+/**
+ * A case action on an alert or a case (`apply`): refused unless the actor's role may take it; the
+ * queue shows the change before the answer goes out (the caller's next page has it; others'
+ * requests meanwhile are answered from the queue in hand). The answer carries only what the
+ * caller's role may read: without alerts:read, the id and the new status, not the record.
+ */
+export async function actOn<T extends { id: string; status: Status; proposed_by: string | null }>(
+  d: RouteDeps,
+  actor: Actor,
+  action: CaseAction,
+  what: 'alerts' | 'cases',
+  apply: (opts: CaseOptions) => Promise<T>,
+): Promise<{ record: T | { id: string; status: Status }; available_actions: CaseActionType[] }> {
+  if (!canAct(actor.role, action.type))
+    throw new ForbiddenError(`role ${actor.role} may not ${action.type} ${what}`, {
+      role: actor.role,
+      action: action.type,
+    })
+  const record = await apply({
+    now: new Date(d.clock()).toISOString(),
+    strongHitScore: d.config.screen.match_threshold,
+  })
+  await d.queue
+    ?.changed()
+    .catch((e: unknown) => d.logger.error('alert queue after a case action', { error: String(e) }))
+  const available_actions = availableActions(actor, record, await custodyOf(d.reads, actor, record))
+  if (!can(actor.role, 'alerts:read'))
+    return { record: { id: record.id, status: record.status }, available_actions }
+  return { record, available_actions }
+}
+
 const ExportBody = z
   .object({
     format: z.enum(EXPORT_FORMATS),
@@ -91,34 +123,11 @@ export function caseRoutes(d: RouteDeps) {
     valid('param', AlertIdParam),
     valid('json', CaseAction),
     async (c) => {
-      const actor = c.get('actor')
-      const action = c.req.valid('json')
-      if (!canAct(actor.role, action.type))
-        throw new ForbiddenError(`role ${actor.role} may not ${action.type} alerts`, {
-          role: actor.role,
-          action: action.type,
-        })
-      const alert = await applyCaseAction(d.store, actor, c.req.valid('param').id, action, {
-        now: new Date(d.clock()).toISOString(),
-        strongHitScore: d.config.screen.match_threshold,
-      })
-      // the queue shows the change before this answer goes out (the caller's next page has it);
-      // others' requests meanwhile are answered from the queue in hand
-      await d.queue
-        ?.changed()
-        .catch((e: unknown) =>
-          d.logger.error('alert queue after a case action', { error: String(e) }),
-        )
-      const available_actions = availableActions(
-        actor,
-        alert,
-        await custodyOf(d.reads, actor, alert),
+      const id = c.req.valid('param').id
+      const body = await actOn(d, c.get('actor'), c.req.valid('json'), 'alerts', (opts) =>
+        applyCaseAction(d.store, c.get('actor'), id, c.req.valid('json'), opts),
       )
-      // The answer carries only what the caller's role may read: without alerts:read, the id
-      // and the new status, not the alert.
-      if (!can(actor.role, 'alerts:read'))
-        return c.json({ alert: { id: alert.id, status: alert.status }, available_actions })
-      return c.json({ alert, available_actions })
+      return c.json({ alert: body.record, available_actions: body.available_actions })
     },
   )
 

@@ -1,0 +1,2 @@
+-- Benchmark floor: DuckDB's CSV reader straight into the table.
+insert into p select * from read_csv($f)

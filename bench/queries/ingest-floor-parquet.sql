@@ -1,0 +1,2 @@
+-- Benchmark floor: DuckDB's Parquet reader straight into the table.
+insert into p select * from read_parquet($f)

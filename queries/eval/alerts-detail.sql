@@ -1,1 +1,0 @@
-select id, reasons::varchar as reasons, finding::varchar as finding from alerts
