@@ -103,7 +103,10 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     const id = randomUUID()
     c.set('requestId', id)
     await next()
-    c.header('X-Request-Id', id)
+    // on the response's own headers: c.header() after the handler rebuilds the response around a
+    // stream of its body, which @hono/node-server then reads chunk by chunk instead of writing the
+    // text at once
+    c.res.headers.set('X-Request-Id', id)
   })
   app.use(
     '*',
@@ -139,7 +142,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
 
   app.use('/api/*', async (c, next) => {
     await next()
-    c.header('Cache-Control', 'no-store')
+    c.res.headers.set('Cache-Control', 'no-store')
   })
   // Who is calling comes first: nothing about a request is answered to an anonymous caller.
   app.use('/api/*', auth.middleware)
