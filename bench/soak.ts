@@ -20,12 +20,13 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { openStore } from '../src/store/index.ts'
 import { addUser } from '../src/server/index.ts'
 import { generate } from '../src/generate/index.ts'
@@ -117,6 +118,22 @@ async function main() {
     server.stdout.on('data', (d) => String(d).includes('serving') && ok())
     server.on('exit', () => fail(new Error(`serve ended: ${serverErr}`)))
   })
+  // what the server runs under, read back from the process itself: core dumps and fatal-error reports
+  const limits = readFileSync(`/proc/${server.pid}/limits`, 'utf8')
+  const coreLimit = /^Max core file size\s+(\S+)\s+(\S+)/m.exec(limits)
+  const cmdline = readFileSync(`/proc/${server.pid}/cmdline`, 'utf8').split('\0')
+  const corePattern = readFileSync('/proc/sys/kernel/core_pattern', 'utf8').trim()
+  const safety = {
+    core_limit_soft: coreLimit?.[1] ?? '?',
+    core_limit_hard: coreLimit?.[2] ?? '?',
+    core_pattern: corePattern,
+    report_on_fatalerror: cmdline.includes('--report-on-fatalerror'),
+  }
+  console.log(
+    `server pid ${server.pid}: core file size ${safety.core_limit_soft} (hard ${safety.core_limit_hard}), core_pattern '${corePattern}' (cores land in ${DIR} when it is a plain name); --report-on-fatalerror ${safety.report_on_fatalerror ? 'on' : 'OFF'}, reports in ${DIR}/reports`,
+  )
+  if (safety.core_limit_soft !== 'unlimited' || !safety.report_on_fatalerror)
+    throw new Error(`the server runs without core dumps or fatal-error reports: ${limits}`)
   const base = `http://127.0.0.1:${PORT}`
   const samples: Sample[] = []
   let jobRunning = false
@@ -275,7 +292,7 @@ async function main() {
     }
   })()
   // memory of the server over time
-  const memory: Array<{ t: number; rss_mb: number; job: boolean }> = []
+  const memory: Array<{ t: number; rss_mb: number; job: boolean; load: number }> = []
   const t0 = Date.now()
   const mem = (async () => {
     while (live()) {
@@ -286,6 +303,7 @@ async function main() {
           t: Math.round((Date.now() - t0) / 1000),
           rss_mb: Math.round(kb / 1024),
           job: jobRunning,
+          load: loadavg()[0],
         })
       await sleep(10_000)
     }
@@ -343,7 +361,12 @@ async function main() {
   const warm = calm.filter((m) => m.t >= 120)
   if (warm.length >= 2)
     console.log(
-      `  without a job, after warm-up (2 min): first ${warm[0].rss_mb} MB, last ${warm[warm.length - 1].rss_mb} MB, max ${maxOf(warm, (m) => m.rss_mb)} MB`,
+      `  without a job, after warm-up (2 min): first ${warm[0].rss_mb} MB, last ${warm[warm.length - 1].rss_mb} MB (${(((warm[warm.length - 1].rss_mb - warm[0].rss_mb) / warm[0].rss_mb) * 100).toFixed(1)}%; target ≤ 10%), max ${maxOf(warm, (m) => m.rss_mb)} MB`,
+    )
+  const loads = memory.map((m) => m.load).sort((a, b) => a - b)
+  if (loads.length)
+    console.log(
+      `load average (1 min) over the run: median ${loads[Math.floor(loads.length / 2)].toFixed(1)}, min ${loads[0].toFixed(1)}, max ${loads[loads.length - 1].toFixed(1)} (${cpus().length} cores)`,
     )
   const reports = readdirSync(join(DIR, 'reports')).filter(
     (f) => f.endsWith('.json') && f.startsWith('report'),
@@ -355,6 +378,7 @@ async function main() {
     JSON.stringify(
       {
         minutes: MINUTES,
+        safety,
         statuses,
         routes,
         alert_list_100: {

@@ -156,6 +156,42 @@ describe('jobs through the API', () => {
   })
 })
 
+describe('the DuckDB threads of a job', () => {
+  it('a job runs with batch.threads of DuckDB threads and gives the others back after it, also when it fails', async () => {
+    const s = await openStore({ path: ':memory:' })
+    try {
+      await s.run('server/duckdb-threads-set', { threads: 4 })
+      const threads = async () => (await s.one<{ threads: number }>('server/duckdb-threads-get'))!
+      const seen: number[] = []
+      const cfg = parseConfig({ batch: { threads: 2 } }).config
+      let fail = false
+      const r = new JobRunner({
+        store: s,
+        config: cfg,
+        configHash: hash,
+        scan: async () => {
+          seen.push((await threads()).threads)
+          if (fail) throw new Error('the scan broke')
+          return runScan({ store: s, config: cfg, configHash: hash })
+        },
+      })
+      await r.start()
+      const job = { id: 'job', role: 'batch' } as const
+      await r.submit({ kind: 'scan' }, job, 'api')
+      await r.drain()
+      fail = true
+      const failed = await r.submit({ kind: 'scan' }, job, 'api')
+      await r.drain()
+      expect((await r.get(failed.id)).status).toBe('failed')
+      expect(seen).toEqual([2, 2])
+      expect((await threads()).threads).toBe(4)
+      await r.stop()
+    } finally {
+      await s.close()
+    }
+  }, 60_000)
+})
+
 describe('the inbox and the schedule', () => {
   it('takes a settled file, lands and scans it, and moves it to done/; a broken one to failed/', async () => {
     const inboxDir = join(dir, 'inbox')

@@ -1,5 +1,6 @@
 // The Hono app: security headers, request ids, authentication on /api, the JSON routes and the
 // dashboards. Dependencies come in through createApp(deps); nothing here opens a database.
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { randomUUID } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -102,7 +103,10 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     const id = randomUUID()
     c.set('requestId', id)
     await next()
-    c.header('X-Request-Id', id)
+    // on the response's own headers: c.header() after the handler rebuilds the response around a
+    // stream of its body, which @hono/node-server then reads chunk by chunk instead of writing the
+    // text at once
+    c.res.headers.set('X-Request-Id', id)
   })
   app.use(
     '*',
@@ -113,7 +117,20 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     }),
   )
-  const health = (c: { json: (v: unknown) => Response }) => c.json({ ok: true })
+  // The event loop's delay since the previous health request (ms): how long a request that
+  // arrived had to wait for this thread; a batch job must not hold it up.
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  loop.enable()
+  const health = (c: { json: (v: unknown) => Response }) => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100
+    const event_loop = {
+      p50_ms: ms(loop.percentile(50)),
+      p99_ms: ms(loop.percentile(99)),
+      max_ms: ms(loop.max),
+    }
+    loop.reset()
+    return c.json({ ok: true, event_loop })
+  }
   app.get('/health', async (c) => {
     await reads.one('server/health')
     return health(c)
@@ -125,7 +142,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
 
   app.use('/api/*', async (c, next) => {
     await next()
-    c.header('Cache-Control', 'no-store')
+    c.res.headers.set('Cache-Control', 'no-store')
   })
   // Who is calling comes first: nothing about a request is answered to an anonymous caller.
   app.use('/api/*', auth.middleware)

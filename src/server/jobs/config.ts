@@ -14,6 +14,16 @@ export const BatchConfig = z.strictObject({
   timezone: z.string().min(1).default('UTC'),
   /** Watch and goods lists imported before each inbox or scheduled batch ("kind:path" or a path). */
   lists: z.array(z.string().min(1)).default([]),
+  /**
+   * DuckDB threads while a job runs (the setting is the instance's: the API's queries share it);
+   * null: one fewer than the machine's cores, at least 1, so that a core is left to the API.
+   */
+  threads: z.number().int().min(1).max(1024).nullable().default(null),
+  /**
+   * How much lower the scan thread's CPU priority is than the API's (a nice increment, 0–19;
+   * Linux gives each thread its own): a busy machine serves the analysts first.
+   */
+  nice: z.number().int().min(0).max(19).default(10),
   /** The largest file the API takes as an upload (bytes). */
   max_upload_bytes: z
     .number()

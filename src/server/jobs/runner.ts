@@ -3,6 +3,7 @@
 // (DuckDB does the heavy part on its own threads); a scan, alone or in a batch, runs on a worker
 // thread (worker-scan.ts). Each job is a row of `jobs`; its progress is kept in memory while it runs.
 import { randomBytes } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 import { JobView } from '../../schema/job.ts'
 import type { Store } from '../../store/index.ts'
@@ -184,8 +185,10 @@ export class JobRunner {
     v.started_at = this.now()
     v.progress = { stage: 'starting', done: 0, total: null, info: null, log: [] }
     let result: unknown = null
+    let restoreThreads: (() => Promise<void>) | undefined
     try {
       await store.run('server/job-start', { id: v.id, now: v.started_at })
+      restoreThreads = await this.threadBudget()
       result = await this.execute(a.params, this.progressOf(v))
       v.status = failedResult(result) ? 'failed' : 'ok'
     } catch (e) {
@@ -193,6 +196,11 @@ export class JobRunner {
       v.error = (e as Error)?.message ?? String(e)
       if (!isRingwatchError(e))
         this.logger.error('job failed', { job: v.id, error: String((e as Error)?.stack ?? e) })
+    }
+    try {
+      await restoreThreads?.()
+    } catch (e) {
+      this.logger.error('could not give DuckDB its threads back', { job: v.id, error: String(e) })
     }
     v.finished_at = this.now()
     v.result = result
@@ -216,6 +224,22 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Limits DuckDB's threads for the job (batch.threads; default one fewer than the cores, so that a
+   * core is left to the API's thread); returns what gives them back after it. The setting is the
+   * instance's: the API's own queries, small ones, run with the same number meanwhile.
+   */
+  private async threadBudget(): Promise<(() => Promise<void>) | undefined> {
+    const { store, config } = this.deps
+    const budget = config.batch.threads ?? Math.max(1, availableParallelism() - 1)
+    const before = (await store.one<{ threads: number }>('server/duckdb-threads-get'))?.threads
+    if (!before || budget >= before) return undefined
+    await store.run('server/duckdb-threads-set', { threads: budget })
+    return async () => {
+      await store.run('server/duckdb-threads-set', { threads: before })
+    }
+  }
+
   private progressOf(v: JobView): Progress {
     return {
       start: (label, total) => {
@@ -235,7 +259,7 @@ export class JobRunner {
     const { store, config, configHash } = this.deps
     const scan = (o: ScanOptions) =>
       (this.deps.scan ?? scanOnWorker)(
-        { store, config, configHash, progress, logger: this.logger },
+        { store, config, configHash, progress, logger: this.logger, nice: config.batch.nice },
         o,
       )
     switch (p.kind) {

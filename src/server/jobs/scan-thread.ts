@@ -2,6 +2,7 @@
 // server's thread (store/bridge.ts), so that the scan's JavaScript (screening, graph, detectors,
 // scoring) never holds up the API; progress and log lines go back as messages.
 import { parentPort, workerData } from 'node:worker_threads'
+import { getPriority, setPriority } from 'node:os'
 import type { MessagePort } from 'node:worker_threads'
 import { remoteStore, type BridgedKey } from '../../store/index.ts'
 import { runScan } from '../../pipeline/index.ts'
@@ -14,6 +15,8 @@ export interface ScanThreadData {
   config: Config
   configHash: string
   options: ScanOptions
+  /** How much lower this thread's priority is than the API's (a nice increment). */
+  nice: number
 }
 
 export type ScanThreadMessage =
@@ -25,6 +28,20 @@ export type ScanThreadMessage =
 const data = workerData as ScanThreadData & { module?: string }
 const post = (m: ScanThreadMessage) => parentPort!.postMessage(m)
 let last = 0
+// Below the API's thread: on Linux a priority set with pid 0 is this thread's alone (elsewhere it
+// would be the whole server's, so it is left alone there). Refused, the scan runs at the server's.
+if (data.nice > 0 && process.platform === 'linux')
+  try {
+    setPriority(Math.min(19, getPriority() + data.nice))
+    post({ type: 'log', level: 'info', msg: 'scan thread priority', ctx: { nice: getPriority() } })
+  } catch (e) {
+    post({
+      type: 'log',
+      level: 'warn',
+      msg: 'the scan thread runs at the server priority (could not lower it)',
+      ctx: { error: String(e) },
+    })
+  }
 const store = remoteStore(data.port, data.store)
 try {
   const summary = await runScan(

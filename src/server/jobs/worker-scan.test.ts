@@ -2,6 +2,7 @@
 // thread writes: the same alerts, a verifying audit chain; a failing query fails the job.
 import { describe, expect, it } from 'vitest'
 import { readdirSync } from 'node:fs'
+import { getPriority } from 'node:os'
 import { join } from 'node:path'
 import { withStore, type Store } from '../../store/index.ts'
 import { loadConfig } from '../../config/index.ts'
@@ -60,6 +61,34 @@ describe('scan on a worker thread', () => {
       expect(runs.filter((r) => r.kind === 'scan').map((r) => r.status)).toEqual(['ok'])
     })
   }, 120_000)
+
+  it.runIf(process.platform === 'linux')(
+    'runs below the priority of this thread, which keeps its own',
+    async () => {
+      await withStore(async (store) => {
+        await load(store)
+        const { config, hash } = loadConfig('samples/config.json')
+        const logged: Array<{ msg: string; ctx?: Record<string, unknown> }> = []
+        const log = (msg: string, ctx?: Record<string, unknown>) => logged.push({ msg, ctx })
+        const mine = getPriority()
+        await scanOnWorker(
+          {
+            store,
+            config,
+            configHash: hash,
+            nice: 7,
+            logger: { info: log, warn: log, error: log },
+          },
+          {},
+        )
+        expect(logged.find((l) => /priority/.test(l.msg))?.ctx).toEqual({
+          nice: Math.min(19, mine + 7),
+        })
+        expect(getPriority()).toBe(mine)
+      })
+    },
+    60_000,
+  )
 
   it('a scan that fails on its thread fails the promise with the error', async () => {
     await withStore(async (store) => {

@@ -33,6 +33,8 @@ export interface WorkerScanDeps {
   configHash: string
   progress?: Progress
   logger?: Logger
+  /** The scan thread's priority below this thread's (a nice increment; 0: the same). */
+  nice?: number
 }
 
 const CLASSES: Record<string, new (m: string) => Error> = {
@@ -55,6 +57,7 @@ export function scanOnWorker(
     config: deps.config,
     configHash: deps.configHash,
     options,
+    nice: deps.nice ?? 0,
   }
   const worker = moduleWorker('scan-thread', data as unknown as Record<string, unknown>, [port2])
   return new Promise<ScanSummary>((resolve, reject) => {

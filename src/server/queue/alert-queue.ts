@@ -15,6 +15,10 @@ import { Reloading } from '../snapshot.ts'
 import { SearchIndex, searchText, textQuery } from './search-text.ts'
 import { queueRowParties, type QueueSummary } from './row-parties.ts'
 
+/** Alerts made queue entries between two turns of the event loop while the queue reloads. */
+const ENTRIES_PER_TURN = 2000
+const nextTurn = () => new Promise<void>((r) => setImmediate(r))
+
 export const SORT_KEYS = [
   'score',
   'first_ts',
@@ -150,7 +154,15 @@ export class AlertQueue {
     }
     const byId = this.summaries
     const texts: Array<{ text: string; accounts: string }> = []
-    this.entries = rows.map((r, i) => this.entry(r, byId.get(r.id), i, texts))
+    // built behind the requests, which the snapshot in hand answers meanwhile: the event loop is
+    // given back every ENTRIES_PER_TURN alerts, so that a queue of tens of thousands of alerts
+    // after a large scan does not hold the requests for its whole build
+    const entries = new Array<Entry>(rows.length)
+    for (let i = 0; i < rows.length; i++) {
+      entries[i] = this.entry(rows[i], byId.get(rows[i].id), i, texts)
+      if (i % ENTRIES_PER_TURN === ENTRIES_PER_TURN - 1) await nextTurn()
+    }
+    this.entries = entries
     this.search = new SearchIndex(texts)
     this.order.clear()
     this.counts.clear()

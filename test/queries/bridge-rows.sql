@@ -1,0 +1,2 @@
+-- The rows of bridge-rows-create.sql in order.
+select n, label from bridge_rows order by n
