@@ -9,6 +9,9 @@ export default defineConfig({
     setupFiles: ['test/setup-queries.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for the browser's next state: 1 s (the default) is too short on a loaded
+    // 2-core machine, where a page's fetch and repaint can take several seconds
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
   },
 })
