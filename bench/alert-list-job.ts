@@ -109,7 +109,7 @@ interface RunResult {
   load: number
 }
 
-/** The job's settings compared: as before (DuckDB on every core, the scan thread at the API's priority) and the defaults. */
+/** The job's settings compared: the defaults, and a budget of DuckDB threads with the scan thread lowered. */
 const VARIANTS = {
   defaults: {},
   budget: { threads: Math.max(1, availableParallelism() - 1), nice: 10 },
