@@ -3,7 +3,6 @@
 // (DuckDB does the heavy part on its own threads); a scan, alone or in a batch, runs on a worker
 // thread (worker-scan.ts). Each job is a row of `jobs`; its progress is kept in memory while it runs.
 import { randomBytes } from 'node:crypto'
-import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 import { JobView } from '../../schema/job.ts'
 import type { Store } from '../../store/index.ts'
@@ -225,13 +224,14 @@ export class JobRunner {
   }
 
   /**
-   * Limits DuckDB's threads for the job (batch.threads; default one fewer than the cores, so that a
-   * core is left to the API's thread); returns what gives them back after it. The setting is the
-   * instance's: the API's own queries, small ones, run with the same number meanwhile.
+   * Limits DuckDB's threads for the job to batch.threads (none when null); returns what gives
+   * them back after it. The setting is the instance's: the API's own queries run with the same
+   * number meanwhile.
    */
   private async threadBudget(): Promise<(() => Promise<void>) | undefined> {
     const { store, config } = this.deps
-    const budget = config.batch.threads ?? Math.max(1, availableParallelism() - 1)
+    const budget = config.batch.threads
+    if (budget === null) return undefined
     const before = (await store.one<{ threads: number }>('server/duckdb-threads-get'))?.threads
     if (!before || budget >= before) return undefined
     await store.run('server/duckdb-threads-set', { threads: budget })
